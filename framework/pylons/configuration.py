@@ -1,0 +1,122 @@
+"""The configuration of a Pylons application.
+
+:class:`PylonsConfig` is the dictionary an application's
+``load_environment`` fills from its Paste Deploy ini file;
+:data:`config` is the object behind ``pylons.config``: it answers with
+the configuration of the application serving the current request, and
+outside a request with the process-wide default (the configuration most
+recently set up with :meth:`PylonsConfig.init_app`).
+"""
+import copy
+import os
+
+from paste.config import DispatchingConfig as _PasteDispatchingConfig
+from paste.deploy.converters import asbool
+
+__all__ = ["PylonsConfig", "config", "request_defaults", "response_defaults"]
+
+request_defaults = {
+    "charset": "utf-8",
+    "errors": "replace",
+    "language": "en-us",
+}
+
+response_defaults = {
+    "content_type": "text/html",
+    "charset": "utf-8",
+    "headers": {"Cache-Control": "no-cache", "Pragma": "no-cache"},
+}
+
+_PATH_KEYS = ("root", "controllers", "templates", "static_files")
+
+
+class PylonsConfig(dict):
+    """An application's configuration: a dictionary with Pylons defaults.
+
+    A fresh instance already holds the defaults below; :meth:`init_app`
+    merges the ini file's settings over them and derives the rest.
+    """
+
+    defaults = {
+        "debug": False,
+        "pylons.package": None,
+        "pylons.paths": dict.fromkeys(_PATH_KEYS),
+        "pylons.environ_config": {
+            "session": "beaker.session",
+            "cache": "beaker.cache",
+        },
+        "pylons.app_globals": None,
+        "pylons.h": None,
+        "pylons.request_options": request_defaults,
+        "pylons.response_options": response_defaults,
+        "pylons.strict_tmpl_context": True,
+        "pylons.tmpl_context_attach_args": False,
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(copy.deepcopy(self.defaults))
+        self.update(*args, **kwargs)
+
+    def init_app(self, global_conf, app_conf, package=None, paths=None):
+        """Load an application's settings, as Paste Deploy hands them over.
+
+        ``global_conf`` is the ``[DEFAULT]`` section plus the ``here`` and
+        ``__file__`` keys, ``app_conf`` the application's own section, which
+        wins where both set a key.  ``package`` is the application's import
+        name and ``paths`` its directories (root, controllers, templates,
+        static_files).  ``debug`` and the ``pylons.*`` flags may be given as
+        ini strings.  The configuration then becomes the process default
+        behind ``pylons.config``.
+        """
+        self.update(global_conf)
+        self.update(app_conf)
+        self["app_conf"] = app_conf
+        self["global_conf"] = global_conf
+        self["pylons.package"] = package
+        self["pylons.paths"].update(paths or {})
+        for flag in ("debug", "pylons.strict_tmpl_context",
+                     "pylons.tmpl_context_attach_args"):
+            self[flag] = asbool(self[flag])
+        self._set_cache_dirs()
+        self["pylons.errorware"] = self._errorware()
+        config.make_process_default(self)
+
+    def _set_cache_dirs(self):
+        cache_dir = self.get("cache_dir")
+        self["pylons.cache_dir"] = cache_dir
+        if cache_dir:
+            self.setdefault("beaker.session.data_dir",
+                            os.path.join(cache_dir, "sessions"))
+            self.setdefault("beaker.cache.data_dir",
+                            os.path.join(cache_dir, "cache"))
+
+    def _errorware(self):
+        return {
+            "debug": self["debug"],
+            "error_email": self.get("email_to"),
+            "error_log": self.get("error_log"),
+            "smtp_server": self.get("smtp_server", "localhost"),
+            "error_subject_prefix": self.get("error_subject_prefix",
+                                             "WebApp Error: "),
+            "from_address": self.get("from_address",
+                                     self.get("error_email_from",
+                                              "pylons@localhost")),
+            "error_message": self.get("error_message",
+                                      "An internal server error occurred"),
+        }
+
+
+class DispatchingConfig(_PasteDispatchingConfig):
+    """``pylons.config``: the request's configuration, or the process's."""
+
+    def __init__(self, default):
+        super().__init__(name="config")
+        self.push_process_config(default)
+
+    def make_process_default(self, conf):
+        """Make ``conf`` what ``pylons.config`` shows outside a request."""
+        if self._process_configs[-1] is not conf:
+            self.push_process_config(conf)
+
+
+config = DispatchingConfig(PylonsConfig())

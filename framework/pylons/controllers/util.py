@@ -1,0 +1,127 @@
+"""Helpers a controller action calls: responses, errors, redirects, caching.
+
+:class:`Request` and :class:`Response` are WebOb's, with Pylons' defaults
+and signed cookies; :func:`abort` and :func:`redirect` end an action with
+an HTTP status; :func:`etag_cache` answers conditional GETs;
+:func:`forward` hands the request to another WSGI application.
+"""
+import logging
+from urllib.parse import urljoin
+
+import webob
+import webob.exc
+from webob.cookies import SignedSerializer
+
+import pylons
+
+__all__ = ["Request", "Response", "abort", "etag_cache", "forward", "redirect"]
+
+log = logging.getLogger(__name__)
+
+_REDIRECT_CODES = (301, 302, 303, 307)
+_COOKIE_SALT = "pylons.signed_cookie"
+
+
+def _cookie_serializer(secret):
+    return SignedSerializer(secret, _COOKIE_SALT, hashalg="sha256")
+
+
+class Request(webob.Request):
+    """A WebOb request that knows its preferred languages and signed cookies.
+
+    ``language`` is the application's default language (from
+    ``pylons.request_options``), used when the browser asks for none.
+    """
+
+    language = "en-us"
+
+    @property
+    def languages(self):
+        """The languages the browser accepts, best first, then the default."""
+        parsed = sorted(self.accept_language.parsed or (),
+                        key=lambda item: item[1], reverse=True)
+        offers = [offer for offer, _quality in parsed if offer != "*"]
+        if self.language not in offers:
+            offers.append(self.language)
+        return offers
+
+    def signed_cookie(self, name, secret):
+        """The value stored by :meth:`Response.signed_cookie`, or None.
+
+        None also when the cookie is absent or its signature does not match
+        ``secret``: a tampered cookie reads as a missing one.
+        """
+        raw = self.cookies.get(name)
+        if raw is None:
+            return None
+        try:
+            return _cookie_serializer(secret).loads(raw.encode("ascii"))
+        except ValueError:
+            log.info("Ignoring cookie %r: bad signature", name)
+            return None
+
+
+class Response(webob.Response):
+    """A WebOb response with Pylons' HTML/UTF-8 defaults and signed cookies."""
+
+    default_content_type = "text/html"
+    default_charset = "utf-8"
+
+    def signed_cookie(self, name, data, secret, **kwargs):
+        """Set cookie ``name`` to JSON-serialisable ``data``, HMAC-signed.
+
+        Other keyword arguments go to :meth:`webob.Response.set_cookie`.
+        """
+        value = _cookie_serializer(secret).dumps(data).decode("ascii")
+        self.set_cookie(name, value, **kwargs)
+
+
+def abort(status_code, detail="", headers=None, comment=None):
+    """End the action with the HTTP error ``status_code``.
+
+    ``detail`` is shown in the error page, ``comment`` is kept out of it
+    (an HTML comment for whoever reads the source), ``headers`` are added
+    to the response.
+    """
+    error_class = webob.exc.status_map[status_code]
+    raise error_class(detail=detail, headers=headers, comment=comment)
+
+
+def redirect(url, code=302):
+    """End the action with a redirect to ``url``.
+
+    A relative ``url`` is resolved against the current request's URL, as
+    HTTP/1.1 wants a full URL in ``Location``.  Only the redirect codes
+    301, 302, 303 and 307 are allowed.
+    """
+    if code not in _REDIRECT_CODES:
+        raise ValueError("redirect() needs one of the codes %s, not %r"
+                         % (", ".join(map(str, _REDIRECT_CODES)), code))
+    location = urljoin(pylons.request.url, url)
+    log.debug("Redirecting (%s) to %s", code, location)
+    raise webob.exc.status_map[code](location=location)
+
+
+def etag_cache(key=None):
+    """Tag the response with ETag ``key``; answer 304 if the browser has it.
+
+    When the request's ``If-None-Match`` names ``key``, the action ends
+    here with ``304 Not Modified`` and no body; otherwise the ETag is set on
+    ``pylons.response`` and the action goes on.
+    """
+    etag = '"%s"' % key
+    if key in pylons.request.if_none_match:
+        log.debug("ETag %s matches: 304 Not Modified", etag)
+        not_modified = webob.exc.HTTPNotModified()
+        not_modified.headers["ETag"] = etag
+        raise not_modified
+    pylons.response.headers["ETag"] = etag
+
+
+def forward(wsgi_app):
+    """Answer the current request with another WSGI application.
+
+    Returns that application's :class:`Response`, which the action returns
+    in turn, e.g. ``return forward(StaticURLParser(directory))``.
+    """
+    return pylons.request.get_response(wsgi_app)

@@ -1,0 +1,117 @@
+"""Decorators for controller actions: JSON output and form validation.
+
+:func:`jsonify` sends an action's return value as JSON; :func:`validate`
+checks the submitted form with FormEncode and, when it is invalid, shows
+the form again with the errors filled in by htmlfill.  Security and HTTP
+method decorators are in :mod:`pylons.decorators.secure` and
+:mod:`pylons.decorators.rest`, caching in :mod:`pylons.decorators.cache`.
+"""
+import functools
+import json
+import logging
+import warnings
+
+import formencode
+from formencode import htmlfill, variabledecode
+
+import pylons
+
+__all__ = ["jsonify", "validate"]
+
+log = logging.getLogger(__name__)
+
+
+def jsonify(func):
+    """Send what the action returns as a JSON document.
+
+    A list or tuple at the top level is refused (a ``ValueError``, after a
+    warning): a JSON array is itself a valid script, which other sites
+    could include to read the data across origins.
+    """
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        data = func(*args, **kwargs)
+        if isinstance(data, (list, tuple)):
+            message = ("%s returned a JSON array; wrap it in an object, as "
+                       "arrays can be read by other sites" % func.__name__)
+            warnings.warn(message, stacklevel=2)
+            raise ValueError(message)
+        pylons.response.content_type = "application/json"
+        pylons.response.charset = "utf-8"
+        return json.dumps(data)
+    return wrapper
+
+
+def validate(schema=None, validators=None, form=None, variable_decode=False,
+             dict_char=".", list_char="-", post_only=True, state=None,
+             on_get=False, **htmlfill_kwargs):
+    """Check the request's form with FormEncode before the action runs.
+
+    ``schema`` is a :class:`formencode.Schema`; ``validators`` maps field
+    names to validators.  Valid input is converted and stored as
+    ``self.form_result``.  Invalid input leaves its messages in
+    ``self.form_errors`` (and ``c.form_errors``); then the ``form`` action
+    is rendered as the answer, as a GET, and its HTML is filled by htmlfill
+    with the submitted values and the errors (``htmlfill_kwargs`` go to
+    :func:`formencode.htmlfill.render`).  Without ``form`` the action runs
+    and may read the errors.
+
+    Only POST data is checked unless ``post_only`` is false; GET requests
+    are not checked at all unless ``on_get`` is true.
+    ``variable_decode`` turns ``a.b-0``-style names into nested data.
+    """
+    def decorator(func):
+        @functools.wraps(func)
+        def wrapper(self, *args, **kwargs):
+            request = self._py_object.request
+            if request.method == "GET" and not on_get:
+                return func(self, *args, **kwargs)
+            params = (request.POST if post_only else request.params).mixed()
+            decoded = params
+            if variable_decode:
+                decoded = variabledecode.variable_decode(params, dict_char,
+                                                         list_char)
+            self.form_result, errors = _check(schema, validators, decoded,
+                                              state, variable_decode,
+                                              dict_char, list_char)
+            self.form_errors = errors
+            if not errors:
+                return func(self, *args, **kwargs)
+            self._py_object.tmpl_context.form_errors = errors
+            log.debug("Form errors for %s: %r", func.__name__, errors)
+            if form is None:
+                return func(self, *args, **kwargs)
+            return _refill(self, form, params, errors, htmlfill_kwargs)
+        return wrapper
+    return decorator
+
+
+def _check(schema, validators, decoded, state, variable_decode, dict_char,
+           list_char):
+    """Run the schema and the validators: (converted values, errors)."""
+    result, errors = {}, {}
+    if schema is not None:
+        try:
+            result = schema.to_python(decoded, state)
+        except formencode.Invalid as invalid:
+            errors = invalid.unpack_errors(variable_decode, dict_char, list_char)
+    for field, validator in (validators or {}).items():
+        try:
+            result[field] = validator.to_python(decoded.get(field), state)
+        except formencode.Invalid as invalid:
+            errors[field] = invalid.unpack_errors()
+    return result, errors
+
+
+def _refill(controller, form, params, errors, htmlfill_kwargs):
+    """Render the ``form`` action as a GET and fill in values and errors."""
+    environ = controller._py_object.request.environ
+    environ["REQUEST_METHOD"] = "GET"
+    environ["pylons.routes_dict"]["action"] = form
+    page = controller._dispatch_call()
+    if page is None:
+        page = controller._py_object.response.text
+    elif not isinstance(page, str):
+        return page
+    return htmlfill.render(page, defaults=params, errors=errors,
+                           **htmlfill_kwargs)

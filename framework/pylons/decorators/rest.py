@@ -1,0 +1,48 @@
+"""Decorators that select on the request's HTTP method.
+
+:func:`restrict` refuses other methods with ``405``; :func:`dispatch_on`
+sends each method to an action of its own.
+"""
+import functools
+import logging
+
+import pylons
+from pylons.controllers.util import abort
+
+__all__ = ["dispatch_on", "restrict"]
+
+log = logging.getLogger(__name__)
+
+
+def restrict(*methods):
+    """Allow the action only for ``methods`` (e.g. ``'POST'``): else 405."""
+    allowed = tuple(method.upper() for method in methods)
+
+    def decorator(func):
+        @functools.wraps(func)
+        def wrapper(*args, **kwargs):
+            if pylons.request.method not in allowed:
+                log.debug("%s refused %s: 405", func.__name__,
+                          pylons.request.method)
+                abort(405, headers=[("Allow", ", ".join(allowed))])
+            return func(*args, **kwargs)
+        return wrapper
+    return decorator
+
+
+def dispatch_on(**method_map):
+    """Run another action of the controller for the methods named.
+
+    ``@dispatch_on(POST='create')`` on ``index`` runs ``self.create`` for
+    a POST (with the routing variables it asks for) and ``index``
+    otherwise.
+    """
+    def decorator(func):
+        @functools.wraps(func)
+        def wrapper(self, *args, **kwargs):
+            target = method_map.get(pylons.request.method)
+            if target is None:
+                return func(self, *args, **kwargs)
+            return self._inspect_call(getattr(self, target))
+        return wrapper
+    return decorator

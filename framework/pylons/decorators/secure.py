@@ -1,0 +1,85 @@
+"""Decorators that guard actions: CSRF tokens and HTTPS.
+
+:func:`authenticate_form` refuses a submission without the session's
+:mod:`pylons.secure_form` token; :func:`https` sends plain HTTP requests
+to the HTTPS address of the action.
+"""
+import functools
+import hmac
+import logging
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+import pylons
+from pylons.controllers.util import abort, redirect
+from pylons.secure_form import token_key
+
+__all__ = ["authenticate_form", "csrf_detected_message", "https"]
+
+log = logging.getLogger(__name__)
+
+csrf_detected_message = (
+    "This form was not submitted from this site, or your session has "
+    "expired: its security token is missing or does not match. Go back, "
+    "reload the form and submit it again."
+)
+
+#: Where scripts may send the token instead of in the form data.
+token_header = "X-CSRF-Token"
+
+
+def authenticated_form(params):
+    """Whether ``params`` carries this session's token."""
+    expected = pylons.session.get(token_key)
+    submitted = params.get(token_key) or pylons.request.headers.get(token_header)
+    return bool(expected and submitted
+                and hmac.compare_digest(str(expected), str(submitted)))
+
+
+def authenticate_form(func):
+    """Run the action only for forms carrying the session's CSRF token.
+
+    Without it the answer is ``403 Forbidden``.  The token field is removed
+    from ``request.POST`` (and so ``request.params``) before the action runs.
+    """
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        request = pylons.request
+        if not authenticated_form(request.POST):
+            log.warning("Refused %s %s: missing or wrong CSRF token",
+                        request.method, request.path_info)
+            abort(403, detail=csrf_detected_message)
+        if token_key in request.POST:
+            del request.POST[token_key]
+        return func(*args, **kwargs)
+    return wrapper
+
+
+def https(url_or_callable=None):
+    """Serve the action over HTTPS only.
+
+    A plain HTTP GET is redirected to HTTPS: to ``url_or_callable`` (a
+    URL, or a function returning one), or by default to the same URL with
+    the ``https`` scheme.  Any other method over plain HTTP is refused with
+    ``405``, as its data has already crossed the network unencrypted.
+    """
+    def decorator(func):
+        @functools.wraps(func)
+        def wrapper(*args, **kwargs):
+            request = pylons.request
+            if request.scheme == "https":
+                return func(*args, **kwargs)
+            if request.method.upper() != "GET":
+                abort(405, detail="This action accepts data over HTTPS only.",
+                      headers=[("Allow", "GET")])
+            target = url_or_callable
+            if callable(target):
+                target = target()
+            redirect(_https_url(request.url if target is None else target))
+        return wrapper
+    return decorator
+
+
+def _https_url(target):
+    """``target`` (a URL or path) as an absolute ``https`` URL."""
+    parts = urlsplit(urljoin(pylons.request.url, target))
+    return urlunsplit(("https",) + tuple(parts[1:]))

@@ -1,0 +1,12 @@
+"""Internationalisation: gettext catalogues and the current language."""
+from pylons.i18n.translation import (
+    LanguageError, N_, _, add_fallback, get_lang, gettext, gettext_noop,
+    lazy_gettext, lazy_ngettext, lazy_ugettext, lazy_ungettext, ngettext,
+    set_lang, ugettext, ungettext,
+)
+
+__all__ = [
+    "LanguageError", "N_", "_", "add_fallback", "get_lang", "gettext",
+    "gettext_noop", "lazy_gettext", "lazy_ngettext", "lazy_ugettext",
+    "lazy_ungettext", "ngettext", "set_lang", "ugettext", "ungettext",
+]

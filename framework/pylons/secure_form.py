@@ -1,0 +1,47 @@
+"""Forms that carry a token against cross-site request forgery.
+
+The token is a random value kept in the user's session.
+:func:`secure_form` writes a form start tag with the token in a hidden
+field; :func:`pylons.decorators.secure.authenticate_form` refuses a
+submission whose token is missing or wrong.
+"""
+import secrets
+
+from webhelpers2.html import HTML, literal
+from webhelpers2.html.tags import form
+
+import pylons
+
+__all__ = [
+    "auth_token_hidden_field", "authentication_token", "secure_form",
+    "token_key",
+]
+
+#: The form field (and session key) that holds the token.
+token_key = "_authentication_token"
+
+
+def authentication_token():
+    """This session's token, made and saved on first use."""
+    session = pylons.session
+    token = session.get(token_key)
+    if token is None:
+        token = session[token_key] = secrets.token_urlsafe(32)
+        session.save()
+    return token
+
+
+def auth_token_hidden_field():
+    """A hidden input holding the token, inside a ``div`` (for strict HTML)."""
+    field = HTML.input(type="hidden", name=token_key,
+                       value=authentication_token())
+    return HTML.div(field, style="display: none")
+
+
+def secure_form(url, method="POST", multipart=False, **attrs):
+    """A ``<form>`` start tag followed by the hidden token field.
+
+    Arguments are those of :func:`webhelpers2.html.tags.form`.
+    """
+    start = form(url, method=method, multipart=multipart, **attrs)
+    return literal(start + auth_token_hidden_field())

@@ -1,0 +1,114 @@
+"""Rendering templates with the request's objects in reach.
+
+:func:`render_mako` and :func:`render_mako_def` render Mako templates from
+``app_globals.mako_lookup``; :func:`render_jinja2` renders Jinja2 ones
+from ``app_globals.jinja2_env``.  Each template sees the names
+:func:`pylons_globals` lists, plus the ``extra_vars`` given.  With any of
+``cache_key``, ``cache_type`` or ``cache_expire``, :func:`cached_template`
+keeps the rendered text in the request's Beaker cache.
+"""
+from markupsafe import Markup
+
+import pylons
+
+__all__ = [
+    "cached_template", "pylons_globals", "render_jinja2", "render_mako",
+    "render_mako_def",
+]
+
+
+def pylons_globals():
+    """The names every template sees, bound to this request's objects.
+
+    ``c``/``tmpl_context``, ``config``, ``app_globals``/``g``, ``h``,
+    ``request``, ``response``, ``url``, ``translator``, ``ungettext``,
+    ``_`` and ``N_``, and ``session`` and ``cache`` when they are set up.
+    """
+    from pylons.i18n import N_, _, ungettext
+
+    py = pylons.request.environ["pylons.pylons"]
+    names = {
+        "c": py.tmpl_context,
+        "tmpl_context": py.tmpl_context,
+        "config": py.config,
+        "app_globals": py.app_globals,
+        "g": py.app_globals,
+        "h": py.h or py.config.get("pylons.h"),
+        "request": py.request,
+        "response": py.response,
+        "url": pylons.url._current_obj(),
+        "translator": pylons.translator._current_obj(),
+        "ungettext": ungettext,
+        "_": _,
+        "N_": N_,
+    }
+    for optional in ("session", "cache"):
+        if hasattr(py, optional):
+            names[optional] = getattr(py, optional)
+    return names
+
+
+def cached_template(template_name, render_func, ns_options=(), cache_key=None,
+                    cache_type=None, cache_expire=None, **kwargs):
+    """Call ``render_func``, caching its result when caching is asked for.
+
+    Without ``cache_key``, ``cache_type`` or ``cache_expire`` it simply
+    renders.  Otherwise the text is kept in the Beaker cache namespace of
+    ``template_name`` (plus the ``ns_options`` keyword arguments' values,
+    as with ``render_mako_def``), under ``cache_key``, for ``cache_expire``
+    seconds (``'never'`` to keep it) in a cache of ``cache_type``.
+    """
+    if cache_key is None and cache_type is None and cache_expire is None:
+        return render_func()
+    namespace = template_name
+    for name in ns_options:
+        namespace += "_%s_%s" % (name, kwargs.get(name))
+    options = {}
+    if cache_type is not None:
+        options["type"] = cache_type
+    if cache_expire == "never":
+        cache_expire = None
+    cache = pylons.cache.get_cache(namespace, **options)
+    return cache.get_value(cache_key or "default", createfunc=render_func,
+                           expiretime=cache_expire)
+
+
+def render_mako(template_name, extra_vars=None, cache_key=None,
+                cache_type=None, cache_expire=None):
+    """Render the Mako template ``template_name`` to markup-safe text."""
+    def render_template():
+        template = pylons.app_globals.mako_lookup.get_template(template_name)
+        return Markup(template.render_unicode(**_namespace(extra_vars)))
+
+    return cached_template(template_name, render_template, cache_key=cache_key,
+                           cache_type=cache_type, cache_expire=cache_expire)
+
+
+def render_mako_def(template_name, def_name, cache_key=None, cache_type=None,
+                    cache_expire=None, **kwargs):
+    """Render one ``<%def>`` of a Mako template, with ``kwargs`` as its arguments."""
+    def render_template():
+        template = pylons.app_globals.mako_lookup.get_template(template_name)
+        namespace = _namespace(kwargs)
+        return Markup(template.get_def(def_name).render_unicode(**namespace))
+
+    return cached_template(template_name, render_template, cache_key=cache_key,
+                           cache_type=cache_type, cache_expire=cache_expire,
+                           ns_options=("def_name",), def_name=def_name)
+
+
+def render_jinja2(template_name, extra_vars=None, cache_key=None,
+                  cache_type=None, cache_expire=None):
+    """Render the Jinja2 template ``template_name`` from ``app_globals.jinja2_env``."""
+    def render_template():
+        template = pylons.app_globals.jinja2_env.get_template(template_name)
+        return Markup(template.render(**_namespace(extra_vars)))
+
+    return cached_template(template_name, render_template, cache_key=cache_key,
+                           cache_type=cache_type, cache_expire=cache_expire)
+
+
+def _namespace(extra_vars):
+    namespace = dict(extra_vars or {})
+    namespace.update(pylons_globals())
+    return namespace

@@ -1,0 +1,55 @@
+"""Running a Pylons project's tests under nose2.
+
+:class:`PylonsPlugin` loads the application from the project's test ini
+file once, before nose2 imports any test module, and leaves it in
+:data:`pylonsapp` for the tests to wrap in a WebTest ``TestApp``.  Turn it
+on in the project's ``unittest.cfg`` (or ``nose2.cfg``)::
+
+    [unittest]
+    plugins = pylons.test
+
+    [pylons]
+    always-on = True
+    test-config = test.ini
+
+``test-config`` is relative to the directory nose2 runs in; the
+``--test-config`` option overrides it.
+"""
+import os
+
+from nose2.events import Plugin
+from paste.deploy import loadapp
+
+__all__ = ["PylonsPlugin", "pylonsapp"]
+
+#: The application loaded from the test ini file (None until it is).
+pylonsapp = None
+
+
+class PylonsPlugin(Plugin):
+    """nose2 plugin: load the Pylons application under test, once a run."""
+
+    configSection = "pylons"
+
+    def __init__(self):
+        self.config_file = self.config.as_str("test-config", "test.ini")
+        self.addOption(self._set_config_file, None, "test-config",
+                       "Paste Deploy ini file of the application under test",
+                       nargs=1)
+
+    def _set_config_file(self, values):
+        self.config_file = values[0]
+
+    def createTests(self, event):
+        """Load the application before nose2 imports the test modules."""
+        load_app(self.config_file)
+
+
+def load_app(config_file):
+    """Load the application of ``config_file`` into :data:`pylonsapp`."""
+    global pylonsapp
+    path = os.path.abspath(config_file)
+    if not os.path.isfile(path):
+        raise FileNotFoundError("Pylons test config %s does not exist" % path)
+    pylonsapp = loadapp("config:" + path)
+    return pylonsapp

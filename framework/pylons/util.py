@@ -1,0 +1,197 @@
+"""Small objects every layer of Pylons shares, the app installer and
+the project templates.
+
+The template context classes (:class:`ContextObj`,
+:class:`AttribSafeContextObj`), the per-request :class:`PylonsContext`,
+the controller naming rule, :class:`PylonsInstaller`, the
+``paste.app_install`` entry point behind ``paster setup-app`` and
+``paster make-config``, and the ``paster create`` templates
+:class:`PylonsTemplate` (``-t pylons``) and :class:`MinimalPylonsTemplate`
+(``-t pylons_minimal``).
+"""
+import importlib.resources
+import os
+import string
+
+from paste.deploy.converters import asbool
+from paste.script import copydir
+from paste.script.appinstall import Installer
+from paste.script.command import BadCommand
+from paste.script.templates import Template, var
+from paste.util.template import paste_script_template_renderer
+
+__all__ = [
+    "AttribSafeContextObj", "ContextObj", "MinimalPylonsTemplate",
+    "PylonsContext", "PylonsInstaller", "PylonsTemplate",
+    "class_name_from_module_name",
+]
+
+#: Where the trees of files the project templates are made of live.
+TEMPLATES_DIR = os.path.join(os.path.dirname(__file__), "templates")
+
+#: The template engines a project may choose, by the name of their
+#: ``pylons.templating`` render function's suffix.
+TEMPLATE_ENGINES = ("mako", "jinja2")
+
+
+class ContextObj:
+    """The template context (``c``): a bare object to hang values on."""
+
+    def __repr__(self):
+        attrs = ", ".join("%s=%r" % item for item in sorted(vars(self).items()))
+        return "<%s %s>" % (type(self).__name__, attrs)
+
+
+class AttribSafeContextObj(ContextObj):
+    """A template context whose missing attributes read as ``''``.
+
+    Used when ``pylons.strict_tmpl_context`` is off, so templates may test
+    values that no controller set.
+    """
+
+    def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return ""
+
+
+class PylonsContext:
+    """Everything Pylons set up for one request, in one place.
+
+    Kept in ``environ['pylons.pylons']`` and on controllers as
+    ``self._py_object``, so code can reach the request's objects without
+    the thread-local globals.  Its attributes are ``config``, ``request``,
+    ``response``, ``tmpl_context``, ``app_globals``, ``h``, ``translator``,
+    ``url`` and, when their middleware ran, ``session`` and ``cache``.
+    """
+
+
+def class_name_from_module_name(module_name):
+    """Turn a module name into the class name it conventionally holds.
+
+    ``'wiki_pages'`` gives ``'WikiPages'``; dashes count as underscores.
+    """
+    words = module_name.replace("-", "_").split("_")
+    return "".join(word[:1].upper() + word[1:] for word in words)
+
+
+class PylonsInstaller(Installer):
+    """Runs a project's ``websetup`` and writes its deployment configs.
+
+    ``paster setup-app`` reaches the project's
+    ``websetup.setup_app(command, conf, vars)`` through the base class;
+    ``paster make-config`` fills the project's
+    ``config/deployment.ini_tmpl`` with ``string.Template`` (``$name``
+    placeholders), whose variables include a freshly generated
+    ``app_instance_secret`` and ``app_instance_uuid``.
+    """
+
+    use_cheetah = False
+    config_file = "config/deployment.ini_tmpl"
+
+    def write_config(self, command, filename, vars):
+        # PasteScript's Command.ensure_file writes bytes, where
+        # config_content (here and in PasteScript) gives text.
+        content = self.config_content(command, vars)
+        command.ensure_file(filename, content.encode("utf-8"))
+
+    def config_content(self, command, vars):
+        template = self._deployment_template()
+        if template is None:
+            return super().config_content(command, vars)
+        return string.Template(template).substitute(vars)
+
+    def _deployment_template(self):
+        for package in self._top_level_packages():
+            resource = importlib.resources.files(package).joinpath(self.config_file)
+            if resource.is_file():
+                return resource.read_text(encoding="utf-8")
+        return None
+
+    def _top_level_packages(self):
+        lines = self.dist.get_metadata_lines("top_level.txt")
+        return [line.strip() for line in lines if line.strip()]
+
+
+class PylonsTemplate(Template):
+    """``paster create -t pylons``: a Pylons project.
+
+    Asks for the template engine (``mako``, the default, or ``jinja2``)
+    and whether to set up SQLAlchemy (a ``model`` package, the database in
+    the ini files, tables made by ``paster setup-app``).  The files come
+    from trees under ``pylons/templates``: ``project`` (shared with
+    ``pylons_minimal``), ``error_controller`` and, when asked for,
+    ``sqlalchemy``.  Files whose names end in ``_tmpl`` are filled in with
+    Tempita (``{{package}}``); ``+package+`` in a path is the package name.
+    """
+
+    summary = "A Pylons project"
+    egg_plugins = ["PasteScript", "Pylons"]
+    template_renderer = staticmethod(paste_script_template_renderer)
+    vars = [
+        var("template_engine", "mako or jinja2", default="mako"),
+        var("sqlalchemy", "True/False: include SQLAlchemy configuration",
+            default=False),
+    ]
+    #: Values of the optional distribution metadata when not given.
+    metadata_defaults = {"version": "0.1", "description": "", "author": "",
+                         "author_email": "", "url": ""}
+
+    def template_dir(self):
+        return os.path.join(TEMPLATES_DIR, "project")
+
+    def check_vars(self, vars, cmd):
+        vars = super().check_vars(vars, cmd)
+        for name, default in self.metadata_defaults.items():
+            vars.setdefault(name, default)
+        vars.update(self.choices(vars))
+        return vars
+
+    def choices(self, vars):
+        """The template engine and SQLAlchemy answers, checked."""
+        engine = str(vars["template_engine"]).strip().lower()
+        if engine not in TEMPLATE_ENGINES:
+            raise BadCommand("template_engine must be one of %s, not %r"
+                             % (", ".join(TEMPLATE_ENGINES), engine))
+        try:
+            sqlalchemy = asbool(vars["sqlalchemy"])
+        except ValueError:
+            raise BadCommand("sqlalchemy must be true or false, not %r"
+                             % vars["sqlalchemy"]) from None
+        return {"template_engine": engine, "sqlalchemy": sqlalchemy,
+                "minimal": False}
+
+    def trees(self, vars):
+        """The template trees this project is made of, in order."""
+        trees = ["project", "error_controller"]
+        if vars["sqlalchemy"]:
+            trees.append("sqlalchemy")
+        return trees
+
+    def write_files(self, command, output_dir, vars):
+        for tree in self.trees(vars):
+            copydir.copy_dir(os.path.join(TEMPLATES_DIR, tree), output_dir, vars,
+                             verbosity=command.verbose,
+                             simulate=command.options.simulate,
+                             interactive=command.interactive,
+                             overwrite=command.options.overwrite, indent=1,
+                             template_renderer=self.template_renderer)
+
+
+class MinimalPylonsTemplate(PylonsTemplate):
+    """``paster create -t pylons_minimal``: a Pylons project, without extras.
+
+    It asks nothing: Mako templates, no model, and no error controller
+    (error statuses are answered by the plain pages of WebOb, or the
+    debugger).
+    """
+
+    summary = "A minimal Pylons project"
+    vars = []
+
+    def choices(self, vars):
+        return {"template_engine": "mako", "sqlalchemy": False,
+                "minimal": True}
+
+    def trees(self, vars):
+        return ["project"]

@@ -1,0 +1,194 @@
+"""The Pylons WSGI application: from a routed request to a controller.
+
+:class:`PylonsApp` sits innermost in an application's middleware stack.
+For each request it builds the request-local objects, registers them as
+the ``pylons`` globals, reads the route RoutesMiddleware matched, finds
+the controller it names and calls it.  Each step is a method, so an
+application can subclass and override any one of them.
+"""
+import importlib
+import logging
+import re
+
+from paste.util.import_string import eval_import
+from routes.util import URLGenerator
+from webob.exc import HTTPNotFound
+
+import pylons
+from pylons.configuration import config as pylons_config
+from pylons.controllers.util import Request, Response
+from pylons.i18n.translation import make_translator
+from pylons.util import (
+    AttribSafeContextObj, ContextObj, PylonsContext,
+    class_name_from_module_name,
+)
+
+__all__ = ["PylonsApp"]
+
+log = logging.getLogger(__name__)
+
+#: A controller name routed from the URL must look like a module path;
+#: anything else (dots, colons) could name arbitrary importable code.
+_CONTROLLER_NAME = re.compile(r"^[A-Za-z_]\w*(/[A-Za-z_]\w*)*$")
+
+
+class PylonsApp:
+    """The WSGI application at the core of a Pylons project.
+
+    ``config`` is the project's :class:`~pylons.configuration.PylonsConfig`
+    (by default, whatever ``pylons.config`` currently is).
+    """
+
+    def __init__(self, config=None, **kwargs):
+        self.config = config if config is not None else pylons_config._current_obj()
+        self.package_name = self.config["pylons.package"]
+        self.helpers = self.config["pylons.h"]
+        self.globals = self.config["pylons.app_globals"]
+        self.environ_config = self.config["pylons.environ_config"]
+        self.request_options = self.config["pylons.request_options"]
+        self.response_options = self.config["pylons.response_options"]
+        if self.config["pylons.strict_tmpl_context"]:
+            self.context_class = ContextObj
+        else:
+            self.context_class = AttribSafeContextObj
+        self.controller_classes = {}
+
+    def __call__(self, environ, start_response):
+        self.setup_app_env(environ, start_response)
+        if "paste.registry" in environ:
+            self.register_globals(environ)
+        if "paste.testing_variables" in environ:
+            self.load_test_env(environ)
+        controller = self.resolve(environ, start_response)
+        return self.dispatch(controller, environ, start_response)
+
+    def setup_app_env(self, environ, start_response):
+        """Build this request's objects into ``environ['pylons.pylons']``."""
+        py = PylonsContext()
+        py.config = self.config
+        py.request = self._make_request(environ)
+        py.response = self._make_response()
+        py.tmpl_context = self.context_class()
+        py.app_globals = self.globals
+        py.h = self.helpers
+        py.translator = make_translator(self.config.get("lang"), self.config)
+        py.url = environ.get("routes.url") or URLGenerator(
+            self.config.get("routes.map"), environ)
+        session_key = self.environ_config.get("session")
+        if session_key in environ:
+            py.session = environ[session_key]
+        cache_key = self.environ_config.get("cache")
+        if cache_key in environ:
+            py.cache = environ[cache_key]
+        environ["pylons.pylons"] = py
+        environ["pylons.environ_config"] = self.environ_config
+
+    def _make_request(self, environ):
+        options = self.request_options
+        request = Request(environ)
+        if options["charset"].lower().replace("-", "") != "utf8":
+            request = request.decode(options["charset"])
+        request.language = options["language"]
+        return request
+
+    def _make_response(self):
+        options = self.response_options
+        response = Response(content_type=options["content_type"],
+                            charset=options["charset"])
+        response.headers.update(options["headers"])
+        return response
+
+    def register_globals(self, environ):
+        """Register this request's objects as the ``pylons`` globals."""
+        registry = environ["paste.registry"]
+        py = environ["pylons.pylons"]
+        registry.register(pylons.config, py.config)
+        registry.register(pylons.request, py.request)
+        registry.register(pylons.response, py.response)
+        registry.register(pylons.tmpl_context, py.tmpl_context)
+        registry.register(pylons.app_globals, py.app_globals)
+        registry.register(pylons.translator, py.translator)
+        registry.register(pylons.url, py.url)
+        if hasattr(py, "session"):
+            registry.register(pylons.session, py.session)
+        if hasattr(py, "cache"):
+            registry.register(pylons.cache, py.cache)
+
+    def load_test_env(self, environ):
+        """Hand this request's objects to WebTest, as attributes of its response."""
+        py = environ["pylons.pylons"]
+        testenv = environ["paste.testing_variables"]
+        testenv.update(
+            req=py.request, response=py.response,
+            tmpl_context=py.tmpl_context, c=py.tmpl_context,
+            app_globals=py.app_globals, g=py.app_globals,
+            h=py.h, config=py.config,
+        )
+        for name in ("session", "cache"):
+            if hasattr(py, name):
+                testenv[name] = getattr(py, name)
+
+    def resolve(self, environ, start_response):
+        """Find the controller the matched route names, or None."""
+        match = environ.get("wsgiorg.routing_args", ((), {}))[1] or {}
+        environ["pylons.routes_dict"] = match
+        name = match.get("controller")
+        if not name:
+            return None
+        if not _CONTROLLER_NAME.match(name) and _routed_from_url(environ):
+            log.debug("Refusing controller %r taken from the URL", name)
+            return None
+        return self.find_controller(name)
+
+    def find_controller(self, controller):
+        """Import the controller called ``controller``; None if none is.
+
+        A plain name such as ``pages`` or ``admin/users`` is looked up as
+        ``<package>.controllers.pages``, class ``PagesController`` (or the
+        module's ``__controller__``).  A name with ``.`` or ``:`` is a dotted
+        path to the controller itself.  Results are cached.
+        """
+        if controller in self.controller_classes:
+            return self.controller_classes[controller]
+        if "." in controller or ":" in controller:
+            found = eval_import(controller)
+        else:
+            found = self._controller_in_package(controller)
+        if found is not None:
+            self.controller_classes[controller] = found
+        return found
+
+    def _controller_in_package(self, controller):
+        module_name = "%s.controllers.%s" % (
+            self.package_name, controller.replace("/", "."))
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name == module_name or module_name.startswith(
+                    "%s." % exc.name):
+                log.debug("No controller module %s", module_name)
+                return None
+            raise
+        class_name = getattr(module, "__controller__", None) or (
+            class_name_from_module_name(controller.rsplit("/", 1)[-1])
+            + "Controller")
+        return getattr(module, class_name, None)
+
+    def dispatch(self, controller, environ, start_response):
+        """Call ``controller``: 404 if there is none."""
+        if controller is None:
+            return HTTPNotFound()(environ, start_response)
+        if isinstance(controller, type):
+            controller = controller()
+        environ["pylons.controller"] = controller
+        result = controller(environ, start_response)
+        if result is None:
+            raise TypeError("Controller %r returned nothing; a WSGI "
+                            "application must return an iterable" % controller)
+        return result
+
+
+def _routed_from_url(environ):
+    """Whether the request's URL supplied the route's controller name."""
+    route = environ.get("routes.route")
+    return route is None or "controller" in getattr(route, "minkeys", ())

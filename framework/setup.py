@@ -1,0 +1,71 @@
+"""Distribution metadata for Pylons, the Pylons 1.0 API on Python 3."""
+from setuptools import find_namespace_packages, setup
+
+with open("README.md", encoding="utf-8") as readme:
+    long_description = readme.read()
+
+setup(
+    name="Pylons",
+    version="1.1.0.dev0",
+    description="The Pylons 1.0 web framework API, rewritten for Python 3",
+    long_description=long_description,
+    long_description_content_type="text/markdown",
+    license="MIT",
+    python_requires=">=3.10",
+    # The project templates are data directories inside the package;
+    # naming them as namespace packages ships them without warnings.
+    packages=find_namespace_packages(include=["pylons", "pylons.*"]),
+    include_package_data=True,
+    zip_safe=False,
+    classifiers=[
+        "Framework :: Pylons",
+        "Programming Language :: Python :: 3",
+        "Topic :: Internet :: WWW/HTTP :: WSGI :: Application",
+    ],
+    install_requires=[
+        "WebOb>=1.8.7",
+        "Routes>=2.5.1",
+        "Beaker>=1.12.1",
+        "Paste>=3.7.1",
+        "PasteDeploy>=3.0.1",
+        "PasteScript>=3.6.0",
+        # PasteScript finds commands, templates and installers through
+        # pkg_resources, which setuptools dropped in release 81; before
+        # 75.8.2 it could not match requirements such as Routes'
+        # "repoze.lru" to distributions installed under normalised names
+        # ("repoze_lru-0.8.dist-info").
+        "setuptools>=75.8.2,<81",
+        "Mako>=1.2.4",
+        "FormEncode>=2.0.1",
+        "WebHelpers2>=2.0",
+        "backlash>=0.3.2",
+        "MarkupSafe>=2.1",
+        # pylons.test (the nose2 plugin) and the generated projects' tests.
+        "WebTest>=3.0.0",
+        "nose2>=0.12",
+    ],
+    extras_require={
+        "jinja2": ["Jinja2>=3.1"],
+        # Babel compiles the i18n tests' message catalogues.
+        "test": ["Jinja2>=3.1", "SQLAlchemy>=2.0", "Babel>=2.12"],
+    },
+    entry_points={
+        "paste.app_install": ["main = pylons.util:PylonsInstaller"],
+        "paste.paster_command": [
+            "controller = pylons.commands:ControllerCommand",
+            "restcontroller = pylons.commands:RestControllerCommand",
+            "routes = pylons.commands:RoutesCommand",
+            "shell = pylons.commands:ShellCommand",
+        ],
+        "paste.paster_create_template": [
+            "pylons = pylons.util:PylonsTemplate",
+            "pylons_minimal = pylons.util:MinimalPylonsTemplate",
+        ],
+        "paste.filter_factory": [
+            "debugger = pylons.middleware:debugger_filter_factory",
+        ],
+        "paste.filter_app_factory": [
+            "debugger = pylons.middleware:debugger_filter_app_factory",
+        ],
+    },
+)
