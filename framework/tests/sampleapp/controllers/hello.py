@@ -1,0 +1,122 @@
+"""Actions exercising every kind of return value and helper."""
+import webob
+
+from pylons import app_globals, config, request, response, tmpl_context as c, url
+from pylons.controllers.util import abort, etag_cache, forward, redirect
+
+from tests.sampleapp.lib.base import BaseController
+
+
+def _static_app(environ, start_response):
+    start_response("200 OK", [("Content-Type", "text/plain")])
+    return [b"forwarded to ", environ["PATH_INFO"].encode()]
+
+
+class HelloController(BaseController):
+    def index(self):
+        return "Hello World"
+
+    def unicode(self):
+        return "Grüße, 世界"
+
+    def raw_bytes(self):
+        response.content_type = "application/octet-stream"
+        return b"\x00\x01binary"
+
+    def stream(self):
+        def chunks():
+            yield "first,"
+            yield b"second,"
+            yield "third"
+        return chunks()
+
+    def listing(self):
+        return ["a", "b", "c"]
+
+    def webob_response(self):
+        return webob.Response(body=b"from a webob response", status=202,
+                              content_type="text/plain")
+
+    def nothing(self):
+        response.status_int = 201
+        response.content_type = "text/plain"
+        response.body = b"set on the global response"
+
+    def wsgi(self, environ, start_response):
+        start_response("200 OK", [("Content-Type", "text/plain")])
+        return [b"raw wsgi at ", environ["PATH_INFO"].encode()]
+
+    def args(self, id):
+        return "id=%s" % id
+
+    def optional(self, id=None, missing="default"):
+        return "id=%s missing=%s" % (id, missing)
+
+    def everything(self, **kwargs):
+        return ",".join(sorted(k for k in kwargs if k != "environ"
+                               and k != "start_response"))
+
+    def attach(self, id):
+        return "c.id=%s" % getattr(c, "id", "(unset)")
+
+    def _private(self):
+        return "should never be reachable"
+
+    def not_found(self):
+        abort(404, "no such thing", comment="for the source reader")
+
+    def forbidden(self):
+        abort(403)
+
+    def cookie_then_forbidden(self):
+        response.set_cookie("tried", "once")
+        abort(403)
+
+    def login_required(self):
+        abort(401, headers=[("WWW-Authenticate", 'Basic realm="sample"')])
+
+    def gone(self):
+        abort(410, "long gone")
+
+    def go_away(self):
+        redirect(url(controller="hello", action="index"))
+
+    def go_away_301(self):
+        redirect("/hello/index", code=301)
+
+    def go_away_bad(self):
+        redirect("/hello/index", code=200)
+
+    def cookie_then_redirect(self):
+        response.set_cookie("visited", "yes")
+        redirect("/hello/index")
+
+    def tagged(self):
+        etag_cache("v1")
+        return "tagged content"
+
+    def forwarded(self):
+        request.environ["PATH_INFO"] = "/elsewhere"
+        return forward(_static_app)
+
+    def boom(self):
+        raise RuntimeError("sample failure")
+
+    def globals(self):
+        return "%s|%s|%s" % (app_globals.message, config["pylons.package"],
+                             request.path_info)
+
+    def set_signed(self):
+        response.signed_cookie("prefs", {"theme": "dark"}, secret="s3cr3t")
+        return "set"
+
+    def read_signed(self):
+        return repr(request.signed_cookie("prefs", secret="s3cr3t"))
+
+    def own_error_page(self):
+        request.environ["pylons.status_code_redirect"] = True
+        response.status_int = 404
+        return "the controller's own 404 page"
+
+    def languages(self):
+        return ",".join(request.languages)

@@ -1,0 +1,2 @@
+<p>line one</p>
+<p>${undefined_name.attribute}</p>

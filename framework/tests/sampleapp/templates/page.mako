@@ -1,0 +1,8 @@
+<%def name="greeting(who)">Hello, ${who}!</%def>
+<p>name=${c.name}</p>
+<p>extra=${extra}</p>
+<p>g=${g.message}</p>
+<p>url=${url(controller='hello', action='index')}</p>
+<p>path=${request.path_info}</p>
+<p>translated=${_('apple')}</p>
+<p>h=${h.literal('<b>bold</b>')}</p>

@@ -1,0 +1,3 @@
+${h.secure_form('/forms/protected')}
+<input type="text" name="field">
+</form>

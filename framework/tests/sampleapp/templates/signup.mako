@@ -1,0 +1,6 @@
+<form action="/forms/signup" method="post">
+<input type="text" name="name">
+<form:error name="name">
+<input type="text" name="age">
+<form:error name="age">
+</form>

@@ -1,0 +1,108 @@
+"""pylons.controllers.util: abort, redirect, etag_cache, forward, cookies."""
+import unittest
+
+import webob
+
+from pylons.controllers.util import Request, Response
+from tests import sample_app
+
+
+class AbortTest(unittest.TestCase):
+    def test_abort_answers_with_the_status_and_detail(self):
+        response = sample_app(full_stack=False).get("/hello/not_found",
+                                                    status=404)
+        self.assertIn(b"no such thing", response.body)
+        self.assertIn(b"for the source reader", response.body)
+
+    def test_abort_with_headers_adds_them(self):
+        with self.assertRaises(webob.exc.HTTPForbidden) as caught:
+            from pylons.controllers.util import abort
+            abort(403, headers=[("X-Reason", "test")])
+        self.assertEqual(caught.exception.headers["X-Reason"], "test")
+
+
+class RedirectTest(unittest.TestCase):
+    def setUp(self):
+        self.app = sample_app()
+
+    def test_redirect_sends_a_302_to_an_absolute_url(self):
+        response = self.app.get("/hello/go_away", status=302)
+        self.assertEqual(response.location, "http://localhost/hello/index")
+
+    def test_redirect_code_can_be_chosen(self):
+        response = self.app.get("/hello/go_away_301", status=301)
+        self.assertEqual(response.location, "http://localhost/hello/index")
+
+    def test_redirect_refuses_codes_that_are_not_redirects(self):
+        app = sample_app(full_stack=False)
+        with self.assertRaises(ValueError):
+            app.get("/hello/go_away_bad")
+
+
+class EtagCacheTest(unittest.TestCase):
+    def setUp(self):
+        self.app = sample_app()
+
+    def test_etag_is_set(self):
+        response = self.app.get("/hello/tagged")
+        self.assertEqual(response.headers["ETag"], '"v1"')
+        self.assertEqual(response.text, "tagged content")
+
+    def test_matching_if_none_match_answers_304(self):
+        response = self.app.get("/hello/tagged",
+                                headers={"If-None-Match": '"v1"'}, status=304)
+        self.assertEqual(response.body, b"")
+        self.assertEqual(response.headers["ETag"], '"v1"')
+        self.assertNotIn("Content-Type", response.headers)
+
+    def test_other_etag_gets_the_content(self):
+        response = self.app.get("/hello/tagged",
+                                headers={"If-None-Match": '"v0"'})
+        self.assertEqual(response.text, "tagged content")
+
+
+class ForwardTest(unittest.TestCase):
+    def test_forward_answers_with_the_other_application(self):
+        response = sample_app().get("/hello/forwarded")
+        self.assertEqual(response.text, "forwarded to /elsewhere")
+        self.assertEqual(response.content_type, "text/plain")
+
+
+class SignedCookieTest(unittest.TestCase):
+    def setUp(self):
+        self.app = sample_app()
+
+    def test_signed_cookie_round_trips(self):
+        self.app.get("/hello/set_signed")
+        self.assertEqual(self.app.get("/hello/read_signed").text,
+                         "{'theme': 'dark'}")
+
+    def test_tampered_cookie_reads_as_absent(self):
+        self.app.get("/hello/set_signed")
+        value = self.app.cookies["prefs"]
+        self.app.set_cookie("prefs", "x" + value[1:])
+        self.assertEqual(self.app.get("/hello/read_signed").text, "None")
+
+    def test_cookie_signed_with_another_secret_reads_as_absent(self):
+        response = Response()
+        response.signed_cookie("prefs", {"theme": "dark"}, secret="other")
+        cookie = response.headers["Set-Cookie"].split(";")[0]
+        request = Request.blank("/", headers={"Cookie": cookie})
+        self.assertIsNone(request.signed_cookie("prefs", secret="s3cr3t"))
+        self.assertEqual(request.signed_cookie("prefs", secret="other"),
+                         {"theme": "dark"})
+
+
+class RequestResponseDefaultsTest(unittest.TestCase):
+    def test_response_defaults_to_utf8_html(self):
+        response = Response()
+        self.assertEqual(response.content_type, "text/html")
+        self.assertEqual(response.charset, "utf-8")
+
+    def test_languages_without_accept_language_is_the_default(self):
+        self.assertEqual(Request.blank("/").languages, ["en-us"])
+
+    def test_languages_follow_the_browsers_preference(self):
+        request = Request.blank("/", headers={
+            "Accept-Language": "fr;q=0.5, de, *;q=0.1"})
+        self.assertEqual(request.languages, ["de", "fr", "en-us"])

@@ -1,0 +1,134 @@
+"""WSGIController: actions, arguments, return values, hooks, HTTP errors."""
+import unittest
+
+import webob
+
+from tests import sample_app
+from tests.sampleapp.controllers import hooks
+
+
+class ReturnValueTest(unittest.TestCase):
+    def setUp(self):
+        self.app = sample_app()
+
+    def test_str_is_encoded_with_the_response_charset(self):
+        response = self.app.get("/hello/unicode")
+        self.assertEqual(response.body, "Grüße, 世界".encode("utf-8"))
+        self.assertEqual(response.charset, "utf-8")
+
+    def test_bytes_are_sent_as_they_are(self):
+        response = self.app.get("/hello/raw_bytes")
+        self.assertEqual(response.body, b"\x00\x01binary")
+        self.assertEqual(response.content_type, "application/octet-stream")
+
+    def test_generator_is_streamed_as_the_body(self):
+        request = webob.Request.blank("/hello/stream")
+        status, headers, app_iter = request.call_application(self.app.app)
+        self.assertNotIn("Content-Length", dict(headers))
+        self.assertEqual(list(app_iter), [b"first,", b"second,", b"third"])
+
+    def test_iterable_of_text_is_the_body(self):
+        self.assertEqual(self.app.get("/hello/listing").body, b"abc")
+
+    def test_response_object_is_used_as_the_response(self):
+        response = self.app.get("/hello/webob_response")
+        self.assertEqual(response.status_int, 202)
+        self.assertEqual(response.body, b"from a webob response")
+
+    def test_none_sends_the_global_response(self):
+        response = self.app.get("/hello/nothing")
+        self.assertEqual(response.status_int, 201)
+        self.assertEqual(response.body, b"set on the global response")
+
+    def test_action_may_answer_as_a_raw_wsgi_application(self):
+        self.assertEqual(self.app.get("/hello/wsgi").body,
+                         b"raw wsgi at /hello/wsgi")
+
+    def test_head_sends_headers_only(self):
+        response = self.app.head("/hello/index")
+        self.assertEqual(response.status_int, 200)
+        self.assertEqual(response.body, b"")
+        self.assertEqual(response.headers["Content-Length"],
+                         str(len(b"Hello World")))
+
+    def test_head_of_a_generator_does_not_send_it(self):
+        response = self.app.head("/hello/stream")
+        self.assertEqual(response.body, b"")
+
+
+class ArgumentsTest(unittest.TestCase):
+    def setUp(self):
+        self.app = sample_app()
+
+    def test_action_receives_the_routing_variables_it_names(self):
+        self.assertEqual(self.app.get("/hello/args/42").text, "id=42")
+
+    def test_unnamed_variables_are_left_to_their_defaults(self):
+        self.assertEqual(self.app.get("/hello/optional").text,
+                         "id=None missing=default")
+
+    def test_var_keyword_receives_every_routing_variable(self):
+        self.assertEqual(self.app.get("/hello/everything/3").text,
+                         "action,controller,id")
+
+    def test_arguments_attach_to_tmpl_context_when_configured(self):
+        app = sample_app(**{"pylons.tmpl_context_attach_args": "true"})
+        self.assertEqual(app.get("/hello/attach/9").text, "c.id=9")
+
+    def test_arguments_stay_off_tmpl_context_by_default(self):
+        self.assertEqual(self.app.get("/hello/attach/9").text, "c.id=(unset)")
+
+
+class ActionLookupTest(unittest.TestCase):
+    def test_private_action_is_a_404(self):
+        response = sample_app().get("/hello/_private", status=404)
+        self.assertNotIn(b"never be reachable", response.body)
+
+    def test_missing_action_is_a_404_with_debug_off(self):
+        sample_app().get("/hello/no_such_action", status=404)
+
+    def test_missing_action_is_not_implemented_with_debug_on(self):
+        app = sample_app(debug=True, full_stack=False)
+        with self.assertRaises(NotImplementedError) as caught:
+            app.get("/hello/no_such_action")
+        self.assertIn("no_such_action", str(caught.exception))
+
+
+class HooksTest(unittest.TestCase):
+    def setUp(self):
+        hooks.calls.clear()
+        self.app = sample_app()
+
+    def test_before_action_after_run_in_order(self):
+        response = self.app.get("/hooks/index")
+        self.assertEqual(hooks.calls, [("before", "index"), ("index",), ("after",)])
+        self.assertEqual(response.headers["X-After"], "ran")
+
+    def test_abort_in_before_skips_the_action_but_not_after(self):
+        self.app.get("/hooks/index", params={"block": "1"}, status=401)
+        self.assertEqual(hooks.calls, [("before", "index"), ("after",)])
+
+    def test_after_runs_after_a_redirect(self):
+        self.app.get("/hooks/leave", status=302)
+        self.assertEqual(hooks.calls, [("before", "leave"), ("leave",), ("after",)])
+
+    def test_after_runs_even_when_the_action_fails(self):
+        self.app.get("/hooks/explode", status=500, expect_errors=True)
+        self.assertEqual(hooks.calls, [("before", "explode"), ("explode",),
+                                       ("after",)])
+
+    def test_http_exception_in_after_becomes_the_response(self):
+        self.app.get("/hooks/index", params={"after_abort": "1"}, status=409)
+
+
+class HTTPExceptionTest(unittest.TestCase):
+    def test_exception_is_kept_in_environ(self):
+        app = sample_app(full_stack=False)
+        response = app.get("/hello/gone", status=410)
+        kept = response.req.environ["pylons.controller.exception"]
+        self.assertEqual(kept.status_int, 410)
+        self.assertIn(b"long gone", response.body)
+
+    def test_cookies_set_before_a_redirect_are_kept(self):
+        response = sample_app().get("/hello/cookie_then_redirect", status=302)
+        self.assertIn("visited=yes", response.headers["Set-Cookie"])

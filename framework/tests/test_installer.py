@@ -1,0 +1,50 @@
+"""PylonsInstaller: setup-app runs websetup, make-config fills the template."""
+import os
+import unittest
+
+from pylons.util import PylonsInstaller, class_name_from_module_name
+from tests import HERE
+from tests.sampleapp import websetup
+
+
+class FakeDistribution:
+    """The part of a pkg_resources distribution the installer reads."""
+
+    def get_metadata_lines(self, name):
+        assert name == "top_level.txt"
+        return ["tests.sampleapp", ""]
+
+    def has_metadata(self, name):
+        return False
+
+
+class FakeCommand:
+    verbose = 0
+
+
+def installer():
+    return PylonsInstaller(FakeDistribution(), "paste.app_install", "main")
+
+
+class PylonsInstallerTest(unittest.TestCase):
+    def test_setup_app_calls_the_projects_websetup(self):
+        websetup.calls.clear()
+        ini = os.path.join(HERE, "test.ini")
+        installer().setup_config(FakeCommand(), ini, "app:main", {"x": "1"})
+        self.assertEqual(websetup.calls, [{"filename": ini,
+                                           "marker": "from test.ini",
+                                           "vars": {"x": "1"}}])
+
+    def test_make_config_fills_the_deployment_template(self):
+        content = installer().config_content(FakeCommand(), {
+            "app_instance_secret": "s3cr3t", "app_instance_uuid": "u-u-i-d"})
+        self.assertIn("beaker.session.secret = s3cr3t", content)
+        self.assertIn("app_instance_uuid = u-u-i-d", content)
+        self.assertIn("debug = false", content)
+
+
+class ClassNameTest(unittest.TestCase):
+    def test_module_names_become_camel_case(self):
+        self.assertEqual(class_name_from_module_name("wiki_pages"), "WikiPages")
+        self.assertEqual(class_name_from_module_name("pages"), "Pages")
+        self.assertEqual(class_name_from_module_name("main-page"), "MainPage")

@@ -1,0 +1,140 @@
+"""ErrorHandler and StatusCodeRedirect, through the sample application."""
+import os
+import tempfile
+import unittest
+from unittest import mock
+
+from webtest import TestApp
+
+from pylons.middleware import ErrorHandler
+from tests import sample_app
+
+
+class FakeSMTP:
+    """Stands in for smtplib.SMTP, keeping what would have been sent."""
+
+    sent = []
+
+    def __init__(self, host, port=None):
+        self.host = host
+
+    def sendmail(self, from_address, to_addresses, message):
+        self.sent.append((self.host, from_address, to_addresses, message))
+
+    def quit(self):
+        pass
+
+
+class ErrorHandlerDebugOffTest(unittest.TestCase):
+    def test_exception_gives_the_500_error_document_and_a_log_record(self):
+        app = sample_app(debug=False)
+        with self.assertLogs("pylons.middleware", level="ERROR") as logs:
+            response = app.get("/hello/boom", status=500, expect_errors=True)
+        self.assertIn(b"Error 500", response.body)
+        self.assertIn(b"Sample error page for /hello/boom", response.body)
+        self.assertNotIn(b"sample failure", response.body)
+        self.assertIn("RuntimeError: sample failure", logs.output[0])
+        self.assertIn("/hello/boom", logs.output[0])
+
+    def test_on_its_own_it_answers_a_plain_500_page(self):
+        def failing(environ, start_response):
+            raise RuntimeError("secret detail")
+
+        app = TestApp(ErrorHandler(failing, {}, debug=False))
+        with self.assertLogs("pylons.middleware", level="ERROR"):
+            response = app.get("/", status=500, expect_errors=True)
+        self.assertEqual(response.content_type, "text/html")
+        self.assertNotIn(b"secret detail", response.body)
+        self.assertNotIn(b"Traceback", response.body)
+
+    def test_traceback_is_mailed_when_email_to_is_set(self):
+        FakeSMTP.sent.clear()
+        app = sample_app(debug=False, email_to="ops@example.com",
+                         smtp_server="mail.example.com",
+                         from_address="app@example.com")
+        with mock.patch("backlash.tracing.reporters.mail.smtplib.SMTP", FakeSMTP):
+            app.get("/hello/boom", status=500, expect_errors=True)
+        self.assertEqual(len(FakeSMTP.sent), 1)
+        host, sender, recipients, message = FakeSMTP.sent[0]
+        self.assertEqual(host, "mail.example.com")
+        self.assertEqual(sender, "app@example.com")
+        self.assertEqual(recipients, ["ops@example.com"])
+        self.assertIn("sample failure", message)
+
+    def test_no_mail_without_email_to(self):
+        FakeSMTP.sent.clear()
+        app = sample_app(debug=False)
+        with mock.patch("backlash.tracing.reporters.mail.smtplib.SMTP", FakeSMTP):
+            app.get("/hello/boom", status=500, expect_errors=True)
+        self.assertEqual(FakeSMTP.sent, [])
+
+    def test_traceback_is_appended_to_error_log(self):
+        with tempfile.TemporaryDirectory() as directory:
+            error_log = os.path.join(directory, "errors.log")
+            app = sample_app(debug=False, error_log=error_log)
+            app.get("/hello/boom", status=500, expect_errors=True)
+            with open(error_log, encoding="utf-8") as logfile:
+                self.assertIn("RuntimeError: sample failure", logfile.read())
+
+
+class ErrorHandlerDebugOnTest(unittest.TestCase):
+    def test_exception_gives_the_interactive_debugger(self):
+        app = sample_app(debug=True)
+        response = app.get("/hello/boom", status=500, expect_errors=True)
+        self.assertIn(b"RuntimeError", response.body)
+        self.assertIn(b"sample failure", response.body)
+        self.assertIn(b"__debugger__", response.body)
+        self.assertIn(b"hello.py", response.body)
+
+    def test_template_errors_name_the_template_line(self):
+        app = sample_app(debug=True)
+        response = app.get("/templates/broken", status=500, expect_errors=True)
+        self.assertIn(b"broken.mako, line 2", response.body)
+
+
+class StatusCodeRedirectTest(unittest.TestCase):
+    def setUp(self):
+        self.app = sample_app()
+
+    def test_abort_404_reaches_the_error_controller_keeping_404(self):
+        response = self.app.get("/hello/not_found", status=404)
+        self.assertIn(b"Error 404", response.body)
+        self.assertIn(b"Sample error page for /hello/not_found", response.body)
+
+    def test_original_request_and_response_are_handed_over(self):
+        response = self.app.get("/hello/forbidden", status=403)
+        environ = response.req.environ
+        self.assertEqual(environ["PATH_INFO"], "/error/document")
+        self.assertEqual(environ["pylons.original_request"].path_info,
+                         "/hello/forbidden")
+        self.assertEqual(environ["pylons.original_response"].status_int, 403)
+
+    def test_a_failed_post_is_documented_by_a_get(self):
+        response = self.app.post("/hello/forbidden", {"field": "value"},
+                                 status=403)
+        self.assertEqual(response.req.method, "GET")
+        self.assertIn(b"Error 403", response.body)
+
+    def test_unlisted_status_passes_through(self):
+        response = self.app.get("/hello/gone", status=410)
+        self.assertIn(b"long gone", response.body)
+
+    def test_debug_on_does_not_redirect_500(self):
+        app = sample_app(debug=True)
+        response = app.get("/hello/boom", status=500, expect_errors=True)
+        self.assertNotIn(b"Sample error page", response.body)
+
+    def test_app_can_keep_its_own_error_page(self):
+        response = self.app.get("/hello/own_error_page", status=404)
+        self.assertEqual(response.text, "the controller's own 404 page")
+
+    def test_cookies_of_the_original_response_are_kept(self):
+        response = self.app.get("/hello/cookie_then_forbidden", status=403)
+        self.assertIn("tried=once", response.headers["Set-Cookie"])
+        self.assertIn(b"Error 403", response.body)
+
+    def test_authentication_challenge_is_kept(self):
+        response = self.app.get("/hello/login_required", status=401)
+        self.assertEqual(response.headers["WWW-Authenticate"],
+                         'Basic realm="sample"')
+        self.assertIn(b"Error 401", response.body)

@@ -1,0 +1,160 @@
+"""PylonsApp: setting up the request, resolving and dispatching controllers."""
+import unittest
+
+import webob
+from beaker.cache import CacheManager
+from beaker.session import SessionObject
+from paste.registry import RegistryManager
+from routes.middleware import RoutesMiddleware
+from webtest import TestApp
+
+from pylons.configuration import PylonsConfig
+from pylons.controllers import WSGIController
+from pylons.util import AttribSafeContextObj, ContextObj, PylonsContext
+from pylons.wsgiapp import PylonsApp
+from tests import sample_app
+
+
+def bare_app(**settings):
+    config = PylonsConfig({"pylons.package": "tests.sampleapp"})
+    config.update(settings)
+    return PylonsApp(config)
+
+
+class RequestSetupTest(unittest.TestCase):
+    def test_webtest_receives_the_requests_objects(self):
+        response = sample_app().get("/hello/globals")
+        self.assertEqual(response.req.path_info, "/hello/globals")
+        self.assertIs(response.c, response.tmpl_context)
+        self.assertIs(response.g, response.app_globals)
+        self.assertEqual(response.g.message, "hello from app_globals")
+        self.assertEqual(response.config["pylons.package"], "tests.sampleapp")
+        self.assertTrue(hasattr(response.h, "flash"))
+        self.assertIsInstance(response.session, SessionObject)
+        self.assertIsInstance(response.cache, CacheManager)
+
+    def test_pylons_context_is_left_in_environ(self):
+        response = sample_app().get("/hello/index")
+        py = response.req.environ["pylons.pylons"]
+        self.assertIsInstance(py, PylonsContext)
+        self.assertIs(py.request, response.req)
+        self.assertIs(py.tmpl_context, response.c)
+
+    def test_response_carries_the_configured_defaults(self):
+        response = sample_app().get("/hello/index")
+        self.assertEqual(response.content_type, "text/html")
+        self.assertEqual(response.charset, "utf-8")
+        self.assertEqual(response.headers["Cache-Control"], "no-cache")
+        self.assertEqual(response.headers["Pragma"], "no-cache")
+
+    def test_strict_context_raises_on_missing_attributes(self):
+        response = sample_app().get("/hello/index")
+        self.assertIsInstance(response.c, ContextObj)
+        with self.assertRaises(AttributeError):
+            response.c.never_set
+
+    def test_lax_context_reads_missing_attributes_as_empty(self):
+        response = sample_app(**{"pylons.strict_tmpl_context": "false"}).get(
+            "/hello/index")
+        self.assertIsInstance(response.c, AttribSafeContextObj)
+        self.assertEqual(response.c.never_set, "")
+
+    def test_request_language_comes_from_the_request_options(self):
+        app = sample_app()
+        app.app.config["pylons.request_options"]["language"] = "fr"
+        response = app.get("/hello/languages",
+                           headers={"Accept-Language": "de, en;q=0.5"})
+        self.assertEqual(response.text, "de,en,fr")
+
+
+class ResolveTest(unittest.TestCase):
+    def test_routes_dict_is_left_in_environ(self):
+        response = sample_app().get("/hello/args/7")
+        self.assertEqual(response.req.environ["pylons.routes_dict"],
+                         {"controller": "hello", "action": "args", "id": "7"})
+
+    def test_nested_controller_name_maps_to_a_sub_package(self):
+        self.assertEqual(sample_app().get("/admin/users/index").text,
+                         "admin users")
+
+    def test_module_may_name_its_controller_class(self):
+        self.assertEqual(sample_app().get("/renamed/index").text,
+                         "found through __controller__")
+
+    def test_dotted_path_from_the_route_is_imported(self):
+        self.assertEqual(sample_app().get("/dotted/index").text, "Hello World")
+
+    def test_unknown_controller_is_a_404(self):
+        sample_app().get("/no_such_controller/index", status=404)
+
+    def test_find_controller_caches_its_result(self):
+        app = bare_app()
+        found = app.find_controller("hello")
+        self.assertEqual(found.__name__, "HelloController")
+        self.assertIs(app.controller_classes["hello"], found)
+        self.assertIs(app.find_controller("hello"), found)
+
+    def test_find_controller_returns_none_for_a_missing_module(self):
+        self.assertIsNone(bare_app().find_controller("missing_module"))
+
+    def test_import_errors_inside_a_controller_are_not_hidden(self):
+        with self.assertRaises(ModuleNotFoundError) as caught:
+            bare_app().find_controller("broken_import")
+        self.assertEqual(caught.exception.name, "tests.sampleapp.no_such_module")
+
+    def test_dotted_controller_name_from_the_url_is_refused(self):
+        app = bare_app()
+        environ = {
+            "wsgiorg.routing_args": ((), {"controller": "os:getcwd",
+                                          "action": "x"}),
+            "routes.route": type("Route", (), {"minkeys": {"controller"}})(),
+        }
+        self.assertIsNone(app.resolve(environ, None))
+        self.assertNotIn("os:getcwd", app.controller_classes)
+
+
+class DispatchTest(unittest.TestCase):
+    def test_no_controller_is_a_404(self):
+        app = bare_app()
+        response = webob.Request.blank("/").get_response(
+            lambda environ, start: app.dispatch(None, environ, start))
+        self.assertEqual(response.status_int, 404)
+
+    def test_controller_returning_nothing_is_an_error_naming_it(self):
+        with self.assertRaises(TypeError) as caught:
+            sample_app(full_stack=False).get("/plain_wsgi/index")
+        self.assertIn("PlainWsgiController", str(caught.exception))
+
+    def test_controller_instance_is_kept_in_environ(self):
+        response = sample_app().get("/hello/index")
+        self.assertIsInstance(response.req.environ["pylons.controller"],
+                              WSGIController)
+
+
+class SubclassTest(unittest.TestCase):
+    def test_each_step_can_be_overridden(self):
+        calls = []
+
+        class TracingApp(PylonsApp):
+            def setup_app_env(self, environ, start_response):
+                calls.append("setup_app_env")
+                super().setup_app_env(environ, start_response)
+
+            def register_globals(self, environ):
+                calls.append("register_globals")
+                super().register_globals(environ)
+
+            def resolve(self, environ, start_response):
+                calls.append("resolve")
+                return super().resolve(environ, start_response)
+
+            def dispatch(self, controller, environ, start_response):
+                calls.append("dispatch")
+                return super().dispatch(controller, environ, start_response)
+
+        config = sample_app().app.config
+        app = TestApp(RegistryManager(RoutesMiddleware(
+            TracingApp(config), config["routes.map"], singleton=False)))
+        self.assertEqual(app.get("/hello/index").text, "Hello World")
+        self.assertEqual(calls, ["setup_app_env", "register_globals",
+                                 "resolve", "dispatch"])
