@@ -1,0 +1,182 @@
+"""The XML-RPC controller: a Pylons controller whose methods are called remotely.
+
+A subclass of :class:`XMLRPCController` routed to a URL answers XML-RPC
+calls POSTed there.  Its public methods are the remote methods; a dot in a
+called name stands for an underscore, so ``system.methodHelp`` is the
+``system_methodHelp`` method.  Besides its own methods it answers the
+introspection calls ``system.listMethods``, ``system.methodHelp`` and
+``system.methodSignature``.  A method may carry a ``signature``
+attribute, a list of signatures each listing the XML-RPC type of the
+result and then of each parameter (``[['struct', 'string', 'int']]``);
+calls whose arguments match none of them are refused with a fault.
+
+Problems are answered with XML-RPC faults, using the codes of the
+"specification for fault code interoperability": -32700 (unreadable XML),
+-32600 (not an XML-RPC call), -32601 (no such method), -32602 (wrong
+arguments), -32603 (a result that cannot be sent) and -32500 (the method
+raised an exception; the traceback is logged, not sent).  A method may
+raise :class:`xmlrpc.client.Fault` itself to send its own fault.
+
+Parsing and marshalling are the standard library's :mod:`xmlrpc.client`;
+bodies are limited to :attr:`XMLRPCController.max_body_length` bytes.
+"""
+import datetime
+import inspect
+import xmlrpc.client
+from xml.parsers.expat import ExpatError
+
+from webob.exc import HTTPException
+
+from pylons.controllers.rpc import (
+    INTERNAL_ERROR, INVALID_PARAMS, INVALID_REQUEST, METHOD_NOT_FOUND,
+    PARSE_ERROR, RPCController, arguments_problem,
+)
+
+__all__ = ["XMLRPCController", "xmlrpc_fault"]
+
+APPLICATION_ERROR = -32500
+
+#: The XML-RPC type name of each Python type xmlrpc.client produces.
+#: ``bool`` comes before ``int``, of which it is a subclass.
+_TYPE_NAMES = (
+    (bool, "boolean"),
+    (int, "int"),
+    (float, "double"),
+    (str, "string"),
+    ((bytes, bytearray), "base64"),
+    (datetime.datetime, "dateTime.iso8601"),
+    ((list, tuple), "array"),
+    (dict, "struct"),
+    (type(None), "nil"),
+)
+
+_TYPE_ALIASES = {"i4": "int", "i8": "int"}
+
+
+def xmlrpc_fault(code, message):
+    """The XML-RPC response document for a fault (bytes)."""
+    fault = xmlrpc.client.Fault(code, message)
+    return xmlrpc.client.dumps(fault, methodresponse=True,
+                               encoding="utf-8").encode("utf-8")
+
+
+class XMLRPCController(RPCController):
+    """Base class of controllers that answer XML-RPC calls.
+
+    ``allow_none`` lets results contain None (the ``nil`` extension);
+    ``max_body_length`` bounds the size of a call.
+    """
+
+    allow_none = False
+    content_type = "text/xml"
+
+    def _decode(self, body):
+        """(method name, parameters), or a Fault for an unreadable call."""
+        try:
+            params, name = xmlrpc.client.loads(body, use_builtin_types=True)
+        except ExpatError as exc:
+            return xmlrpc.client.Fault(PARSE_ERROR, "Unreadable XML: %s" % exc)
+        except (xmlrpc.client.Error, ValueError, LookupError, TypeError) as exc:
+            # Well-formed XML that does not follow the XML-RPC grammar.
+            return xmlrpc.client.Fault(INVALID_REQUEST,
+                                       "Not an XML-RPC call: %s" % exc)
+        if name is None:
+            return xmlrpc.client.Fault(INVALID_REQUEST,
+                                       "Not an XML-RPC call: no methodName")
+        return name, params
+
+    def _action_for(self, call):
+        if isinstance(call, xmlrpc.client.Fault):
+            return None
+        return _method_attribute(call[0])
+
+    def _answer(self, call):
+        if isinstance(call, xmlrpc.client.Fault):
+            return self._fault(call)
+        name, params = call
+        method = self._rpc_method(_method_attribute(name))
+        if method is None:
+            return self._fault(xmlrpc.client.Fault(
+                METHOD_NOT_FOUND, "No method %s" % name))
+        problem = _signature_problem(method, params)
+        if problem:
+            return self._fault(xmlrpc.client.Fault(INVALID_PARAMS, problem))
+        try:
+            result = method(*params)
+        except xmlrpc.client.Fault as fault:
+            return self._fault(fault)
+        except HTTPException:
+            raise
+        except Exception:
+            self._log_failure(name)
+            return self._fault(xmlrpc.client.Fault(
+                APPLICATION_ERROR, "Method %s failed" % name))
+        try:
+            document = xmlrpc.client.dumps((result,), methodresponse=True,
+                                           allow_none=self.allow_none,
+                                           encoding="utf-8")
+        except (TypeError, OverflowError) as exc:
+            return self._fault(xmlrpc.client.Fault(
+                INTERNAL_ERROR, "The result of %s cannot be sent: %s"
+                % (name, exc)))
+        return document.encode("utf-8")
+
+    def _fault(self, fault):
+        return xmlrpc_fault(fault.faultCode, fault.faultString)
+
+    def system_listMethods(self):
+        """The names of the methods this server answers."""
+        return [_remote_name(name) for name in self._rpc_method_names()]
+
+    system_listMethods.signature = [["array"]]
+
+    def system_methodHelp(self, name):
+        """The documentation of the method ``name``."""
+        method = self._rpc_method(_method_attribute(name))
+        if method is None:
+            raise xmlrpc.client.Fault(METHOD_NOT_FOUND, "No method %s" % name)
+        return inspect.getdoc(method) or ""
+
+    system_methodHelp.signature = [["string", "string"]]
+
+    def system_methodSignature(self, name):
+        """The signatures of the method ``name``, or 'undef' if it has none."""
+        method = self._rpc_method(_method_attribute(name))
+        if method is None:
+            raise xmlrpc.client.Fault(METHOD_NOT_FOUND, "No method %s" % name)
+        return getattr(method, "signature", None) or "undef"
+
+    system_methodSignature.signature = [["array", "string"],
+                                        ["string", "string"]]
+
+
+def _method_attribute(name):
+    """The attribute answering the remote method ``name``."""
+    return name.replace(".", "_")
+
+
+def _remote_name(attribute):
+    """The remote name of the method ``attribute``."""
+    if attribute.startswith("system_"):
+        return "system." + attribute[len("system_"):]
+    return attribute
+
+
+def _type_name(value):
+    for python_type, name in _TYPE_NAMES:
+        if isinstance(value, python_type):
+            return name
+    return type(value).__name__
+
+
+def _signature_problem(method, params):
+    """Why ``params`` do not suit ``method``, or None if they do."""
+    signatures = getattr(method, "signature", None)
+    if not signatures:
+        return arguments_problem(method, params)
+    given = [_type_name(param) for param in params]
+    for signature in signatures:
+        expected = [_TYPE_ALIASES.get(name, name) for name in signature[1:]]
+        if expected == given:
+            return None
+    return "Arguments (%s) match no signature of the method" % ", ".join(given)
