@@ -1,0 +1,257 @@
+"""The project templates, end to end: create, install, set up, serve, extend, test.
+
+For each template (and for ``pylons`` with Jinja2 and SQLAlchemy too) a
+project is created with ``paster create`` in a temporary directory and
+installed into the running environment with ``pip install -e
+--no-deps --no-build-isolation`` (its dependencies and build
+requirements are Pylons' own, already installed); it is uninstalled
+afterwards.  Every ``paster`` command runs in a subprocess in the
+project's directory, as a developer would run it.
+"""
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+import urllib.error
+import urllib.request
+
+#: How a subprocess runs ``paster``: the console script's own entry point.
+PASTER = [sys.executable, "-c",
+          "import sys; from paste.script.command import run; run(sys.argv[1:])"]
+
+COMMON_FILES = [
+    "setup.py", "setup.cfg", "MANIFEST.in", "pyproject.toml", "README.txt",
+    "development.ini", "test.ini", "unittest.cfg",
+    "{package}/__init__.py", "{package}/websetup.py",
+    "{package}/config/environment.py", "{package}/config/middleware.py",
+    "{package}/config/routing.py", "{package}/config/deployment.ini_tmpl",
+    "{package}/controllers/__init__.py", "{package}/lib/app_globals.py",
+    "{package}/lib/base.py", "{package}/lib/helpers.py",
+    "{package}/public/index.html", "{package}/templates/.gitkeep",
+    "{package}/tests/__init__.py", "{package}/tests/functional/__init__.py",
+    "{package}/tests/functional/test_app.py",
+]
+
+
+def environment():
+    """The subprocesses' environment, without pkg_resources' deprecation noise."""
+    env = dict(os.environ)
+    env["PYTHONWARNINGS"] = "ignore::UserWarning"
+    return env
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class GeneratedProjectMixin:
+    """A project made from ``template`` with ``variables``, installed."""
+
+    template = None
+    variables = ()
+    project = None
+    template_engine = "mako"
+    sqlalchemy = False
+    error_controller = True
+
+    @classmethod
+    def setUpClass(cls):
+        workdir = tempfile.mkdtemp(prefix="pylons-project-")
+        cls.addClassCleanup(shutil.rmtree, workdir)
+        cls.package = cls.project.lower()
+        cls.root = os.path.join(workdir, cls.project)
+        cls.run_in(workdir, *PASTER, "create", "--no-interactive",
+                   "-t", cls.template, cls.project, *cls.variables)
+        cls.run_in(cls.root, sys.executable, "-m", "pip", "install", "--quiet",
+                   "--no-deps", "--no-build-isolation", "-e", cls.root)
+        cls.addClassCleanup(cls.run_in, workdir, sys.executable, "-m", "pip",
+                            "uninstall", "--quiet", "--yes", cls.project)
+
+    @classmethod
+    def run_in(cls, directory, *command, **kwargs):
+        """Run ``command`` in ``directory``; its output, or a failure."""
+        done = subprocess.run(command, cwd=directory, env=environment(),
+                              capture_output=True, text=True, timeout=300,
+                              **kwargs)
+        if done.returncode:
+            raise AssertionError("%s failed (%s):\n%s\n%s" % (
+                " ".join(command), done.returncode, done.stdout, done.stderr))
+        return done.stdout + done.stderr
+
+    def paster(self, *args, **kwargs):
+        return self.run_in(self.root, *PASTER, *args, **kwargs)
+
+    def path(self, relative):
+        return os.path.join(self.root, relative.format(package=self.package))
+
+    def read(self, relative):
+        with open(self.path(relative), encoding="utf-8") as source:
+            return source.read()
+
+    def test_layout(self):
+        for relative in COMMON_FILES:
+            self.assertTrue(os.path.isfile(self.path(relative)), relative)
+        self.assertEqual(os.path.isfile(self.path(
+            "{package}/controllers/error.py")), self.error_controller)
+        self.assertEqual(os.path.isfile(self.path("{package}/model/meta.py")),
+                         self.sqlalchemy)
+        self.assertIn("render_%s as render" % self.template_engine,
+                      self.read("{package}/lib/base.py"))
+        self.assertEqual(self.read("%s.egg-info/paster_plugins.txt"
+                                   % self.project).split(),
+                         ["PasteScript", "Pylons"])
+
+    def test_development_config_debugs_without_a_fixed_secret(self):
+        development = self.read("development.ini")
+        self.assertIn("\ndebug = true\n", development)
+        self.assertNotIn("beaker.session.secret =", development)
+
+    def test_paster_help_lists_the_pylons_commands(self):
+        output = self.paster("--help")
+        pylons_group = output[output.index("\npylons:"):]
+        for command in ("controller", "restcontroller", "routes", "shell"):
+            self.assertRegex(pylons_group, r"\n  %s +\S" % command)
+
+    def test_setup_app_runs_websetup(self):
+        output = self.paster("setup-app", "development.ini")
+        self.assertIn("Running setup_app() from %s.websetup" % self.package,
+                      output)
+        self.assertEqual(os.path.isfile(self.path("development.db")),
+                         self.sqlalchemy)
+
+    def test_make_config_writes_a_random_secret_and_debug_off(self):
+        configs = []
+        for name in ("deploy1.ini", "deploy2.ini"):
+            self.paster("make-config", self.project, name)
+            configs.append(self.read(name))
+        secrets = [re.search(r"^beaker\.session\.secret = (\S+)$", config,
+                             re.MULTILINE).group(1) for config in configs]
+        self.assertNotEqual(secrets[0], secrets[1])
+        self.assertGreaterEqual(len(secrets[0]), 20)
+        for config in configs:
+            self.assertIn("\ndebug = false\n", config)
+
+    def test_serve_answers_a_request(self):
+        port = free_port()
+        config = self.read("development.ini").replace(
+            "\nport = 5000\n", "\nport = %d\n" % port)
+        with open(self.path("serve-test.ini"), "w", encoding="utf-8") as ini:
+            ini.write(config)
+        server = subprocess.Popen(PASTER + ["serve", "serve-test.ini"],
+                                  cwd=self.root, env=environment(),
+                                  stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.DEVNULL)
+        self.addCleanup(server.wait)
+        self.addCleanup(server.terminate)
+        page = self.fetch("http://127.0.0.1:%d/" % port, server)
+        self.assertIn("Welcome to %s" % self.project, page)
+
+    def fetch(self, url, server):
+        """GET ``url`` once the server listens (it may take a while to start)."""
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(url, timeout=10) as response:
+                    return response.read().decode("utf-8")
+            except (urllib.error.URLError, ConnectionError):
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
+
+    def test_routes_lists_the_route_table(self):
+        lines = self.paster("routes").splitlines()
+        self.assertTrue(lines[0].startswith("Route name"))
+        self.assertIn("/{controller}/{action}/{id}", lines[-1])
+
+    def test_shell_loads_the_application(self):
+        output = self.paster(
+            "shell", "-c",
+            "print(app.get('/').status, config['pylons.package'], "
+            "getattr(globals().get('model'), '__name__', None))")
+        model = "%s.model" % self.package if self.sqlalchemy else None
+        self.assertEqual(output.splitlines()[-1],
+                         "200 OK %s %s" % (self.package, model))
+
+    def test_templates_render_with_the_chosen_engine(self):
+        with open(self.path("{package}/templates/hello.html"), "w",
+                  encoding="utf-8") as template:
+            template.write("<p>{{ c.who }}</p>" if self.template_engine == "jinja2"
+                           else "<p>${c.who}</p>")
+        output = self.paster(
+            "shell", "-c",
+            "from %s.lib.base import render\n"
+            "c.who = '<you>'\n"
+            "print(render('/hello.html'))" % self.package)
+        self.assertEqual(output.splitlines()[-1], "<p>&lt;you&gt;</p>")
+
+    def test_added_controllers_pass_their_generated_tests(self):
+        self.paster("controller", "hello")
+        self.paster("controller", "admin/users")
+        output = self.paster("restcontroller", "admin/comment", "admin/comments")
+        resource_line = output.strip().splitlines()[-1].strip()
+        routing = self.read("{package}/config/routing.py")
+        with open(self.path("{package}/config/routing.py"), "w",
+                  encoding="utf-8") as routing_file:
+            routing_file.write(routing.replace(
+                "    # CUSTOM ROUTES HERE",
+                "    %s\n    # CUSTOM ROUTES HERE" % resource_line))
+        output = self.run_in(self.root, sys.executable, "-m", "nose2", "-v")
+        for test in ("test_welcome_page_is_served_from_public",
+                     "tests.functional.test_hello.TestHelloController.test_index",
+                     "test_admin_users.TestUsersController.test_index",
+                     "test_admin_comments.TestCommentsController.test_edit"):
+            self.assertRegex(output, r"%s\b.* \.\.\. ok" % re.escape(test))
+        self.assertRegex(output, r"\nRan 1[0-9] tests in ")
+        self.assertIn("\nOK", output)
+
+
+class PylonsProjectTest(GeneratedProjectMixin, unittest.TestCase):
+    template = "pylons"
+    project = "PylonsDefaults"
+
+
+class PylonsJinja2SQLAlchemyProjectTest(GeneratedProjectMixin,
+                                        unittest.TestCase):
+    template = "pylons"
+    project = "PylonsAlchemy"
+    variables = ("template_engine=jinja2", "sqlalchemy=true")
+    template_engine = "jinja2"
+    sqlalchemy = True
+
+    def test_generated_tests_use_their_own_database(self):
+        self.run_in(self.root, sys.executable, "-m", "nose2",
+                    "%s.tests.test_models" % self.package)
+        self.assertTrue(os.path.isfile(self.path("test.db")))
+
+
+class MinimalProjectTest(GeneratedProjectMixin, unittest.TestCase):
+    template = "pylons_minimal"
+    project = "PylonsMinimal"
+    error_controller = False
+
+
+class TemplateChoicesTest(unittest.TestCase):
+    def create(self, *variables):
+        with tempfile.TemporaryDirectory() as workdir:
+            return subprocess.run(
+                PASTER + ["create", "--no-interactive", "-t", "pylons",
+                          "Refused", *variables],
+                cwd=workdir, env=environment(), capture_output=True, text=True,
+                timeout=300)
+
+    def test_unknown_template_engine_is_refused(self):
+        done = self.create("template_engine=genshi")
+        self.assertNotEqual(done.returncode, 0)
+        self.assertIn("template_engine must be one of mako, jinja2", done.stdout)
+
+    def test_sqlalchemy_must_be_a_boolean(self):
+        done = self.create("sqlalchemy=perhaps")
+        self.assertNotEqual(done.returncode, 0)
+        self.assertIn("sqlalchemy must be true or false", done.stdout)
