@@ -1,0 +1,54 @@
+"""Distribution metadata for QuickWiki, the wiki of the Pylons 1.0 tutorial."""
+from setuptools import find_namespace_packages, setup
+
+setup(
+    name="QuickWiki",
+    version="1.0.0",
+    description="QuickWiki, the Pylons 1.0 tutorial wiki, on Python 3",
+    python_requires=">=3.10",
+    # public/ and templates/ hold no Python but ship with the package;
+    # naming them as namespace packages ships them without warnings.
+    packages=find_namespace_packages(include=["quickwiki", "quickwiki.*"]),
+    package_data={
+        "quickwiki": [
+            "config/deployment.ini_tmpl",
+            "public/*",
+            "templates/*.mako",
+            "templates/*/*.mako",
+        ],
+    },
+    include_package_data=True,
+    zip_safe=False,
+    install_requires=[
+        # The Python 3 Pylons of this repository (framework/): PyPI's
+        # Pylons 1.0.3 is Python 2 only.
+        "Pylons>=1.1.0.dev0",
+        "SQLAlchemy>=2.0",
+        "docutils>=0.19",
+        "paginate>=0.5.6",
+        "paginate_sqlalchemy>=0.3.1",
+        "Beaker>=1.12.1",
+        "Mako>=1.2.4",
+        "MarkupSafe>=2.1",
+        "Paste>=3.7.1",
+        "PasteDeploy>=3.0.1",
+        "PasteScript>=3.6.0",
+        "Routes>=2.5.1",
+        "WebHelpers2>=2.0",
+        "WebOb>=1.8.7",
+    ],
+    extras_require={
+        "test": [
+            "WebTest>=3.0.0",
+            "beautifulsoup4>=4.9",
+            "nose2>=0.12",
+            "playwright>=1.40",
+        ],
+        "docs": ["Sphinx>=7.2"],
+    },
+    paster_plugins=["PasteScript", "Pylons"],
+    entry_points={
+        "paste.app_factory": ["main = quickwiki.config.middleware:make_app"],
+        "paste.app_install": ["main = pylons.util:PylonsInstaller"],
+    },
+)
