@@ -1,0 +1,1 @@
+"""QuickWiki, the wiki of the Pylons 1.0 tutorial."""

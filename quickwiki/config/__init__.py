@@ -1,0 +1,1 @@
+"""How QuickWiki is put together: environment, middleware and routes."""

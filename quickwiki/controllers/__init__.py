@@ -1,0 +1,1 @@
+"""The controllers that answer QuickWiki's URLs."""

@@ -1,0 +1,1 @@
+"""What QuickWiki's controllers and templates share."""
