@@ -1,0 +1,1 @@
+"""Tests of QuickWiki's URLs, through the whole application."""

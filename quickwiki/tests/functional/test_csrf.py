@@ -1,0 +1,96 @@
+"""Save and delete refuse forms without this session's CSRF token."""
+import os
+
+import pylons.test
+
+from quickwiki.tests import (
+    TestController, store_page, stored_content, stored_titles, ticked_title_list,
+    url,
+)
+
+FRONT_PAGE_CONTENT = "**Welcome** to the QuickWiki front page!"
+
+
+def submit_without_token(app, form, status):
+    """Send ``form`` as it stands, but for its CSRF token field."""
+    fields = [(name, value) for name, value in form.submit_fields()
+              if name != "_authentication_token"]
+    return app.post(form.action, fields, status=status)
+
+
+class SaveTokenTest(TestController):
+    def edit_form(self):
+        form = self.app.get(url("edit_page", title="FrontPage")).forms[0]
+        form["content"] = "Changed."
+        return form
+
+    def test_save_without_token_is_forbidden(self):
+        response = submit_without_token(self.app, self.edit_form(), status=403)
+        self.assertIsNotNone(response.html.select_one(".error-document"))
+        self.assertEqual(stored_content("FrontPage"), FRONT_PAGE_CONTENT)
+
+    def test_save_with_wrong_token_is_forbidden(self):
+        form = self.edit_form()
+        form["_authentication_token"].force_value("not-the-token")
+        response = form.submit(status=403)
+        self.assertIsNotNone(response.html.select_one(".error-document"))
+        self.assertEqual(stored_content("FrontPage"), FRONT_PAGE_CONTENT)
+
+    def test_save_from_another_session_is_forbidden(self):
+        form = self.edit_form()
+        self.app.reset()
+        form.submit(status=403)
+        self.assertEqual(stored_content("FrontPage"), FRONT_PAGE_CONTENT)
+
+    def test_save_with_the_token_is_accepted(self):
+        self.edit_form().submit(status=302)
+        self.assertEqual(stored_content("FrontPage"), "Changed.")
+
+
+class DeleteTokenTest(TestController):
+    def delete_form(self):
+        store_page("OtherPage", "")
+        return ticked_title_list(self.app, ["FrontPage", "OtherPage"])
+
+    def test_delete_without_token_is_forbidden(self):
+        response = submit_without_token(self.app, self.delete_form(), status=403)
+        self.assertIsNotNone(response.html.select_one(".error-document"))
+        self.assertEqual(stored_titles(), ["FrontPage", "OtherPage"])
+
+    def test_delete_with_wrong_token_is_forbidden(self):
+        form = self.delete_form()
+        form["_authentication_token"].force_value("not-the-token")
+        form.submit(status=403)
+        self.assertEqual(stored_titles(), ["FrontPage", "OtherPage"])
+
+    def test_delete_with_the_token_is_accepted(self):
+        self.delete_form().submit(status=302)
+        self.assertEqual(stored_titles(), [])
+
+
+class SessionCookieTest(TestController):
+    """The token lives in a signed cookie, not in files on the server."""
+
+    def test_forms_leave_no_session_files_on_the_server(self):
+        self.app.get(url("pages"))
+        self.app.get(url("edit_page", title="FrontPage"))
+        data_dir = pylons.test.pylonsapp.config["beaker.session.data_dir"]
+        self.assertEqual(_files_under(data_dir), [])
+
+    def test_session_cookie_is_http_only(self):
+        response = self.app.get(url("pages"))
+        cookie = response.headers["Set-Cookie"].strip()
+        self.assertTrue(cookie.startswith("quickwiki="))
+        self.assertIn("httponly", cookie.lower())
+
+    def test_tampered_session_cookie_loses_the_token(self):
+        form = self.app.get(url("edit_page", title="FrontPage")).forms[0]
+        value = self.app.cookies["quickwiki"]
+        self.app.set_cookie("quickwiki", value[:-4] + "AAAA")
+        form.submit(status=403)
+        self.assertEqual(stored_content("FrontPage"), FRONT_PAGE_CONTENT)
+
+
+def _files_under(directory):
+    return [os.path.join(root, name) for root, _dirs, names in os.walk(directory)
+            for name in names]

@@ -1,0 +1,39 @@
+"""Error statuses are answered with the error controller's documents."""
+from quickwiki.tests import TestController, url
+
+
+class ErrorDocumentTest(TestController):
+    def assert_document(self, response, heading, detail=None):
+        """``response`` is the error document with ``heading`` (and ``detail``)."""
+        document = response.html.select_one("div.error-document")
+        self.assertIsNotNone(document, "not the error controller's document")
+        self.assertEqual(response.html.h1.get_text(), heading)
+        if detail is not None:
+            self.assertIn(detail, document.select_one(".detail").get_text())
+
+    def test_unknown_title_is_a_404_document(self):
+        response = self.app.get("/no_such_page", status=404)
+        self.assert_document(response, "Error 404: Not Found",
+                             "There is no page called no_such_page")
+
+    def test_unrouted_url_is_a_404_document(self):
+        response = self.app.get("/pages/show/FrontPage/more", status=404)
+        self.assert_document(response, "Error 404: Not Found")
+
+    def test_bad_request_is_a_400_document(self):
+        response = self.app.get(url("pages", page="x"), status=400)
+        self.assert_document(response, "Error 400: Bad Request", "whole numbers")
+
+    def test_forbidden_is_a_403_document(self):
+        response = self.app.post(url("save_page", title="FrontPage"),
+                                 {"content": "x"}, status=403)
+        self.assert_document(response, "Error 403: Forbidden", "security token")
+
+    def test_error_document_is_not_a_page_of_its_own(self):
+        response = self.app.get("/error/document", status=404)
+        self.assert_document(response, "Error 404: Not Found")
+
+    def test_user_input_in_the_document_is_escaped(self):
+        response = self.app.get("/<em>Title", status=404)
+        self.assertIsNone(response.html.find("em"))
+        self.assertIn("There is no page called &lt;em&gt;Title", response)
