@@ -1,0 +1,113 @@
+"""The same tiny "hello" handler as a WSGI application in four stacks.
+
+Each builder returns a WSGI callable that answers ``GET /hello`` with
+``Hello World``:
+
+- :func:`pylons_app` with ``full_stack=True``: the stack of a Pylons 1.0
+  project such as QuickWiki (Cascade with a static directory in front,
+  RegistryManager, StatusCodeRedirect, ErrorHandler, Cache and Session
+  middleware, RoutesMiddleware, PylonsApp, a WSGIController);
+- :func:`pylons_app` with ``full_stack=False``: the same without the error
+  middleware (ErrorHandler, StatusCodeRedirect), as ``full_stack = false``
+  in a project's ini asks for;
+- :func:`pyramid_app` and :func:`flask_app`: the peers, as their own
+  tutorials write a minimal application.
+
+Debug is off everywhere, as in production.
+"""
+import tempfile
+
+from beaker.middleware import CacheMiddleware, SessionMiddleware
+from paste.cascade import Cascade
+from paste.registry import RegistryManager
+from paste.urlparser import StaticURLParser
+from routes import Mapper
+from routes.middleware import RoutesMiddleware
+
+from pylons.configuration import PylonsConfig
+from pylons.controllers import WSGIController
+from pylons.middleware import ErrorHandler, StatusCodeRedirect
+from pylons.wsgiapp import PylonsApp
+
+PATH = "/hello"
+BODY = "Hello World"
+
+
+class HelloController(WSGIController):
+    """The Pylons side of the handler."""
+
+    def index(self):
+        return BODY
+
+
+def pylons_app(full_stack=True):
+    """The hello controller behind a QuickWiki-shaped Pylons stack."""
+    # The Cascade needs a real (empty) public directory to look in first,
+    # and Beaker a place for its files; both live as long as the app.
+    scratch = tempfile.TemporaryDirectory(prefix="bench-hello-")
+    config = _pylons_config(scratch.name)
+    app = PylonsApp(config=config)
+    app = RoutesMiddleware(app, config["routes.map"], singleton=False)
+    app = SessionMiddleware(app, config)
+    app = CacheMiddleware(app, config)
+    if full_stack:
+        app = ErrorHandler(app, config["global_conf"], **config["pylons.errorware"])
+        app = StatusCodeRedirect(app, [400, 401, 403, 404, 500])
+    app = RegistryManager(app, streaming=True)
+    app = Cascade([StaticURLParser(scratch.name), app])
+    app.scratch = scratch
+    return app
+
+
+def _pylons_config(scratch_dir):
+    config = PylonsConfig()
+    app_conf = {
+        "cache_dir": scratch_dir,
+        "beaker.session.key": "bench",
+        "beaker.session.secret": "not-a-secret-only-a-benchmark",
+    }
+    config.init_app({"debug": "false"}, app_conf, package=__name__,
+                    paths={"root": scratch_dir, "static_files": scratch_dir})
+    mapper = Mapper()
+    mapper.minimization = False
+    mapper.explicit = False
+    mapper.connect(PATH, controller=__name__ + ":HelloController",
+                   action="index")
+    config["routes.map"] = mapper
+    return config
+
+
+def pyramid_app():
+    """The handler as a Pyramid view on a named route."""
+    from pyramid.config import Configurator
+    from pyramid.response import Response
+
+    def hello(request):
+        return Response(BODY)
+
+    with Configurator() as config:
+        config.add_route("hello", PATH)
+        config.add_view(hello, route_name="hello")
+        return config.make_wsgi_app()
+
+
+def flask_app():
+    """The handler as a Flask view function."""
+    from flask import Flask
+
+    app = Flask(__name__)
+
+    @app.route(PATH)
+    def hello():
+        return BODY
+
+    return app
+
+
+#: The contenders of the in-process benchmark, in table order.
+CONTENDERS = {
+    "pylons-full": lambda: pylons_app(full_stack=True),
+    "pylons-core": lambda: pylons_app(full_stack=False),
+    "pyramid": pyramid_app,
+    "flask": flask_app,
+}

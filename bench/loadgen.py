@@ -1,0 +1,72 @@
+"""Concurrent HTTP load against 127.0.0.1, with wrk or in Python.
+
+:func:`run_load` drives one kind of request for a fixed time over a fixed
+number of concurrent connections (kept alive where the server allows it)
+and returns the figures of :func:`stats.load_figures`, with wrk (Debian's
+``wrk`` package) or :mod:`pyloadgen`; by default wrk when it is on the
+PATH.  The result says which.  Only the loopback address is ever a target.
+"""
+import dataclasses
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+
+import pyloadgen
+import stats
+
+HOST = "127.0.0.1"
+_LUA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "wrk_script.lua")
+
+
+@dataclasses.dataclass(frozen=True)
+class LoadSpec:
+    """One kind of request: what to send and which status is right.
+
+    ``variants``, when given, are ``(path, cookie_header, form_body)``
+    triples taken in turn instead of ``path`` (for POSTs that need a
+    session's CSRF token).
+    """
+
+    method: str
+    path: str
+    expected_status: int
+    variants: tuple = ()
+
+
+def default_generator():
+    """``wrk`` when wrk is installed, else ``python``."""
+    return "wrk" if shutil.which("wrk") else "python"
+
+
+def run_load(spec, port, seconds, connections, generator):
+    """Load ``spec`` on 127.0.0.1:``port`` with ``generator`` (``wrk`` or
+    ``python``); the figures of the run.
+    """
+    if generator == "wrk":
+        return _run_wrk(spec, port, seconds, connections)
+    return pyloadgen.run(HOST, port, spec, seconds, connections)
+
+
+def _run_wrk(spec, port, seconds, connections):
+    with tempfile.TemporaryDirectory(prefix="bench-wrk-") as scratch:
+        args = [str(spec.expected_status), spec.method, spec.path]
+        if spec.variants:
+            variants_file = os.path.join(scratch, "variants.tsv")
+            with open(variants_file, "w", encoding="utf-8") as out:
+                out.writelines("%s\t%s\t%s\n" % variant for variant in spec.variants)
+            args.append(variants_file)
+        # One wrk thread: the server under test gets the other core.
+        command = ["wrk", "-t1", "-c%d" % connections, "-d%ds" % seconds,
+                   "--timeout", "10s", "-s", _LUA,
+                   "http://%s:%d/" % (HOST, port), "--"] + args
+        completed = subprocess.run(command, capture_output=True, text=True,
+                                   check=True, timeout=seconds + 60)
+    report = json.loads(completed.stdout.strip().splitlines()[-1])
+    errors = {name: report[name] for name in
+              ("connect", "read", "write", "timeout", "status", "unexpected")}
+    return stats.load_figures(
+        requests=report["requests"], seconds=report["duration_us"] / 1e6,
+        p50_ms=report["p50_us"] / 1e3, p99_ms=report["p99_us"] / 1e3,
+        mean_ms=report["mean_us"] / 1e3, errors=errors, generator="wrk")

@@ -1,0 +1,146 @@
+"""Run the whole benchmark in one go and write ``bench/results/``.
+
+    python bench/run.py                    # everything, a few minutes
+    python bench/run.py --seconds 2 --sizes 100,1000   # a quick look
+
+1. framework overhead in process (Pylons full and core stacks, Pyramid,
+   Flask), with a cProfile profile of the full Pylons stack;
+2. QuickWiki over HTTP under ``paster serve``, Paste#http and waitress;
+3. the same at each database size of ``--sizes``.
+
+Writes ``latest.json``, ``latest.md``, ``overhead.png``, ``wiki.png``,
+``profile-pylons-full.{txt,prof}`` and ``profile-quickwiki-*.txt`` to the
+results directory.  Every
+server it starts it stops; all traffic goes to 127.0.0.1.  Exits 1 when
+any request failed (the results are written all the same).
+"""
+import argparse
+import datetime
+import importlib.metadata
+import os
+import platform
+import signal
+import sys
+
+import hello_apps
+import loadgen
+import overhead
+import plots
+import profile_report
+import report
+import wiki_bench
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+PROFILE_NAME = "profile-pylons-full"
+VERSIONS_OF = ("Pylons", "QuickWiki", "pyramid", "Flask", "WebOb", "Paste",
+               "Routes", "Beaker", "waitress", "SQLAlchemy", "docutils", "Mako")
+
+
+#: The tuning knobs: flag, type, default, help.  The defaults keep a run
+#: to about three minutes on two cores.
+OPTIONS = (
+    ("--rounds", int, 15, "alternated rounds of the in-process part"),
+    ("--batch", float, 0.2, "seconds per contender per round"),
+    ("--profile-calls", int, 5000, "requests profiled through the full Pylons stack"),
+    ("--wiki-profile-calls", int, 100, "requests of each wiki operation profiled"),
+    ("--seconds", int, 5, "seconds of load per HTTP measurement"),
+    ("--warmup", int, 1, "seconds of load before each HTTP measurement"),
+    ("--connections", int, 8, "concurrent connections of the load generator"),
+    ("--sizes", str, "100,10000,100000", "database sizes in pages, comma separated"),
+)
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--results", default=os.path.join(HERE, "results"),
+                        help="directory for the result files (default: %(default)s)")
+    parser.add_argument("--ini", default=os.path.join(os.path.dirname(HERE),
+                                                      "development.ini"),
+                        help="QuickWiki ini the served configs derive from")
+    parser.add_argument("--generator", choices=("wrk", "python"),
+                        default=loadgen.default_generator(),
+                        help="load generator (default: wrk when installed: %(default)s)")
+    for flag, kind, default, help_text in OPTIONS:
+        parser.add_argument(flag, type=kind, default=default,
+                            help=help_text + " (default: %(default)s)")
+    args = parser.parse_args(argv)
+    args.sizes = sorted(int(size) for size in args.sizes.split(","))
+    return args
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    # A SIGTERM must unwind like Ctrl-C so that the servers get stopped.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+    os.makedirs(args.results, exist_ok=True)
+    results = {"meta": describe_run(args)}
+    print("1. framework overhead, in process", flush=True)
+    results["overhead"] = run_overhead(args)
+    print("2-3. QuickWiki over HTTP", flush=True)
+    results["wiki"] = wiki_bench.run(args)
+    write_results(results, args.results)
+    failed = sum(row["error_count"] for row in results["wiki"]["rows"])
+    print("\n" + report.render_markdown(results))
+    if failed:
+        print("FAILED: %d requests failed" % failed, file=sys.stderr)
+        return 1
+    return 0
+
+
+def describe_run(args):
+    versions = {}
+    for name in VERSIONS_OF:
+        try:
+            versions[name] = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            versions[name] = "not installed"
+    return {
+        "started": datetime.datetime.now().isoformat(timespec="seconds"),
+        "machine": "%s, %s" % (platform.platform(), cpu_model()),
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "generator": args.generator,
+        "connections": args.connections,
+        "seconds": args.seconds,
+        "warmup_seconds": args.warmup,
+        "versions": versions,
+    }
+
+
+def cpu_model():
+    try:
+        with open("/proc/cpuinfo") as cpuinfo:
+            for line in cpuinfo:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
+
+
+def run_overhead(args):
+    """Part 1: the alternated rounds, then the profile of the full stack."""
+    apps = {name: build() for name, build in hello_apps.CONTENDERS.items()}
+    samples = overhead.measure(apps, args.rounds, args.batch)
+    prof_path = os.path.join(args.results, PROFILE_NAME + ".prof")
+    stats = overhead.profile(apps["pylons-full"],
+                             [overhead.base_environ()] * args.profile_calls, prof_path)
+    text_path = os.path.join(args.results, PROFILE_NAME + ".txt")
+    with open(text_path, "w", encoding="utf-8") as out:
+        out.write(profile_report.render_text(
+            stats, args.profile_calls, "Pylons full stack, GET /hello"))
+    profile = profile_report.summary(stats, args.profile_calls)
+    profile["text_file"] = os.path.basename(text_path)
+    return {"rounds": args.rounds, "summary": overhead.summarize(samples),
+            "profile": profile}
+
+
+def write_results(results, directory):
+    report.write_json(results, os.path.join(directory, "latest.json"))
+    report.write_markdown(results, os.path.join(directory, "latest.md"))
+    plots.overhead_chart(results["overhead"], os.path.join(directory, "overhead.png"))
+    plots.growth_chart(results["wiki"], os.path.join(directory, "wiki.png"))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

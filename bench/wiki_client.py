@@ -1,0 +1,105 @@
+"""A browser's part in the wiki benchmark: sessions, forms, checks.
+
+Saving a page needs what a browser would have: the session cookie the
+edit form set and the CSRF token the form carries.  :func:`open_form`
+fetches a form the way a browser does and returns the cookie and the
+form's fields, so a save can be posted back with the page text changed.
+:func:`fetch` is a single request for the sanity checks around each load.
+"""
+import html.parser
+import http.client
+import urllib.parse
+
+import loadgen
+from seed import SHOW_TITLE
+
+#: The addresses the benchmark visits, and the text its saves write.
+SHOW_PATH = "/pages/show/" + SHOW_TITLE
+LIST_PATH = "/pages"
+SAVED_TEXT = "Saved by the benchmark: see the FrontPage.\n"
+
+
+def fetch(port, path, method="GET", body=None, cookie=None):
+    """One request to 127.0.0.1; ``(status, headers, text)``."""
+    headers = {}
+    if cookie:
+        headers["Cookie"] = cookie
+    if body is not None:
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+        body = body.encode()
+    connection = http.client.HTTPConnection(loadgen.HOST, port, timeout=30)
+    try:
+        connection.request(method, path, body, headers)
+        response = connection.getresponse()
+        return (response.status, response.headers,
+                response.read().decode("utf-8", "replace"))
+    finally:
+        connection.close()
+
+
+def open_form(port, path, form_action):
+    """GET ``path`` in a new session; the session cookie and the fields of
+    the form posting to ``form_action``, as ``(cookie, {name: value})``.
+    """
+    status, headers, text = fetch(port, path)
+    if status != 200:
+        raise RuntimeError("GET %s answered %d" % (path, status))
+    cookie = cookie_header(headers.get_all("Set-Cookie") or [])
+    fields = form_fields(text, form_action)
+    if fields is None:
+        raise RuntimeError("no form posting to %s in %s" % (form_action, path))
+    return cookie, fields
+
+
+def cookie_header(set_cookie_values):
+    """The ``Cookie`` header a browser sends back for these ``Set-Cookie``s."""
+    return "; ".join(value.split(";", 1)[0].strip() for value in set_cookie_values)
+
+
+def form_fields(text, action):
+    """The fields of the form in ``text`` that posts to the path ``action``,
+    as a browser would submit them untouched; None when there is no such form.
+    """
+    parser = _FormFields(action)
+    parser.feed(text)
+    parser.close()
+    return parser.fields if parser.found else None
+
+
+def encode_form(fields):
+    """A form body as a browser sends it (application/x-www-form-urlencoded)."""
+    return urllib.parse.urlencode(fields)
+
+
+class _FormFields(html.parser.HTMLParser):
+    """The named inputs and textareas of the form whose action is given."""
+
+    def __init__(self, action):
+        super().__init__(convert_charrefs=True)
+        self.action = action
+        self.found = False
+        self.fields = {}
+        self._inside = False
+        self._textarea = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            self._inside = urllib.parse.urlsplit(attrs.get("action") or "").path == self.action
+            self.found = self.found or self._inside
+        elif self._inside and tag == "input" and attrs.get("name"):
+            if attrs.get("type") not in ("submit", "button", "checkbox", "radio"):
+                self.fields[attrs["name"]] = attrs.get("value") or ""
+        elif self._inside and tag == "textarea" and attrs.get("name"):
+            self._textarea = attrs["name"]
+            self.fields[self._textarea] = ""
+
+    def handle_data(self, data):
+        if self._textarea:
+            self.fields[self._textarea] += data
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self._inside = False
+        elif tag == "textarea":
+            self._textarea = None
