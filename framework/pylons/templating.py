@@ -33,7 +33,7 @@ def pylons_globals():
         "config": py.config,
         "app_globals": py.app_globals,
         "g": py.app_globals,
-        "h": py.h or py.config.get("pylons.h"),
+        "h": py.h,
         "request": py.request,
         "response": py.response,
         "url": pylons.url._current_obj(),
