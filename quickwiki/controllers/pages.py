@@ -43,16 +43,15 @@ class PagesController(BaseController):
 
     def show(self, title):
         """The page ``title``, rendered; or an offer to write it."""
-        page = meta.Session.get(Page, title) if is_title(title) else None
-        if page is not None:
-            c.title = title
-            c.content = wikitext.render(page.content, existing_titles,
-                                        _page_url)
-            return render("/pages/show.mako")
-        if is_title(title):
+        if not is_title(title):
+            abort(404, detail="There is no page called %s: page titles are "
+                              "WikiWords, such as FrontPage." % title)
+        page = meta.Session.get(Page, title)
+        if page is None:
             return self._missing_page(title)
-        abort(404, detail="There is no page called %s: page titles are "
-                          "WikiWords, such as FrontPage." % title)
+        c.title = title
+        c.content = wikitext.render(page.content, existing_titles, _page_url)
+        return render("/pages/show.mako")
 
     def _missing_page(self, title):
         """A WikiWord without a page yet: 404, with a link to write it.
