@@ -1,12 +1,18 @@
 """Distribution metadata for Pylons, the Pylons 1.0 API on Python 3."""
+import re
+
 from setuptools import find_namespace_packages, setup
 
 with open("README.md", encoding="utf-8") as readme:
     long_description = readme.read()
+# The version lives in one place: pylons.__version__.
+with open("pylons/__init__.py", encoding="utf-8") as package:
+    version = re.search(r'^__version__ = "(.+)"$', package.read(),
+                        re.MULTILINE).group(1)
 
 setup(
     name="Pylons",
-    version="1.1.0.dev0",
+    version=version,
     description="The Pylons 1.0 web framework API, rewritten for Python 3",
     long_description=long_description,
     long_description_content_type="text/markdown",
@@ -46,8 +52,10 @@ setup(
     ],
     extras_require={
         "jinja2": ["Jinja2>=3.1"],
+        "genshi": ["Genshi>=0.7.9"],
         # Babel compiles the i18n tests' message catalogues.
-        "test": ["Jinja2>=3.1", "SQLAlchemy>=2.0", "Babel>=2.12"],
+        "test": ["Jinja2>=3.1", "Genshi>=0.7.9", "SQLAlchemy>=2.0",
+                 "Babel>=2.12"],
     },
     entry_points={
         "paste.app_install": ["main = pylons.util:PylonsInstaller"],

@@ -10,12 +10,18 @@ request raises a ``TypeError`` that names it.
 :data:`config` dispatches to the configuration of the application serving
 the current request, and outside a request to the process-wide default.
 """
+import importlib
+
 from paste.registry import StackedObjectProxy
 
 __all__ = [
     "app_globals", "c", "cache", "config", "g", "request", "response",
     "session", "tmpl_context", "url", "translator", "Request", "Response",
+    "__version__",
 ]
+
+#: This distribution's version (setup.py reads it from here).
+__version__ = "1.1.0.dev0"
 
 app_globals = g = StackedObjectProxy(name="app_globals")
 cache = StackedObjectProxy(name="cache")
@@ -23,8 +29,12 @@ request = StackedObjectProxy(name="request")
 response = StackedObjectProxy(name="response")
 session = StackedObjectProxy(name="session")
 tmpl_context = c = StackedObjectProxy(name="tmpl_context")
-url = StackedObjectProxy(name="url")
 translator = StackedObjectProxy(name="translator")
+
+# ``pylons.url`` is both the request's URL generator and a module of URL
+# functions: the module stands in for itself with that proxy, which the
+# import binds here as ``url``.
+url = importlib.import_module("pylons.url")
 
 # These modules reach back for the proxies above, so they come after them.
 from pylons.configuration import config  # noqa: E402

@@ -5,7 +5,8 @@
 :data:`config` is the object behind ``pylons.config``: it answers with
 the configuration of the application serving the current request, and
 outside a request with the process-wide default (the configuration most
-recently set up with :meth:`PylonsConfig.init_app`).
+recently set up with :meth:`PylonsConfig.init_app`, at first
+:data:`pylons_config`).
 """
 import copy
 import os
@@ -13,7 +14,10 @@ import os
 from paste.config import DispatchingConfig as _PasteDispatchingConfig
 from paste.deploy.converters import asbool
 
-__all__ = ["PylonsConfig", "config", "request_defaults", "response_defaults"]
+__all__ = [
+    "PylonsConfig", "config", "pylons_config", "request_defaults",
+    "response_defaults",
+]
 
 request_defaults = {
     "charset": "utf-8",
@@ -119,4 +123,8 @@ class DispatchingConfig(_PasteDispatchingConfig):
             self.push_process_config(conf)
 
 
-config = DispatchingConfig(PylonsConfig())
+#: The module's own PylonsConfig: what ``pylons.config`` shows before an
+#: application sets up its configuration.
+pylons_config = PylonsConfig()
+
+config = DispatchingConfig(pylons_config)

@@ -6,19 +6,25 @@ while the traceback is logged and, when ``email_to`` is set, mailed.
 :class:`StatusCodeRedirect` answers error statuses with the application's
 own error document.  :func:`debugger_filter_factory` and
 :func:`debugger_filter_app_factory` put the debugger in a Paste Deploy
-pipeline.
+pipeline.  :data:`media_path` is the directory of Pylons' stock error-page
+images and style, which Pylons 1.0 error controllers serve; :data:`head_html`
+and :data:`footer_html` are fragments of HTML for error pages using them.
 """
 import io
 import logging
+import os
 
 from backlash import DebuggedApplication, TraceErrorsMiddleware
 from backlash.tracing.reporters.mail import EmailReporter
 from paste.deploy.converters import asbool
 from webob import Request
 
+import pylons
+
 __all__ = [
     "ErrorHandler", "StatusCodeRedirect", "debugger_filter_app_factory",
-    "debugger_filter_factory", "error_document_template",
+    "debugger_filter_factory", "error_document_template", "footer_html",
+    "head_html", "media_path",
 ]
 
 log = logging.getLogger(__name__)
@@ -46,6 +52,24 @@ a { color: #36c; }
 """
 """The page an error controller fills with ``prefix`` (the application's
 ``SCRIPT_NAME``), ``code`` and ``message`` (HTML) to show an error."""
+
+#: The directory of the stock images (``img/``) and style (``style/``) of
+#: error pages; a Pylons 1.0 error controller serves them at
+#: ``/error/img/NAME`` and ``/error/style/NAME``.
+media_path = os.path.join(os.path.dirname(__file__), "media")
+
+head_html = """\
+<link rel="stylesheet" href="%(prefix)s/error/style/orange.css" type="text/css">
+<link rel="icon" href="%(prefix)s/error/img/icon-16.png" type="image/png">
+"""
+"""What an error page puts in its ``<head>`` to use the stock style; fill
+``prefix`` (the application's ``SCRIPT_NAME``) as for
+:data:`error_document_template`."""
+
+footer_html = """\
+<div class="footer credits">Pylons %s</div>
+""" % pylons.__version__
+"""What an error page puts at its end: the Pylons version."""
 
 
 class LoggingReporter:
@@ -75,14 +99,32 @@ def ErrorHandler(app, global_conf, **errorware):
 
     ``errorware`` is the ``pylons.errorware`` dictionary of the
     application's configuration; its ``debug`` overrides the global one.
+    A request whose ``environ['paste.throw_errors']`` is set (WebTest sets
+    it) bypasses it: its exceptions reach the caller, a test.
     """
     debug = asbool(errorware.get("debug", global_conf.get("debug", False)))
     if debug:
-        return DebuggedApplication(app, evalex=True)
-    reporters = [LoggingReporter(errorware.get("error_log"))]
-    if errorware.get("error_email"):
-        reporters.append(EmailReporter(**errorware))
-    return TraceErrorsMiddleware(app, reporters=reporters, context_injectors=[])
+        handler = DebuggedApplication(app, evalex=True)
+    else:
+        reporters = [LoggingReporter(errorware.get("error_log"))]
+        if errorware.get("error_email"):
+            reporters.append(EmailReporter(**errorware))
+        handler = TraceErrorsMiddleware(app, reporters=reporters,
+                                        context_injectors=[])
+    return ThrowErrors(app, handler)
+
+
+class ThrowErrors:
+    """Lets requests that ask for their errors (paste.throw_errors) by."""
+
+    def __init__(self, app, handler):
+        self.app = app
+        self.handler = handler
+
+    def __call__(self, environ, start_response):
+        if environ.get("paste.throw_errors"):
+            return self.app(environ, start_response)
+        return self.handler(environ, start_response)
 
 
 def debugger_filter_factory(global_conf, **kwargs):
@@ -96,8 +138,10 @@ def debugger_filter_app_factory(app, global_conf, **kwargs):
     """Paste Deploy ``filter_app_factory`` for the interactive debugger.
 
     ``evalex`` (default true) allows evaluating code in the page's frames.
+    Like :func:`ErrorHandler`, it lets ``paste.throw_errors`` requests by.
     """
-    return DebuggedApplication(app, evalex=asbool(kwargs.get("evalex", True)))
+    return ThrowErrors(app, DebuggedApplication(
+        app, evalex=asbool(kwargs.get("evalex", True))))
 
 
 def _consume(app_iter):

@@ -1,8 +1,10 @@
 """Rendering templates with the request's objects in reach.
 
 :func:`render_mako` and :func:`render_mako_def` render Mako templates from
-``app_globals.mako_lookup``; :func:`render_jinja2` renders Jinja2 ones
-from ``app_globals.jinja2_env``.  Each template sees the names
+``app_globals.mako_lookup``; :func:`render_genshi` renders Genshi ones
+from ``app_globals.genshi_loader`` and :func:`render_jinja2` Jinja2 ones
+from ``app_globals.jinja2_env``.  Genshi and Jinja2 are optional: install
+``Pylons[genshi]`` or ``Pylons[jinja2]``.  Each template sees the names
 :func:`pylons_globals` lists, plus the ``extra_vars`` given.  With any of
 ``cache_key``, ``cache_type`` or ``cache_expire``, :func:`cached_template`
 keeps the rendered text in the request's Beaker cache.
@@ -12,8 +14,8 @@ from markupsafe import Markup
 import pylons
 
 __all__ = [
-    "cached_template", "pylons_globals", "render_jinja2", "render_mako",
-    "render_mako_def",
+    "cached_template", "pylons_globals", "render_genshi", "render_jinja2",
+    "render_mako", "render_mako_def",
 ]
 
 
@@ -95,6 +97,23 @@ def render_mako_def(template_name, def_name, cache_key=None, cache_type=None,
     return cached_template(template_name, render_template, cache_key=cache_key,
                            cache_type=cache_type, cache_expire=cache_expire,
                            ns_options=("def_name",), def_name=def_name)
+
+
+def render_genshi(template_name, extra_vars=None, cache_key=None,
+                  cache_type=None, cache_expire=None, method="xhtml"):
+    """Render the Genshi template ``template_name`` from ``app_globals.genshi_loader``.
+
+    ``method`` is Genshi's serialisation method (``xhtml``, ``html``,
+    ``xml`` or ``text``); entries of the template cache are kept apart by it.
+    """
+    def render_template():
+        template = pylons.app_globals.genshi_loader.load(template_name)
+        stream = template.generate(**_namespace(extra_vars))
+        return Markup(stream.render(method=method, encoding=None))
+
+    return cached_template(template_name, render_template, cache_key=cache_key,
+                           cache_type=cache_type, cache_expire=cache_expire,
+                           ns_options=("method",), method=method)
 
 
 def render_jinja2(template_name, extra_vars=None, cache_key=None,

@@ -2,8 +2,11 @@
 
 :class:`PylonsPlugin` loads the application from the project's test ini
 file once, before nose2 imports any test module, and leaves it in
-:data:`pylonsapp` for the tests to wrap in a WebTest ``TestApp``.  Turn it
-on in the project's ``unittest.cfg`` (or ``nose2.cfg``)::
+:data:`pylonsapp` for the tests to wrap in a WebTest ``TestApp``.  As
+Pylons 1.0's nose plugin did, it also sets up ``pylons.config``,
+``pylons.app_globals`` and ``pylons.translator`` for the test code that
+runs outside a request.  Turn it on in the project's ``unittest.cfg``
+(or ``nose2.cfg``)::
 
     [unittest]
     plugins = pylons.test
@@ -19,6 +22,9 @@ import os
 
 from nose2.events import Plugin
 from paste.deploy import loadapp
+
+import pylons
+from pylons.i18n.translation import _get_translator
 
 __all__ = ["PylonsPlugin", "pylonsapp"]
 
@@ -52,4 +58,21 @@ def load_app(config_file):
     if not os.path.isfile(path):
         raise FileNotFoundError("Pylons test config %s does not exist" % path)
     pylonsapp = loadapp("config:" + path)
+    push_test_globals(getattr(pylonsapp, "config", None))
     return pylonsapp
+
+
+def push_test_globals(config):
+    """Set up the ``pylons`` globals test code uses outside a request.
+
+    ``pylons.config`` is ``config`` (the application's, if it has one),
+    ``pylons.app_globals`` its globals and ``pylons.translator`` one for
+    its ``lang`` setting, in the thread the tests run in.
+    """
+    if config is not None:
+        pylons.config._push_object(config)
+        if config.get("pylons.app_globals") is not None:
+            pylons.app_globals._push_object(config["pylons.app_globals"])
+    conf = pylons.config._current_obj()
+    pylons.translator._push_object(
+        _get_translator(conf.get("lang"), pylons_config=conf))

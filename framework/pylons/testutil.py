@@ -11,6 +11,7 @@ request), that in a ``paste.registry.RegistryManager`` and a WebTest
 """
 import types
 
+import pylons
 from pylons.configuration import PylonsConfig
 from pylons.wsgiapp import PylonsApp
 
@@ -31,35 +32,45 @@ class SetupCacheGlobal:
     """Set up the ``pylons`` globals for ``app``, as PylonsApp would.
 
     ``environ`` entries are added to every request (routing variables go
-    in ``pylons.routes_dict``).  ``setup_g`` provides an empty
-    ``app_globals`` (this object's ``g``); ``setup_cache`` and
+    in ``pylons.routes_dict``).  The configuration is the process's
+    ``pylons.config``.  ``setup_g`` provides this object's ``g`` as
+    ``app_globals``: an object with Pylons 1.0's test attributes
+    (``message``, ``counter = 0`` and ``pylons_config``, whose
+    ``app_conf`` turns ``cache_enabled`` on).  ``setup_cache`` and
     ``setup_session`` register the Beaker cache and session, for which a
-    Beaker middleware must wrap this one.  ``debug`` is the configuration's.
+    Beaker middleware must wrap this one.
     """
 
     def __init__(self, app, environ, setup_g=True, setup_cache=False,
-                 setup_session=False, debug=False):
+                 setup_session=False):
         self.app = app
         self.environ = environ
-        self.g = types.SimpleNamespace() if setup_g else None
-        environ_config = {}
+        self.g = _test_globals() if setup_g else None
+        self.environ_config = {}
         if setup_cache:
-            environ_config["cache"] = "beaker.cache"
+            self.environ_config["cache"] = "beaker.cache"
         if setup_session:
-            environ_config["session"] = "beaker.session"
-        self.config = PylonsConfig({
-            "debug": debug,
-            "pylons.app_globals": self.g,
-            "pylons.environ_config": environ_config,
-        })
-        self.pylons_app = PylonsApp(self.config)
+            self.environ_config["session"] = "beaker.session"
 
     def __call__(self, environ, start_response):
         environ.update(self.environ)
-        self.pylons_app.setup_app_env(environ, start_response)
-        self.pylons_app.register_globals(environ)
+        config = pylons.config._current_obj()
+        pylons_app = PylonsApp(PylonsConfig(
+            config, **{"pylons.app_globals": self.g,
+                       "pylons.environ_config": self.environ_config}))
+        pylons_app.setup_app_env(environ, start_response)
+        environ["pylons.pylons"].config = config
+        pylons_app.register_globals(environ)
         if "paste.testing_variables" in environ:
-            self.pylons_app.load_test_env(environ)
+            pylons_app.load_test_env(environ)
         if "pylons.routes_dict" not in environ:
-            self.pylons_app.resolve(environ, start_response)
+            pylons_app.resolve(environ, start_response)
         return self.app(environ, start_response)
+
+
+def _test_globals():
+    """An ``app_globals`` with the attributes Pylons 1.0's tests relied on."""
+    return types.SimpleNamespace(
+        message="Hello", counter=0,
+        pylons_config=types.SimpleNamespace(
+            app_conf={"cache_enabled": "True"}))

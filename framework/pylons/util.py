@@ -3,7 +3,8 @@ the project templates.
 
 The template context classes (:class:`ContextObj`,
 :class:`AttribSafeContextObj`), the per-request :class:`PylonsContext`,
-the controller naming rule, :class:`PylonsInstaller`, the
+the controller naming rule, :func:`call_wsgi_application` and
+:func:`resolve_dotted`, :class:`PylonsInstaller`, the
 ``paste.app_install`` entry point behind ``paster setup-app`` and
 ``paster make-config``, and the ``paster create`` templates
 :class:`PylonsTemplate` (``-t pylons``) and :class:`MinimalPylonsTemplate`
@@ -11,6 +12,7 @@ the controller naming rule, :class:`PylonsInstaller`, the
 """
 import importlib.resources
 import os
+import pkgutil
 import string
 
 from paste.deploy.converters import asbool
@@ -19,11 +21,13 @@ from paste.script.appinstall import Installer
 from paste.script.command import BadCommand
 from paste.script.templates import Template, var
 from paste.util.template import paste_script_template_renderer
+from webob import Request
 
 __all__ = [
     "AttribSafeContextObj", "ContextObj", "MinimalPylonsTemplate",
     "PylonsContext", "PylonsInstaller", "PylonsTemplate",
-    "class_name_from_module_name",
+    "call_wsgi_application", "class_name_from_module_name",
+    "resolve_dotted",
 ]
 
 #: Where the trees of files the project templates are made of live.
@@ -69,10 +73,31 @@ class PylonsContext:
 def class_name_from_module_name(module_name):
     """Turn a module name into the class name it conventionally holds.
 
-    ``'wiki_pages'`` gives ``'WikiPages'``; dashes count as underscores.
+    Each part between underscores (dashes count as underscores) is
+    title-cased, as Pylons 1.0 did: ``'wiki_pages'`` gives
+    ``'WikiPages'``, ``'i18nc'`` gives ``'I18Nc'`` (a letter after a digit
+    starts a word for ``str.title``).
     """
     words = module_name.replace("-", "_").split("_")
-    return "".join(word[:1].upper() + word[1:] for word in words)
+    return "".join(word.title() for word in words)
+
+
+def call_wsgi_application(application, environ, catch_exc_info=False):
+    """Call a WSGI application: ``(status, headers, app_iter)``.
+
+    With ``catch_exc_info`` a fourth item is the ``exc_info`` the
+    application passed to ``start_response`` (None if none); without it
+    such an error is raised.  Close ``app_iter`` when done with it.
+    """
+    return Request(environ).call_application(application, catch_exc_info)
+
+
+def resolve_dotted(name):
+    """The object a dotted name names: ``'package.module:attr.attr'``.
+
+    The ``package.module.attr`` form, without a colon, is accepted too.
+    """
+    return pkgutil.resolve_name(name)
 
 
 class PylonsInstaller(Installer):

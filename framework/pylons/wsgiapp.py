@@ -4,12 +4,16 @@
 For each request it builds the request-local objects, registers them as
 the ``pylons`` globals, reads the route RoutesMiddleware matched, finds
 the controller it names and calls it.  Each step is a method, so an
-application can subclass and override any one of them.
+application can subclass and override any one of them.  Under WebTest
+(or paste.fixture), ``GET /_test_vars`` answers with an id under which
+Paste's registry restorer keeps the request's globals, as Pylons 1.0's
+test set-up used.
 """
 import importlib
 import logging
 import re
 
+from paste.registry import restorer
 from paste.util.import_string import eval_import
 from routes.util import URLGenerator
 from webob.exc import HTTPNotFound
@@ -17,7 +21,7 @@ from webob.exc import HTTPNotFound
 import pylons
 from pylons.configuration import config as pylons_config
 from pylons.controllers.util import Request, Response
-from pylons.i18n.translation import make_translator
+from pylons.i18n.translation import _get_translator
 from pylons.util import (
     AttribSafeContextObj, ContextObj, PylonsContext,
     class_name_from_module_name,
@@ -59,6 +63,8 @@ class PylonsApp:
             self.register_globals(environ)
         if "paste.testing_variables" in environ:
             self.load_test_env(environ)
+            if environ["PATH_INFO"] == "/_test_vars":
+                return self.serve_test_vars(environ, start_response)
         controller = self.resolve(environ, start_response)
         return self.dispatch(controller, environ, start_response)
 
@@ -71,7 +77,8 @@ class PylonsApp:
         py.tmpl_context = self.context_class()
         py.app_globals = self.globals
         py.h = self.helpers
-        py.translator = make_translator(self.config.get("lang"), self.config)
+        py.translator = _get_translator(self.config.get("lang"),
+                                        pylons_config=self.config)
         py.url = environ.get("routes.url") or URLGenerator(
             self.config.get("routes.map"), environ)
         session_key = self.environ_config.get("session")
@@ -80,6 +87,9 @@ class PylonsApp:
         cache_key = self.environ_config.get("cache")
         if cache_key in environ:
             py.cache = environ[cache_key]
+        elif hasattr(self.globals, "cache"):
+            # Pylons 1.0 projects keep their CacheManager on app_globals.
+            py.cache = self.globals.cache
         environ["pylons.pylons"] = py
         environ["pylons.environ_config"] = self.environ_config
 
@@ -127,6 +137,17 @@ class PylonsApp:
         for name in ("session", "cache"):
             if hasattr(py, name):
                 testenv[name] = getattr(py, name)
+
+    def serve_test_vars(self, environ, start_response):
+        """Keep this request's globals for a test thread (``/_test_vars``).
+
+        The answer is the id to give ``paste.registry.restorer
+        .restoration_begin``, after which the ``pylons`` globals of the
+        calling thread are this request's.
+        """
+        restorer.save_registry_state(environ)
+        start_response("200 OK", [("Content-Type", "text/plain")])
+        return [str(restorer.get_request_id(environ)).encode("ascii")]
 
     def resolve(self, environ, start_response):
         """Find the controller the matched route names, or None."""
@@ -185,7 +206,15 @@ class PylonsApp:
         if result is None:
             raise TypeError("Controller %r returned nothing; a WSGI "
                             "application must return an iterable" % controller)
+        if callable(result):
+            return self.call_response(result, environ, start_response)
         return result
+
+    def call_response(self, response, environ, start_response):
+        """Answer with the Response (WSGI application) a controller returned."""
+        if "paste.testing_variables" in environ:
+            environ["paste.testing_variables"]["response"] = response
+        return response(environ, start_response)
 
 
 def _routed_from_url(environ):

@@ -7,6 +7,12 @@ from tests.sampleapp.config.middleware import make_app
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
+#: The ``extra_environ`` of a request made as a server makes it.  WebTest
+#: sets ``paste.throw_errors``, so that exceptions reach the test past the
+#: error handling middleware (as Pylons 1.0 tests relied on); tests of the
+#: error pages a browser gets turn it off.
+AS_SERVED = {"paste.throw_errors": False}
+
 
 def sample_app(debug=False, full_stack=True, **app_conf):
     """A WebTest TestApp of the sample application, with ``app_conf``."""

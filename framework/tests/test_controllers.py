@@ -3,7 +3,7 @@ import unittest
 
 import webob
 
-from tests import sample_app
+from tests import AS_SERVED, sample_app
 from tests.sampleapp.controllers import hooks
 
 
@@ -113,7 +113,8 @@ class HooksTest(unittest.TestCase):
         self.assertEqual(hooks.calls, [("before", "leave"), ("leave",), ("after",)])
 
     def test_after_runs_even_when_the_action_fails(self):
-        self.app.get("/hooks/explode", status=500, expect_errors=True)
+        self.app.get("/hooks/explode", status=500, expect_errors=True,
+                     extra_environ=AS_SERVED)
         self.assertEqual(hooks.calls, [("before", "explode"), ("explode",),
                                        ("after",)])
 

@@ -5,14 +5,15 @@ import unittest
 from paste.deploy import loadapp
 from webtest import TestApp
 
-from tests import HERE
+from tests import AS_SERVED, HERE
 
 INI = "config:" + os.path.join(HERE, "filters.ini")
 
 
 def boom(name):
     app = TestApp(loadapp(INI, name=name))
-    return app.get("/hello/boom", status=500, expect_errors=True)
+    return app.get("/hello/boom", status=500, expect_errors=True,
+                   extra_environ=AS_SERVED)
 
 
 class DebuggerFilterTest(unittest.TestCase):

@@ -3,6 +3,7 @@ import json
 import unittest
 import warnings
 
+from pylons.decorators import JSON_ARRAY_WARNING
 from tests import sample_app
 
 
@@ -13,13 +14,16 @@ class JsonifyTest(unittest.TestCase):
         self.assertEqual(json.loads(response.text),
                          {"answer": 42, "text": "ünïcode"})
 
-    def test_top_level_list_is_refused_with_a_warning(self):
+    def test_top_level_list_is_refused_after_pylons_1_warning(self):
         app = sample_app(full_stack=False)
-        with warnings.catch_warnings(record=True) as caught:
+        with warnings.catch_warnings(record=True) as caught, \
+                self.assertLogs("pylons.decorators", "WARNING") as logged:
             warnings.simplefilter("always")
             with self.assertRaises(ValueError):
                 app.get("/forms/array")
-        self.assertTrue(any("JSON array" in str(w.message) for w in caught))
+        self.assertEqual([str(w.message) for w in caught], [JSON_ARRAY_WARNING])
+        self.assertIs(caught[0].category, Warning)
+        self.assertIn(JSON_ARRAY_WARNING, logged.output[0])
 
 
 class ValidateTest(unittest.TestCase):

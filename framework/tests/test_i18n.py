@@ -7,7 +7,7 @@ from gettext import NullTranslations
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 
-from pylons.i18n.translation import LanguageError, make_translator
+from pylons.i18n.translation import LanguageError, _get_translator
 from tests import sample_app
 
 DOMAIN = "tests.sampleapp"
@@ -17,6 +17,7 @@ MESSAGES = {
     "fr": {
         "apple": "pomme",
         "pear": "poire",
+        "Please enter a value": "Entrez une valeur",
         ("one apple", "%(num)d apples"): ("une pomme", "%(num)d pommes"),
     },
     "de": {
@@ -51,28 +52,29 @@ class CatalogueMixin:
         return app
 
 
-class MakeTranslatorTest(CatalogueMixin, unittest.TestCase):
+class GetTranslatorTest(CatalogueMixin, unittest.TestCase):
     def config(self):
         return {"pylons.package": DOMAIN, "pylons.paths": {"root": self.root}}
 
     def test_no_language_passes_messages_through(self):
-        translator = make_translator(None, self.config())
+        translator = _get_translator(None, pylons_config=self.config())
         self.assertIsInstance(translator, NullTranslations)
         self.assertEqual(translator.gettext("apple"), "apple")
-        self.assertEqual(translator.pylons_lang, [])
+        self.assertFalse(hasattr(translator, "pylons_lang"))
 
     def test_language_reads_the_packages_catalogue(self):
-        translator = make_translator("fr", self.config())
+        translator = _get_translator("fr", pylons_config=self.config())
         self.assertEqual(translator.gettext("apple"), "pomme")
         self.assertEqual(translator.pylons_lang, ["fr"])
 
     def test_first_language_with_a_catalogue_wins(self):
-        translator = make_translator(["es", "de", "fr"], self.config())
+        translator = _get_translator(["es", "de", "fr"],
+                                     pylons_config=self.config())
         self.assertEqual(translator.gettext("apple"), "Apfel")
 
     def test_language_without_a_catalogue_is_an_error(self):
         with self.assertRaises(LanguageError):
-            make_translator("xx", self.config())
+            _get_translator("xx", pylons_config=self.config())
 
 
 class RequestLanguageTest(CatalogueMixin, unittest.TestCase):

@@ -1,4 +1,4 @@
-"""JSONRPCController: JSON-RPC 1.0 and 2.0 calls, notifications, errors."""
+"""JSONRPCController: JSON-RPC 2.0 calls, Pylons 1.0 calls, notifications, errors."""
 import json
 import unittest
 
@@ -52,10 +52,9 @@ class Version2Test(unittest.TestCase):
         self.assertEqual(response.json, [
             {"jsonrpc": "2.0", "result": 4, "id": 1},
             {"jsonrpc": "2.0", "id": 2, "error": {
-                "code": -32601, "message": "Method not found: nope"}},
+                "code": -32601, "message": "Method not found"}},
             {"jsonrpc": "2.0", "id": None, "error": {
-                "code": -32600,
-                "message": "Invalid Request: a call is a JSON object"}},
+                "code": -32600, "message": "Invalid Request"}},
         ])
 
     def test_batch_of_notifications_gets_no_answer(self):
@@ -63,34 +62,6 @@ class Version2Test(unittest.TestCase):
 
     def test_empty_batch_is_an_invalid_request(self):
         self.assertEqual(post(self.app, []).json["error"]["code"], -32600)
-
-
-class Version1Test(unittest.TestCase):
-    def setUp(self):
-        self.app = sample_app()
-
-    def test_answer_carries_result_and_null_error(self):
-        response = post(self.app, {"method": "subtract", "params": [3, 1],
-                                   "id": 7})
-        self.assertEqual(response.json, {"result": 2, "error": None, "id": 7})
-
-    def test_error_answer_carries_null_result(self):
-        response = post(self.app, {"method": "nope", "params": [], "id": 7})
-        self.assertEqual(response.json, {
-            "result": None, "id": 7,
-            "error": {"code": -32601, "message": "Method not found: nope"}})
-
-    def test_null_id_is_a_notification(self):
-        jsonrpc_calc.calls.clear()
-        post(self.app, {"method": "record", "params": ["v1"], "id": None},
-             status=204)
-        self.assertIn(("record", "v1"), jsonrpc_calc.calls)
-
-    def test_named_params_are_a_version_2_feature(self):
-        response = post(self.app, {"method": "subtract",
-                                   "params": {"minuend": 1, "subtrahend": 1},
-                                   "id": 1})
-        self.assertEqual(response.json["error"]["code"], -32600)
 
 
 class ErrorTest(unittest.TestCase):

@@ -7,7 +7,7 @@ from unittest import mock
 from webtest import TestApp
 
 from pylons.middleware import ErrorHandler
-from tests import sample_app
+from tests import AS_SERVED, sample_app
 
 
 class FakeSMTP:
@@ -29,7 +29,8 @@ class ErrorHandlerDebugOffTest(unittest.TestCase):
     def test_exception_gives_the_500_error_document_and_a_log_record(self):
         app = sample_app(debug=False)
         with self.assertLogs("pylons.middleware", level="ERROR") as logs:
-            response = app.get("/hello/boom", status=500, expect_errors=True)
+            response = app.get("/hello/boom", status=500, expect_errors=True,
+                               extra_environ=AS_SERVED)
         self.assertIn(b"Error 500", response.body)
         self.assertIn(b"Sample error page for /hello/boom", response.body)
         self.assertNotIn(b"sample failure", response.body)
@@ -42,7 +43,8 @@ class ErrorHandlerDebugOffTest(unittest.TestCase):
 
         app = TestApp(ErrorHandler(failing, {}, debug=False))
         with self.assertLogs("pylons.middleware", level="ERROR"):
-            response = app.get("/", status=500, expect_errors=True)
+            response = app.get("/", status=500, expect_errors=True,
+                               extra_environ=AS_SERVED)
         self.assertEqual(response.content_type, "text/html")
         self.assertNotIn(b"secret detail", response.body)
         self.assertNotIn(b"Traceback", response.body)
@@ -53,7 +55,8 @@ class ErrorHandlerDebugOffTest(unittest.TestCase):
                          smtp_server="mail.example.com",
                          from_address="app@example.com")
         with mock.patch("backlash.tracing.reporters.mail.smtplib.SMTP", FakeSMTP):
-            app.get("/hello/boom", status=500, expect_errors=True)
+            app.get("/hello/boom", status=500, expect_errors=True,
+                    extra_environ=AS_SERVED)
         self.assertEqual(len(FakeSMTP.sent), 1)
         host, sender, recipients, message = FakeSMTP.sent[0]
         self.assertEqual(host, "mail.example.com")
@@ -65,14 +68,16 @@ class ErrorHandlerDebugOffTest(unittest.TestCase):
         FakeSMTP.sent.clear()
         app = sample_app(debug=False)
         with mock.patch("backlash.tracing.reporters.mail.smtplib.SMTP", FakeSMTP):
-            app.get("/hello/boom", status=500, expect_errors=True)
+            app.get("/hello/boom", status=500, expect_errors=True,
+                    extra_environ=AS_SERVED)
         self.assertEqual(FakeSMTP.sent, [])
 
     def test_traceback_is_appended_to_error_log(self):
         with tempfile.TemporaryDirectory() as directory:
             error_log = os.path.join(directory, "errors.log")
             app = sample_app(debug=False, error_log=error_log)
-            app.get("/hello/boom", status=500, expect_errors=True)
+            app.get("/hello/boom", status=500, expect_errors=True,
+                    extra_environ=AS_SERVED)
             with open(error_log, encoding="utf-8") as logfile:
                 self.assertIn("RuntimeError: sample failure", logfile.read())
 
@@ -80,7 +85,8 @@ class ErrorHandlerDebugOffTest(unittest.TestCase):
 class ErrorHandlerDebugOnTest(unittest.TestCase):
     def test_exception_gives_the_interactive_debugger(self):
         app = sample_app(debug=True)
-        response = app.get("/hello/boom", status=500, expect_errors=True)
+        response = app.get("/hello/boom", status=500, expect_errors=True,
+                           extra_environ=AS_SERVED)
         self.assertIn(b"RuntimeError", response.body)
         self.assertIn(b"sample failure", response.body)
         self.assertIn(b"__debugger__", response.body)
@@ -88,7 +94,8 @@ class ErrorHandlerDebugOnTest(unittest.TestCase):
 
     def test_template_errors_name_the_template_line(self):
         app = sample_app(debug=True)
-        response = app.get("/templates/broken", status=500, expect_errors=True)
+        response = app.get("/templates/broken", status=500, expect_errors=True,
+                           extra_environ=AS_SERVED)
         self.assertIn(b"broken.mako, line 2", response.body)
 
 
@@ -121,7 +128,8 @@ class StatusCodeRedirectTest(unittest.TestCase):
 
     def test_debug_on_does_not_redirect_500(self):
         app = sample_app(debug=True)
-        response = app.get("/hello/boom", status=500, expect_errors=True)
+        response = app.get("/hello/boom", status=500, expect_errors=True,
+                           extra_environ=AS_SERVED)
         self.assertNotIn(b"Sample error page", response.body)
 
     def test_app_can_keep_its_own_error_page(self):

@@ -24,6 +24,7 @@ test-config = {ini}
 TEST_MODULE = """\
 import unittest
 
+import pylons
 import pylons.test
 from tests.sampleapp.config import loading
 from webtest import TestApp
@@ -42,6 +43,12 @@ class Test{n}(unittest.TestCase):
     def test_app_serves(self):
         app = TestApp(pylons.test.pylonsapp)
         self.assertEqual(app.get("/hello/index").text, "Hello World")
+
+    def test_pylons_globals_are_set_up_outside_a_request(self):
+        self.assertEqual(pylons.config["marker"], loading.loads[0])
+        self.assertIs(pylons.app_globals._current_obj(),
+                      pylons.test.pylonsapp.config["pylons.app_globals"])
+        self.assertEqual(pylons.translator.gettext("apple"), "apple")
 """
 
 
@@ -66,7 +73,7 @@ class PluginTest(unittest.TestCase):
     def test_tests_run_against_the_app_of_the_configured_ini(self):
         result = run_nose2(self.dir)
         self.assertEqual(result.returncode, 0, result.stderr)
-        self.assertIn("Ran 4 tests", result.stderr)
+        self.assertIn("Ran 6 tests", result.stderr)
         self.assertIn("MARKER=from test.ini", result.stdout)
 
     def test_command_line_option_overrides_the_ini(self):

@@ -63,7 +63,8 @@ class IntrospectionTest(unittest.TestCase):
         methods = result_of(call(self.app, "system.listMethods"))
         self.assertEqual(methods, [
             "add", "describe", "echo", "explode", "forbidden", "nothing",
-            "refuse", "system.listMethods", "system.methodHelp",
+            "refuse", "returned.fault", "structured.methodname",
+            "system.listMethods", "system.methodHelp",
             "system.methodSignature"])
 
     def test_method_help_is_the_docstring(self):

@@ -16,40 +16,58 @@ __all__ = ["WSGIController"]
 log = logging.getLogger(__name__)
 
 #: Names an action may ask for besides the routing variables.
-_WSGI_ARGS = ("environ", "start_response")
+_REQUEST_ARGS = ("environ", "start_response", "pylons")
 
 
 class WSGIController:
     """Base class of an application's controllers.
 
     An action is a public method named by the route's ``action`` variable.
-    It may return a ``str`` (encoded with the response charset), ``bytes``,
-    a :class:`webob.Response` or any WSGI application, an iterable or
+    Its arguments are the routing variables it names, and ``environ``,
+    ``start_response`` and ``pylons`` (the request's
+    :class:`~pylons.util.PylonsContext`) if it asks for them.  It may
+    return a ``str`` (encoded with the response charset) or ``bytes``,
+    added after whatever it wrote to ``pylons.response``, a
+    :class:`webob.Response` or any WSGI application, an iterable or
     generator (streamed as the body), or None to send ``pylons.response``
-    as it stands.  An :class:`webob.exc.HTTPException` raised by
+    as it stands.  ``__after__`` runs once the response is made, so it may
+    still change it.  An :class:`webob.exc.HTTPException` raised by
     ``__before__``, the action or ``__after__`` becomes the response.
     """
 
     def __call__(self, environ, start_response):
+        """Run ``__before__``, the action and ``__after__``; send the response."""
         self._py_object = environ["pylons.pylons"]
         self._started = False
-
-        def recording_start_response(status, headers, exc_info=None):
-            self._started = True
-            return start_response(status, headers, exc_info)
-
-        self._start_response = recording_start_response
+        self.start_response = self._merging_start_response(start_response)
         try:
             result = self._inspect_call(self.__before__)
             if not isinstance(result, HTTPException):
                 result = self._dispatch_call()
+            if not self._started:
+                result = self._to_response(result)
         finally:
             after = self._inspect_call(self.__after__)
         if isinstance(after, HTTPException):
             result = after
         if self._started:
             return result
-        return self._to_response(result)(environ, recording_start_response)
+        return result(environ, start_response)
+
+    def _merging_start_response(self, start_response):
+        """The ``start_response`` an action may call itself.
+
+        As in Pylons 1.0, the cookies and ``X-`` headers already set on
+        ``pylons.response`` are added to the headers it is given.
+        """
+        def merging_start_response(status, headers, exc_info=None):
+            self._started = True
+            kept = [(name, value)
+                    for name, value in self._py_object.response.headerlist
+                    if name.lower() == "set-cookie"
+                    or name.lower().startswith("x-")]
+            return start_response(status, list(headers) + kept, exc_info)
+        return merging_start_response
 
     def __before__(self):
         """Runs before every action; an HTTPException raised here ends it."""
@@ -58,8 +76,12 @@ class WSGIController:
         """Runs after every action, even one ended by abort or redirect."""
 
     def _dispatch_call(self):
-        """Run the action the route named; a missing one is a 404."""
-        action = self._py_object.request.environ["pylons.routes_dict"].get("action")
+        """Run the action the route named; a missing one is a 404.
+
+        The action's method is kept in ``environ['pylons.action_method']``.
+        """
+        environ = self._py_object.request.environ
+        action = environ["pylons.routes_dict"].get("action")
         func = self._find_action(action)
         if func is None:
             if self._py_object.config["debug"]:
@@ -68,12 +90,14 @@ class WSGIController:
                     % (action, type(self).__name__))
             log.debug("%s has no action %r: 404", type(self).__name__, action)
             return self._http_exception(HTTPNotFound())
+        environ["pylons.action_method"] = func
         return self._inspect_call(func)
 
     def _find_action(self, action):
-        if not action or action.startswith("_"):
+        """The method of ``action``; a dash in its name stands for ``_``."""
+        if not action or action[:1] in ("_", "-"):
             return None
-        func = getattr(self, action, None)
+        func = getattr(self, action.replace("-", "_"), None)
         return func if callable(func) else None
 
     def _inspect_call(self, func):
@@ -82,14 +106,25 @@ class WSGIController:
         An HTTPException it raises is returned instead, as the response.
         """
         try:
-            return func(**self._arguments_for(func))
+            return self._perform_call(func, self._arguments_for(func))
         except HTTPException as exc:
             return self._http_exception(exc)
 
-    def _arguments_for(self, func):
+    def _get_method_args(self):
+        """Every argument an action may ask for, by name (override to add)."""
         environ = self._py_object.request.environ
         available = dict(environ["pylons.routes_dict"])
-        available.update(environ=environ, start_response=self._start_response)
+        available.update(environ=environ, start_response=self.start_response,
+                         pylons=self._py_object)
+        return available
+
+    def _perform_call(self, func, args):
+        """Call ``func`` with the keyword arguments ``args`` (override to wrap)."""
+        return func(**args)
+
+    def _arguments_for(self, func):
+        """The arguments of :meth:`_get_method_args` that ``func`` takes."""
+        available = self._get_method_args()
         names, takes_any = _parameters_of(func)
         if takes_any:
             wanted = available
@@ -99,7 +134,7 @@ class WSGIController:
         if self._py_object.config["pylons.tmpl_context_attach_args"]:
             context = self._py_object.tmpl_context
             for name, value in wanted.items():
-                if name not in _WSGI_ARGS:
+                if name not in _REQUEST_ARGS:
                     setattr(context, name, value)
         return wanted
 
@@ -114,15 +149,18 @@ class WSGIController:
         return exc
 
     def _to_response(self, result):
-        """Turn an action's return value into a WSGI application."""
+        """Turn an action's return value into a WSGI application.
+
+        Text is added after what the action already wrote to the response.
+        """
         response = self._py_object.response
         charset = response.charset or "utf-8"
         if result is None:
             return response
         if isinstance(result, str):
-            response.body = result.encode(charset)
+            response.body += result.encode(charset)
         elif isinstance(result, bytes):
-            response.body = result
+            response.body += result
         elif callable(result):
             return result
         else:

@@ -1,23 +1,31 @@
 """The JSON-RPC controller: a Pylons controller whose methods are called remotely.
 
 A subclass of :class:`JSONRPCController` routed to a URL answers JSON-RPC
-calls POSTed there; its public methods are the remote methods.  Both
-versions of the protocol are spoken, each call answered in its own:
+calls POSTed there; its public methods are the remote methods.  Answers
+have the JSON-RPC 2.0 shape (``{"jsonrpc": "2.0", "result": ..., "id":
+...}`` or ``"error"`` instead of ``"result"``) and the content type
+``application/json``.
 
-- JSON-RPC 2.0 (``"jsonrpc": "2.0"``): parameters by position (a list) or
-  by name (an object); a call without ``id`` is a notification and gets no
-  answer; a list of calls is a batch, answered with a list.
-- JSON-RPC 1.0: parameters by position; a call whose ``id`` is null is a
-  notification; answers carry both ``result`` and ``error``.
+- A call with ``"jsonrpc": "2.0"`` is a JSON-RPC 2.0 call: parameters by
+  position (a list) or by name (an object); a call without ``id`` is a
+  notification and gets no answer; a list of calls is a batch, answered
+  with a list.
+- A call without a ``jsonrpc`` member is a call as Pylons 1.0's clients
+  made them, answered as Pylons 1.0 did: always, with its ``id`` (null if
+  it has none); ``params`` may be left out.
 
-Errors are error objects ``{"code": ..., "message": ...}`` with the
-standard codes: -32700 (unreadable JSON), -32600 (not a valid call),
--32601 (no such method), -32602 (wrong parameters), -32603 (the method
-raised an exception; the traceback is logged, not sent).  A method raises
-:class:`JSONRPCError` to send an error of its own.  A request made only of
-notifications is answered with ``204 No Content``.
+A body that is not JSON as it stands is read again URL-unquoted, as
+Pylons 1.0 read every body.  Errors are error objects with the standard
+codes and messages: -32700 "Parse error", -32600 "Invalid Request",
+-32601 "Method not found", -32602 "Invalid params", -32603 "Internal
+error" (the method raised an exception; the traceback is logged, not
+sent).  A method raises :class:`JSONRPCError` to send an error of its
+own.  A request made only of notifications is answered with ``204 No
+Content``.
 """
 import json
+import logging
+from urllib.parse import unquote_plus
 
 from webob.exc import HTTPException
 
@@ -27,6 +35,17 @@ from pylons.controllers.rpc import (
 )
 
 __all__ = ["JSONRPCController", "JSONRPCError"]
+
+log = logging.getLogger(__name__)
+
+#: The message of each standard error.
+ERROR_MESSAGES = {
+    PARSE_ERROR: "Parse error",
+    INVALID_REQUEST: "Invalid Request",
+    METHOD_NOT_FOUND: "Method not found",
+    INVALID_PARAMS: "Invalid params",
+    INTERNAL_ERROR: "Internal error",
+}
 
 
 class JSONRPCError(Exception):
@@ -46,23 +65,31 @@ class JSONRPCError(Exception):
         return error
 
 
+def _standard_error(code, why):
+    """The standard error ``code``; ``why`` goes to the log, not the caller."""
+    log.info("JSON-RPC %s: %s", ERROR_MESSAGES[code], why)
+    return JSONRPCError(code, ERROR_MESSAGES[code])
+
+
 class _Unreadable:
     """A request body that is not JSON."""
 
-    def __init__(self, error):
-        self.error = error
-
 
 class JSONRPCController(RPCController):
-    """Base class of controllers that answer JSON-RPC 1.0 and 2.0 calls."""
+    """Base class of controllers that answer JSON-RPC calls."""
 
     content_type = "application/json"
 
     def _decode(self, body):
         try:
             return json.loads(body)
+        except ValueError:
+            pass
+        try:
+            return json.loads(unquote_plus(body.decode("utf-8")))
         except ValueError as exc:
-            return _Unreadable(JSONRPCError(PARSE_ERROR, "Parse error: %s" % exc))
+            log.info("JSON-RPC body is not JSON: %s", exc)
+            return _Unreadable()
 
     def _action_for(self, call):
         if isinstance(call, dict) and isinstance(call.get("method"), str):
@@ -71,15 +98,16 @@ class JSONRPCController(RPCController):
 
     def _answer(self, call):
         if isinstance(call, _Unreadable):
-            return _encode_reply(True, None, error=call.error)
+            return _encode_reply(None, error=JSONRPCError(
+                PARSE_ERROR, ERROR_MESSAGES[PARSE_ERROR]))
         if isinstance(call, list):
             return self._answer_batch(call)
         return self._answer_one(call)
 
     def _answer_batch(self, calls):
         if not calls:
-            return _encode_reply(True, None, error=JSONRPCError(
-                INVALID_REQUEST, "Invalid Request: an empty batch"))
+            return _encode_reply(None, error=_standard_error(
+                INVALID_REQUEST, "an empty batch"))
         replies = [reply for reply in map(self._answer_one, calls)
                    if reply is not None]
         return b"[" + b",".join(replies) + b"]" if replies else None
@@ -87,45 +115,43 @@ class JSONRPCController(RPCController):
     def _answer_one(self, call):
         """The encoded reply to one call, or None for a notification."""
         if not isinstance(call, dict):
-            return _encode_reply(True, None, error=JSONRPCError(
-                INVALID_REQUEST, "Invalid Request: a call is a JSON object"))
-        version2 = call.get("jsonrpc") == "2.0"
+            return _encode_reply(None, error=_standard_error(
+                INVALID_REQUEST, "a call is a JSON object"))
         call_id = call.get("id")
-        notification = "id" not in call if version2 else call_id is None
+        # Pylons 1.0 clients sent no "jsonrpc", and were always answered.
+        notification = "jsonrpc" in call and "id" not in call
         try:
-            result = self._invoke(call, version2)
+            result = self._invoke(call)
         except JSONRPCError as error:
-            return None if notification else _encode_reply(
-                version2, call_id, error=error)
+            return None if notification else _encode_reply(call_id, error=error)
         if notification:
             return None
         try:
-            return _encode_reply(version2, call_id, result=result)
+            return _encode_reply(call_id, result=result)
         except (TypeError, ValueError) as exc:
-            return _encode_reply(version2, call_id, error=JSONRPCError(
-                INTERNAL_ERROR, "The result of %s cannot be sent as JSON: %s"
+            return _encode_reply(call_id, error=_standard_error(
+                INTERNAL_ERROR, "the result of %s cannot be sent as JSON: %s"
                 % (call["method"], exc)))
 
-    def _invoke(self, call, version2):
+    def _invoke(self, call):
         """Run the method ``call`` names; JSONRPCError for any failure."""
+        if call.get("jsonrpc", "2.0") != "2.0":
+            raise _standard_error(INVALID_REQUEST, "unknown version %r"
+                                  % call["jsonrpc"])
         name = call.get("method")
         params = call.get("params", [])
         if not isinstance(name, str):
-            raise JSONRPCError(INVALID_REQUEST,
-                               "Invalid Request: no method name")
-        by_name = version2 and isinstance(params, dict)
-        if not (by_name or isinstance(params, list)):
-            raise JSONRPCError(INVALID_REQUEST,
-                               "Invalid Request: params must be %s"
-                               % ("a list or an object" if version2
-                                  else "a list"))
+            raise _standard_error(INVALID_REQUEST, "no method name")
+        if not isinstance(params, (list, dict)):
+            raise _standard_error(INVALID_REQUEST,
+                                  "params must be a list or an object")
         method = self._rpc_method(name)
         if method is None:
-            raise JSONRPCError(METHOD_NOT_FOUND, "Method not found: %s" % name)
-        args, kwargs = ((), params) if by_name else (params, {})
+            raise _standard_error(METHOD_NOT_FOUND, name)
+        args, kwargs = ((), params) if isinstance(params, dict) else (params, {})
         problem = arguments_problem(method, args, kwargs)
         if problem:
-            raise JSONRPCError(INVALID_PARAMS, "Invalid params: %s" % problem)
+            raise _standard_error(INVALID_PARAMS, "%s: %s" % (name, problem))
         try:
             return method(*args, **kwargs)
         except (JSONRPCError, HTTPException):
@@ -133,19 +159,15 @@ class JSONRPCController(RPCController):
         except Exception:
             self._log_failure(name)
             raise JSONRPCError(INTERNAL_ERROR,
-                               "Internal error in %s" % name) from None
+                               ERROR_MESSAGES[INTERNAL_ERROR]) from None
 
 
-def _encode_reply(version2, call_id, result=None, error=None):
-    """The reply to one call, in its version's shape, as JSON bytes."""
-    reply = {"jsonrpc": "2.0"} if version2 else {}
+def _encode_reply(call_id, result=None, error=None):
+    """The reply to one call, as JSON bytes."""
+    reply = {"jsonrpc": "2.0"}
     if error is not None:
         reply["error"] = error.as_dict()
-        if not version2:
-            reply["result"] = None
     else:
         reply["result"] = result
-        if not version2:
-            reply["error"] = None
     reply["id"] = call_id
     return json.dumps(reply).encode("utf-8")

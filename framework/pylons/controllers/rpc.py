@@ -79,8 +79,8 @@ class RPCController(WSGIController):
             response.status_int = 204
             response.headers.pop("Content-Type", None)
             return b""
-        response.content_type = self.content_type
-        response.charset = "utf-8"
+        # Exactly the protocol's type, without a charset, as Pylons 1.0 sent.
+        response.headers["Content-Type"] = self.content_type
         return body
 
     def _rpc_method(self, name):

@@ -4,6 +4,7 @@
 and signed cookies; :func:`abort` and :func:`redirect` end an action with
 an HTTP status; :func:`etag_cache` answers conditional GETs;
 :func:`forward` hands the request to another WSGI application.
+``status_map`` is WebOb's map of status codes to HTTP exception classes.
 """
 import logging
 from urllib.parse import urljoin
@@ -11,10 +12,14 @@ from urllib.parse import urljoin
 import webob
 import webob.exc
 from webob.cookies import SignedSerializer
+from webob.exc import status_map
 
 import pylons
 
-__all__ = ["Request", "Response", "abort", "etag_cache", "forward", "redirect"]
+__all__ = [
+    "Request", "Response", "abort", "etag_cache", "forward", "redirect",
+    "status_map",
+]
 
 log = logging.getLogger(__name__)
 
@@ -37,13 +42,38 @@ class Request(webob.Request):
 
     @property
     def languages(self):
-        """The languages the browser accepts, best first, then the default."""
+        """The languages the browser accepts, best first, then the default.
+
+        As in Pylons 1.0, the first one the default language stands for
+        (itself, its base language, or ``*``) is replaced by the default,
+        and the list ends there: ``fr, ja, en`` with the default ``en-us``
+        gives ``['fr', 'ja', 'en-us']``.
+        """
         parsed = sorted(self.accept_language.parsed or (),
                         key=lambda item: item[1], reverse=True)
-        offers = [offer for offer, _quality in parsed if offer != "*"]
-        if self.language not in offers:
-            offers.append(self.language)
-        return offers
+        languages = []
+        for offer, _quality in parsed:
+            if _covers(offer, self.language):
+                break
+            languages.append(offer)
+        languages.append(self.language)
+        return languages
+
+    def match_accept(self, mimetypes):
+        """The first of ``mimetypes`` the browser accepts, else the first.
+
+        The browser's preferences among them are ignored, as in Pylons 1.0.
+        """
+        accepted = {offer for offer, _quality
+                    in self.accept.acceptable_offers(mimetypes)}
+        for mimetype in mimetypes:
+            if mimetype in accepted:
+                return mimetype
+        return mimetypes[0]
+
+    def determine_browser_charset(self):
+        """The browser's ``Accept-Charset`` (Pylons 0.9's name for it)."""
+        return self.accept_charset
 
     def signed_cookie(self, name, secret):
         """The value stored by :meth:`Response.signed_cookie`, or None.
@@ -59,6 +89,15 @@ class Request(webob.Request):
         except ValueError:
             log.info("Ignoring cookie %r: bad signature", name)
             return None
+
+
+def _covers(accepted, language):
+    """Whether the Accept-Language entry ``accepted`` stands for ``language``."""
+    accepted = accepted.replace("_", "-").lower()
+    language = language.replace("_", "-").lower()
+    return (accepted in ("*", language)
+            or language.split("-")[0] == accepted
+            or accepted.split("-")[0] == language)
 
 
 class Response(webob.Response):
@@ -83,7 +122,7 @@ def abort(status_code, detail="", headers=None, comment=None):
     (an HTML comment for whoever reads the source), ``headers`` are added
     to the response.
     """
-    error_class = webob.exc.status_map[status_code]
+    error_class = status_map[status_code]
     raise error_class(detail=detail, headers=headers, comment=comment)
 
 
@@ -99,7 +138,7 @@ def redirect(url, code=302):
                          % (", ".join(map(str, _REDIRECT_CODES)), code))
     location = urljoin(pylons.request.url, url)
     log.debug("Redirecting (%s) to %s", code, location)
-    raise webob.exc.status_map[code](location=location)
+    raise status_map[code](location=location)
 
 
 def etag_cache(key=None):

@@ -3,9 +3,12 @@
 A subclass of :class:`XMLRPCController` routed to a URL answers XML-RPC
 calls POSTed there.  Its public methods are the remote methods; a dot in a
 called name stands for an underscore, so ``system.methodHelp`` is the
-``system_methodHelp`` method.  Besides its own methods it answers the
-introspection calls ``system.listMethods``, ``system.methodHelp`` and
-``system.methodSignature``.  A method may carry a ``signature``
+``system_methodHelp`` method, and ``system.listMethods`` names each
+method with dots for its underscores, as Pylons 1.0 did
+(``structured_methodname`` is listed as ``structured.methodname``).
+Besides its own methods it answers the introspection calls
+``system.listMethods``, ``system.methodHelp`` and
+``system.methodSignature``; answers are ``text/xml``.  A method may carry a ``signature``
 attribute, a list of signatures each listing the XML-RPC type of the
 result and then of each parameter (``[['struct', 'string', 'int']]``);
 calls whose arguments match none of them are refused with a fault.
@@ -15,7 +18,8 @@ Problems are answered with XML-RPC faults, using the codes of the
 -32600 (not an XML-RPC call), -32601 (no such method), -32602 (wrong
 arguments), -32603 (a result that cannot be sent) and -32500 (the method
 raised an exception; the traceback is logged, not sent).  A method may
-raise :class:`xmlrpc.client.Fault` itself to send its own fault.
+raise (or return, as Pylons 1.0 methods did) an
+:class:`xmlrpc.client.Fault` to send its own fault.
 
 Parsing and marshalling are the standard library's :mod:`xmlrpc.client`;
 bodies are limited to :attr:`XMLRPCController.max_body_length` bytes.
@@ -25,6 +29,7 @@ import inspect
 import xmlrpc.client
 from xml.parsers.expat import ExpatError
 
+from webob import Response
 from webob.exc import HTTPException
 
 from pylons.controllers.rpc import (
@@ -54,8 +59,16 @@ _TYPE_ALIASES = {"i4": "int", "i8": "int"}
 
 
 def xmlrpc_fault(code, message):
-    """The XML-RPC response document for a fault (bytes)."""
-    fault = xmlrpc.client.Fault(code, message)
+    """A response carrying the XML-RPC fault ``code``, ``message``.
+
+    It is a WSGI application, as in Pylons 1.0.
+    """
+    return Response(body=_fault_document(xmlrpc.client.Fault(code, message)),
+                    headerlist=[("Content-Type", "text/xml")])
+
+
+def _fault_document(fault):
+    """The XML-RPC response document for ``fault`` (bytes)."""
     return xmlrpc.client.dumps(fault, methodresponse=True,
                                encoding="utf-8").encode("utf-8")
 
@@ -111,6 +124,9 @@ class XMLRPCController(RPCController):
             self._log_failure(name)
             return self._fault(xmlrpc.client.Fault(
                 APPLICATION_ERROR, "Method %s failed" % name))
+        if isinstance(result, xmlrpc.client.Fault):
+            # Pylons 1.0 methods returned their faults.
+            return self._fault(result)
         try:
             document = xmlrpc.client.dumps((result,), methodresponse=True,
                                            allow_none=self.allow_none,
@@ -122,7 +138,7 @@ class XMLRPCController(RPCController):
         return document.encode("utf-8")
 
     def _fault(self, fault):
-        return xmlrpc_fault(fault.faultCode, fault.faultString)
+        return _fault_document(fault)
 
     def system_listMethods(self):
         """The names of the methods this server answers."""
@@ -156,10 +172,8 @@ def _method_attribute(name):
 
 
 def _remote_name(attribute):
-    """The remote name of the method ``attribute``."""
-    if attribute.startswith("system_"):
-        return "system." + attribute[len("system_"):]
-    return attribute
+    """The name ``system.listMethods`` gives the method ``attribute``."""
+    return attribute.replace("_", ".")
 
 
 def _type_name(value):

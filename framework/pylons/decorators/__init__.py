@@ -2,9 +2,11 @@
 
 :func:`jsonify` sends an action's return value as JSON; :func:`validate`
 checks the submitted form with FormEncode and, when it is invalid, shows
-the form again with the errors filled in by htmlfill.  Security and HTTP
-method decorators are in :mod:`pylons.decorators.secure` and
-:mod:`pylons.decorators.rest`, caching in :mod:`pylons.decorators.cache`.
+the form again with the errors filled in by htmlfill.  Its default state,
+:class:`PylonsFormEncodeState`, translates FormEncode's messages with the
+application's catalogues first.  Security and HTTP method decorators are
+in :mod:`pylons.decorators.secure` and :mod:`pylons.decorators.rest`,
+caching in :mod:`pylons.decorators.cache`.
 """
 import functools
 import json
@@ -15,31 +17,68 @@ import formencode
 from formencode import htmlfill, variabledecode
 
 import pylons
+from pylons.decorators.util import get_pylons
 
-__all__ = ["jsonify", "validate"]
+__all__ = [
+    "PylonsFormEncodeState", "jsonify", "pylons_formencode_gettext",
+    "validate",
+]
 
 log = logging.getLogger(__name__)
+
+#: Pylons 1.0's warning about a JSON array at the top level, word for word.
+JSON_ARRAY_WARNING = (
+    "JSON responses with Array envelopes are susceptible to cross-site "
+    "data leak attacks, see http://wiki.pylonshq.com/display/pylonsfaq/Warnings"
+)
 
 
 def jsonify(func):
     """Send what the action returns as a JSON document.
 
-    A list or tuple at the top level is refused (a ``ValueError``, after a
-    warning): a JSON array is itself a valid script, which other sites
-    could include to read the data across origins.
+    The response's content type is set to ``application/json`` before the
+    action runs, so the action may choose another.  A list or tuple at the
+    top level gives Pylons 1.0's warning (a ``Warning``, also logged), and
+    is then refused with a ``ValueError``: a JSON array is itself a valid
+    script, which other sites could include to read the data across
+    origins.
     """
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
+        response = get_pylons(args).response
+        response.content_type = "application/json"
+        response.charset = "utf-8"
         data = func(*args, **kwargs)
         if isinstance(data, (list, tuple)):
-            message = ("%s returned a JSON array; wrap it in an object, as "
-                       "arrays can be read by other sites" % func.__name__)
-            warnings.warn(message, stacklevel=2)
-            raise ValueError(message)
-        pylons.response.content_type = "application/json"
-        pylons.response.charset = "utf-8"
+            warnings.warn(JSON_ARRAY_WARNING, Warning, 2)
+            log.warning(JSON_ARRAY_WARNING)
+            raise ValueError("%s returned a JSON array, which is not sent: "
+                             "wrap it in an object" % func.__name__)
         return json.dumps(data)
     return wrapper
+
+
+def pylons_formencode_gettext(value):
+    """``value`` translated by the application, else by FormEncode.
+
+    The application's catalogues (``pylons.translator``) come first, so
+    an application may reword FormEncode's messages; a message they leave
+    as it is gets FormEncode's own translation.
+    """
+    translated = pylons.translator.gettext(value)
+    if translated == value:
+        translated = formencode.api._stdtrans(value)
+    return translated
+
+
+class PylonsFormEncodeState:
+    """The default FormEncode ``state`` of :func:`validate`.
+
+    FormEncode translates its messages with the state's ``_``; this one is
+    :func:`pylons_formencode_gettext`.
+    """
+
+    _ = staticmethod(pylons_formencode_gettext)
 
 
 def validate(schema=None, validators=None, form=None, variable_decode=False,
@@ -59,7 +98,12 @@ def validate(schema=None, validators=None, form=None, variable_decode=False,
     Only POST data is checked unless ``post_only`` is false; GET requests
     are not checked at all unless ``on_get`` is true.
     ``variable_decode`` turns ``a.b-0``-style names into nested data.
+    ``state`` is FormEncode's state, :class:`PylonsFormEncodeState` unless
+    given.
     """
+    if state is None:
+        state = PylonsFormEncodeState
+
     def decorator(func):
         @functools.wraps(func)
         def wrapper(self, *args, **kwargs):

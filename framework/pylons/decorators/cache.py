@@ -1,9 +1,12 @@
-"""Caching whole actions in the request's Beaker cache.
+"""Caching whole actions in the Beaker cache.
 
 :func:`beaker_cache` keeps what an action returns, together with the
-response status and chosen response headers, in ``pylons.cache`` (the
-Beaker ``CacheManager`` the project's ``CacheMiddleware`` provides), so
+response status and chosen response headers, in the application's Beaker
+``CacheManager`` (``app_globals.cache``, as a Pylons 1.0 project sets it
+up, or else ``pylons.cache``, which ``CacheMiddleware`` provides), so
 later requests with the same key are answered without running it.
+:func:`create_cache_key` gives the namespace and key of an entry, for an
+application to find or invalidate it.
 """
 import functools
 import inspect
@@ -14,12 +17,39 @@ from paste.deploy.converters import asbool
 
 import pylons
 
-__all__ = ["beaker_cache"]
+__all__ = ["beaker_cache", "create_cache_key"]
 
 log = logging.getLogger(__name__)
 
 #: Arguments of an action that are never part of its cache key.
-_UNKEYED = frozenset(("self", "environ", "start_response"))
+_UNKEYED = frozenset(("self", "environ", "start_response", "pylons"))
+
+
+def create_cache_key(func, key_dict=None, self=None):
+    """The ``(namespace, key)`` under which :func:`beaker_cache` keeps a call.
+
+    The namespace is the module and class of the method ``func`` (of
+    ``self``'s class when given), or the module of a plain function; the
+    key is the function's name followed by the ``name=value`` pairs of
+    ``key_dict``, sorted by name.  So an application can drop an entry::
+
+        namespace, key = create_cache_key(PagesController.show, {"id": 5})
+        app_globals.cache.get_cache(namespace).remove_value(key)
+    """
+    if inspect.ismethod(func):
+        self = func.__self__ if self is None else self
+        func = func.__func__
+    key = func.__name__
+    if key_dict:
+        key += " " + " ".join("%s=%s" % (name, key_dict[name])
+                              for name in sorted(key_dict))
+    if self is not None:
+        owner = type(self)
+        return "%s.%s" % (owner.__module__, owner.__name__), key
+    scope = func.__qualname__.rpartition(".")[0]
+    if scope and not scope.endswith("<locals>"):
+        return "%s.%s" % (func.__module__, scope), key
+    return func.__module__, key
 
 
 def beaker_cache(key="cache_default", expire="never", type=None,
@@ -29,19 +59,22 @@ def beaker_cache(key="cache_default", expire="never", type=None,
                  **b_kwargs):
     """Cache what the decorated action (or function) returns.
 
-    ``key`` chooses what the entry is keyed on, besides the function:
-    ``"cache_default"`` all its arguments, a name one argument, a list of
-    names those arguments, None nothing.  With ``query_args`` the query
-    string's parameters are part of the key too.  ``expire`` is a number
-    of seconds or ``"never"``; ``type`` a Beaker cache type (``memory``,
-    ``file``, ``dbm``, ``memcached``...; None for the configured one).
-    Other keyword arguments go to Beaker's ``get_cache``.
+    ``key`` chooses the arguments the entry is keyed on, besides the
+    function: ``"cache_default"`` all those given, a name one argument, a
+    list of names those arguments, None nothing.  With ``query_args`` the
+    query string's parameters join the arguments ``key`` chooses from.
+    ``expire`` is a number of seconds or ``"never"``; ``type`` a Beaker
+    cache type (``memory``, ``file``, ``dbm``, ``memcached``...; None for
+    the configured one).  Other keyword arguments go to Beaker's
+    ``get_cache``.  :func:`create_cache_key` tells where an entry is kept.
 
     With ``cache_response`` the response's status and the headers named in
-    ``cache_headers`` are kept with the result and restored when the entry
-    is used.  ``invalidate_on_startup`` ignores entries made before the
-    application (this module's decoration) started.  Setting
-    ``cache_enabled = false`` in the configuration turns caching off.
+    ``cache_headers`` are kept with the result; on every request, whether
+    the cache answers or the action runs, the response then has that
+    status and only those headers.  ``invalidate_on_startup`` ignores
+    entries made before the application (this module's decoration)
+    started.  Setting ``cache_enabled = false`` in the configuration turns
+    caching off.
 
     The result must be something the cache type can store (picklable for
     the types that leave the process).
@@ -55,16 +88,18 @@ def beaker_cache(key="cache_default", expire="never", type=None,
     expiretime = None if expire == "never" else int(expire)
 
     def decorator(func):
-        namespace = "%s.%s" % (func.__module__, func.__qualname__)
         signature = inspect.signature(func)
+        takes_self = next(iter(signature.parameters), None) == "self"
 
         @functools.wraps(func)
         def wrapper(*args, **kwargs):
             if not asbool(pylons.config.get("cache_enabled", True)):
                 return func(*args, **kwargs)
-            cache_key = _cache_key(key, signature.bind(*args, **kwargs),
-                                   query_args)
-            cache = pylons.cache.get_cache(namespace, **options)
+            key_dict = _key_dict(key, signature.bind(*args, **kwargs),
+                                 query_args)
+            namespace, cache_key = create_cache_key(
+                func, key_dict, args[0] if takes_self and args else None)
+            cache = _cache_manager().get_cache(namespace, **options)
 
             def create():
                 log.debug("Caching %s under %r", namespace, cache_key)
@@ -79,24 +114,21 @@ def beaker_cache(key="cache_default", expire="never", type=None,
     return decorator
 
 
-def _cache_key(key, bound, query_args):
-    """The entry's key: the chosen arguments' values, then the query's."""
+def _key_dict(key, bound, query_args):
+    """The arguments (and query parameters) ``key`` keys the entry on."""
+    if not key:
+        return None
     arguments = _named_arguments(bound)
-    if key == "cache_default":
-        parts = sorted(arguments.items())
-    elif key is None:
-        parts = []
-    else:
-        names = [key] if isinstance(key, str) else list(key)
-        parts = [(name, arguments.get(name)) for name in names]
     if query_args:
-        parts.extend(sorted(pylons.request.GET.items()))
-    return " ".join("%s=%r" % part for part in parts)
+        arguments.update(pylons.request.GET.mixed())
+    if key == "cache_default":
+        return arguments
+    names = [key] if isinstance(key, str) else list(key)
+    return {name: arguments.get(name) for name in names}
 
 
 def _named_arguments(bound):
-    """The call's arguments by name, ``**kwargs`` spread out."""
-    bound.apply_defaults()
+    """The arguments the call was given, by name, ``**kwargs`` spread out."""
     arguments = {}
     for name, value in bound.arguments.items():
         kind = bound.signature.parameters[name].kind
@@ -108,17 +140,27 @@ def _named_arguments(bound):
             if name not in _UNKEYED}
 
 
+def _cache_manager():
+    """The application's CacheManager: ``app_globals.cache``, else ``pylons.cache``."""
+    try:
+        manager = getattr(pylons.app_globals, "cache", None)
+    except TypeError:
+        # No app_globals registered: a unit test of the decorated function.
+        manager = None
+    return manager if manager is not None else pylons.cache._current_obj()
+
+
 def _entry(result, cache_response, headers):
     """What the cache keeps for one result.
 
     An action that returned None built ``pylons.response`` itself: its
-    body is what is kept.
+    body is kept too.
     """
     entry = {"result": result}
     if cache_response:
         response = pylons.response
         if result is None:
-            entry["result"] = response.body
+            entry["body"] = response.body
         entry["status"] = response.status
         entry["headers"] = [(name, value) for name, value in response.headerlist
                             if name.lower() in headers]
@@ -126,8 +168,9 @@ def _entry(result, cache_response, headers):
 
 
 def _restore(entry):
-    """Put a cached entry's status and headers on this request's response."""
+    """Give this request's response the entry's status and headers, only."""
     response = pylons.response
     response.status = entry["status"]
-    for name, value in entry["headers"]:
-        response.headers[name] = value
+    response.headerlist = list(entry["headers"])
+    if "body" in entry:
+        response.body = entry["body"]

@@ -1,12 +1,13 @@
 """Internationalisation: gettext catalogues and the current language."""
 from pylons.i18n.translation import (
     LanguageError, N_, _, add_fallback, get_lang, gettext, gettext_noop,
-    lazy_gettext, lazy_ngettext, lazy_ugettext, lazy_ungettext, ngettext,
-    set_lang, ugettext, ungettext,
+    lazify, lazy_gettext, lazy_ngettext, lazy_ugettext, lazy_ungettext,
+    ngettext, set_lang, ugettext, ungettext,
 )
 
 __all__ = [
     "LanguageError", "N_", "_", "add_fallback", "get_lang", "gettext",
-    "gettext_noop", "lazy_gettext", "lazy_ngettext", "lazy_ugettext",
-    "lazy_ungettext", "ngettext", "set_lang", "ugettext", "ungettext",
+    "gettext_noop", "lazify", "lazy_gettext", "lazy_ngettext",
+    "lazy_ugettext", "lazy_ungettext", "ngettext", "set_lang", "ugettext",
+    "ungettext",
 ]

@@ -6,15 +6,17 @@ with the translator for the ``lang`` setting (none: messages pass through
 untranslated); :func:`set_lang` switches the current request to other
 languages and :func:`add_fallback` adds one to fall back on.
 """
+import functools
 import os
 from gettext import NullTranslations, translation
 
 import pylons
 
 __all__ = [
-    "LanguageError", "N_", "_", "add_fallback", "get_lang", "gettext_noop",
-    "lazy_gettext", "lazy_ngettext", "lazy_ugettext", "lazy_ungettext",
-    "make_translator", "ngettext", "set_lang", "ugettext", "ungettext",
+    "LanguageError", "LazyString", "N_", "_", "add_fallback", "get_lang",
+    "gettext_noop", "lazify", "lazy_gettext", "lazy_ngettext",
+    "lazy_ugettext", "lazy_ungettext", "ngettext", "set_lang", "ugettext",
+    "ungettext",
 ]
 
 
@@ -22,21 +24,26 @@ class LanguageError(Exception):
     """No message catalogue exists for the language asked for."""
 
 
-def make_translator(lang, config):
+def _get_translator(lang, pylons_config=None, **kwargs):
     """A gettext translator for ``lang`` (a code or a list of codes).
 
-    With no ``lang``, a translator that returns messages unchanged.  Its
-    ``pylons_lang`` attribute is the list of languages it was made for.
+    The catalogues are those of ``pylons_config`` (a PylonsConfig; by
+    default ``pylons.config``): its package's, under its root's ``i18n``
+    directory.  Other keyword arguments go to :func:`gettext.translation`
+    (``fallback=True``, for one).  With no ``lang``, a translator that
+    returns messages unchanged.  A translator made for languages has them
+    as its ``pylons_lang`` attribute.
     """
     if not lang:
-        translator = NullTranslations()
-        translator.pylons_lang = []
-        return translator
+        return NullTranslations()
+    conf = pylons_config if pylons_config is not None else (
+        pylons.config._current_obj())
     languages = [lang] if isinstance(lang, str) else list(lang)
-    package = config["pylons.package"]
-    localedir = os.path.join(config["pylons.paths"]["root"], "i18n")
+    package = conf["pylons.package"]
+    localedir = os.path.join(conf["pylons.paths"]["root"], "i18n")
     try:
-        translator = translation(package, localedir, languages=languages)
+        translator = translation(package, localedir, languages=languages,
+                                 **kwargs)
     except OSError as exc:
         raise LanguageError("No %s catalogue for %s under %s"
                             % (package, ", ".join(languages), localedir)) from exc
@@ -44,27 +51,32 @@ def make_translator(lang, config):
     return translator
 
 
-def set_lang(lang, set_environ=True):
-    """Translate the rest of this request into ``lang``.
+def set_lang(lang, set_environ=True, **kwargs):
+    """Translate the rest of this request into ``lang``; the translator.
 
-    Raises :class:`LanguageError` when there is no catalogue for it.
+    Keyword arguments are :func:`_get_translator`'s (``pylons_config``
+    among them).  With ``set_environ`` false the translator is only made
+    and returned, which works outside a request too.  Raises
+    :class:`LanguageError` when there is no catalogue for ``lang``.
     """
-    translator = make_translator(lang, pylons.config._current_obj())
+    translator = _get_translator(lang, **kwargs)
+    if not set_environ:
+        return translator
     environ = pylons.request.environ
-    environ["paste.registry"].replace(pylons.translator, translator)
-    if set_environ:
-        environ["pylons.pylons"].translator = translator
+    environ["pylons.pylons"].translator = translator
+    if "paste.registry" in environ:
+        environ["paste.registry"].replace(pylons.translator, translator)
     return translator
 
 
 def get_lang():
-    """The languages this request is being translated into."""
-    return getattr(pylons.translator._current_obj(), "pylons_lang", [])
+    """The languages this request is translated into; None if none."""
+    return getattr(pylons.translator._current_obj(), "pylons_lang", None)
 
 
-def add_fallback(lang):
+def add_fallback(lang, **kwargs):
     """Look messages the current languages lack up in ``lang`` too."""
-    fallback = make_translator(lang, pylons.config._current_obj())
+    fallback = _get_translator(lang, **kwargs)
     pylons.translator._current_obj().add_fallback(fallback)
 
 
@@ -84,14 +96,15 @@ def ungettext(singular, plural, n):
 
 
 class LazyString:
-    """A message translated only when it is turned into text."""
+    """A call of ``func`` made only when its result is turned into text."""
 
-    def __init__(self, func, *args):
+    def __init__(self, func, *args, **kwargs):
         self.func = func
         self.args = args
+        self.kwargs = kwargs
 
     def eval(self):
-        return self.func(*self.args)
+        return self.func(*self.args, **self.kwargs)
 
     def __str__(self):
         return str(self.eval())
@@ -118,16 +131,22 @@ class LazyString:
         return str(self) % other
 
 
-def lazy_ugettext(value):
-    """Like :func:`ugettext`, translated when used, not when called."""
-    return LazyString(ugettext, value)
+def lazify(func):
+    """A lazy variant of ``func``: its calls give a :class:`LazyString`.
+
+    The call itself is made each time the result is used as text, e.g.
+    ``lazy_ugettext = lazify(ugettext)``.
+    """
+    @functools.wraps(func)
+    def lazy(*args, **kwargs):
+        return LazyString(func, *args, **kwargs)
+    lazy.__name__ = "lazy_" + func.__name__
+    lazy.__qualname__ = "lazy_" + func.__qualname__
+    return lazy
 
 
-def lazy_ungettext(singular, plural, n):
-    """Like :func:`ungettext`, translated when used, not when called."""
-    return LazyString(ungettext, singular, plural, n)
-
-
+lazy_ugettext = lazify(ugettext)
+lazy_ungettext = lazify(ungettext)
 _ = gettext = ugettext
 N_ = gettext_noop
 ngettext = ungettext

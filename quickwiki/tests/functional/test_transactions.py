@@ -8,6 +8,11 @@ from quickwiki.tests import (
 )
 
 
+#: WebTest asks the error middleware to let exceptions through to the test
+#: (``paste.throw_errors``); these tests look at the page a browser gets.
+AS_SERVED = {"paste.throw_errors": False}
+
+
 class FailingWriteTest(TestController):
     def fail_after(self, mapper_event, title):
         """Make the database write of page ``title`` fail, once it is done."""
@@ -26,7 +31,8 @@ class FailingWriteTest(TestController):
     def save(self, title, content):
         form = self.app.get(url("edit_page", title=title)).forms[0]
         form["content"] = content
-        return form.submit(status=500, expect_errors=True)
+        return form.submit(status=500, expect_errors=True,
+                           extra_environ=AS_SERVED)
 
     def test_failed_update_keeps_the_old_source(self):
         self.fail_after("after_update", "FrontPage")
@@ -52,5 +58,6 @@ class FailingWriteTest(TestController):
         self.fail_after("after_delete", "BetaPage")
         form = ticked_title_list(self.app, ["AlphaPage", "BetaPage"])
         self.assert_server_error_document(
-            form.submit(status=500, expect_errors=True))
+            form.submit(status=500, expect_errors=True,
+                        extra_environ=AS_SERVED))
         self.assertEqual(stored_titles(), ["AlphaPage", "BetaPage", "FrontPage"])

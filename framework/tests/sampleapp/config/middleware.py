@@ -12,12 +12,16 @@ from pylons.wsgiapp import PylonsApp
 from tests.sampleapp.config.environment import load_environment
 
 
-def make_app(global_conf, full_stack=True, static_files=True, **app_conf):
+def make_app(global_conf, full_stack=True, static_files=True,
+             cache_middleware=True, **app_conf):
+    """The sample application; ``cache_middleware`` false leaves out
+    CacheMiddleware, as Pylons 1.0's project template did."""
     config = load_environment(global_conf, app_conf)
     app = PylonsApp(config=config)
     app = RoutesMiddleware(app, config["routes.map"], singleton=False)
     app = SessionMiddleware(app, config)
-    app = CacheMiddleware(app, config)
+    if asbool(cache_middleware):
+        app = CacheMiddleware(app, config)
     if asbool(full_stack):
         app = ErrorHandler(app, global_conf, **config["pylons.errorware"])
         if config["debug"]:

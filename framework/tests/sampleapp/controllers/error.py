@@ -1,8 +1,12 @@
-"""Error documents, shown by StatusCodeRedirect."""
+"""Error documents, shown by StatusCodeRedirect, and Pylons' stock media
+served the way Pylons 0.9.7 and 1.0 error controllers served them."""
+import os
+
 from markupsafe import escape
+from paste.urlparser import StaticURLParser
 
 from pylons import request
-from pylons.middleware import error_document_template
+from pylons.middleware import error_document_template, media_path
 
 from tests.sampleapp.lib.base import BaseController
 
@@ -18,3 +22,13 @@ class ErrorController(BaseController):
             "code": code,
             "message": escape("Sample error page for %s" % path),
         }
+
+    def img(self, id):
+        return self._serve_file(os.path.join(media_path, "img"), id)
+
+    def style(self, id):
+        return self._serve_file(os.path.join(media_path, "style"), id)
+
+    def _serve_file(self, root, name):
+        request.environ["PATH_INFO"] = "/" + name
+        return StaticURLParser(root)(request.environ, self.start_response)

@@ -2,7 +2,7 @@
 import formencode
 from formencode import validators
 
-from pylons import request, session
+from pylons import request, response, session
 from pylons.decorators import jsonify, validate
 from pylons.decorators.rest import dispatch_on, restrict
 from pylons.decorators.secure import authenticate_form
@@ -65,6 +65,11 @@ class FormsController(BaseController):
     @jsonify
     def data(self):
         return {"answer": 42, "text": "ünïcode"}
+
+    @jsonify
+    def data_as_script(self):
+        response.content_type = "text/javascript"
+        return {"answer": 42}
 
     @jsonify
     def array(self):

@@ -1,4 +1,6 @@
 """Actions exercising every kind of return value and helper."""
+import logging
+
 import webob
 
 from pylons import app_globals, config, request, response, tmpl_context as c, url
@@ -53,8 +55,8 @@ class HelloController(BaseController):
         return "id=%s missing=%s" % (id, missing)
 
     def everything(self, **kwargs):
-        return ",".join(sorted(k for k in kwargs if k != "environ"
-                               and k != "start_response"))
+        return ",".join(sorted(k for k in kwargs if k not in
+                               ("environ", "start_response", "pylons")))
 
     def attach(self, id):
         return "c.id=%s" % getattr(c, "id", "(unset)")
@@ -120,3 +122,27 @@ class HelloController(BaseController):
 
     def languages(self):
         return ",".join(request.languages)
+
+    def context(self, pylons):
+        return "context for %s" % pylons.request.path_info
+
+    def written(self):
+        response.write("written,")
+        return "returned"
+
+    def body_added(self):
+        response.body += b"added,"
+        return b"returned"
+
+    def direct_wsgi(self):
+        response.set_cookie("seen", "yes")
+        response.headers["X-Seen"] = "yes"
+        return _static_app(request.environ, self.start_response)
+
+    def logged(self):
+        logging.getLogger("tests.sampleapp.hello").warning("logged in %s",
+                                                           request.path_info)
+        return "logged"
+
+    def marker(self):
+        return config.get("marker", "no marker")

@@ -16,6 +16,8 @@ class HooksController(BaseController):
     def __after__(self):
         calls.append(("after",))
         response.headers["X-After"] = "ran"
+        if request.params.get("after_write"):
+            response.write(",after")
         if request.params.get("after_abort"):
             abort(409, "aborted in __after__")
 

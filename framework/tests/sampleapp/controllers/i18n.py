@@ -13,9 +13,12 @@ LAZY_APPLES = lazy_ungettext("one apple", "%(num)d apples", 3)
 MARKED = N_("apple")
 
 
-class I18nController(BaseController):
+class I18NController(BaseController):
     def current(self):
-        return "%s|%s" % (_("apple"), ",".join(get_lang()))
+        return "%s|%s" % (_("apple"), ",".join(get_lang() or ()))
+
+    def lang_of_request(self):
+        return repr(get_lang())
 
     def switch(self):
         set_lang(request.params["lang"])

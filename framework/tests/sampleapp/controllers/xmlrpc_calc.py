@@ -17,6 +17,10 @@ class XmlrpcCalcController(XMLRPCController):
 
     add.signature = [["int", "int", "int"], ["double", "double", "double"]]
 
+    def structured_methodname(self):
+        """A method whose remote name has a dot."""
+        return "structured"
+
     def echo(self, value):
         return value
 
@@ -28,6 +32,9 @@ class XmlrpcCalcController(XMLRPCController):
 
     def explode(self):
         raise RuntimeError("secret internals")
+
+    def returned_fault(self):
+        return xmlrpc.client.Fault(7, "returned, not raised")
 
     def refuse(self):
         raise xmlrpc.client.Fault(42, "refused on purpose")

@@ -1,0 +1,65 @@
+"""Logging to the WSGI server's error stream.
+
+:class:`WSGIErrorsHandler` is a :mod:`logging` handler that writes each
+record to the current request's ``environ['wsgi.errors']``, the stream
+the WSGI server gives an application for its errors.  Pylons 1.0 ini files
+name it in their logging sections::
+
+    [handler_wsgierrors]
+    class = pylons.log.WSGIErrorsHandler
+    args = ()
+    level = INFO
+    formatter = generic
+"""
+import logging
+
+import pylons
+
+__all__ = ["WSGIErrorsHandler"]
+
+
+class WSGIErrorsHandler(logging.Handler):
+    """Writes records to the current request's ``wsgi.errors`` stream.
+
+    Records logged outside a request are dropped.  With ``cache`` the
+    stream of the first request is kept and used from then on; WSGI does
+    not promise that a stream outlives its request, so leave it off unless
+    the server's does.
+    """
+
+    def __init__(self, cache=False, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.cache = cache
+        self.cached_stream = None
+
+    def get_wsgierrors(self):
+        """The stream to write to; a ``TypeError`` outside a request."""
+        if self.cached_stream is not None:
+            return self.cached_stream
+        stream = pylons.request.environ.get("wsgi.errors")
+        if self.cache:
+            self.cached_stream = stream
+        return stream
+
+    def _stream(self):
+        try:
+            return self.get_wsgierrors()
+        except TypeError:
+            return None
+
+    def flush(self):
+        """Flush the stream, if there is one."""
+        stream = self._stream()
+        if stream is not None:
+            stream.flush()
+
+    def emit(self, record):
+        """Write ``record``, formatted, as a line of the stream."""
+        try:
+            stream = self._stream()
+            if stream is None:
+                return
+            stream.write(self.format(record) + "\n")
+            stream.flush()
+        except Exception:
+            self.handleError(record)
