@@ -35,7 +35,7 @@ TEMPLATES_DIR = os.path.join(os.path.dirname(__file__), "templates")
 
 #: The template engines a project may choose, by the name of their
 #: ``pylons.templating`` render function's suffix.
-TEMPLATE_ENGINES = ("mako", "jinja2")
+TEMPLATE_ENGINES = ("mako", "genshi", "jinja2")
 
 
 class ContextObj:
@@ -141,12 +141,13 @@ class PylonsInstaller(Installer):
 class PylonsTemplate(Template):
     """``paster create -t pylons``: a Pylons project.
 
-    Asks for the template engine (``mako``, the default, or ``jinja2``)
-    and whether to set up SQLAlchemy (a ``model`` package, the database in
-    the ini files, tables made by ``paster setup-app``).  The files come
-    from trees under ``pylons/templates``: ``project`` (shared with
-    ``pylons_minimal``), ``error_controller`` and, when asked for,
-    ``sqlalchemy``.  Files whose names end in ``_tmpl`` are filled in with
+    Asks for the template engine (``mako``, the default, ``genshi`` or
+    ``jinja2``) and whether to set up SQLAlchemy (the model's session and
+    base class, the database in the ini files, tables made by ``paster
+    setup-app``).  The files come from trees under ``pylons/templates``:
+    ``project`` (shared with ``pylons_minimal``), ``error_controller``,
+    ``model`` (the ``model`` package, empty without SQLAlchemy, as in
+    Pylons 1.0) and, when asked for, ``sqlalchemy``.  Files whose names end in ``_tmpl`` are filled in with
     Tempita (``{{package}}``); ``+package+`` in a path is the package name.
     """
 
@@ -154,7 +155,7 @@ class PylonsTemplate(Template):
     egg_plugins = ["PasteScript", "Pylons"]
     template_renderer = staticmethod(paste_script_template_renderer)
     vars = [
-        var("template_engine", "mako or jinja2", default="mako"),
+        var("template_engine", "mako, genshi or jinja2", default="mako"),
         var("sqlalchemy", "True/False: include SQLAlchemy configuration",
             default=False),
     ]
@@ -188,7 +189,7 @@ class PylonsTemplate(Template):
 
     def trees(self, vars):
         """The template trees this project is made of, in order."""
-        trees = ["project", "error_controller"]
+        trees = ["project", "error_controller", "model"]
         if vars["sqlalchemy"]:
             trees.append("sqlalchemy")
         return trees

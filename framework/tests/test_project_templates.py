@@ -60,6 +60,7 @@ class GeneratedProjectMixin:
     template_engine = "mako"
     sqlalchemy = False
     error_controller = True
+    model = True
 
     @classmethod
     def setUpClass(cls):
@@ -100,6 +101,8 @@ class GeneratedProjectMixin:
             self.assertTrue(os.path.isfile(self.path(relative)), relative)
         self.assertEqual(os.path.isfile(self.path(
             "{package}/controllers/error.py")), self.error_controller)
+        self.assertEqual(os.path.isfile(self.path("{package}/model/__init__.py")),
+                         self.model)
         self.assertEqual(os.path.isfile(self.path("{package}/model/meta.py")),
                          self.sqlalchemy)
         self.assertIn("render_%s as render" % self.template_engine,
@@ -175,23 +178,32 @@ class GeneratedProjectMixin:
             "shell", "-c",
             "print(app.get('/').status, config['pylons.package'], "
             "getattr(globals().get('model'), '__name__', None))")
-        model = "%s.model" % self.package if self.sqlalchemy else None
+        model = "%s.model" % self.package if self.model else None
         self.assertEqual(output.splitlines()[-1],
                          "200 OK %s %s" % (self.package, model))
 
+    #: A template of each engine, and the name render() finds it by.
+    hello_templates = {
+        "mako": ("<p>${c.who}</p>", "/hello.html"),
+        "jinja2": ("<p>{{ c.who }}</p>", "/hello.html"),
+        "genshi": ('<p xmlns:py="http://genshi.edgewall.org/">${c.who}</p>',
+                   "hello.html"),
+    }
+
     def test_templates_render_with_the_chosen_engine(self):
+        source, name = self.hello_templates[self.template_engine]
         with open(self.path("{package}/templates/hello.html"), "w",
                   encoding="utf-8") as template:
-            template.write("<p>{{ c.who }}</p>" if self.template_engine == "jinja2"
-                           else "<p>${c.who}</p>")
+            template.write(source)
         output = self.paster(
             "shell", "-c",
             "from %s.lib.base import render\n"
             "c.who = '<you>'\n"
-            "print(render('/hello.html'))" % self.package)
+            "print(render(%r))" % (self.package, name))
         self.assertEqual(output.splitlines()[-1], "<p>&lt;you&gt;</p>")
 
     def test_added_controllers_pass_their_generated_tests(self):
+        self.add_pylons_1_code()
         self.paster("controller", "hello")
         self.paster("controller", "admin/users")
         output = self.paster("restcontroller", "admin/comment", "admin/comments")
@@ -206,10 +218,79 @@ class GeneratedProjectMixin:
         for test in ("test_welcome_page_is_served_from_public",
                      "tests.functional.test_hello.TestHelloController.test_index",
                      "test_admin_users.TestUsersController.test_index",
-                     "test_admin_comments.TestCommentsController.test_edit"):
+                     "test_admin_comments.TestCommentsController.test_edit",
+                     "test_app_and_url_are_made_with_the_test_case",
+                     "test_pylons_globals_outside_a_request",
+                     "test_beaker_cache_in_every_request_thread"):
             self.assertRegex(output, r"%s\b.* \.\.\. ok" % re.escape(test))
-        self.assertRegex(output, r"\nRan 1[0-9] tests in ")
+        self.assertRegex(output, r"\nRan [12][0-9] tests in ")
         self.assertIn("\nOK", output)
+
+
+    def add_pylons_1_code(self):
+        """A controller and tests written as for a Pylons 1.0 project."""
+        self.write("{package}/controllers/counted.py",
+                   PYLONS_1_CONTROLLER.replace("PACKAGE", self.package))
+        self.write("{package}/tests/functional/test_pylons_1.py",
+                   PYLONS_1_TESTS.replace("PACKAGE", self.package))
+
+    def write(self, relative, text):
+        with open(self.path(relative), "w", encoding="utf-8") as target:
+            target.write(text)
+
+
+#: A controller whose action is cached, as in a Pylons 1.0 project.
+PYLONS_1_CONTROLLER = '''\
+import itertools
+
+from pylons.decorators.cache import beaker_cache
+
+from PACKAGE.lib.base import BaseController
+
+made = itertools.count(1)
+
+
+class CountedController(BaseController):
+    @beaker_cache(expire=600)
+    def index(self):
+        return "made %d" % next(made)
+'''
+
+#: Functional tests written as for a Pylons 1.0 project.
+PYLONS_1_TESTS = '''\
+import threading
+
+import pylons
+from PACKAGE.tests import *
+
+
+class TestPylons1Style(TestController):
+    def setUp(self):
+        # Overridden without calling TestController's: 1.0 set up there.
+        self.counted = url(controller="counted", action="index")
+
+    def test_app_and_url_are_made_with_the_test_case(self):
+        self.assertEqual(self.counted, "/counted/index")
+        self.assertEqual(self.app.get("/").status_int, 200)
+
+    def test_pylons_globals_outside_a_request(self):
+        self.assertEqual(pylons.config["pylons.package"], "PACKAGE")
+        self.assertIsNotNone(pylons.app_globals.cache)
+        self.assertEqual(pylons.translator.gettext("text"), "text")
+
+    def test_beaker_cache_in_every_request_thread(self):
+        answers = []
+
+        def get():
+            answers.append(self.app.get(self.counted).text)
+
+        for _ in range(3):
+            thread = threading.Thread(target=get)
+            thread.start()
+            thread.join()
+        self.assertEqual(len(answers), 3)
+        self.assertEqual(len(set(answers)), 1, answers)
+'''
 
 
 class PylonsProjectTest(GeneratedProjectMixin, unittest.TestCase):
@@ -231,10 +312,18 @@ class PylonsJinja2SQLAlchemyProjectTest(GeneratedProjectMixin,
         self.assertTrue(os.path.isfile(self.path("test.db")))
 
 
+class PylonsGenshiProjectTest(GeneratedProjectMixin, unittest.TestCase):
+    template = "pylons"
+    project = "PylonsGenshi"
+    variables = ("template_engine=genshi",)
+    template_engine = "genshi"
+
+
 class MinimalProjectTest(GeneratedProjectMixin, unittest.TestCase):
     template = "pylons_minimal"
     project = "PylonsMinimal"
     error_controller = False
+    model = False
 
 
 class TemplateChoicesTest(unittest.TestCase):
@@ -247,9 +336,10 @@ class TemplateChoicesTest(unittest.TestCase):
                 timeout=300)
 
     def test_unknown_template_engine_is_refused(self):
-        done = self.create("template_engine=genshi")
+        done = self.create("template_engine=cheetah")
         self.assertNotEqual(done.returncode, 0)
-        self.assertIn("template_engine must be one of mako, jinja2", done.stdout)
+        self.assertIn("template_engine must be one of mako, genshi, jinja2",
+                      done.stdout)
 
     def test_sqlalchemy_must_be_a_boolean(self):
         done = self.create("sqlalchemy=perhaps")
