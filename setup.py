@@ -25,8 +25,6 @@ setup(
         "Pylons>=1.1.0.dev0",
         "SQLAlchemy>=2.0",
         "docutils>=0.19",
-        "paginate>=0.5.6",
-        "paginate_sqlalchemy>=0.3.1",
         "Beaker>=1.12.1",
         "Mako>=1.2.4",
         "MarkupSafe>=2.1",

@@ -1,10 +1,7 @@
 """The wiki: showing, listing, editing, saving and deleting pages."""
 import logging
-import math
-import re
 
-from paginate_sqlalchemy import SqlalchemySelectPage
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from pylons import app_globals, request, response, tmpl_context as c, url
 from pylons.controllers.util import abort, redirect
@@ -19,26 +16,16 @@ from quickwiki.model import Page, existing_titles, meta
 
 log = logging.getLogger(__name__)
 
-# A page number of the title list: a positive integer of sane size.
-_PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,8}")
-
 
 class PagesController(BaseController):
     """The actions behind ``/``, ``/pages/...`` and ``/{title}``."""
 
     def index(self):
-        """The titles of all pages, a page of them at a time (``?page=N``)."""
-        number = _page_number(request.GET.get("page", "1"))
-        per_page = app_globals.titles_per_page
-        count = meta.Session.scalar(select(func.count()).select_from(Page))
-        if number > max(1, math.ceil(count / per_page)):
-            abort(404, detail="The title list has no page %d." % number)
-        # The count is passed in so that it is taken once, and because
-        # paginate_sqlalchemy's own count no longer works with SQLAlchemy 2.
-        c.titles = SqlalchemySelectPage(
-            meta.Session, select(Page.title).order_by(Page.title),
-            page=number, items_per_page=per_page, item_count=count,
-            url_maker=lambda n: url("pages", page=n))
+        """A page of the titles, in order: the first page, or the one the
+        pager's links ask for (``?after=``, ``?before=``, ``?page=last``).
+        """
+        c.titles, c.earlier, c.later = _title_page(
+            _title_list_position(request.GET), app_globals.titles_per_page)
         return render("/pages/index.mako")
 
     def show(self, title):
@@ -115,12 +102,68 @@ class PagesController(BaseController):
         redirect(url("pages"))
 
 
-def _page_number(text):
-    """The title list's page number ``text``; 400 when it is not one."""
-    if _PAGE_NUMBER.fullmatch(text) is None:
-        abort(400, detail="The title list's page numbers are whole numbers "
-                          "from 1 up.")
-    return int(text)
+#: The title list's query parameters: the pager's links use one at a time.
+_POSITIONS = ("after", "before", "page")
+
+
+def _title_list_position(params):
+    """Where the title list starts, from the query ``params``: ``(kind,
+    title)`` with kind ``first``, ``after``, ``before`` or ``last``.
+
+    Anything else the pager never writes is a 400 with an explanation.
+    """
+    given = [name for name in _POSITIONS if name in params]
+    if not given:
+        return "first", None
+    values = params.getall(given[0])
+    if len(given) > 1 or len(values) > 1:
+        abort(400, detail="The title list takes one of after=Title, "
+                          "before=Title or page=last, once.")
+    name, value = given[0], values[0]
+    if name == "page":
+        if value != "last":
+            abort(400, detail="The title list's pages are reached through its "
+                              "links: page=last is its last page.")
+        return "last", None
+    if not is_title(value):
+        abort(400, detail="after= and before= name a page title, a WikiWord "
+                          "such as FrontPage.")
+    return name, value
+
+
+def _title_page(position, per_page):
+    """Up to ``per_page`` titles in order from ``position``, with whether
+    titles come before them and after them: ``(titles, earlier, later)``.
+
+    Each is an index seek on the title (keyset pagination): no count and no
+    OFFSET, so the last page of a million titles costs what the first does.
+    One title more than the page holds says whether the list goes on.
+    """
+    kind, bound = position
+    forward = kind in ("first", "after")
+    query = select(Page.title).limit(per_page + 1)
+    if kind == "after":
+        query = query.where(Page.title > bound)
+    elif kind == "before":
+        query = query.where(Page.title < bound)
+    titles = list(meta.Session.scalars(
+        query.order_by(Page.title if forward else Page.title.desc())))
+    goes_on = len(titles) > per_page  # past this page, in reading order
+    del titles[per_page:]
+    if not forward:
+        titles.reverse()
+    if bound is not None and not titles:
+        abort(404, detail="The title list has no titles %s %s." % (kind, bound))
+    if forward:
+        earlier = kind == "after" and _any_title(Page.title < titles[0])
+        return titles, earlier, goes_on
+    later = kind == "before" and _any_title(Page.title > titles[-1])
+    return titles, goes_on, later
+
+
+def _any_title(condition):
+    """Whether some page's title meets ``condition`` (one index seek)."""
+    return meta.Session.scalar(select(Page.title).where(condition).limit(1)) is not None
 
 
 def _page_url(title):

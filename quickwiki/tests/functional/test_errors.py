@@ -22,7 +22,7 @@ class ErrorDocumentTest(TestController):
 
     def test_bad_request_is_a_400_document(self):
         response = self.app.get(url("pages", page="x"), status=400)
-        self.assert_document(response, "Error 400: Bad Request", "whole numbers")
+        self.assert_document(response, "Error 400: Bad Request", "page=last")
 
     def test_forbidden_is_a_403_document(self):
         response = self.app.post(url("save_page", title="FrontPage"),

@@ -1,5 +1,8 @@
 """The wiki's URLs: showing, editing, saving, listing and deleting pages."""
+from sqlalchemy import event
+
 from quickwiki.lib import wikitext
+from quickwiki.model import meta
 from quickwiki.tests import (
     TestController, store_page, stored_content, stored_titles, ticked_title_list,
     url,
@@ -178,6 +181,12 @@ class TitleListTest(TestController):
         self.assertEqual(form.action, url("delete_pages"))
         self.assertTrue(form["_authentication_token"].value)
 
+    def test_one_page_of_titles_has_no_pager(self):
+        store_page("OtherPage", "")
+        response = self.app.get(url("pages"))
+        self.assertEqual(len(response.html.select("ul.titles li")), 2)
+        self.assertIsNone(response.html.select_one("nav.pager"))
+
     def test_empty_wiki_says_so(self):
         store_page("OtherPage", "")
         ticked_title_list(self.app, ["FrontPage", "OtherPage"]).submit()
@@ -213,7 +222,7 @@ class DeleteTest(TestController):
 
 
 class PaginationTest(TestController):
-    """test.ini shows five titles a page."""
+    """test.ini shows five titles a page; the wiki holds twelve here."""
 
     def setUp(self):
         super().setUp()
@@ -223,30 +232,101 @@ class PaginationTest(TestController):
     def titles(self, response):
         return [a.get_text() for a in response.html.select("ul.titles a")]
 
-    def test_first_page_shows_the_first_titles(self):
-        response = self.app.get(url("pages"))
-        self.assertEqual(self.titles(response),
-                         ["FrontPage", "TestPage01", "TestPage02", "TestPage03",
-                          "TestPage04"])
-
-    def test_last_page_shows_the_rest(self):
-        response = self.app.get(url("pages", page=3))
-        self.assertEqual(self.titles(response), ["TestPage10", "TestPage11"])
-
-    def test_pager_links_to_the_other_pages(self):
-        response = self.app.get(url("pages", page=2))
+    def pager(self, response):
+        """The pager's links, by their rel: ``{"next": href, ...}``."""
         pager = response.html.select_one("nav.pager")
-        links = {a.get_text(): a["href"] for a in pager.select("a")}
-        self.assertEqual(links["1"], "/pages?page=1")
-        self.assertEqual(links["3"], "/pages?page=3")
-        self.assertEqual(pager.select_one(".current").get_text(), "2")
+        return {} if pager is None else {a["rel"][0]: a["href"]
+                                         for a in pager.select("a")}
 
-    def test_page_past_the_end_is_not_found(self):
-        response = self.app.get(url("pages", page=4), status=404)
-        self.assertIsNotNone(response.html.select_one(".error-document"))
+    def assert_page(self, path, numbers, pager):
+        """``path`` lists TestPage<numbers> (and the FrontPage for None),
+        with the ``pager`` links."""
+        response = self.app.get(path)
+        self.assertEqual(self.titles(response), [
+            "FrontPage" if number is None else "TestPage%02d" % number
+            for number in numbers])
+        self.assertEqual(self.pager(response), pager)
 
-    def test_bad_page_numbers_are_bad_requests(self):
-        for number in ("0", "-1", "two", "1.5", "", "99999999999999999999"):
-            with self.subTest(page=number):
-                response = self.app.get(url("pages"), {"page": number}, status=400)
+    def test_first_page_shows_the_first_titles(self):
+        self.assert_page(url("pages"), [None, 1, 2, 3, 4], {
+            "next": "/pages?after=TestPage04", "last": "/pages?page=last"})
+
+    def test_next_page_starts_after_the_last_title_shown(self):
+        self.assert_page("/pages?after=TestPage04", range(5, 10), {
+            "first": "/pages", "prev": "/pages?before=TestPage05",
+            "next": "/pages?after=TestPage09", "last": "/pages?page=last"})
+
+    def test_last_page_shows_the_last_titles(self):
+        self.assert_page("/pages?page=last", range(7, 12), {
+            "first": "/pages", "prev": "/pages?before=TestPage07"})
+
+    def test_previous_page_ends_before_the_first_title_shown(self):
+        self.assert_page("/pages?before=TestPage07", range(2, 7), {
+            "first": "/pages", "prev": "/pages?before=TestPage02",
+            "next": "/pages?after=TestPage06", "last": "/pages?page=last"})
+
+    def test_next_links_walk_every_title_once(self):
+        self.assert_walk("next", url("pages"), stored_titles())
+
+    def test_previous_links_walk_every_title_once(self):
+        self.assert_walk("prev", "/pages?page=last", stored_titles()[::-1])
+
+    def assert_walk(self, rel, start, expected):
+        seen, path = [], start
+        while path:
+            response = self.app.get(path)
+            titles = self.titles(response)
+            seen += titles if rel == "next" else titles[::-1]
+            path = self.pager(response).get(rel)
+        self.assertEqual(seen, expected)
+
+    def test_the_title_a_link_names_need_not_exist(self):
+        store_page("TestPage04", "")
+        ticked_title_list(self.app, ["TestPage04"]).submit()
+        response = self.app.get("/pages?after=TestPage04")
+        self.assertEqual(self.titles(response)[0], "TestPage05")
+
+    def test_ticked_titles_on_a_later_page_are_deleted(self):
+        form = self.app.get("/pages?page=last").forms[0]
+        for box in form.fields["title"]:
+            box.checked = box.id == "delete-TestPage10"
+        form.submit()
+        self.assertNotIn("TestPage10", stored_titles())
+        self.assertEqual(len(stored_titles()), 11)
+
+    def test_past_either_end_is_not_found(self):
+        for path in ("/pages?after=TestPage11", "/pages?before=FrontPage"):
+            with self.subTest(path=path):
+                response = self.app.get(path, status=404)
                 self.assertIsNotNone(response.html.select_one(".error-document"))
+
+    def test_bad_positions_are_bad_requests(self):
+        for query in ("after=notaword", "after=", "before=%3Cem%3EX",
+                      "after=" + "Word" * 11, "page=2", "page=first",
+                      "after=TestPage01&before=TestPage05",
+                      "after=TestPage01&after=TestPage05",
+                      "page=last&after=TestPage01"):
+            with self.subTest(query=query):
+                response = self.app.get("/pages?" + query, status=400)
+                self.assertIsNotNone(response.html.select_one(".error-document"))
+
+    def test_no_count_and_no_offset_is_sent_to_the_database(self):
+        queries = []
+        engine = meta.Session.get_bind()
+
+        def record(conn, cursor, statement, parameters, *args):
+            queries.append((statement.lower(), parameters))
+
+        event.listen(engine, "before_cursor_execute", record)
+        self.addCleanup(event.remove, engine, "before_cursor_execute", record)
+        for path in ("/pages", "/pages?after=TestPage04", "/pages?page=last",
+                     "/pages?before=TestPage07"):
+            self.app.get(path)
+        listing = [query for query in queries if "from pages" in query[0]]
+        self.assertTrue(listing)
+        for statement, parameters in listing:
+            self.assertNotIn("count(", statement)
+            # SQLite's dialect writes "LIMIT ? OFFSET ?" for any LIMIT; the
+            # offset it sends must skip nothing.
+            if "offset ?" in statement:
+                self.assertEqual(parameters[-1], 0, statement)
