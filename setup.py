@@ -34,6 +34,7 @@ setup(
         "Routes>=2.5.1",
         "WebHelpers2>=2.0",
         "WebOb>=1.8.7",
+        "whitenoise>=6.8",
     ],
     extras_require={
         "test": [

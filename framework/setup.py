@@ -33,6 +33,9 @@ setup(
         "Routes>=2.5.1",
         "Beaker>=1.12.1",
         "Paste>=3.7.1",
+        # The static files of the project template's make_app (6.8: the
+        # first release for Python 3.13).
+        "whitenoise>=6.8",
         "PasteDeploy>=3.0.1",
         "PasteScript>=3.6.0",
         # PasteScript finds commands, templates and installers through

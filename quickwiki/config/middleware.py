@@ -1,15 +1,21 @@
 """QuickWiki's WSGI application: the Pylons 1.0 middleware stack."""
 from beaker.middleware import CacheMiddleware, SessionMiddleware
-from paste.cascade import Cascade
 from paste.deploy.converters import asbool
 from paste.registry import RegistryManager
-from paste.urlparser import StaticURLParser
 from routes.middleware import RoutesMiddleware
+from whitenoise import WhiteNoise
 
 from pylons.middleware import ErrorHandler, StatusCodeRedirect
 from pylons.wsgiapp import PylonsApp
 
 from quickwiki.config.environment import load_environment
+
+#: Static files named with a hash of their content, as asset bundlers name
+#: them (``app.3f9a1c2e.css``): a changed file gets a new name, so these are
+#: sent with far-future cache headers.  QuickWiki's own quick.css and
+#: favicon.ico keep plain names (browsers ask for /favicon.ico by name):
+#: they are cached for WhiteNoise's default minute, then revalidated by ETag.
+FINGERPRINTED = r"\.[0-9a-f]{8,}\.\w+$"
 
 
 def make_app(global_conf, full_stack=True, static_files=True, **app_conf):
@@ -18,7 +24,7 @@ def make_app(global_conf, full_stack=True, static_files=True, **app_conf):
     ``global_conf`` is the ini file's ``[DEFAULT]`` section, ``app_conf``
     its ``[app:main]`` section.  ``full_stack`` adds the error handling
     middleware, ``static_files`` serves ``public/`` in front of the
-    application.
+    application, with WhiteNoise.
     """
     config = load_environment(global_conf, app_conf)
     app = PylonsApp(config=config)
@@ -33,7 +39,11 @@ def make_app(global_conf, full_stack=True, static_files=True, **app_conf):
             app = StatusCodeRedirect(app, [400, 401, 403, 404, 500])
     app = RegistryManager(app, streaming=True)
     if asbool(static_files):
-        app = Cascade([StaticURLParser(config["pylons.paths"]["static_files"]),
-                       app])
+        # public/ is listed once, at start-up, so that any other URL passes
+        # through with one dictionary lookup; with debug on, files are
+        # looked up per request instead, so that edits show without a restart.
+        app = WhiteNoise(app, config["pylons.paths"]["static_files"],
+                         index_file=True, autorefresh=config["debug"],
+                         immutable_file_test=FINGERPRINTED)
     app.config = config
     return app

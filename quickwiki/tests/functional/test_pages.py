@@ -70,10 +70,6 @@ class ShowTest(TestController):
         response = self.app.get(url("page", title="SomePage"))
         self.assertEqual(len(response.html.select(".system-message")), 2)
 
-    def test_stylesheet_and_icon_are_served(self):
-        self.assertEqual(self.app.get("/quick.css").content_type, "text/css")
-        self.assertEqual(self.app.get("/favicon.ico").body[:4], b"\x00\x00\x01\x00")
-
 
 class EditTest(TestController):
     def test_edit_form_holds_the_source(self):

@@ -1,15 +1,17 @@
 """The sample application's WSGI stack, shaped like a Pylons 1.0 project's."""
 from beaker.middleware import CacheMiddleware, SessionMiddleware
-from paste.cascade import Cascade
 from paste.deploy.converters import asbool
 from paste.registry import RegistryManager
-from paste.urlparser import StaticURLParser
 from routes.middleware import RoutesMiddleware
+from whitenoise import WhiteNoise
 
 from pylons.middleware import ErrorHandler, StatusCodeRedirect
 from pylons.wsgiapp import PylonsApp
 
 from tests.sampleapp.config.environment import load_environment
+
+#: Names with a content hash, as the project template's middleware has it.
+FINGERPRINTED = r"\.[0-9a-f]{8,}\.\w+$"
 
 
 def make_app(global_conf, full_stack=True, static_files=True,
@@ -30,7 +32,8 @@ def make_app(global_conf, full_stack=True, static_files=True,
             app = StatusCodeRedirect(app, [400, 401, 403, 404, 500])
     app = RegistryManager(app, streaming=True)
     if asbool(static_files):
-        app = Cascade([StaticURLParser(config["pylons.paths"]["static_files"]),
-                       app])
+        app = WhiteNoise(app, config["pylons.paths"]["static_files"],
+                         index_file=True, autorefresh=config["debug"],
+                         immutable_file_test=FINGERPRINTED)
     app.config = config
     return app

@@ -1,0 +1,2 @@
+// A fingerprinted asset, named as a bundler names it.
+console.log('sample');
