@@ -3,10 +3,11 @@
 Each builder returns a WSGI callable that answers ``GET /hello`` with
 ``Hello World``:
 
-- :func:`pylons_app` with ``full_stack=True``: the stack of a Pylons 1.0
-  project such as QuickWiki (Cascade with a static directory in front,
-  RegistryManager, StatusCodeRedirect, ErrorHandler, Cache and Session
-  middleware, RoutesMiddleware, PylonsApp, a WSGIController);
+- :func:`pylons_app` with ``full_stack=True``: the stack of a project made
+  from the ``pylons`` template, such as QuickWiki (WhiteNoise with a static
+  directory in front, RegistryManager, StatusCodeRedirect, ErrorHandler,
+  Cache and Session middleware, RoutesMiddleware, PylonsApp, a
+  WSGIController);
 - :func:`pylons_app` with ``full_stack=False``: the same without the error
   middleware (ErrorHandler, StatusCodeRedirect), as ``full_stack = false``
   in a project's ini asks for;
@@ -15,14 +16,14 @@ Each builder returns a WSGI callable that answers ``GET /hello`` with
 
 Debug is off everywhere, as in production.
 """
+import os
 import tempfile
 
 from beaker.middleware import CacheMiddleware, SessionMiddleware
-from paste.cascade import Cascade
 from paste.registry import RegistryManager
-from paste.urlparser import StaticURLParser
 from routes import Mapper
 from routes.middleware import RoutesMiddleware
+from whitenoise import WhiteNoise
 
 from pylons.configuration import PylonsConfig
 from pylons.controllers import WSGIController
@@ -42,9 +43,11 @@ class HelloController(WSGIController):
 
 def pylons_app(full_stack=True):
     """The hello controller behind a QuickWiki-shaped Pylons stack."""
-    # The Cascade needs a real (empty) public directory to look in first,
+    # WhiteNoise needs a real public directory to list (one file in it),
     # and Beaker a place for its files; both live as long as the app.
     scratch = tempfile.TemporaryDirectory(prefix="bench-hello-")
+    with open(os.path.join(scratch.name, "style.css"), "w", encoding="utf-8") as css:
+        css.write("body { margin: 0; }\n")
     config = _pylons_config(scratch.name)
     app = PylonsApp(config=config)
     app = RoutesMiddleware(app, config["routes.map"], singleton=False)
@@ -54,7 +57,8 @@ def pylons_app(full_stack=True):
         app = ErrorHandler(app, config["global_conf"], **config["pylons.errorware"])
         app = StatusCodeRedirect(app, [400, 401, 403, 404, 500])
     app = RegistryManager(app, streaming=True)
-    app = Cascade([StaticURLParser(scratch.name), app])
+    # As QuickWiki's make_app has it, with debug off.
+    app = WhiteNoise(app, scratch.name, index_file=True)
     app.scratch = scratch
     return app
 

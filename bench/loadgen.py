@@ -26,13 +26,30 @@ class LoadSpec:
 
     ``variants``, when given, are ``(path, cookie_header, form_body)``
     triples taken in turn instead of ``path`` (for POSTs that need a
-    session's CSRF token).
+    session's CSRF token).  ``numbered_text``, when given, is the start
+    and the end of a URL-encoded text appended to each variant's body with
+    the request's number between them, so that no two requests of a load
+    send the same form (see :meth:`request`; ``wrk_script.lua`` does the
+    same).
     """
 
     method: str
     path: str
     expected_status: int
     variants: tuple = ()
+    numbered_text: tuple = ()
+
+    def request(self, number):
+        """Request ``number`` (from 0) of a load: ``(path, cookie, body)``,
+        cookie and body None for a plain request.
+        """
+        if not self.variants:
+            return self.path, None, None
+        path, cookie, body = self.variants[number % len(self.variants)]
+        if self.numbered_text:
+            start, end = self.numbered_text
+            body = "%s%s%d%s" % (body, start, number, end)
+        return path, cookie, body
 
 
 def default_generator():
@@ -56,8 +73,9 @@ def _run_wrk(spec, port, seconds, connections):
             variants_file = os.path.join(scratch, "variants.tsv")
             with open(variants_file, "w", encoding="utf-8") as out:
                 out.writelines("%s\t%s\t%s\n" % variant for variant in spec.variants)
-            args.append(variants_file)
-        # One wrk thread: the server under test gets the other core.
+            args += [variants_file, *(spec.numbered_text or ("", ""))]
+        # One wrk thread: the server under test gets the other core, and the
+        # requests are numbered in one sequence (see LoadSpec.request).
         command = ["wrk", "-t1", "-c%d" % connections, "-d%ds" % seconds,
                    "--timeout", "10s", "-s", _LUA,
                    "http://%s:%d/" % (HOST, port), "--"] + args
@@ -69,4 +87,5 @@ def _run_wrk(spec, port, seconds, connections):
     return stats.load_figures(
         requests=report["requests"], seconds=report["duration_us"] / 1e6,
         p50_ms=report["p50_us"] / 1e3, p99_ms=report["p99_us"] / 1e3,
-        mean_ms=report["mean_us"] / 1e3, errors=errors, generator="wrk")
+        mean_ms=report["mean_us"] / 1e3, errors=errors, generator="wrk",
+        sent=report["sent"])

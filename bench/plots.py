@@ -6,7 +6,7 @@ matplotlib.use("Agg")  # files only: the machine may have no screen
 import matplotlib.pyplot as plt  # noqa: E402  (after choosing the backend)
 from matplotlib.ticker import FuncFormatter  # noqa: E402
 
-from report import OPERATION_LABELS, STACK_LABELS, in_order  # noqa: E402
+from report import SERIES_LABELS, STACK_LABELS, in_order  # noqa: E402
 
 
 def overhead_chart(overhead, path):
@@ -33,37 +33,43 @@ def overhead_chart(overhead, path):
 
 
 def growth_chart(wiki, path):
-    """req/s and p99 latency against the page count, per operation and server."""
+    """req/s and p99 latency against the page count, per measurement."""
     figure, (rate_axes, p99_axes) = plt.subplots(1, 2, figsize=(11, 4.8))
-    styles = {"paste": "-", "waitress": "--"}
-    colours = {"show": "#2171b5", "list": "#238b45", "save": "#d94801"}
-    for server in sorted({row["server"] for row in wiki["rows"]}):
-        for operation in OPERATION_LABELS:
-            rows = sorted((row for row in wiki["rows"]
-                           if row["server"] == server and row["operation"] == operation),
-                          key=lambda row: row["pages"])
-            if not rows:
-                continue
-            pages = [row["pages"] for row in rows]
-            label = "%s, %s" % (OPERATION_LABELS[operation], server)
-            for axes, key in ((rate_axes, "requests_per_second"), (p99_axes, "p99_ms")):
-                axes.plot(pages, [row[key] for row in rows], styles.get(server, ":"),
-                          marker="o", color=colours[operation], label=label)
+    styles = {
+        ("quickwiki", "show"): ("-", "#2171b5"),
+        ("wiki2", "show"): ("--", "#6a51a3"),
+        ("quickwiki", "list-first"): ("-", "#238b45"),
+        ("quickwiki", "list-last"): (":", "#238b45"),
+        ("quickwiki", "save"): ("-", "#d94801"),
+    }
+    for key, label in SERIES_LABELS.items():
+        rows = sorted((row for row in wiki["rows"]
+                       if (row["app"], row["operation"]) == key),
+                      key=lambda row: row["pages"])
+        if not rows:
+            continue
+        line, colour = styles[key]
+        pages = [row["pages"] for row in rows]
+        for axes, column in ((rate_axes, "requests_per_second"), (p99_axes, "p99_ms")):
+            axes.plot(pages, [row[column] for row in rows], line, marker="o",
+                      color=colour, label=label)
     for axes, title in ((rate_axes, "Throughput (req/s, higher is better)"),
                         (p99_axes, "p99 latency (ms, lower is better)")):
         axes.set_xscale("log")
+        axes.set_yscale("log")
         axes.set_xlabel("pages in the database")
         axes.set_title(title)
         axes.grid(True, alpha=0.3)
-    p99_axes.set_yscale("log")
-    # Plain numbers on the log axis ("200", not "2×10²"), and among the
-    # minor ticks only 2 to 5, where the labels do not collide.
-    p99_axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: "%g" % value))
-    p99_axes.yaxis.set_minor_formatter(FuncFormatter(
-        lambda value, _: "%g" % value if ("%g" % value)[0] in "2345" else ""))
+        # Plain numbers on the log axes ("200", not "2×10²"), and among the
+        # minor ticks only 2 to 5, where the labels do not collide.
+        axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: "%g" % value))
+        axes.yaxis.set_minor_formatter(FuncFormatter(
+            lambda value, _: "%g" % value if ("%g" % value)[0] in "2345" else ""))
     handles, labels = rate_axes.get_legend_handles_labels()
     figure.legend(handles, labels, loc="lower center", ncol=3, fontsize=8)
-    figure.suptitle("QuickWiki over HTTP (%d connections)" % wiki["connections"])
+    figure.suptitle("QuickWiki and the wiki2 peer over HTTP (%s, %d connections)"
+                    % (wiki["server"].split("#")[0].removeprefix("egg:"),
+                       wiki["connections"]))
     figure.tight_layout(rect=(0, 0.12, 1, 1))
     figure.savefig(path, dpi=110)
     plt.close(figure)

@@ -28,19 +28,21 @@ def run(host, port, spec, seconds, connections):
     for worker in workers:
         worker.join()
     elapsed = time.perf_counter() - started
+    sent = next(turns)  # the number the next request would have had
     latencies = [value for worker in workers for value in worker.latencies]
     errors = {"connect": 0, "read": 0, "write": 0, "timeout": 0, "unexpected": 0}
     for worker in workers:
         for kind, count in worker.errors.items():
             errors[kind] += count
     if not latencies:
-        return stats.load_figures(0, elapsed, 0.0, 0.0, 0.0, errors, "python")
+        return stats.load_figures(0, elapsed, 0.0, 0.0, 0.0, errors, "python",
+                                  sent=sent)
     return stats.load_figures(
         requests=len(latencies), seconds=elapsed,
         p50_ms=stats.percentile(latencies, 50) * 1e3,
         p99_ms=stats.percentile(latencies, 99) * 1e3,
         mean_ms=sum(latencies) / len(latencies) * 1e3,
-        errors=errors, generator="python")
+        errors=errors, generator="python", sent=sent)
 
 
 class _Worker(threading.Thread):
@@ -97,8 +99,7 @@ class _Worker(threading.Thread):
         return not response.will_close
 
     def _next_request(self):
-        variants = self.spec.variants
-        if not variants:
-            return self.spec.path, {}, None
-        path, cookie, body = variants[next(self.turns) % len(variants)]
+        path, cookie, body = self.spec.request(next(self.turns))
+        if body is None:
+            return path, {}, None
         return path, dict(_FORM, Cookie=cookie), body.encode()

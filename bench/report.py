@@ -14,11 +14,18 @@ STACK_LABELS = {
     "flask": "Flask",
 }
 
-OPERATION_LABELS = {
-    "show": "show a reST page",
-    "list": "title list",
-    "save": "save a page",
+#: The wikis' measurements ("series"), in table order, and their labels.
+SERIES_LABELS = {
+    ("quickwiki", "show"): "QuickWiki, show a reST page",
+    ("wiki2", "show"): "wiki2 peer, show a reST page",
+    ("quickwiki", "list-first"): "QuickWiki, title list, first page",
+    ("quickwiki", "list-last"): "QuickWiki, title list, last page",
+    ("quickwiki", "save"): "QuickWiki, save a page",
 }
+#: The page-view ratio issue 9 asks of QuickWiki against wiki2, and the
+#: sizes between which its p99 latency is to stay flat.
+PAGE_VIEW_TARGET = 10.0
+FLAT_P99_SIZES = (100, 100_000)
 
 
 def in_order(mapping, order):
@@ -47,7 +54,8 @@ def render_markdown(results):
                 _overhead_table(results["overhead"]),
                 _profile_tables(results["overhead"]["profile"]),
                 _wiki_table(results["wiki"]),
-                _growth_table(results["wiki"]),
+                _page_view_table(results["wiki"]),
+                _growth_tables(results["wiki"]),
                 _wiki_profile_tables(results["wiki"])]
     return "\n\n".join(sections) + "\n"
 
@@ -62,17 +70,26 @@ def _table(header, rows):
 
 def _heading(meta):
     versions = ", ".join("%s %s" % item for item in sorted(meta["versions"].items()))
+    load = "Load average of the machine (1, 5, 15 min) at the start: %s; at the end: %s." % (
+        _load(meta["load_average"]), _load(meta.get("load_average_end")))
     return "\n".join([
         "# Benchmark results",
         "",
         "Run %s on %s (%d cores), Python %s. Load generator: %s, %d "
-        "connections, %d s per measurement after %d s of warm-up." % (
+        "connections; each HTTP measurement %d s in each of %d rounds, after "
+        "%d s of warm-up." % (
             meta["started"], meta["machine"], meta["cpus"], meta["python"],
             meta["generator"], meta["connections"], meta["seconds"],
-            meta["warmup_seconds"]),
+            meta["wiki_rounds"], meta["warmup_seconds"]),
+        "",
+        load,
         "",
         "Versions: %s." % versions,
     ])
+
+
+def _load(average):
+    return "unknown" if average is None else ", ".join("%.2f" % value for value in average)
 
 
 def _overhead_table(overhead):
@@ -107,7 +124,16 @@ def _profile_tables(profile):
         "",
         _libraries_table(profile, 8),
         "",
+        "By self time (the function's own code):",
+        "",
         _functions_table(profile, 12),
+        "",
+        "By cumulative time (with what it calls: a middleware's `__call__` "
+        "holds the layers it calls, so its own cost is its figure less the "
+        "next layer's, except that the layers inside a streaming "
+        "RegistryManager run while the body is read, under `streaming_iter`):",
+        "",
+        _functions_table(profile, 16, "top_cumulative"),
     ])
 
 
@@ -119,59 +145,156 @@ def _libraries_table(profile, limit):
     return _table(["library", "self µs/request", "share"], rows)
 
 
-def _functions_table(profile, limit):
+def _functions_table(profile, limit, order="top_self"):
     rows = [[row["function"].replace("|", "\\|"), row["library"],
              "%.1f" % row["calls_per_request"], "%.1f" % row["self_us"],
              "%.1f" % row["cumulative_us"]]
-            for row in profile["top_self"][:limit]]
+            for row in profile[order][:limit]]
     return _table(["function", "library", "calls/request", "self µs", "cumulative µs"],
                   rows)
 
 
 def _wiki_profile_tables(wiki):
-    parts = ["### Where QuickWiki's time goes",
+    parts = ["### Where the wikis' time goes",
              "",
-             "Each operation profiled in process (the app loaded from the same "
+             "Each operation profiled in process (the wiki loaded from the same "
              "ini, no server) at {:,} pages.".format(wiki["profiled_at"])]
-    for operation, profile in in_order(wiki["profiles"], OPERATION_LABELS):
-        parts += ["", "**%s** (`%s`)" % (OPERATION_LABELS[operation], profile["text_file"]),
+    for (app, operation), label in SERIES_LABELS.items():
+        profile = wiki["profiles"].get("%s:%s" % (app, operation))
+        if profile is None:
+            continue
+        parts += ["", "**%s** (`%s`)" % (label, profile["text_file"]),
                   "", _libraries_table(profile, 6), "", _functions_table(profile, 6)]
     return "\n".join(parts)
 
 
+def _series(wiki):
+    """``{(app, operation): {pages: row}}``, in table order."""
+    found = {}
+    for row in wiki["rows"]:
+        found.setdefault((row["app"], row["operation"]), {})[row["pages"]] = row
+    return [(key, found[key]) for key in SERIES_LABELS if key in found]
+
+
+def _sizes(wiki):
+    return sorted({row["pages"] for row in wiki["rows"]})
+
+
 def _wiki_table(wiki):
-    rows = [[row["server"], "{:,}".format(row["pages"]),
-             OPERATION_LABELS[row["operation"]],
+    rows = [[SERIES_LABELS[key], "{:,}".format(pages),
              "{:,.0f}".format(row["requests_per_second"]),
              "%.1f" % row["p50_ms"], "%.1f" % row["p99_ms"],
              str(row["error_count"]), "%.0f" % row["peak_rss_mib"]]
-            for row in wiki["rows"]]
+            for key, by_size in _series(wiki)
+            for pages, row in sorted(by_size.items())]
     return "\n".join([
-        "## 2. QuickWiki over HTTP, and 3. growth with the page count",
+        "## 2. QuickWiki and the wiki2 peer over HTTP",
         "",
-        "`paster serve` on 127.0.0.1 with the default server (Paste#http) "
-        "and with waitress; debug off. Peak RSS is the server process's "
-        "during that measurement.",
+        "Both wikis under `paster serve` with %s on 127.0.0.1, debug off, each "
+        "with a database of its own at each size. Every figure is the median "
+        "of %d rounds; each round measured every row, the sizes alternated. "
+        "The page both wikis show is %s bytes of reStructuredText. Errors "
+        "count failed requests and failed checks (pages that do not say what "
+        "they should, saved texts missing from the database); peak RSS is the "
+        "server process's." % (wiki["server"], wiki["rounds"],
+                               "{:,}".format(wiki["show_page_bytes"])),
         "",
-        _table(["server", "pages", "operation", "req/s", "p50 ms", "p99 ms",
-                "errors", "peak RSS MiB"], rows),
+        _table(["measurement", "pages", "req/s", "p50 ms", "p99 ms", "errors",
+                "peak RSS MiB"], rows),
     ])
 
 
-def _growth_table(wiki):
-    sizes = sorted({row["pages"] for row in wiki["rows"]})
-    by_key = {(row["server"], row["operation"], row["pages"]): row
-              for row in wiki["rows"]}
-    keys = sorted({(row["server"], row["operation"]) for row in wiki["rows"]},
-                  key=lambda key: (key[0], list(OPERATION_LABELS).index(key[1])))
+def page_view_ratios(wiki):
+    """Per size, QuickWiki's page view against the peer's: ``{pages:
+    (ratio of the medians, [ratio in each round])}`` of requests per second.
+    """
+    series = dict(_series(wiki))
+    ours, peers = series.get(("quickwiki", "show"), {}), series.get(("wiki2", "show"), {})
+    ratios = {}
+    for pages in sorted(set(ours) & set(peers)):
+        ratios[pages] = (
+            ours[pages]["requests_per_second"] / peers[pages]["requests_per_second"],
+            [mine["requests_per_second"] / theirs["requests_per_second"]
+             for mine, theirs in zip(ours[pages]["rounds"], peers[pages]["rounds"])])
+    return ratios
+
+
+def _page_view_table(wiki):
+    series = dict(_series(wiki))
+    ratios = page_view_ratios(wiki)
     rows = []
-    for server, operation in keys:
-        rates = [by_key[(server, operation, size)]["requests_per_second"]
-                 for size in sizes]
-        rows.append([server, OPERATION_LABELS[operation]]
-                    + ["{:,.0f}".format(rate) for rate in rates]
-                    + ["%.2f×" % (rates[0] / rates[-1])])
-    header = (["server", "operation"]
-              + ["req/s at {:,}".format(size) for size in sizes]
-              + ["time per request, {:,} vs {:,}".format(sizes[-1], sizes[0])])
-    return "\n".join(["### Growth", "", _table(header, rows)])
+    for pages, (ratio, by_round) in ratios.items():
+        ours = series["quickwiki", "show"][pages]
+        peers = series["wiki2", "show"][pages]
+        rows.append(["{:,}".format(pages),
+                     "{:,.0f}".format(ours["requests_per_second"]),
+                     "{:,.0f}".format(peers["requests_per_second"]),
+                     "%.2f×" % ratio,
+                     "%.2f–%.2f×" % (min(by_round), max(by_round)),
+                     "%.1f" % ours["p99_ms"], "%.1f" % peers["p99_ms"]])
+    lowest = min((ratio for ratio, _ in ratios.values()), default=0.0)
+    return "\n".join([
+        "### Page view: QuickWiki against the wiki2 peer",
+        "",
+        "Requests per second of the same page, QuickWiki's over the peer's "
+        "(2.00× = twice as many), from the medians and in each round. Issue "
+        "9's target is at least %.0f× at every size; the lowest ratio here is "
+        "%.2f×." % (PAGE_VIEW_TARGET, lowest),
+        "",
+        _table(["pages", "QuickWiki req/s", "wiki2 req/s", "QuickWiki ÷ wiki2",
+                "in the rounds", "QuickWiki p99 ms", "wiki2 p99 ms"], rows),
+    ])
+
+
+def _growth_tables(wiki):
+    sizes = _sizes(wiki)
+    rate_rows, p99_rows = [], []
+    for key, by_size in _series(wiki):
+        rates = [by_size[pages]["requests_per_second"] if pages in by_size else None
+                 for pages in sizes]
+        rate_rows.append([SERIES_LABELS[key]]
+                         + ["–" if rate is None else "{:,.0f}".format(rate)
+                            for rate in rates]
+                         + [_ratio(rates[0], rates[-1])])
+        p99_rows.append([SERIES_LABELS[key]] + _p99_cells(
+            [by_size[pages]["p99_ms"] if pages in by_size else None
+             for pages in sizes]))
+    size_names = ["{:,}".format(pages) for pages in sizes]
+    low, high = FLAT_P99_SIZES
+    return "\n".join([
+        "### Growth with the page count",
+        "",
+        "Requests per second at each size; the last column is the time per "
+        "request at the largest size over the smallest (above 1: slower with "
+        "more pages).",
+        "",
+        _table(["measurement"] + ["req/s at %s" % name for name in size_names]
+               + ["time per request, %s vs %s" % (size_names[-1], size_names[0])],
+               rate_rows),
+        "",
+        "p99 latency (ms) at each size, and in brackets over the smallest "
+        "size's. Issue 9 asks QuickWiki's page view for a flat p99 from "
+        "{:,} to {:,} pages.".format(low, high),
+        "",
+        _table(["measurement"] + ["p99 at %s" % name for name in size_names],
+               p99_rows),
+    ])
+
+
+def _p99_cells(p99s):
+    """Each p99, and after the first its ratio to the first."""
+    cells = []
+    for number, p99 in enumerate(p99s):
+        if p99 is None:
+            cells.append("–")
+        elif number == 0 or p99s[0] is None:
+            cells.append("%.1f" % p99)
+        else:
+            cells.append("%.1f (%s)" % (p99, _ratio(p99, p99s[0])))
+    return cells
+
+
+def _ratio(numerator, denominator):
+    if numerator is None or denominator is None or not denominator:
+        return "–"
+    return "%.2f×" % (numerator / denominator)

@@ -1,18 +1,20 @@
 """Run the whole benchmark in one go and write ``bench/results/``.
 
-    python bench/run.py                    # everything, a few minutes
-    python bench/run.py --seconds 2 --sizes 100,1000   # a quick look
+    python bench/run.py                    # everything, about five minutes
+    python bench/run.py --seconds 1 --wiki-rounds 1 --sizes 100,1000   # a quick look
 
 1. framework overhead in process (Pylons full and core stacks, Pyramid,
    Flask), with a cProfile profile of the full Pylons stack;
-2. QuickWiki over HTTP under ``paster serve``, Paste#http and waitress;
-3. the same at each database size of ``--sizes``.
+2. QuickWiki and the wiki2 peer over HTTP under ``paster serve`` with
+   waitress, at each database size of ``--sizes``, the sizes alternated
+   within every round;
+3. the growth of their figures with the page count.
 
 Writes ``latest.json``, ``latest.md``, ``overhead.png``, ``wiki.png``,
-``profile-pylons-full.{txt,prof}`` and ``profile-quickwiki-*.txt`` to the
-results directory.  Every
-server it starts it stops; all traffic goes to 127.0.0.1.  Exits 1 when
-any request failed (the results are written all the same).
+``profile-pylons-full.{txt,prof}`` and ``profile-<wiki>-<operation>.txt``
+to the results directory.  Every server it starts it stops; all traffic
+goes to 127.0.0.1.  Exits 1 when any request or check failed (the results
+are written all the same).
 """
 import argparse
 import datetime
@@ -33,20 +35,24 @@ import wiki_bench
 HERE = os.path.dirname(os.path.abspath(__file__))
 PROFILE_NAME = "profile-pylons-full"
 VERSIONS_OF = ("Pylons", "QuickWiki", "pyramid", "Flask", "WebOb", "Paste",
-               "Routes", "Beaker", "waitress", "SQLAlchemy", "docutils", "Mako")
+               "Routes", "Beaker", "whitenoise", "waitress", "SQLAlchemy",
+               "docutils", "Mako", "Jinja2", "pyramid_jinja2", "pyramid_tm",
+               "zope.sqlalchemy")
 
 
 #: The tuning knobs: flag, type, default, help.  The defaults keep a run
-#: to about three minutes on two cores.
+#: to about five minutes on two cores.
 OPTIONS = (
     ("--rounds", int, 15, "alternated rounds of the in-process part"),
     ("--batch", float, 0.2, "seconds per contender per round"),
     ("--profile-calls", int, 5000, "requests profiled through the full Pylons stack"),
     ("--wiki-profile-calls", int, 100, "requests of each wiki operation profiled"),
-    ("--seconds", int, 5, "seconds of load per HTTP measurement"),
-    ("--warmup", int, 1, "seconds of load before each HTTP measurement"),
+    ("--wiki-rounds", int, 3, "rounds of the HTTP part, each visiting every measurement"),
+    ("--seconds", int, 3, "seconds of load per HTTP measurement and round"),
+    ("--warmup", int, 1, "seconds of load before the first round of each measurement"),
     ("--connections", int, 8, "concurrent connections of the load generator"),
-    ("--sizes", str, "100,10000,100000", "database sizes in pages, comma separated"),
+    ("--sizes", str, "100,10000,100000,1000000",
+     "database sizes in pages, comma separated"),
 )
 
 
@@ -76,13 +82,14 @@ def main(argv=None):
     results = {"meta": describe_run(args)}
     print("1. framework overhead, in process", flush=True)
     results["overhead"] = run_overhead(args)
-    print("2-3. QuickWiki over HTTP", flush=True)
+    print("2-3. QuickWiki and the wiki2 peer over HTTP", flush=True)
     results["wiki"] = wiki_bench.run(args)
+    results["meta"]["load_average_end"] = os.getloadavg()
     write_results(results, args.results)
     failed = sum(row["error_count"] for row in results["wiki"]["rows"])
     print("\n" + report.render_markdown(results))
     if failed:
-        print("FAILED: %d requests failed" % failed, file=sys.stderr)
+        print("FAILED: %d requests or checks failed" % failed, file=sys.stderr)
         return 1
     return 0
 
@@ -103,6 +110,8 @@ def describe_run(args):
         "connections": args.connections,
         "seconds": args.seconds,
         "warmup_seconds": args.warmup,
+        "wiki_rounds": args.wiki_rounds,
+        "load_average": os.getloadavg(),
         "versions": versions,
     }
 

@@ -1,129 +1,252 @@
-"""Parts 2 and 3: QuickWiki over HTTP, at growing database sizes.
+"""Parts 2 and 3: QuickWiki and the wiki2 peer over HTTP, at every size.
 
-For each size the one database of the run is topped up with
-:mod:`seed`, then each server in turn serves it under ``paster serve``
-and takes three loads, each after a warm-up:
+For each database size of ``--sizes`` QuickWiki and the wiki2 peer
+(``peers/wiki2peer``) each get a database of their own, filled by
+:mod:`seed`, and a waitress server under ``paster serve``; all of them run
+for the whole part.  The measurements, one per wiki, operation and size
+(a *cell*), load one kind of request with the load generator:
 
-- ``show``: ``GET /pages/show/BenchmarkShowPage``, reST rendered with its
-  WikiWords looked up (200);
-- ``list``: ``GET /pages``, the first page of the title list (200);
-- ``save``: ``POST /pages/save/<Title>`` with the session cookie and CSRF
-  token of an edit form fetched beforehand (302 to the page).
+- QuickWiki ``show``: ``GET /pages/show/BenchmarkShowPage`` (200);
+- QuickWiki ``list-first`` and ``list-last``: the first and the last page
+  of the title list, ``GET /pages`` and ``GET /pages?page=last`` (200);
+- QuickWiki ``save``: ``POST /pages/save/<Title>`` with the session cookie
+  and the CSRF token of an edit form fetched beforehand, as a browser
+  would, and a text no save of the run sent before (302);
+- wiki2 ``show``: ``GET /BenchmarkShowPage``, the same reST page (200).
 
-Saves rotate over :data:`SAVE_SESSIONS` browser sessions and as many
-existing pages.  QuickWiki keeps sessions in signed cookies, and the load
-generator sends each session's first cookie again with every save, so
-the flash messages saves queue are dropped rather than piling up.
+Every cell is warmed up once, then measured in ``--wiki-rounds`` rounds.
+Each round visits every cell, the sizes of an operation side by side and
+both wikis' page views next to each other, in an order rotated from round
+to round, so that drift on the machine is spread over every size and both
+wikis instead of being blamed on one.  A row of the results holds the
+medians over the rounds, with each round's figures kept too.
 
-Around the loads, single requests check that the pages say what they
-should; a failed check counts as a failed request.
+After each measurement single requests check that the pages say what
+they should, and after each load of saves the database is read back:
+every page saved must hold the last text sent to it.  A failed check
+counts as a failed request.
+
+Saves rotate over up to :data:`SAVE_SESSIONS` browser sessions, one page
+each.  QuickWiki keeps sessions in signed cookies, and the load generator
+sends each session's first cookie with every save, so the flash messages
+that saves queue are dropped rather than piling up; the check after the
+load makes one more save as a browser does and expects its flash message.
 """
 import concurrent.futures
+import contextlib
+import dataclasses
 import os
 import tempfile
+import time
+import urllib.parse
 
 import loadgen
 import seed
+import stats
 import wiki_client
 import wiki_profile
 import wiki_server
-from seed import SHOW_TITLE
-from wiki_client import LIST_PATH, SAVED_TEXT, SHOW_PATH
+from quickwiki.model import Page
+from wiki2peer import models as peer_models  # on sys.path through wiki_server
 
+#: The wikis and what is measured of each, in the order of the tables.
+OPERATIONS = {
+    "quickwiki": ("show", "list-first", "list-last", "save"),
+    "wiki2": ("show",),
+}
+#: The order a round visits the operations in (each at every size).
+_ROUND_OPERATIONS = ("show", "list-first", "list-last", "save")
 SAVE_SESSIONS = 256
+# How long a load's last saves may take to reach the database after the
+# load generator stopped waiting for them.
+_SETTLE_SECONDS = 0.5
+_PEER_SHOW_PATH = "/" + seed.SHOW_TITLE
+
+
+@dataclasses.dataclass(eq=False)
+class Site:
+    """One wiki at one database size: its ini, port and running server."""
+
+    app: str
+    pages: int
+    ini: str
+    port: int
+    server: wiki_server.Server = None
+    #: QuickWiki only: the pages saves go to, one per browser session, and
+    #: each session's save path, cookie and form body up to the text.
+    save_titles: tuple = ()
+    save_variants: tuple = ()
 
 
 def run(args):
-    """Measure every size and server; the ``wiki`` part of the results."""
-    rows = []
-    with tempfile.TemporaryDirectory(prefix="bench-wiki-") as scratch:
-        ini = wiki_server.derive_ini(args.ini, scratch, "paste",
-                                     wiki_server.free_port())
-        wiki_server.setup_app(ini)
-        database_url = wiki_server.database_url(ini)
-        for size in args.sizes:
-            print("  seeding %d pages" % size, flush=True)
-            seed.grow_to(database_url, size)
-            for server in wiki_server.SERVERS:
-                rows += measure_server(server, size, scratch, args)
-        print("  profiling QuickWiki in process at %d pages" % args.sizes[-1],
-              flush=True)
-        profiles = wiki_profile.profile_operations(ini, args.wiki_profile_calls,
-                                                   args.results)
-    return {"connections": args.connections, "seconds": args.seconds,
-            "rows": rows, "profiles": profiles, "profiled_at": args.sizes[-1]}
+    """Measure every cell; the ``wiki`` part of the results."""
+    with tempfile.TemporaryDirectory(prefix="bench-wiki-") as scratch, \
+            contextlib.ExitStack() as running:
+        sites = {}
+        for pages in args.sizes:
+            for app in OPERATIONS:
+                print("  %s: %d pages" % (app, pages), flush=True)
+                sites[app, pages] = make_site(app, pages, scratch, args.ini)
+        for site in sites.values():
+            site.server = running.enter_context(wiki_server.Server(
+                site.ini, site.port,
+                os.path.join(os.path.dirname(site.ini), "server.log")))
+            if site.app == "quickwiki":
+                prepare_saves(site, args.connections)
+        cells = base_order(sites, args.sizes)
+        print("  warming up %d measurements" % len(cells), flush=True)
+        for site, operation in cells:
+            measure(site, operation, "warm-up", args.warmup, args)
+        samples = {cell: [] for cell in cells}
+        for number in range(args.wiki_rounds):
+            print("  round %d of %d" % (number + 1, args.wiki_rounds), flush=True)
+            for site, operation in stats.round_order(cells, number, args.wiki_rounds):
+                samples[site, operation].append(
+                    measure(site, operation, "r%d" % number, args.seconds, args))
+        rows = [dict(stats.over_rounds(samples[site, operation]), app=site.app,
+                     operation=operation, pages=site.pages)
+                for site, operation in cells]
+        largest = args.sizes[-1]
+        print("  profiling both wikis in process at %d pages" % largest, flush=True)
+        profiles = wiki_profile.profile_operations(
+            sites["quickwiki", largest].ini, sites["wiki2", largest].ini,
+            args.wiki_profile_calls, args.results)
+    return {"server": wiki_server.SERVER, "connections": args.connections,
+            "seconds": args.seconds, "rounds": args.wiki_rounds,
+            "show_page_bytes": len(seed.show_content().encode()),
+            "rows": rows, "profiles": profiles, "profiled_at": largest}
 
 
-def measure_server(server_name, size, scratch, args):
-    """The three measurements of one server at one database size."""
+def make_site(app, pages, scratch, source_ini):
+    """A directory, an ini and a database of ``pages`` pages for ``app``."""
+    directory = os.path.join(scratch, "%s-%d" % (app, pages))
+    os.makedirs(directory)
     port = wiki_server.free_port()
-    ini = wiki_server.derive_ini(args.ini, scratch, server_name, port)
-    log_path = os.path.join(scratch, "%s.log" % server_name)
-    rows = []
-    with wiki_server.Server(ini, port, log_path) as server:
-        specs = {
-            "show": loadgen.LoadSpec("GET", SHOW_PATH, 200),
-            "list": loadgen.LoadSpec("GET", LIST_PATH, 200),
-            "save": loadgen.LoadSpec("POST", "", 302,
-                                     save_variants(port, size, args.connections)),
-        }
-        for operation, spec in specs.items():
-            print("  %s, %d pages: %s" % (server_name, size, operation), flush=True)
-            loadgen.run_load(spec, port, args.warmup, args.connections,
-                             args.generator)
-            server.reset_peak_memory()
-            figures = loadgen.run_load(spec, port, args.seconds, args.connections,
-                                       args.generator)
-            figures["peak_rss_mib"] = server.peak_memory_mib()
-            failed_checks = CHECKS[operation](port, spec)
-            figures["errors"]["check"] = failed_checks
-            figures["error_count"] += failed_checks
-            rows.append(dict(figures, server=server_name, pages=size,
-                             operation=operation))
-    return rows
+    if app == "quickwiki":
+        ini = wiki_server.quickwiki_ini(source_ini, directory, port)
+        wiki_server.setup_app(ini)
+        seed.insert_pages(wiki_server.database_url(ini), Page.__table__,
+                          "title", "content", seed.quickwiki_rows(pages))
+    else:
+        ini = wiki_server.peer_ini(directory, port)
+        database = wiki_server.database_url(ini)
+        peer_models.create_tables(database)
+        seed.insert_pages(database, peer_models.Page.__table__, "name", "data",
+                          seed.peer_rows(pages))
+    return Site(app, pages, ini, port)
 
 
-def save_variants(port, size, threads):
-    """One save request per browser session: path, cookie, form body."""
-    fillers = size - 2  # all pages but the FrontPage and the show page
-    titles = [seed.filler_title(1 + number % fillers)
-              for number in range(SAVE_SESSIONS)]
+def prepare_saves(site, threads):
+    """Open an edit form per browser session, as a browser would."""
+    sessions = min(SAVE_SESSIONS, site.pages - 2)  # one filler page each
+    site.save_titles = tuple(seed.filler_title(number)
+                             for number in range(1, sessions + 1))
     with concurrent.futures.ThreadPoolExecutor(threads) as pool:
-        return tuple(pool.map(lambda title: _save_variant(port, title), titles))
+        site.save_variants = tuple(pool.map(
+            lambda title: _save_variant(site.port, title), site.save_titles))
 
 
 def _save_variant(port, title):
     save_path = "/pages/save/" + title
     cookie, fields = wiki_client.open_form(port, "/pages/edit/" + title, save_path)
-    fields["content"] = SAVED_TEXT
-    return save_path, cookie, wiki_client.encode_form(fields)
+    return save_path, cookie, wiki_client.form_prefix(fields, "content")
 
 
-def _check_show(port, spec):
-    status, _, text = wiki_client.fetch(port, SHOW_PATH)
-    return int(status != 200 or "<strong>rendered</strong>" not in text
-               or ' wikilink" href="/SeedPage000001"' not in text
-               or ' wikilink-missing" href="/MissingPageOne"' not in text)
-
-
-def _check_list(port, spec):
-    status, _, text = wiki_client.fetch(port, LIST_PATH)
-    return int(status != 200 or SHOW_TITLE not in text)
-
-
-def _check_save(port, spec):
-    """A save as a browser makes it: redirected to the page, which shows
-    the saved text and the flash message the save's session cookie carries.
+def base_order(sites, sizes):
+    """Every cell ``(site, operation)`` once: by operation, the sizes side
+    by side, and at each size QuickWiki's then the peer's.
     """
-    path, cookie, body = spec.variants[0]
-    title = path.rsplit("/", 1)[1]
-    status, headers, _ = wiki_client.fetch(port, path, "POST", body, cookie)
+    return [(sites[app, pages], operation)
+            for operation in _ROUND_OPERATIONS
+            for pages in sizes
+            for app in OPERATIONS if operation in OPERATIONS[app]]
+
+
+def load_spec(site, operation, load):
+    """What the load generator sends for ``operation`` of ``site``."""
+    if site.app == "wiki2":
+        return loadgen.LoadSpec("GET", _PEER_SHOW_PATH, 200)
+    if operation == "save":
+        return loadgen.LoadSpec("POST", "", 302, site.save_variants,
+                                wiki_client.numbered_text(load))
+    path = {"show": wiki_client.SHOW_PATH,
+            "list-first": wiki_client.LIST_FIRST_PATH,
+            "list-last": wiki_client.LIST_LAST_PATH}[operation]
+    return loadgen.LoadSpec("GET", path, 200)
+
+
+def measure(site, operation, load, seconds, args):
+    """One load of ``operation`` on ``site`` for ``seconds``, then its check.
+
+    ``load`` names the load (unique in the run): the save texts carry it.
+    """
+    spec = load_spec(site, operation, load)
+    site.server.reset_peak_memory()
+    figures = loadgen.run_load(spec, site.port, seconds, args.connections,
+                               args.generator)
+    figures["peak_rss_mib"] = site.server.peak_memory_mib()
+    failed = CHECKS[site.app, operation](site, figures, load, args.connections)
+    figures["errors"]["check"] = failed
+    figures["error_count"] += failed
+    return figures
+
+
+def _check_show(site, figures, load, connections):
+    status, _, text = wiki_client.fetch(site.port, wiki_client.SHOW_PATH)
+    links = ([' wikilink" href="/%s"' % title for title in seed.EXISTING_LINKS]
+             + [' wikilink-missing" href="/%s"' % title for title in seed.MISSING_LINKS])
+    return int(status != 200 or "<strong>rendered</strong>" not in text
+               or not all(link in text for link in links))
+
+
+def _check_list_first(site, figures, load, connections):
+    status, _, text = wiki_client.fetch(site.port, wiki_client.LIST_FIRST_PATH)
+    return int(status != 200 or ">%s</a>" % seed.SHOW_TITLE not in text
+               or 'rel="next"' not in text)
+
+
+def _check_list_last(site, figures, load, connections):
+    status, _, text = wiki_client.fetch(site.port, wiki_client.LIST_LAST_PATH)
+    last_title = seed.filler_title(site.pages - 2)
+    return int(status != 200 or ">%s</a>" % last_title not in text
+               or 'rel="prev"' not in text or 'rel="next"' in text)
+
+
+def _check_save(site, figures, load, connections):
+    """The load's texts in the database, then a save as a browser makes it:
+    redirected to the page, which shows the text and the flash message
+    that the save's session cookie carries.
+    """
+    time.sleep(_SETTLE_SECONDS)
+    stored = seed.stored_texts(wiki_server.database_url(site.ini), Page.__table__,
+                               "title", "content", site.save_titles)
+    failed = wiki_client.save_failures(site.save_titles, figures["sent"], stored,
+                                       load, connections)
+    path, cookie, body = site.save_variants[0]
+    text = "Checked after load %s." % load
+    status, headers, _ = wiki_client.fetch(
+        site.port, path, "POST", body + urllib.parse.quote_plus(text), cookie)
     cookie = wiki_client.cookie_header(headers.get_all("Set-Cookie") or []) or cookie
-    shown, _, text = wiki_client.fetch(port, "/" + title, cookie=cookie)
-    return int(status != 302 or shown != 200
-               or "Saved by the benchmark" not in text
-               or "Successfully saved %s!" % title not in text)
+    title = path.rsplit("/", 1)[1]
+    shown, _, page = wiki_client.fetch(site.port, "/" + title, cookie=cookie)
+    return failed + int(status != 302 or shown != 200 or text not in page
+                        or "Successfully saved %s!" % title not in page)
 
 
-#: The sanity check of each operation: the number of failures (0 or 1).
-CHECKS = {"show": _check_show, "list": _check_list, "save": _check_save}
+def _check_peer_show(site, figures, load, connections):
+    status, _, text = wiki_client.fetch(site.port, _PEER_SHOW_PATH)
+    base = "http://%s:%d/" % (loadgen.HOST, site.port)
+    links = (['href="%s%s"' % (base, title) for title in seed.EXISTING_LINKS]
+             + ['href="%sadd_page/%s"' % (base, title) for title in seed.MISSING_LINKS])
+    return int(status != 200 or "<strong>rendered</strong>" not in text
+               or not all(link in text for link in links))
+
+
+#: The check after each measurement: the number of failures found.
+CHECKS = {
+    ("quickwiki", "show"): _check_show,
+    ("quickwiki", "list-first"): _check_list_first,
+    ("quickwiki", "list-last"): _check_list_last,
+    ("quickwiki", "save"): _check_save,
+    ("wiki2", "show"): _check_peer_show,
+}

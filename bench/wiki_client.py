@@ -4,7 +4,9 @@ Saving a page needs what a browser would have: the session cookie the
 edit form set and the CSRF token the form carries.  :func:`open_form`
 fetches a form the way a browser does and returns the cookie and the
 form's fields, so a save can be posted back with the page text changed.
-:func:`fetch` is a single request for the sanity checks around each load.
+Every save of the benchmark sends a text of its own (:func:`save_text`),
+so that every save writes to the database.  :func:`fetch` is a single
+request for the sanity checks around each load.
 """
 import html.parser
 import http.client
@@ -13,10 +15,33 @@ import urllib.parse
 import loadgen
 from seed import SHOW_TITLE
 
-#: The addresses the benchmark visits, and the text its saves write.
+#: The addresses of QuickWiki the benchmark visits.
 SHOW_PATH = "/pages/show/" + SHOW_TITLE
-LIST_PATH = "/pages"
-SAVED_TEXT = "Saved by the benchmark: see the FrontPage.\n"
+LIST_FIRST_PATH = "/pages"
+LIST_LAST_PATH = "/pages?page=last"
+
+_SAVE_TEXT = "Saved by the benchmark (load {load}, save {number}): see the FrontPage.\n"
+
+
+def save_text(load, number):
+    """The text save ``number`` of the load named ``load`` sends."""
+    return _SAVE_TEXT.format(load=load, number=number)
+
+
+def numbered_text(load):
+    """The URL-encoded start and end of the load's save texts, between
+    which a save's number goes (see ``LoadSpec.numbered_text``).
+    """
+    start, end = _SAVE_TEXT.format(load=load, number="\0").split("\0")
+    return urllib.parse.quote_plus(start), urllib.parse.quote_plus(end)
+
+
+def form_prefix(fields, last):
+    """A form body with ``fields`` but ``last``, ending with ``last=`` so
+    that its URL-encoded value can follow.
+    """
+    others = {name: value for name, value in fields.items() if name != last}
+    return "%s%s=" % (encode_form(others) + "&" if others else "", last)
 
 
 def fetch(port, path, method="GET", body=None, cookie=None):
@@ -103,3 +128,26 @@ class _FormFields(html.parser.HTMLParser):
             self._inside = False
         elif tag == "textarea":
             self._textarea = None
+
+
+def save_failures(titles, sent, stored, load, connections):
+    """How many pages of a load of saves do not hold what they should.
+
+    Save number ``n`` of the load went to ``titles[n % len(titles)]`` with
+    ``save_text(load, n)``, and each page must hold the last text sent to
+    it.  A save still in flight when the load generator stopped (at most
+    one per connection) may or may not have been stored, so up to
+    ``connections`` pages may hold the text sent before instead.  Any other
+    text is a failure.  ``stored`` maps the titles to their texts.
+    """
+    count = len(titles)
+    unfinished = failed = 0
+    for index, title in enumerate(titles[:sent]):
+        last = index + (sent - 1 - index) // count * count
+        if stored.get(title) == save_text(load, last):
+            continue
+        if last < count or stored.get(title) == save_text(load, last - count):
+            unfinished += 1
+        else:
+            failed += 1
+    return failed + max(0, unfinished - connections)

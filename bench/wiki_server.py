@@ -1,21 +1,24 @@
-"""QuickWiki under ``paster serve``: its ini, its process, its memory.
+"""The wikis under ``paster serve``: their ini files, processes and memory.
 
-The benchmark never touches the developer's database or config: it
-derives its own ini files from the project's ``development.ini`` in a
-temporary directory (so ``%(here)s`` puts the SQLite database and the
-Beaker files there too), with
+The benchmark never touches the developer's database or config.  Each
+wiki, at each database size, gets a directory of its own in a temporary
+directory, with an ini file there (so ``%(here)s`` puts the SQLite
+database and Beaker's files there too):
 
-- the server bound to 127.0.0.1 on a free port, as ``egg:Paste#http``
-  (the project's default) or ``egg:waitress#main``;
-- ``debug = false`` and loggers at WARN, as a deployment runs (debug
-  mode adds the interactive debugger and per-request logging, which is
-  not what a site serves with).
+- QuickWiki's is derived from the project's ``development.ini``, with
+  ``debug = false`` and the loggers at WARN, as a site is deployed (debug
+  mode adds the interactive debugger and per-request logging);
+- the wiki2 peer's is written here, in the shape of wiki2's
+  ``production.ini`` (templates not reloaded, no debug flags, WARN).
 
-:class:`Server` starts ``paster serve`` on such an ini, waits until it
-answers, reads its peak resident memory from ``/proc`` and stops it.
+Both are served by the same server, ``egg:waitress#main`` with its
+defaults, bound to 127.0.0.1 on a free port.  :class:`Server` starts
+``paster serve`` on an ini, waits until it answers, reads its peak
+resident memory from ``/proc`` and stops it.
 """
 import configparser
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -24,11 +27,14 @@ import time
 
 import loadgen
 
-#: The servers compared, as the ``use`` line of ``[server:main]``.
-SERVERS = {
-    "paste": "egg:Paste#http",
-    "waitress": "egg:waitress#main",
-}
+HERE = os.path.dirname(os.path.abspath(__file__))
+#: Where the peers' packages are; the servers and this process import the
+#: peer (``wiki2peer``) from there.
+PEERS = os.path.join(HERE, "peers")
+if PEERS not in sys.path:
+    sys.path.append(PEERS)
+#: The server of every measurement, as the ``use`` line of ``[server:main]``.
+SERVER = "egg:waitress#main"
 
 
 def free_port():
@@ -38,21 +44,54 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def derive_ini(source, directory, server, port):
-    """Write ``<directory>/bench-<server>.ini`` from ``source``; its path."""
+def _parser():
     parser = configparser.RawConfigParser()
     parser.optionxform = str  # ini keys such as beaker.session.key keep case
-    parser.read(source, encoding="utf-8")
-    parser["DEFAULT"]["debug"] = "false"
-    parser["server:main"] = {"use": SERVERS[server], "host": loadgen.HOST,
+    return parser
+
+
+def _write(parser, directory, port):
+    parser["server:main"] = {"use": SERVER, "host": loadgen.HOST,
                              "port": str(port)}
-    for section in parser.sections():
-        if section.startswith("logger_"):
-            parser[section]["level"] = "WARN"
-    path = os.path.join(directory, "bench-%s.ini" % server)
+    path = os.path.join(directory, "bench.ini")
     with open(path, "w", encoding="utf-8") as out:
         parser.write(out)
     return path
+
+
+def quickwiki_ini(source, directory, port):
+    """Write QuickWiki's ini into ``directory``, from ``source``; its path."""
+    parser = _parser()
+    parser.read(source, encoding="utf-8")
+    parser["DEFAULT"]["debug"] = "false"
+    for section in parser.sections():
+        if section.startswith("logger_"):
+            parser[section]["level"] = "WARN"
+    return _write(parser, directory, port)
+
+
+def peer_ini(directory, port):
+    """Write the wiki2 peer's ini into ``directory``; its path."""
+    parser = _parser()
+    parser["app:main"] = {
+        "use": "call:wiki2peer:main",
+        "sqlalchemy.url": "sqlite:///%(here)s/wiki2.sqlite",
+        "auth.secret": secrets.token_hex(16),
+        "retry.attempts": "3",
+        "pyramid.reload_templates": "false",
+        "pyramid.debug_authorization": "false",
+        "pyramid.debug_notfound": "false",
+        "pyramid.debug_routematch": "false",
+    }
+    parser["loggers"] = {"keys": "root"}
+    parser["handlers"] = {"keys": "console"}
+    parser["formatters"] = {"keys": "generic"}
+    parser["logger_root"] = {"level": "WARN", "handlers": "console"}
+    parser["handler_console"] = {"class": "StreamHandler", "args": "(sys.stderr,)",
+                                 "level": "NOTSET", "formatter": "generic"}
+    parser["formatter_generic"] = {
+        "format": "%(asctime)s %(levelname)-5.5s [%(name)s] %(message)s"}
+    return _write(parser, directory, port)
 
 
 def database_url(ini_path):
@@ -68,10 +107,21 @@ def paster(*args):
     return [os.path.join(os.path.dirname(sys.executable), "paster")] + list(args)
 
 
+def server_environment():
+    """The servers' environment: this one, with the peers importable (the
+    peer's ``call:wiki2peer:main``) and no warnings of deprecated APIs.
+    """
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(
+        [PEERS] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else []))
+    env["PYTHONWARNINGS"] = "ignore::DeprecationWarning,ignore::UserWarning"
+    return env
+
+
 def setup_app(ini_path):
     """``paster setup-app``: the schema and the FrontPage, as a user makes them."""
     subprocess.run(paster("setup-app", ini_path), check=True,
-                   capture_output=True, timeout=120)
+                   capture_output=True, timeout=120, env=server_environment())
 
 
 class Server:
@@ -89,7 +139,8 @@ class Server:
         with open(self.log_path, "ab") as log:
             self.process = subprocess.Popen(
                 paster("serve", self.ini_path), stdout=log,
-                stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+                stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                env=server_environment())
         try:
             self._wait_until_listening()
         except BaseException:

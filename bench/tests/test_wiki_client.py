@@ -1,5 +1,6 @@
-"""Reading a form's fields as a browser would submit them."""
+"""A browser's part: forms, the texts saves send, and checking them."""
 import unittest
+import urllib.parse
 
 import wiki_client
 
@@ -38,3 +39,65 @@ class CookieHeaderTest(unittest.TestCase):
             "quickwiki=abc123; Path=/; HttpOnly", "other=x"]),
             "quickwiki=abc123; other=x")
         self.assertEqual(wiki_client.cookie_header([]), "")
+
+
+class SaveTextTest(unittest.TestCase):
+    def test_every_save_of_a_load_sends_its_own_text(self):
+        texts = {wiki_client.save_text("r1", number) for number in range(1000)}
+        self.assertEqual(len(texts), 1000)
+        self.assertNotEqual(wiki_client.save_text("r1", 5),
+                            wiki_client.save_text("r2", 5))
+
+    def test_numbered_text_is_the_encoded_text_around_the_number(self):
+        start, end = wiki_client.numbered_text("r1-100")
+        for number in (0, 7, 123456):
+            self.assertEqual(
+                start + str(number) + end,
+                urllib.parse.quote_plus(wiki_client.save_text("r1-100", number)))
+
+    def test_form_prefix_ends_with_the_field_to_fill(self):
+        prefix = wiki_client.form_prefix(
+            {"_authentication_token": "a&b", "content": "old text"}, "content")
+        self.assertEqual(prefix, "_authentication_token=a%26b&content=")
+        self.assertEqual(wiki_client.form_prefix({"content": "x"}, "content"),
+                         "content=")
+
+
+class SaveFailuresTest(unittest.TestCase):
+    """Three pages; save n went to page n % 3 with text n."""
+
+    TITLES = ("PageA", "PageB", "PageC")
+
+    def stored(self, *numbers):
+        return {title: wiki_client.save_text("load", number)
+                for title, number in zip(self.TITLES, numbers)}
+
+    def failures(self, sent, stored, connections=1):
+        return wiki_client.save_failures(self.TITLES, sent, stored, "load",
+                                         connections)
+
+    def test_every_page_holds_its_last_text(self):
+        # Ten saves sent: the last ones were 9 (PageA), 7 (PageB), 8 (PageC).
+        self.assertEqual(self.failures(10, self.stored(9, 7, 8)), 0)
+
+    def test_a_save_in_flight_at_the_end_may_be_missing(self):
+        self.assertEqual(self.failures(10, self.stored(6, 7, 8)), 0)
+        # ...but no more of them than there were connections.
+        self.assertEqual(self.failures(10, self.stored(6, 4, 8)), 1)
+        self.assertEqual(self.failures(10, self.stored(6, 4, 8), connections=2), 0)
+
+    def test_an_older_text_is_a_failure(self):
+        self.assertEqual(self.failures(10, self.stored(3, 7, 8), connections=8), 1)
+
+    def test_a_text_of_another_load_is_a_failure(self):
+        stored = self.stored(9, 7, 8)
+        stored["PageB"] = wiki_client.save_text("other", 7)
+        self.assertEqual(self.failures(10, stored, connections=8), 1)
+
+    def test_a_page_whose_only_save_was_in_flight(self):
+        # Two saves sent: PageC got none; PageB's one was still in flight.
+        self.assertEqual(self.failures(2, {"PageA": wiki_client.save_text("load", 0),
+                                           "PageB": "its text before the load"}), 0)
+
+    def test_no_page_stored_at_all(self):
+        self.assertEqual(self.failures(10, {}, connections=8), 3)

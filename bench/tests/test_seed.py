@@ -1,0 +1,50 @@
+"""The pages the benchmark writes into both wikis."""
+import re
+import unittest
+
+import seed
+
+
+class ShowPageTest(unittest.TestCase):
+    def setUp(self):
+        self.text = seed.show_content()
+
+    def test_between_one_and_two_kilobytes(self):
+        self.assertTrue(1024 <= len(self.text.encode()) <= 2048,
+                        len(self.text.encode()))
+
+    def test_has_the_constructs_of_a_real_page(self):
+        self.assertRegex(self.text, r"\n={5,}\n")          # a title
+        self.assertRegex(self.text, r"\n-{5,}\n")          # a section
+        self.assertRegex(self.text, r"\n- \S")             # a bulleted list
+        self.assertRegex(self.text, r"\n1\. \S")           # an enumerated list
+        self.assertIn("::\n\n    def hello", self.text)    # a literal block
+        self.assertRegex(self.text, r"\n=+  +=+  +=+\n")   # a table
+
+    def test_links_to_existing_and_missing_pages(self):
+        for title in seed.EXISTING_LINKS + seed.MISSING_LINKS:
+            self.assertRegex(self.text, r"\b%s\b" % re.escape(title))
+        self.assertTrue(set(seed.EXISTING_LINKS)
+                        <= {seed.filler_title(number) for number in range(1, 6)})
+
+
+class RowsTest(unittest.TestCase):
+    def test_quickwiki_rows_leave_room_for_its_front_page(self):
+        rows = list(seed.quickwiki_rows(10))
+        self.assertEqual(len(rows), 9)
+        self.assertEqual(rows[0][0], seed.SHOW_TITLE)
+        self.assertEqual(rows[-1][0], seed.filler_title(8))
+
+    def test_peer_rows_hold_every_page(self):
+        rows = list(seed.peer_rows(10))
+        self.assertEqual([title for title, _ in rows[:2]],
+                         ["FrontPage", seed.SHOW_TITLE])
+        self.assertEqual(len(rows), 10)
+        self.assertEqual(len({title for title, _ in rows}), 10)
+
+    def test_too_few_pages_for_the_show_page_links(self):
+        with self.assertRaises(ValueError):
+            list(seed.quickwiki_rows(5))
+
+    def test_filler_titles_sort_in_number_order(self):
+        self.assertLess(seed.filler_title(999_999), seed.filler_title(1_000_000))
