@@ -25,6 +25,7 @@ setup(
         "Pylons>=1.1.0.dev0",
         "SQLAlchemy>=2.0",
         "docutils>=0.19",
+        "nh3>=0.2.14",
         "Beaker>=1.12.1",
         "Mako>=1.2.4",
         "MarkupSafe>=2.1",

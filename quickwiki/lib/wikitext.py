@@ -1,42 +1,81 @@
-"""A page's reStructuredText source rendered as HTML, its WikiWords linked.
+"""A page's reStructuredText source rendered as safe HTML, its WikiWords linked.
 
-docutils parses the source into a document tree.  Before the tree is
-written out as an HTML fragment, the WikiWords in its text become links to
-their pages, and links whose scheme a browser would run as code lose their
-target.  Working on the tree, not on the HTML, is what keeps WikiWords in
-tags, attributes, URLs, literals and existing links from being linked.
+Any visitor may write a page, so the rendering is safe by construction:
+
+- docutils runs with every feature that reads a file or a URL off, and the
+  document tree is made safe before it is written out: images are never
+  embedded (their ``loading`` option is dropped), a video or other
+  non-image is a plain link to it, and links and images whose scheme is
+  not http, https or mailto lose their target.  The writer itself cannot
+  map an address to a file of the server.
+- The WikiWords of the tree's text become links to their pages; working on
+  the tree, not on the HTML, keeps WikiWords in tags, attributes, URLs,
+  literals and existing links from being linked.  External links get
+  ``rel="nofollow ugc"``.
+- The HTML fragment then passes through nh3, an allowlist sanitiser: only
+  the tags and attributes docutils writes for the wiki's reST are kept,
+  and URLs only with the schemes above (or relative ones).
+- :func:`render` runs all this in a worker process, under a time and memory
+  limit (:mod:`quickwiki.lib.workers`).  A text too large, too deep, too
+  slow or that docutils cannot handle gives an error message in the page,
+  with its source as plain text, never a failed request.
 """
 import copy
 import functools
+import logging
+import mimetypes
 from urllib.parse import urlsplit
 
+import docutils
+import nh3
 from docutils import io, nodes
 from docutils.core import publish_doctree, publish_parts
 from docutils.frontend import get_default_settings
 from docutils.parsers import rst
 from docutils.readers import doctree, standalone
 from docutils.writers import html5_polyglot
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from quickwiki.lib.wikiwords import find_wikiwords
+from quickwiki.lib.workers import WorkerError, WorkerPool
 
-__all__ = ["EXISTING_PAGE_CLASS", "MISSING_PAGE_CLASS", "render"]
+__all__ = [
+    "ALLOWED_ATTRIBUTES", "ALLOWED_TAGS", "DEFAULT_LIMITS",
+    "EXISTING_PAGE_CLASS", "MISSING_PAGE_CLASS", "RENDERER_VERSION",
+    "RENDER_ERROR_CLASS", "URL_SCHEMES", "configure", "render",
+    "render_in_process", "sanitise",
+]
+
+log = logging.getLogger(__name__)
+
+#: The version of the rules below; raise it whenever they change the HTML.
+_RULES_VERSION = 2
+#: What made a rendering: two renderings of one source with the same
+#: version are the same HTML (but for which linked pages exist).
+RENDERER_VERSION = "quickwiki-wikitext %d; docutils %s; nh3 %s" % (
+    _RULES_VERSION, docutils.__version__, nh3.__version__)
 
 #: The CSS class of a link to a page that exists.
 EXISTING_PAGE_CLASS = "wikilink"
 #: The CSS class of a link to a page that has yet to be written.
 MISSING_PAGE_CLASS = "wikilink-missing"
+#: The CSS class of the message shown instead of a page that failed to render.
+RENDER_ERROR_CLASS = "render-error"
 
 SETTINGS = {
     # A page's author may neither read the server's files nor write HTML.
     "file_insertion_enabled": False,
     "raw_enabled": False,
+    # Images are links to their address, never read and embedded.
+    "image_loading": "link",
     # Bad markup never stops the rendering: problems of level WARNING and
     # above are reported inline, where the author sees them, and kept out of
     # the server's log.
     "halt_level": 5,
     "report_level": 2,
     "warning_stream": False,
+    # An exception is raised to the caller, not turned into sys.exit().
+    "traceback": True,
     # No docutils.conf of the server's working directory applies.
     "_disable_config": True,
     # The page layout shows the page's title as <h1>; the source's own
@@ -45,6 +84,7 @@ SETTINGS = {
     "initial_header_level": 2,
     # Only the body fragment is used: the writer need not read its CSS.
     "embed_stylesheet": False,
+    "math_output": "MathML",
 }
 
 #: Text inside these is code, markup or already a link: never linked.
@@ -57,8 +97,82 @@ _UNLINKED_CONTEXTS = (
     nodes.system_message,
 )
 
-#: URL schemes a link may have; others (javascript:, data:, ...) are dropped.
-_SAFE_SCHEMES = frozenset(["", "http", "https", "ftp", "mailto"])
+#: URL schemes a link or image may have; relative URLs have none.
+URL_SCHEMES = frozenset(["http", "https", "mailto"])
+_EXTERNAL_LINK_REL = "nofollow ugc"
+
+_MATHML_TAGS = frozenset([
+    "math", "mi", "mn", "mo", "ms", "mtext", "mspace", "mrow", "mfrac",
+    "msqrt", "mroot", "mstyle", "merror", "mpadded", "mphantom", "menclose",
+    "msub", "msup", "msubsup", "munder", "mover", "munderover", "mtable",
+    "mtr", "mtd", "semantics", "annotation",
+])
+_MATHML_ATTRIBUTES = frozenset([
+    "display", "mathvariant", "stretchy", "movablelimits", "accent",
+    "accentunder", "form", "fence", "separator", "lspace", "rspace",
+    "mathsize", "scriptlevel", "displaystyle", "columnalign",
+    "columnspacing", "rowspacing", "notation", "minsize", "maxsize",
+    "symmetric", "width", "linethickness",
+])
+#: The tags docutils' HTML5 writer uses for a page's body, and no others.
+ALLOWED_TAGS = frozenset([
+    "a", "abbr", "aside", "b", "bdi", "blockquote", "br", "caption", "cite",
+    "code", "col", "colgroup", "dd", "del", "dfn", "div", "dl", "dt", "em",
+    "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img",
+    "ins", "kbd", "li", "mark", "nav", "ol", "p", "pre", "q", "s", "samp",
+    "section", "small", "span", "strong", "sub", "sup", "table", "tbody",
+    "td", "tfoot", "th", "thead", "tr", "u", "ul", "var",
+]) | _MATHML_TAGS
+#: The attributes each tag keeps ("*": every tag); no style, no handlers.
+ALLOWED_ATTRIBUTES = {
+    "*": {"class", "id", "lang", "role"},
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height"},
+    "ol": {"start"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan"},
+    "h6": {"aria-level"},
+    **{tag: set(_MATHML_ATTRIBUTES) for tag in _MATHML_TAGS},
+}
+#: Attributes kept only with one of these values.
+_ALLOWED_ATTRIBUTE_VALUES = {
+    "a": {"rel": {_EXTERNAL_LINK_REL}},
+    "img": {"loading": {"lazy"}},
+}
+
+#: :func:`render`'s bounds, unless :func:`configure` sets others.
+DEFAULT_LIMITS = {"workers": 2, "timeout": 10.0, "memory_limit": 512 * 2**20,
+                  "max_size": 256 * 2**10}
+_limits = dict(DEFAULT_LIMITS)
+_pool = None
+
+
+def configure(**limits):
+    """Set :func:`render`'s bounds; the running workers are replaced.
+
+    ``workers`` processes render at once, each for at most ``timeout``
+    seconds and ``memory_limit`` bytes of address space (None: no limit);
+    a source of more than ``max_size`` bytes (UTF-8) is not rendered.
+    Those not given take their :data:`DEFAULT_LIMITS`.
+    """
+    global _pool
+    unknown = set(limits) - set(DEFAULT_LIMITS)
+    if unknown:
+        raise TypeError("Unknown rendering limits: %s" % ", ".join(sorted(unknown)))
+    _limits.update(DEFAULT_LIMITS, **limits)
+    if _pool is not None:
+        _pool.close()
+        _pool = None
+
+
+def _workers():
+    global _pool
+    if _pool is None:
+        _pool = WorkerPool(_render_in_worker, workers=_limits["workers"],
+                           timeout=_limits["timeout"],
+                           memory_limit=_limits["memory_limit"],
+                           preload=[__name__])
+    return _pool
 
 
 def render(source, existing_titles, page_url):
@@ -66,16 +180,89 @@ def render(source, existing_titles, page_url):
 
     ``existing_titles(titles)`` tells which of a set of titles have a page
     (called once, for all the WikiWords of the page); ``page_url(title)``
-    is the address of a page.
+    is the address of a page.  Both are called in this thread; the
+    rendering runs in a worker process, within the bounds set by
+    :func:`configure`.
     """
+    source = _valid_text(source)
+    size = len(source.encode("utf-8"))
+    if size > _limits["max_size"]:
+        return _error_fragment(
+            "This page is not shown: its text is %d bytes long, more than "
+            "the %d the wiki renders." % (size, _limits["max_size"]))
+
+    def answer(titles):
+        return set(existing_titles(titles)), {t: page_url(t) for t in titles}
+
+    try:
+        return Markup(_workers().run(source, answer))
+    except WorkerError as exc:
+        log.warning("Could not render a page: %s", exc)
+        return _error_fragment("This page could not be rendered: %s. Its "
+                               "text is shown as it is." % exc, source)
+
+
+def _render_in_worker(source, ask):
+    """:func:`render_in_process` in a worker, asking the server about links."""
+    urls = {}
+
+    def existing_titles(titles):
+        existing, found_urls = ask(titles)
+        urls.update(found_urls)
+        return existing
+
+    return str(render_in_process(source, existing_titles, urls.__getitem__))
+
+
+def render_in_process(source, existing_titles, page_url):
+    """What :func:`render` does, in this process, without its bounds.
+
+    For the workers and for tests: a server calls :func:`render`.
+    """
+    source = _valid_text(source)
+    try:
+        return Markup(sanitise(_html_fragment(source, existing_titles,
+                                              page_url)))
+    except RecursionError:
+        reason = "its markup is nested too deeply"
+    # Whatever else docutils fails with on some input is the page's problem,
+    # to be shown to its author, not the server's.
+    except Exception as exc:
+        log.warning("docutils failed on a page", exc_info=True)
+        reason = "docutils failed (%s)" % type(exc).__name__
+    return _error_fragment("This page could not be rendered: %s. Its text "
+                           "is shown as it is." % reason, source)
+
+
+def _valid_text(source):
+    """``source`` with lone surrogates (no valid Unicode) replaced by U+FFFD."""
+    try:
+        source.encode("utf-8")
+    except UnicodeEncodeError:
+        # Encoding as UTF-16 joins surrogate pairs, decoding replaces the rest.
+        return source.encode("utf-16", "surrogatepass").decode("utf-16",
+                                                               "replace")
+    return source
+
+
+def _error_fragment(message, source=None):
+    """A message in the page, with the page's text as plain text."""
+    html = Markup('<div class="%s"><p>%s</p>') % (RENDER_ERROR_CLASS, message)
+    if source is not None:
+        html += Markup("<pre>%s</pre>") % source
+    return html + Markup("</div>")
+
+
+def _html_fragment(source, existing_titles, page_url):
+    """The HTML docutils writes for ``source``'s document tree, made safe."""
     document = publish_doctree(source, settings=_settings())
+    _neutralise_images(document)
     _drop_unsafe_targets(document)
     _link_wikiwords(document, existing_titles, page_url)
     parts = publish_parts(document, source_class=io.DocTreeInput,
-                          reader=doctree.Reader(),
-                          writer=html5_polyglot.Writer(),
+                          reader=doctree.Reader(), writer=_Writer(),
                           settings=_settings())
-    return Markup(parts["fragment"])
+    return parts["fragment"]
 
 
 @functools.cache
@@ -94,11 +281,46 @@ def _settings():
     return copy.copy(_default_settings())
 
 
+def _safe_url(url):
+    """Whether ``url`` is relative or has one of the allowed schemes."""
+    scheme = urlsplit(url).scheme.lower()
+    return not scheme or scheme in URL_SCHEMES
+
+
+def _external(url):
+    """Whether ``url`` leads off the wiki (has a scheme or a host)."""
+    parts = urlsplit(url)
+    return bool(parts.scheme or parts.netloc)
+
+
+def _neutralise_images(document):
+    """Make every image a plain ``<img>`` of a safe URL, never embedded.
+
+    The ``loading`` option (``embed`` reads the file into the page) is
+    kept only as ``lazy``.  Videos and other non-images, which docutils
+    writes as ``<video>`` or ``<object>``, become links to their address;
+    an image of an unsafe URL becomes its alternative text.
+    """
+    for image in list(document.findall(nodes.image)):
+        if image.get("loading") != "lazy":
+            image.attributes.pop("loading", None)
+        uri = image.get("uri", "")
+        label = image.get("alt", uri)
+        if not _safe_url(uri):
+            replacement = nodes.inline(label, label)
+        elif not (mimetypes.guess_type(uri)[0] or "image/").startswith("image/"):
+            replacement = nodes.reference(label, label, refuri=uri)
+        else:
+            continue
+        if not isinstance(image.parent, nodes.TextElement):
+            replacement = nodes.paragraph("", "", replacement)
+        image.replace_self(replacement)
+
+
 def _drop_unsafe_targets(document):
     """Turn links with an unsafe scheme into plain text (an inline span)."""
     for reference in list(document.findall(nodes.reference)):
-        scheme = urlsplit(reference.get("refuri", "")).scheme.lower()
-        if scheme not in _SAFE_SCHEMES:
+        if not _safe_url(reference.get("refuri", "")):
             reference.replace_self(nodes.inline(reference.rawsource, "",
                                                 *reference.children))
 
@@ -142,3 +364,31 @@ def _linked_pieces(text, spans, existing, page_url):
         pieces.append(nodes.Text(text[position:]))
     return pieces
 
+
+class _Translator(html5_polyglot.HTMLTranslator):
+    """docutils' HTML5 translator that reads no file and marks external links."""
+
+    def uri2path(self, uri, output_path=None):
+        # Embedding an image or measuring it starts here: refusing every
+        # address makes both fail with a message, whatever the tree says.
+        raise ValueError("the wiki reads no files")
+
+    def starttag(self, node, tagname, suffix="\n", empty=False, **attributes):
+        if (tagname == "a" and isinstance(node, nodes.reference)
+                and _external(node.get("refuri", ""))):
+            attributes["rel"] = _EXTERNAL_LINK_REL
+        return super().starttag(node, tagname, suffix, empty, **attributes)
+
+
+class _Writer(html5_polyglot.Writer):
+    def __init__(self):
+        super().__init__()
+        self.translator_class = _Translator
+
+
+def sanitise(html):
+    """Keep only the allowed tags, attributes and URL schemes of ``html``."""
+    return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
+                     tag_attribute_values=_ALLOWED_ATTRIBUTE_VALUES,
+                     url_schemes=URL_SCHEMES, link_rel=None,
+                     strip_comments=True)

@@ -1,11 +1,30 @@
 """Rendering a page's reStructuredText: each rule of linking and safety."""
+import base64
 import os
 import tempfile
 import unittest
+from unittest import mock
 
 from bs4 import BeautifulSoup
+from docutils import nodes
+from docutils.core import publish_parts
+from docutils.utils import new_document
+
+import docutils
+import nh3
 
 from quickwiki.lib import wikitext
+
+#: What the canary files planted by the tests hold: it must never show.
+CANARY = "CanaryContentOfTheServer"
+
+
+def plant_canary(test, suffix, content=CANARY):
+    """A file of the server's holding ``content``, removed after ``test``."""
+    with tempfile.NamedTemporaryFile("w", suffix=suffix, delete=False) as canary:
+        canary.write(content)
+    test.addCleanup(os.unlink, canary.name)
+    return canary.name
 
 
 class RenderTest(unittest.TestCase):
@@ -121,17 +140,152 @@ class SafetyTest(RenderTest):
         self.assertIn('"raw" directive disabled', soup.get_text())
 
     def test_include_directive_is_disabled(self):
-        with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as secret:
-            secret.write("TopSecretContent")
-        self.addCleanup(os.unlink, secret.name)
-        soup = self.render(".. include:: %s\n" % secret.name)
-        self.assertNotIn("TopSecretContent", soup.get_text())
+        soup = self.render(".. include:: %s\n" % plant_canary(self, ".txt"))
+        self.assertNotIn(CANARY, soup.get_text())
         self.assertIn('"include" directive disabled', soup.get_text())
+
+    def test_csv_table_reads_no_file(self):
+        path = plant_canary(self, ".csv", "a,%s\n" % CANARY)
+        html = str(self.render(".. csv-table::\n   :file: %s\n" % path))
+        self.assertNotIn(CANARY, html)
+        self.assertIn("File and URL access deactivated", html)
+
+    def test_embedded_images_read_no_file(self):
+        for directive in ("image", "figure"):
+            for suffix, content in ((".png", CANARY), (".svg", _svg(CANARY))):
+                with self.subTest(directive=directive, suffix=suffix):
+                    path = plant_canary(self, suffix, content)
+                    html = str(self.render(".. %s:: %s\n   :loading: embed\n"
+                                           % (directive, path)))
+                    self.assertNotIn(CANARY, html)
+                    self.assertNotIn(_base64(CANARY), html)
+                    self.assertNotIn("data:", html)
+                    self.assertIn('src="%s"' % path, html)
+
+    def test_the_writer_reads_no_file_even_when_told_to_embed(self):
+        path = plant_canary(self, ".svg", _svg(CANARY))
+        document = new_document("page", wikitext._settings())
+        document += nodes.image(uri=path, loading="embed")
+        html = publish_parts(document, source_class=docutils.io.DocTreeInput,
+                             reader=docutils.readers.doctree.Reader(),
+                             writer=wikitext._Writer(),
+                             settings=wikitext._settings())["fragment"]
+        self.assertNotIn(CANARY, html)
+        self.assertIn("the wiki reads no files", html)
+
+    def test_lazy_loading_is_kept(self):
+        soup = self.render(".. image:: a.png\n   :loading: lazy\n")
+        self.assertEqual(soup.img["loading"], "lazy")
+
+    def test_video_is_a_link_with_its_text_escaped(self):
+        soup = self.render(".. image:: clip.mp4\n"
+                           "   :alt: <script>alert(1)</script>\n")
+        self.assertIsNone(soup.find("script"))
+        self.assertIsNone(soup.find("video"))
+        link = soup.find("a")
+        self.assertEqual(link["href"], "clip.mp4")
+        self.assertEqual(link.get_text(), "<script>alert(1)</script>")
+
+    def test_video_uri_cannot_break_out_of_its_link(self):
+        soup = self.render('.. image:: x"><img src=x onerror=alert(1)>.webm\n')
+        self.assertIsNone(soup.find("img"))
+        self.assertEqual(len(soup.find_all("a")), 1)
 
     def test_javascript_links_lose_their_target(self):
         soup = self.render("`click me <javascript:alert(1)>`_")
         self.assertEqual(soup.find_all("a"), [])
         self.assertIn("click me", soup.get_text())
+
+    def test_only_http_https_and_mailto_links_keep_their_target(self):
+        soup = self.render("`a <http://a.org/>`_ `b <https://b.org/>`_ "
+                           "`c <mailto:c@c.org>`_ `d <ftp://d.org/>`_ "
+                           "`e <data:text/html,x>`_ `f <other/page>`_")
+        self.assertEqual([a["href"] for a in soup.find_all("a")],
+                         ["http://a.org/", "https://b.org/", "mailto:c@c.org",
+                          "other/page"])
+
+    def test_javascript_images_are_their_alternative_text(self):
+        soup = self.render(".. image:: javascript:alert(1)\n   :alt: picture\n")
+        self.assertIsNone(soup.find("img"))
+        self.assertEqual(soup.get_text().strip(), "picture")
+
+    def test_external_links_are_nofollow_ugc_and_wiki_links_are_not(self):
+        soup = self.render("FrontPage `out <https://example.org/>`_ "
+                           "`in <other/page>`_")
+        rels = {a.get_text(): a.get("rel") for a in soup.find_all("a")}
+        self.assertEqual(rels, {"FrontPage": None, "out": ["nofollow", "ugc"],
+                                "in": None})
+
+    def test_image_styles_are_dropped(self):
+        soup = self.render(".. image:: a.png\n   :width: 50%\n")
+        self.assertIsNone(soup.img.get("style"))
+
+
+class SanitiserTest(unittest.TestCase):
+    """The allowlist the HTML passes through, whatever docutils wrote."""
+
+    def test_scripts_handlers_and_styles_are_dropped(self):
+        html = wikitext.sanitise(
+            '<p onclick="x()" style="color: red">a<script>b()</script></p>'
+            '<style>p {}</style><iframe src="https://x.org/"></iframe>')
+        self.assertEqual(html, "<p>a</p>")
+
+    def test_unsafe_url_schemes_are_dropped(self):
+        html = wikitext.sanitise('<a href="javascript:x()">a</a>'
+                                 '<img src="data:image/png;base64,AA" alt="i">')
+        self.assertEqual(html, '<a>a</a><img alt="i">')
+
+    def test_rel_is_kept_only_as_the_renderer_writes_it(self):
+        self.assertEqual(
+            wikitext.sanitise('<a href="/" rel="nofollow ugc">a</a>'
+                              '<a href="/" rel="opener">b</a>'),
+            '<a href="/" rel="nofollow ugc">a</a><a href="/">b</a>')
+
+
+class RobustnessTest(RenderTest):
+    """Whatever the source, the page gets an answer."""
+
+    def assert_render_error(self, soup, reason):
+        error = soup.find(class_=wikitext.RENDER_ERROR_CLASS)
+        self.assertIsNotNone(error, "no error message in %s" % soup)
+        self.assertIn(reason, error.p.get_text())
+        return error
+
+    def test_too_deep_nesting_is_a_message_with_the_source(self):
+        source = "".join("  " * depth + "- item\n\n" for depth in range(500))
+        error = self.assert_render_error(self.render(source), "nested too deeply")
+        self.assertEqual(error.pre.get_text(), source)
+
+    def test_a_failure_of_docutils_is_a_message(self):
+        with mock.patch.object(wikitext, "_html_fragment",
+                               side_effect=IndexError("bug")):
+            html = wikitext.render_in_process("text", set, str)
+        self.assert_render_error(BeautifulSoup(html, "html.parser"),
+                                 "docutils failed (IndexError)")
+
+    def test_lone_surrogates_become_replacement_characters(self):
+        soup = self.render("before \ud800 after \udfff")
+        self.assertEqual(soup.p.get_text(), "before \ufffd after \ufffd")
+
+    def test_a_source_over_the_size_limit_is_not_rendered(self):
+        size = wikitext.DEFAULT_LIMITS["max_size"] + 1
+        soup = self.render("x" * size)
+        error = self.assert_render_error(soup, "%d bytes long" % size)
+        self.assertIsNone(error.pre)
+
+    def test_the_renderer_version_names_its_parts(self):
+        self.assertIn("docutils %s" % docutils.__version__,
+                      wikitext.RENDERER_VERSION)
+        self.assertIn("nh3 %s" % nh3.__version__, wikitext.RENDERER_VERSION)
+
+
+def _svg(text):
+    return ('<svg xmlns="http://www.w3.org/2000/svg"><text>%s</text></svg>'
+            % text)
+
+
+def _base64(text):
+    return base64.b64encode(text.encode()).decode()
 
     def test_bad_markup_is_reported_inline(self):
         soup = self.render("An `unclosed quote\n\nTitle\n====\n")

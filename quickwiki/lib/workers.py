@@ -1,0 +1,180 @@
+"""A small pool of worker processes that run one function under a bound.
+
+Rendering a page's text runs docutils on whatever an author wrote: some
+texts take minutes or gigabytes.  A thread cannot be stopped, so the work
+runs in a separate process that can: each call gets a deadline, and a
+worker still busy at the deadline is killed and replaced.  Each worker's
+address space is limited (``RLIMIT_AS``, where the platform has it), so a
+text that wants too much memory fails in its worker, not in the server.
+
+The function runs as ``function(payload, ask)``; ``ask(question)`` sends a
+question back to the calling thread, which answers with the ``answer``
+callable given to :meth:`WorkerPool.run` (the wiki uses it to look up in
+the database which of a page's WikiWords have a page, in the server
+process, where the database connection lives).
+"""
+import logging
+import multiprocessing
+import queue
+import threading
+import time
+
+try:
+    import resource
+except ImportError:  # not on Windows: workers run without a memory limit
+    resource = None
+
+__all__ = ["WorkerBusy", "WorkerCrashed", "WorkerError", "WorkerPool",
+           "WorkerTimeout"]
+
+log = logging.getLogger(__name__)
+
+
+class WorkerError(Exception):
+    """The function did not return a result; the message says why."""
+
+
+class WorkerTimeout(WorkerError):
+    """The function was still running at the deadline: its worker was killed."""
+
+
+class WorkerCrashed(WorkerError):
+    """The worker process died (out of memory, or a crash of the interpreter)."""
+
+
+class WorkerBusy(WorkerError):
+    """Every worker stayed busy with other calls until the deadline."""
+
+
+def _context():
+    # Forking a threaded server process could copy locks held by other
+    # threads; a fork server forks from a clean, single-threaded process.
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("forkserver")
+    return multiprocessing.get_context("spawn")
+
+
+class WorkerPool:
+    """Up to ``workers`` processes running ``function``, ``timeout`` seconds a call.
+
+    ``function`` must be importable by name (a module-level function), as
+    the workers import it.  ``memory_limit`` is each worker's address-space
+    limit in bytes (None: no limit).  Workers are started when first
+    needed; :meth:`close` stops them.
+    """
+
+    def __init__(self, function, workers=2, timeout=10.0, memory_limit=None,
+                 preload=()):
+        if workers < 1:
+            raise ValueError("A worker pool needs at least one worker")
+        self.function = function
+        self.timeout = timeout
+        self.memory_limit = memory_limit
+        self._context = _context()
+        if self._context.get_start_method() == "forkserver":
+            self._context.set_forkserver_preload(list(preload))
+        self._idle = queue.LifoQueue()
+        for _ in range(workers):
+            self._idle.put(None)  # a worker yet to be started
+        self._lock = threading.Lock()
+        self._started = set()
+
+    def run(self, payload, answer=None):
+        """``function(payload, ask)``'s result, from a worker process.
+
+        Raises a :class:`WorkerError` when there is none within the timeout.
+        Whatever ``answer`` raises while answering a question is raised
+        here, after the worker that asked has been replaced.
+        """
+        deadline = time.monotonic() + self.timeout
+        try:
+            worker = self._idle.get(timeout=self.timeout)
+        except queue.Empty:
+            raise WorkerBusy("every worker stayed busy for %g seconds"
+                             % self.timeout) from None
+        try:
+            if worker is None:
+                worker = self._start_worker()
+            result = self._exchange(worker, payload, answer, deadline)
+        except BaseException:
+            self._stop_worker(worker)
+            self._idle.put(None)
+            raise
+        self._idle.put(worker)
+        return result
+
+    def close(self):
+        """Stop every worker; the pool starts new ones if it is used again."""
+        with self._lock:
+            workers = list(self._started)
+        for worker in workers:
+            self._stop_worker(worker)
+
+    def _exchange(self, worker, payload, answer, deadline):
+        """Send ``payload`` and answer the worker's questions until its result."""
+        connection = worker.connection
+        try:
+            connection.send(payload)
+            while True:
+                if not connection.poll(max(0.0, deadline - time.monotonic())):
+                    raise WorkerTimeout("still running after %g seconds"
+                                        % self.timeout)
+                kind, value = connection.recv()
+                if kind == "result":
+                    return value
+                if kind == "error":
+                    raise WorkerError(value)
+                connection.send(answer(value))
+        except (EOFError, ConnectionError) as exc:
+            raise WorkerCrashed("the worker process ended (exit code %s)"
+                                % _exit_code(worker)) from exc
+
+    def _start_worker(self):
+        parent_end, child_end = self._context.Pipe()
+        worker = self._context.Process(
+            target=_serve, args=(child_end, self.function, self.memory_limit),
+            daemon=True, name="quickwiki-worker")
+        worker.start()
+        child_end.close()
+        worker.connection = parent_end
+        with self._lock:
+            self._started.add(worker)
+        return worker
+
+    def _stop_worker(self, worker):
+        if worker is None:
+            return
+        with self._lock:
+            self._started.discard(worker)
+        worker.kill()
+        worker.join()
+        worker.connection.close()
+        log.info("Stopped worker %s (exit code %s)", worker.pid, worker.exitcode)
+
+
+def _exit_code(worker):
+    worker.join(1)
+    return worker.exitcode
+
+
+def _serve(connection, function, memory_limit):
+    """A worker's loop: run ``function`` on each payload the pool sends."""
+    if memory_limit and resource is not None:
+        resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
+
+    def ask(question):
+        connection.send(("ask", question))
+        return connection.recv()
+
+    while True:
+        try:
+            payload = connection.recv()
+        except EOFError:
+            return
+        try:
+            reply = ("result", function(payload, ask))
+        except MemoryError:
+            reply = ("error", "it needed more memory than a worker may use")
+        except Exception as exc:  # the worker lives on for the next call
+            reply = ("error", "%s: %s" % (type(exc).__name__, exc))
+        connection.send(reply)

@@ -1,0 +1,103 @@
+"""The worker pool: results, questions, and the bounds of time and memory."""
+import os
+import time
+import unittest
+
+from quickwiki.lib.workers import (
+    WorkerBusy, WorkerCrashed, WorkerError, WorkerPool, WorkerTimeout,
+)
+
+
+# The functions the workers run: module-level, so that workers import them.
+
+def double(payload, ask):
+    return payload * 2
+
+
+def ask_twice(payload, ask):
+    return [ask(payload), ask(payload + 1)]
+
+
+def sleep_for(seconds, ask):
+    time.sleep(seconds)
+    return os.getpid()
+
+
+def exit_now(code, ask):
+    os._exit(code)
+
+
+def allocate(size, ask):
+    return len(bytearray(size))
+
+
+def fail(message, ask):
+    raise ValueError(message)
+
+
+class WorkerPoolTest(unittest.TestCase):
+    def pool(self, function, **limits):
+        pool = WorkerPool(function, **limits)
+        self.addCleanup(pool.close)
+        return pool
+
+    def test_result_of_the_function(self):
+        self.assertEqual(self.pool(double).run(21), 42)
+
+    def test_questions_are_answered_in_the_calling_process(self):
+        asked = []
+
+        def answer(question):
+            asked.append(question)
+            return question * 10
+
+        self.assertEqual(self.pool(ask_twice).run(1, answer), [10, 20])
+        self.assertEqual(asked, [1, 2])
+
+    def test_a_worker_past_its_timeout_is_killed_and_replaced(self):
+        pool = self.pool(sleep_for, workers=1, timeout=0.5)
+        with self.assertRaises(WorkerTimeout):
+            pool.run(60)
+        first = pool.run(0)
+        self.assertEqual(pool.run(0), first, "the replacement is reused")
+
+    def test_a_crashed_worker_is_replaced(self):
+        pool = self.pool(exit_now, workers=1)
+        with self.assertRaises(WorkerCrashed) as caught:
+            pool.run(3)
+        self.assertIn("exit code 3", str(caught.exception))
+        with self.assertRaises(WorkerCrashed):
+            pool.run(4)
+
+    def test_memory_beyond_the_limit_fails_in_the_worker(self):
+        pool = self.pool(allocate, workers=1, memory_limit=512 * 2**20)
+        with self.assertRaises(WorkerError) as caught:
+            pool.run(2**30)
+        self.assertIn("more memory", str(caught.exception))
+        self.assertEqual(pool.run(2**20), 2**20)
+
+    def test_an_exception_of_the_function_is_reported(self):
+        pool = self.pool(fail, workers=1)
+        with self.assertRaises(WorkerError) as caught:
+            pool.run("bad input")
+        self.assertEqual(str(caught.exception), "ValueError: bad input")
+
+    def test_an_exception_while_answering_replaces_the_worker(self):
+        pool = self.pool(ask_twice, workers=1)
+
+        def answer(question):
+            raise KeyError(question)
+
+        with self.assertRaises(KeyError):
+            pool.run(1, answer)
+        self.assertEqual(pool.run(1, lambda question: question), [1, 2])
+
+    def test_no_free_worker_until_the_timeout(self):
+        pool = self.pool(sleep_for, workers=1, timeout=0.5)
+        pool._idle.get()  # the only worker, taken by another call
+        with self.assertRaises(WorkerBusy):
+            pool.run(0)
+
+    def test_at_least_one_worker(self):
+        with self.assertRaises(ValueError):
+            WorkerPool(double, workers=0)
