@@ -1,8 +1,10 @@
 """The middleware of a Pylons stack that deals with errors.
 
-:func:`ErrorHandler` catches what the application raises: with ``debug``
-on it shows backlash's interactive debugger, with it off a plain 500 page,
-while the traceback is logged and, when ``email_to`` is set, mailed.
+:class:`RequestDecoding` answers requests that cannot be decoded with
+400 or 415.  :func:`ErrorHandler` catches what the application raises:
+with ``debug`` on it shows backlash's interactive debugger, with it off a
+plain 500 page, while the traceback is logged and, when ``email_to`` is
+set, mailed.
 :class:`StatusCodeRedirect` answers error statuses with the application's
 own error document.  :func:`debugger_filter_factory` and
 :func:`debugger_filter_app_factory` put the debugger in a Paste Deploy
@@ -18,13 +20,15 @@ from backlash import DebuggedApplication, TraceErrorsMiddleware
 from backlash.tracing.reporters.mail import EmailReporter
 from paste.deploy.converters import asbool
 from webob import Request
+from webob.exc import HTTPException
 
 import pylons
+from pylons.controllers.util import Request as PylonsRequest
 
 __all__ = [
-    "ErrorHandler", "StatusCodeRedirect", "debugger_filter_app_factory",
-    "debugger_filter_factory", "error_document_template", "footer_html",
-    "head_html", "media_path",
+    "ErrorHandler", "RequestDecoding", "StatusCodeRedirect",
+    "debugger_filter_app_factory", "debugger_filter_factory",
+    "error_document_template", "footer_html", "head_html", "media_path",
 ]
 
 log = logging.getLogger(__name__)
@@ -151,6 +155,34 @@ def _consume(app_iter):
         close = getattr(app_iter, "close", None)
         if close is not None:
             close()
+
+
+class RequestDecoding:
+    """Answer a request whose query string or form cannot be decoded, at once.
+
+    Middleware reads the form before any controller does (Routes, for its
+    ``_method`` override) and fails on a form it cannot parse.  This reads
+    the query string and the form first, as
+    :class:`pylons.controllers.util.Request` does, and answers one it
+    cannot read with that request's ``400 Bad Request`` or ``415
+    Unsupported Media Type`` (kept in ``environ['pylons.controller.
+    exception']``, as a controller's ``abort`` is).  WebOb keeps the parsed
+    form in the environ, so it is parsed once.  Put it just outside
+    ``RoutesMiddleware``.
+    """
+
+    def __init__(self, app):
+        self.app = app
+
+    def __call__(self, environ, start_response):
+        request = PylonsRequest(environ)
+        try:
+            request.GET
+            request.POST
+        except HTTPException as exc:
+            environ["pylons.controller.exception"] = exc
+            return exc(environ, start_response)
+        return self.app(environ, start_response)
 
 
 class StatusCodeRedirect:

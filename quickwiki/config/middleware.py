@@ -5,7 +5,7 @@ from paste.registry import RegistryManager
 from routes.middleware import RoutesMiddleware
 from whitenoise import WhiteNoise
 
-from pylons.middleware import ErrorHandler, StatusCodeRedirect
+from pylons.middleware import ErrorHandler, RequestDecoding, StatusCodeRedirect
 from pylons.wsgiapp import PylonsApp
 
 from quickwiki.config.environment import load_environment
@@ -29,14 +29,17 @@ def make_app(global_conf, full_stack=True, static_files=True, **app_conf):
     config = load_environment(global_conf, app_conf)
     app = PylonsApp(config=config)
     app = RoutesMiddleware(app, config["routes.map"], singleton=False)
+    app = RequestDecoding(app)
     app = SessionMiddleware(app, config)
     app = CacheMiddleware(app, config)
     if asbool(full_stack):
         app = ErrorHandler(app, global_conf, **config["pylons.errorware"])
-        if config["debug"]:
-            app = StatusCodeRedirect(app)
-        else:
-            app = StatusCodeRedirect(app, [400, 401, 403, 404, 500])
+        # The error document for every error status the wiki answers; for
+        # 500 too unless the debugger shows it.
+        errors = [400, 401, 403, 404, 405, 413, 415]
+        if not config["debug"]:
+            errors.append(500)
+        app = StatusCodeRedirect(app, errors)
     app = RegistryManager(app, streaming=True)
     if asbool(static_files):
         # public/ is listed once, at start-up, so that any other URL passes

@@ -12,6 +12,9 @@ EXPLANATIONS = {
     401: "You need to log in to see this page.",
     403: "You may not do that.",
     404: "There is no such page here.",
+    405: "This address does not take that kind of request.",
+    413: "What you sent is larger than the wiki accepts.",
+    415: "What you sent is in a form or encoding the wiki does not read.",
     500: "Something went wrong on our side. It has been logged; please "
          "try again later.",
 }

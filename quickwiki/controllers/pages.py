@@ -73,6 +73,12 @@ class PagesController(BaseController):
         content = request.POST.get("content")
         if content is None:
             abort(400, detail="The form sent no content to save.")
+        if not isinstance(content, str):
+            abort(400, detail="The content to save must be the form's text, "
+                              "not a file.")
+        size = len(content.encode("utf-8"))
+        if size > app_globals.max_page_size:
+            return self._too_large(title, content, size)
         with meta.Session.begin():
             page = meta.Session.get(Page, title) or Page(title=title)
             page.content = content
@@ -80,6 +86,17 @@ class PagesController(BaseController):
         log.info("Saved %s", title)
         h.flash("Successfully saved %s!" % title)
         redirect(url("page", title=title))
+
+    def _too_large(self, title, content, size):
+        """413, with the edit form still holding the author's text."""
+        request.environ["pylons.status_code_redirect"] = True
+        response.status_int = 413
+        h.flash("%s was not saved: its text is %d bytes long, and a page may "
+                "have at most %d. Shorten it and save again."
+                % (title, size, app_globals.max_page_size), category="error")
+        c.title = title
+        c.content = content
+        return render("/pages/edit.mako")
 
     @restrict("POST")
     @authenticate_form

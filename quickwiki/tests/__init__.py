@@ -84,3 +84,11 @@ class TestController(unittest.TestCase):
         url._push_object(URLGenerator(config["routes.map"], {}))
         self.addCleanup(url._pop_object)
         self.addCleanup(meta.Session.remove)
+
+    def assert_document(self, response, heading, detail=None):
+        """``response`` is the error document with ``heading`` (and ``detail``)."""
+        document = response.html.select_one("div.error-document")
+        self.assertIsNotNone(document, "not the error controller's document")
+        self.assertEqual(response.html.h1.get_text(), heading)
+        if detail is not None:
+            self.assertIn(detail, document.select_one(".detail").get_text())

@@ -31,14 +31,45 @@ def _cookie_serializer(secret):
     return SignedSerializer(secret, _COOKIE_SALT, hashalg="sha256")
 
 
+#: The content types whose body WebOb parses into ``request.POST``.
+_FORM_TYPES = ("", "application/x-www-form-urlencoded", "multipart/form-data")
+
+
 class Request(webob.Request):
     """A WebOb request that knows its preferred languages and signed cookies.
 
     ``language`` is the application's default language (from
     ``pylons.request_options``), used when the browser asks for none.
+
+    Reading ``GET``, ``POST`` or ``params`` of a request that cannot be
+    decoded raises an :class:`webob.exc.HTTPException`, which a controller
+    sends as the answer: ``400 Bad Request`` for a query string that is not
+    UTF-8 or a form body that cannot be parsed, ``415 Unsupported Media
+    Type`` for a form in another charset than UTF-8.
     """
 
     language = "en-us"
+
+    @property
+    def GET(self):
+        """The query string's variables; 400 when it is not UTF-8."""
+        try:
+            return super().GET
+        except UnicodeDecodeError:
+            raise webob.exc.HTTPBadRequest(
+                "The address's query string is not valid UTF-8.") from None
+
+    @property
+    def POST(self):
+        """The form's variables; 415 unless it is UTF-8, 400 if unreadable."""
+        if self.content_type in _FORM_TYPES and self.charset != "UTF-8":
+            raise webob.exc.HTTPUnsupportedMediaType(
+                "Forms must be sent in UTF-8, not %s." % self.charset)
+        try:
+            return super().POST
+        except ValueError as exc:  # e.g. multipart without a boundary
+            raise webob.exc.HTTPBadRequest(
+                "The form's data could not be read: %s." % exc) from None
 
     @property
     def languages(self):

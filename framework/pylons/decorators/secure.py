@@ -32,7 +32,14 @@ def authenticated_form(params):
     expected = pylons.session.get(token_key)
     submitted = params.get(token_key) or pylons.request.headers.get(token_header)
     return bool(expected and submitted
-                and hmac.compare_digest(str(expected), str(submitted)))
+                and hmac.compare_digest(_token_bytes(expected),
+                                        _token_bytes(submitted)))
+
+
+def _token_bytes(token):
+    # compare_digest takes str of ASCII only: a token sent with other
+    # characters would raise TypeError rather than fail to match.
+    return str(token).encode("utf-8", "surrogatepass")
 
 
 def authenticate_form(func):

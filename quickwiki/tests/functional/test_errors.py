@@ -3,14 +3,6 @@ from quickwiki.tests import TestController, url
 
 
 class ErrorDocumentTest(TestController):
-    def assert_document(self, response, heading, detail=None):
-        """``response`` is the error document with ``heading`` (and ``detail``)."""
-        document = response.html.select_one("div.error-document")
-        self.assertIsNotNone(document, "not the error controller's document")
-        self.assertEqual(response.html.h1.get_text(), heading)
-        if detail is not None:
-            self.assertIn(detail, document.select_one(".detail").get_text())
-
     def test_unknown_title_is_a_404_document(self):
         response = self.app.get("/no_such_page", status=404)
         self.assert_document(response, "Error 404: Not Found",

@@ -5,7 +5,7 @@ from paste.registry import RegistryManager
 from routes.middleware import RoutesMiddleware
 from whitenoise import WhiteNoise
 
-from pylons.middleware import ErrorHandler, StatusCodeRedirect
+from pylons.middleware import ErrorHandler, RequestDecoding, StatusCodeRedirect
 from pylons.wsgiapp import PylonsApp
 
 from tests.sampleapp.config.environment import load_environment
@@ -21,6 +21,7 @@ def make_app(global_conf, full_stack=True, static_files=True,
     config = load_environment(global_conf, app_conf)
     app = PylonsApp(config=config)
     app = RoutesMiddleware(app, config["routes.map"], singleton=False)
+    app = RequestDecoding(app)
     app = SessionMiddleware(app, config)
     if asbool(cache_middleware):
         app = CacheMiddleware(app, config)
@@ -29,7 +30,7 @@ def make_app(global_conf, full_stack=True, static_files=True,
         if config["debug"]:
             app = StatusCodeRedirect(app)
         else:
-            app = StatusCodeRedirect(app, [400, 401, 403, 404, 500])
+            app = StatusCodeRedirect(app, [400, 401, 403, 404, 415, 500])
     app = RegistryManager(app, streaming=True)
     if asbool(static_files):
         app = WhiteNoise(app, config["pylons.paths"]["static_files"],

@@ -87,3 +87,9 @@ class FormsController(BaseController):
         session["count"] = session.get("count", 0) + 1
         session.save()
         return str(session["count"])
+
+    def echo(self):
+        return "; ".join("%s=%s" % item for item in request.params.items())
+
+    def own_decoding(self):
+        return b"\xff".decode("utf-8")

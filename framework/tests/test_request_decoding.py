@@ -1,0 +1,107 @@
+"""Requests that cannot be decoded get a 4xx error document, not a 500."""
+import unittest
+
+import webob.exc
+
+from pylons.controllers.util import Request
+from pylons.secure_form import token_key
+from tests import AS_SERVED, sample_app
+from tests.sampleapp.controllers import forms
+
+FORM = "application/x-www-form-urlencoded"
+
+
+class QueryStringTest(unittest.TestCase):
+    def setUp(self):
+        self.app = sample_app()
+
+    def test_utf8_query_is_decoded(self):
+        response = self.app.get("/forms/echo?name=%C3%A9t%C3%A9")
+        self.assertEqual(response.text, "name=été")
+
+    def test_undecodable_value_is_a_400_document(self):
+        response = self.app.get("/forms/echo?name=%FF", status=400)
+        self.assertIn("Error 400", response.text)
+        self.assertIn("Sample error page", response.text)
+
+    def test_undecodable_name_is_a_400_document(self):
+        response = self.app.get("/forms/echo?%FF=1", status=400)
+        self.assertIn("Error 400", response.text)
+
+    def test_an_actions_own_decoding_error_stays_a_server_error(self):
+        response = self.app.get("/forms/own_decoding", status=500,
+                                expect_errors=True, extra_environ=AS_SERVED)
+        self.assertIn("Error 500", response.text)
+
+
+class FormBodyTest(unittest.TestCase):
+    def setUp(self):
+        self.app = sample_app()
+
+    def post(self, body, content_type, status=200):
+        """POST ``body`` as it is (WebTest would mend a multipart one)."""
+        return self.app.request("/forms/echo", method="POST", body=body,
+                                content_type=content_type, status=status)
+
+    def test_utf8_form_is_decoded(self):
+        for charset in ("", "; charset=UTF-8", "; charset=utf8"):
+            with self.subTest(charset=charset):
+                response = self.post(b"name=%C3%A9", FORM + charset)
+                self.assertEqual(response.text, "name=é")
+
+    def test_other_charsets_are_unsupported_media_types(self):
+        for charset in ("latin-1", "utf-16", "x-bogus"):
+            with self.subTest(charset=charset):
+                response = self.post(b"name=%E9", "%s; charset=%s"
+                                     % (FORM, charset), status=415)
+                self.assertIn("Error 415", response.text)
+
+    def test_multipart_without_boundary_is_a_bad_request(self):
+        response = self.post(b"--x\r\n", "multipart/form-data", status=400)
+        self.assertIn("Error 400", response.text)
+
+    def test_other_bodies_are_left_to_the_action(self):
+        response = self.post(b"\xff\xfe", "application/octet-stream")
+        self.assertEqual(response.text, "")
+
+
+class TokenComparisonTest(unittest.TestCase):
+    """A token of any characters is compared, never a TypeError."""
+
+    def setUp(self):
+        forms.runs.clear()
+        self.app = sample_app()
+        self.app.get("/forms/secure")
+
+    def test_non_ascii_token_in_the_form_is_refused(self):
+        self.app.post("/forms/protected", {token_key: "tökén"}, status=403)
+        self.assertEqual(forms.runs, [])
+
+    def test_non_ascii_token_in_the_header_is_refused(self):
+        self.app.post("/forms/protected", {"field": "x"},
+                      headers={"X-CSRF-Token": "t\xf6k\xe9n"}, status=403)
+        self.assertEqual(forms.runs, [])
+
+
+class RequestTest(unittest.TestCase):
+    """What pylons' Request raises, for stacks without RequestDecoding too."""
+
+    def test_undecodable_query_raises_400(self):
+        with self.assertRaises(webob.exc.HTTPBadRequest) as caught:
+            Request.blank("/?page=%FF").GET
+        self.assertIn("not valid UTF-8", caught.exception.detail)
+
+    def test_form_in_another_charset_raises_415(self):
+        request = Request.blank("/", POST=b"a=%E9",
+                                content_type=FORM + "; charset=x-bogus")
+        with self.assertRaises(webob.exc.HTTPUnsupportedMediaType) as caught:
+            request.params
+        self.assertEqual(caught.exception.detail,
+                         "Forms must be sent in UTF-8, not x-bogus.")
+
+    def test_unreadable_form_raises_400(self):
+        request = Request.blank("/", POST=b"--x\r\n",
+                                content_type="multipart/form-data")
+        with self.assertRaises(webob.exc.HTTPBadRequest) as caught:
+            request.POST
+        self.assertIn("Invalid boundary", caught.exception.detail)
