@@ -43,6 +43,7 @@ class PylonsConfig(dict):
 
     defaults = {
         "debug": False,
+        "pylons.https": False,
         "pylons.package": None,
         "pylons.paths": dict.fromkeys(_PATH_KEYS),
         "pylons.environ_config": {
@@ -69,7 +70,8 @@ class PylonsConfig(dict):
         wins where both set a key.  ``package`` is the application's import
         name and ``paths`` its directories (root, controllers, templates,
         static_files).  ``debug`` and the ``pylons.*`` flags may be given as
-        ini strings.  The configuration then becomes the process default
+        ini strings; ``pylons.https = true`` says the site is served over
+        HTTPS only, which makes the session cookie ``Secure``.  The configuration then becomes the process default
         behind ``pylons.config``.
         """
         self.update(global_conf)
@@ -78,10 +80,14 @@ class PylonsConfig(dict):
         self["global_conf"] = global_conf
         self["pylons.package"] = package
         self["pylons.paths"].update(paths or {})
-        for flag in ("debug", "pylons.strict_tmpl_context",
+        for flag in ("debug", "pylons.https", "pylons.strict_tmpl_context",
                      "pylons.tmpl_context_attach_args"):
             self[flag] = asbool(self[flag])
         self._set_cache_dirs()
+        if self["pylons.https"]:
+            # The session cookie of a site served over HTTPS only is never
+            # sent over plain HTTP.
+            self.setdefault("beaker.session.secure", True)
         self["pylons.errorware"] = self._errorware()
         config.make_process_default(self)
 

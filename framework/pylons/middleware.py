@@ -1,10 +1,10 @@
 """The middleware of a Pylons stack that deals with errors.
 
 :class:`RequestDecoding` answers requests that cannot be decoded with
-400 or 415.  :func:`ErrorHandler` catches what the application raises:
-with ``debug`` on it shows backlash's interactive debugger, with it off a
-plain 500 page, while the traceback is logged and, when ``email_to`` is
-set, mailed.
+400 or 415; :class:`SecurityHeaders` adds the headers a public site sends.
+:func:`ErrorHandler` catches what the application raises: with ``debug``
+on it shows backlash's interactive debugger, with it off a plain 500 page,
+while the traceback is logged and, when ``email_to`` is set, mailed.
 :class:`StatusCodeRedirect` answers error statuses with the application's
 own error document.  :func:`debugger_filter_factory` and
 :func:`debugger_filter_app_factory` put the debugger in a Paste Deploy
@@ -13,8 +13,10 @@ images and style, which Pylons 1.0 error controllers serve; :data:`head_html`
 and :data:`footer_html` are fragments of HTML for error pages using them.
 """
 import io
+import ipaddress
 import logging
 import os
+from urllib.parse import urlsplit
 
 from backlash import DebuggedApplication, TraceErrorsMiddleware
 from backlash.tracing.reporters.mail import EmailReporter
@@ -26,9 +28,10 @@ import pylons
 from pylons.controllers.util import Request as PylonsRequest
 
 __all__ = [
-    "ErrorHandler", "RequestDecoding", "StatusCodeRedirect",
+    "ErrorHandler", "RequestDecoding", "SecurityHeaders", "StatusCodeRedirect",
     "debugger_filter_app_factory", "debugger_filter_factory",
-    "error_document_template", "footer_html", "head_html", "media_path",
+    "default_security_headers", "error_document_template", "footer_html",
+    "head_html", "local_request", "media_path",
 ]
 
 log = logging.getLogger(__name__)
@@ -39,13 +42,7 @@ error_document_template = """\
 <head>
 <meta charset="utf-8">
 <title>%(code)s</title>
-<style>
-body { font-family: sans-serif; margin: 3em auto; max-width: 40em;
-       color: #333; }
-h1 { font-size: 2.5em; color: #a33; margin-bottom: 0.2em; }
-.message { border-top: 1px solid #ccc; padding-top: 1em; }
-a { color: #36c; }
-</style>
+<link rel="stylesheet" href="%(prefix)s/style.css">
 </head>
 <body>
 <h1>Error %(code)s</h1>
@@ -55,7 +52,9 @@ a { color: #36c; }
 </html>
 """
 """The page an error controller fills with ``prefix`` (the application's
-``SCRIPT_NAME``), ``code`` and ``message`` (HTML) to show an error."""
+``SCRIPT_NAME``), ``code`` and ``message`` (HTML) to show an error.  It has
+no inline style, which a Content-Security-Policy would block: its
+stylesheet is the project's ``public/style.css``."""
 
 #: The directory of the stock images (``img/``) and style (``style/``) of
 #: error pages; a Pylons 1.0 error controller serves them at
@@ -108,7 +107,7 @@ def ErrorHandler(app, global_conf, **errorware):
     """
     debug = asbool(errorware.get("debug", global_conf.get("debug", False)))
     if debug:
-        handler = DebuggedApplication(app, evalex=True)
+        handler = _debugger(app, evalex=True)
     else:
         reporters = [LoggingReporter(errorware.get("error_log"))]
         if errorware.get("error_email"):
@@ -144,8 +143,106 @@ def debugger_filter_app_factory(app, global_conf, **kwargs):
     ``evalex`` (default true) allows evaluating code in the page's frames.
     Like :func:`ErrorHandler`, it lets ``paste.throw_errors`` requests by.
     """
-    return ThrowErrors(app, DebuggedApplication(
+    return ThrowErrors(app, _debugger(
         app, evalex=asbool(kwargs.get("evalex", True))))
+
+
+def _debugger(app, evalex):
+    """backlash's debugger, for local requests only and without its console.
+
+    Whoever reaches the debugger can run code on the server: a request from
+    another machine, or through a name that is not local (a DNS rebinding
+    page in a local browser), passes straight to ``app``, and there is no
+    standalone console at ``/__console__``.
+    """
+    return DebuggedApplication(app, evalex=evalex, console_path=None,
+                               allow_debug=local_request)
+
+
+def local_request(environ):
+    """Whether the request comes from this machine, to a local host name.
+
+    Both the client's address (``REMOTE_ADDR``) and the ``Host`` the
+    browser asked for must be loopback (``localhost``, ``127.0.0.1``,
+    ``[::1]``, with any port).
+    """
+    try:
+        hostname = urlsplit("//" + environ.get("HTTP_HOST", "")).hostname
+        return (_loopback(environ.get("REMOTE_ADDR", ""))
+                and (hostname == "localhost" or _loopback(hostname or "")))
+    except ValueError:  # a Host that is no host name at all
+        return False
+
+
+def _loopback(address):
+    try:
+        return ipaddress.ip_address(address).is_loopback
+    except ValueError:
+        return False
+
+
+#: The headers :class:`SecurityHeaders` sends when the configuration names
+#: no others: no script, style or plugin from elsewhere nor inline, no
+#: framing, no sniffing of content types, no referrer to other sites.
+default_security_headers = {
+    "Content-Security-Policy": (
+        "default-src 'self'; img-src 'self' https:; object-src 'none'; "
+        "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"),
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+}
+
+#: What a site served over HTTPS only (``pylons.https``) also sends.
+_HTTPS_HEADERS = {"Strict-Transport-Security": "max-age=31536000"}
+
+#: With ``debug`` on, backlash's debugger page runs its inline script and
+#: style.
+_DEBUG_SOURCES = ("; script-src 'self' 'unsafe-inline'"
+                  "; style-src 'self' 'unsafe-inline'")
+
+
+class SecurityHeaders:
+    """Add the headers a public site sends to every response.
+
+    ``config`` is the application's configuration.  The headers are
+    :data:`default_security_headers`, plus ``Strict-Transport-Security``
+    when ``pylons.https`` is true; each ``security_headers.NAME = VALUE``
+    setting sets the header ``NAME`` (underscores for dashes:
+    ``security_headers.content_security_policy``), an empty value leaves
+    it out.  With ``debug`` on, the default policy allows inline script and
+    style, for the debugger's page.  A header the application set itself is left
+    as it is.  Put it outermost in the stack, so static files and error
+    pages get the headers too.
+    """
+
+    prefix = "security_headers."
+
+    def __init__(self, app, config):
+        self.app = app
+        headers = dict(default_security_headers)
+        if asbool(config.get("debug", False)):
+            headers["Content-Security-Policy"] += _DEBUG_SOURCES
+        if asbool(config.get("pylons.https", False)):
+            headers.update(_HTTPS_HEADERS)
+        for key, value in config.items():
+            if key.startswith(self.prefix):
+                headers[_header_name(key[len(self.prefix):])] = value.strip()
+        self.headers = [(name, value) for name, value in headers.items() if value]
+
+    def __call__(self, environ, start_response):
+        def add_headers(status, headers, exc_info=None):
+            present = {name.lower() for name, _value in headers}
+            headers = list(headers) + [
+                header for header in self.headers
+                if header[0].lower() not in present]
+            return start_response(status, headers, exc_info)
+        return self.app(environ, add_headers)
+
+
+def _header_name(setting):
+    """``content_security_policy`` as ``Content-Security-Policy``."""
+    return "-".join(word.capitalize() for word in setting.split("_"))
 
 
 def _consume(app_iter):

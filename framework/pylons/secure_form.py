@@ -32,10 +32,12 @@ def authentication_token():
 
 
 def auth_token_hidden_field():
-    """A hidden input holding the token, inside a ``div`` (for strict HTML)."""
+    """A hidden input holding the token, inside a hidden ``div`` (for strict
+    HTML); hidden by attribute, as a Content-Security-Policy blocks inline
+    styles."""
     field = HTML.input(type="hidden", name=token_key,
                        value=authentication_token())
-    return HTML.div(field, style="display: none")
+    return HTML.div(field, hidden="hidden")
 
 
 def secure_form(url, method="POST", multipart=False, **attrs):

@@ -12,6 +12,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 #: error handling middleware (as Pylons 1.0 tests relied on); tests of the
 #: error pages a browser gets turn it off.
 AS_SERVED = {"paste.throw_errors": False}
+#: WebTest's requests come from a browser on this machine, as the
+#: debugger requires (WebTest sets no REMOTE_ADDR of its own).
+LOCAL_CLIENT = {"REMOTE_ADDR": "127.0.0.1"}
 
 
 def sample_app(debug=False, full_stack=True, **app_conf):
@@ -21,4 +24,5 @@ def sample_app(debug=False, full_stack=True, **app_conf):
     app_conf.setdefault("beaker.session.type", "memory")
     app_conf.setdefault("beaker.cache.type", "memory")
     app_conf.setdefault("beaker.session.secret", "test-secret")
-    return TestApp(make_app(global_conf, full_stack=full_stack, **app_conf))
+    return TestApp(make_app(global_conf, full_stack=full_stack, **app_conf),
+                   extra_environ=LOCAL_CLIENT)

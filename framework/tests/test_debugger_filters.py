@@ -5,13 +5,13 @@ import unittest
 from paste.deploy import loadapp
 from webtest import TestApp
 
-from tests import AS_SERVED, HERE
+from tests import AS_SERVED, HERE, LOCAL_CLIENT
 
 INI = "config:" + os.path.join(HERE, "filters.ini")
 
 
 def boom(name):
-    app = TestApp(loadapp(INI, name=name))
+    app = TestApp(loadapp(INI, name=name), extra_environ=LOCAL_CLIENT)
     return app.get("/hello/boom", status=500, expect_errors=True,
                    extra_environ=AS_SERVED)
 
@@ -34,5 +34,5 @@ class DebuggerFilterTest(unittest.TestCase):
         self.assertIn(b"EVALEX = true", response.body)
 
     def test_requests_without_errors_pass_through(self):
-        app = TestApp(loadapp(INI, name="main"))
+        app = TestApp(loadapp(INI, name="main"), extra_environ=LOCAL_CLIENT)
         self.assertEqual(app.get("/hello/index").text, "Hello World")

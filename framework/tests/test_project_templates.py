@@ -32,7 +32,8 @@ COMMON_FILES = [
     "{package}/config/routing.py", "{package}/config/deployment.ini_tmpl",
     "{package}/controllers/__init__.py", "{package}/lib/app_globals.py",
     "{package}/lib/base.py", "{package}/lib/helpers.py",
-    "{package}/public/index.html", "{package}/templates/.gitkeep",
+    "{package}/public/index.html", "{package}/public/style.css",
+    "{package}/templates/.gitkeep",
     "{package}/tests/__init__.py", "{package}/tests/functional/__init__.py",
     "{package}/tests/functional/test_app.py",
 ]

@@ -18,6 +18,11 @@ class SecureFormTest(unittest.TestCase):
         self.assertEqual(self.app.get("/forms/secure").forms[0][token_key].value,
                          token)
 
+    def test_token_field_is_hidden_without_inline_style(self):
+        field = self.form.html.find("input", attrs={"name": token_key})
+        self.assertEqual(field.parent.get("hidden"), "hidden")
+        self.assertNotIn("style=", self.form.text)
+
     def test_form_posts_to_the_given_url(self):
         self.assertEqual(self.form.action, "/forms/protected")
         self.assertEqual(self.form.method.upper(), "POST")

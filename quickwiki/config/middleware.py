@@ -5,7 +5,9 @@ from paste.registry import RegistryManager
 from routes.middleware import RoutesMiddleware
 from whitenoise import WhiteNoise
 
-from pylons.middleware import ErrorHandler, RequestDecoding, StatusCodeRedirect
+from pylons.middleware import (
+    ErrorHandler, RequestDecoding, SecurityHeaders, StatusCodeRedirect,
+)
 from pylons.wsgiapp import PylonsApp
 
 from quickwiki.config.environment import load_environment
@@ -24,7 +26,8 @@ def make_app(global_conf, full_stack=True, static_files=True, **app_conf):
     ``global_conf`` is the ini file's ``[DEFAULT]`` section, ``app_conf``
     its ``[app:main]`` section.  ``full_stack`` adds the error handling
     middleware, ``static_files`` serves ``public/`` in front of the
-    application, with WhiteNoise.
+    application, with WhiteNoise; every response gets the security
+    headers.
     """
     config = load_environment(global_conf, app_conf)
     app = PylonsApp(config=config)
@@ -48,5 +51,7 @@ def make_app(global_conf, full_stack=True, static_files=True, **app_conf):
         app = WhiteNoise(app, config["pylons.paths"]["static_files"],
                          index_file=True, autorefresh=config["debug"],
                          immutable_file_test=FINGERPRINTED)
+    # Outermost, so that static files and error documents get them too.
+    app = SecurityHeaders(app, config)
     app.config = config
     return app

@@ -5,7 +5,9 @@ from paste.registry import RegistryManager
 from routes.middleware import RoutesMiddleware
 from whitenoise import WhiteNoise
 
-from pylons.middleware import ErrorHandler, RequestDecoding, StatusCodeRedirect
+from pylons.middleware import (
+    ErrorHandler, RequestDecoding, SecurityHeaders, StatusCodeRedirect,
+)
 from pylons.wsgiapp import PylonsApp
 
 from tests.sampleapp.config.environment import load_environment
@@ -36,5 +38,6 @@ def make_app(global_conf, full_stack=True, static_files=True,
         app = WhiteNoise(app, config["pylons.paths"]["static_files"],
                          index_file=True, autorefresh=config["debug"],
                          immutable_file_test=FINGERPRINTED)
+    app = SecurityHeaders(app, config)
     app.config = config
     return app
