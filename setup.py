@@ -35,6 +35,8 @@ setup(
         "Routes>=2.5.1",
         "WebHelpers2>=2.0",
         "WebOb>=1.8.7",
+        # The server of development.ini and of the configs make-config writes.
+        "waitress>=3.0.1",
         "whitenoise>=6.8",
     ],
     extras_require={

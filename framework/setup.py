@@ -47,8 +47,12 @@ setup(
         "Mako>=1.2.4",
         "FormEncode>=2.0.1",
         "WebHelpers2>=2.0",
-        "backlash>=0.3.2",
+        # allow_debug, which keeps the debugger to local requests.
+        "backlash>=0.5.1",
         "MarkupSafe>=2.1",
+        # The server of the configs paster make-config writes; 3.0.1 fixed
+        # request smuggling and resource exhaustion bugs.
+        "waitress>=3.0.1",
         # pylons.test (the nose2 plugin) and the generated projects' tests.
         "WebTest>=3.0.0",
         "nose2>=0.12",

@@ -108,17 +108,27 @@ class PylonsInstaller(Installer):
     ``paster make-config`` fills the project's
     ``config/deployment.ini_tmpl`` with ``string.Template`` (``$name``
     placeholders), whose variables include a freshly generated
-    ``app_instance_secret`` and ``app_instance_uuid``.
+    ``app_instance_secret`` and ``app_instance_uuid``, into a file only its
+    owner may read (mode 0600).
     """
 
     use_cheetah = False
     config_file = "config/deployment.ini_tmpl"
 
     def write_config(self, command, filename, vars):
+        """Write the config, readable by its owner only: it holds secrets."""
         # PasteScript's Command.ensure_file writes bytes, where
         # config_content (here and in PasteScript) gives text.
         content = self.config_content(command, vars)
-        command.ensure_file(filename, content.encode("utf-8"))
+        # The umask makes a new file private from its creation on; chmod
+        # covers a file that existed before.
+        umask = os.umask(0o077)
+        try:
+            command.ensure_file(filename, content.encode("utf-8"))
+        finally:
+            os.umask(umask)
+        if os.path.exists(filename):
+            os.chmod(filename, 0o600)
 
     def config_content(self, command, vars):
         template = self._deployment_template()

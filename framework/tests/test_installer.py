@@ -1,5 +1,7 @@
 """PylonsInstaller: setup-app runs websetup, make-config fills the template."""
 import os
+import stat
+import tempfile
 import unittest
 
 from pylons.util import PylonsInstaller, class_name_from_module_name
@@ -21,6 +23,11 @@ class FakeDistribution:
 class FakeCommand:
     verbose = 0
 
+    def ensure_file(self, filename, content):
+        """Write the file as PasteScript does, with a plain open()."""
+        with open(filename, "wb") as written:
+            written.write(content)
+
 
 def installer():
     return PylonsInstaller(FakeDistribution(), "paste.app_install", "main")
@@ -41,6 +48,20 @@ class PylonsInstallerTest(unittest.TestCase):
         self.assertIn("beaker.session.secret = s3cr3t", content)
         self.assertIn("app_instance_uuid = u-u-i-d", content)
         self.assertIn("debug = false", content)
+
+    def test_made_config_is_readable_by_its_owner_only(self):
+        directory = tempfile.TemporaryDirectory()
+        self.addCleanup(directory.cleanup)
+        fresh = os.path.join(directory.name, "fresh.ini")
+        existing = os.path.join(directory.name, "existing.ini")
+        with open(existing, "w", encoding="utf-8"):
+            pass
+        os.chmod(existing, 0o644)
+        for filename in (fresh, existing):
+            installer().write_config(FakeCommand(), filename, {
+                "app_instance_secret": "s3cr3t", "app_instance_uuid": "u"})
+            self.assertEqual(stat.S_IMODE(os.stat(filename).st_mode), 0o600,
+                             filename)
 
 
 class ClassNameTest(unittest.TestCase):

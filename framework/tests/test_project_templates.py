@@ -12,6 +12,7 @@ import os
 import re
 import shutil
 import socket
+import stat
 import subprocess
 import sys
 import tempfile
@@ -141,6 +142,9 @@ class GeneratedProjectMixin:
         self.assertGreaterEqual(len(secrets[0]), 20)
         for config in configs:
             self.assertIn("\ndebug = false\n", config)
+            self.assertIn("\nuse = egg:waitress#main\n", config)
+        self.assertEqual(stat.S_IMODE(os.stat(self.path("deploy1.ini")).st_mode),
+                         0o600)
 
     def test_serve_answers_a_request(self):
         port = free_port()

@@ -1,17 +1,23 @@
-"""The ``paster`` commands a deployment runs: make-config, then setup-app."""
+"""The ``paster`` commands a deployment runs: make-config, setup-app, serve."""
 import configparser
+import http.client
 import os
+import socket
 import sqlite3
+import stat
 import subprocess
 import sys
 import tempfile
+import time
 import unittest
 
 # The paster of the Python running the tests, wherever its scripts are.
 PASTER = [sys.executable, "-c", "from paste.script.command import run; run()"]
 
 
-class DeploymentTest(unittest.TestCase):
+class PasterTest(unittest.TestCase):
+    """Runs ``paster`` in a directory of its own."""
+
     def setUp(self):
         directory = tempfile.TemporaryDirectory()
         self.addCleanup(directory.cleanup)
@@ -31,6 +37,13 @@ class DeploymentTest(unittest.TestCase):
         with open(os.path.join(self.dir, name), encoding="utf-8") as ini:
             parser.read_file(ini)
         return parser
+
+
+class DeploymentTest(PasterTest):
+    def test_made_config_is_readable_by_its_owner_only(self):
+        self.make_config()
+        mode = os.stat(os.path.join(self.dir, "prod.ini")).st_mode
+        self.assertEqual(stat.S_IMODE(mode), 0o600)
 
     def test_make_config_turns_debug_off(self):
         config = self.make_config()
@@ -58,3 +71,74 @@ class DeploymentTest(unittest.TestCase):
         rows = database.execute("SELECT title, content FROM pages").fetchall()
         self.assertEqual(rows, [("FrontPage",
                                  "**Welcome** to the QuickWiki front page!")])
+
+
+class ServeTest(PasterTest):
+    """The server of the made config, on a free port of this machine."""
+
+    def setUp(self):
+        super().setUp()
+        self.make_config()
+        self.paster("setup-app", "prod.ini")
+        self.port = _free_port()
+        path = os.path.join(self.dir, "prod.ini")
+        with open(path, encoding="utf-8") as ini:
+            config = ini.read().replace("\nport = 5000\n",
+                                        "\nport = %d\n" % self.port)
+        with open(path, "w", encoding="utf-8") as ini:
+            ini.write(config)
+        server = subprocess.Popen(PASTER + ["serve", "prod.ini"], cwd=self.dir,
+                                  stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.DEVNULL)
+        self.addCleanup(server.wait)
+        self.addCleanup(server.terminate)
+        self.wait_until_serving(server)
+
+    def wait_until_serving(self, server):
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                self.get("/")
+                return
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
+
+    def get(self, path):
+        """GET ``path``: the status and headers (a hang is a timeout error)."""
+        connection = http.client.HTTPConnection("127.0.0.1", self.port,
+                                                timeout=30)
+        try:
+            connection.request("GET", path)
+            response = connection.getresponse()
+            response.read()
+            return response.status, response.headers
+        finally:
+            connection.close()
+
+    def connect(self):
+        client = socket.create_connection(("127.0.0.1", self.port), timeout=30)
+        self.addCleanup(client.close)
+        return client
+
+    def test_idle_and_half_sent_connections_do_not_stop_it(self):
+        for _ in range(20):
+            self.connect()
+        for _ in range(20):
+            self.connect().sendall(b"GET / HTTP/1.1\r\nHost: localhost\r\n")
+        status, _headers = self.get("/")
+        self.assertEqual(status, 200)
+
+    def test_responses_have_security_headers_and_no_server_banner(self):
+        status, headers = self.get("/")
+        self.assertEqual(status, 200)
+        self.assertIsNone(headers["Server"])
+        self.assertIn("default-src 'self'", headers["Content-Security-Policy"])
+        self.assertEqual(headers["X-Content-Type-Options"], "nosniff")
+
+
+def _free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
