@@ -43,6 +43,7 @@ setup(
         "test": [
             "WebTest>=3.0.0",
             "beautifulsoup4>=4.9",
+            "hypothesis>=6.0",
             "nose2>=0.12",
             "playwright>=1.40",
         ],
