@@ -40,6 +40,17 @@ Some *emphasis*, some ``code`` and a way back to FrontPage.
 """
 
 
+#: Script in every place docutils once let through; none of it may run.
+HOSTILE_PAGE_SOURCE = """\
+.. image:: clip.mp4
+   :alt: <script>window.attacked = 1</script><img src=x onerror="window.attacked = 2">
+
+.. image:: javascript:window.attacked=3
+
+`click <javascript:window.attacked=4>`_ and <img src=x onerror=window.attacked=5>
+"""
+
+
 def one_class(name):
     """Matches a class attribute that includes the class ``name``."""
     return re.compile(r"(^|\s)%s(\s|$)" % re.escape(name))
@@ -141,3 +152,16 @@ class BrowserTest(unittest.TestCase):
         expect(page.locator("ul.titles a")).to_have_text(["FrontPage"])
         self.screenshot("05-page-deleted")
         self.assertEqual(stored_titles(), ["FrontPage"])
+
+    def test_hostile_page_runs_no_script_and_keeps_the_policy(self):
+        page = self.page
+        messages = []
+        page.on("console", lambda message: messages.append(message.text))
+        page.goto(self.base_url + "/pages/edit/HostilePage")
+        self.save_source(HOSTILE_PAGE_SOURCE)
+        expect(self.flash()).to_have_text("Successfully saved HostilePage!")
+        page.goto(self.base_url + "/HostilePage")
+        self.screenshot("06-hostile-page")
+        self.assertIsNone(page.evaluate("window.attacked"))
+        self.assertEqual([message for message in messages
+                          if "Content Security Policy" in message], [])
