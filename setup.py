@@ -24,9 +24,14 @@ setup(
         # Pylons 1.0.3 is Python 2 only.
         "Pylons>=1.1.0.dev0",
         "SQLAlchemy>=2.0",
+        # The schema's migrations, run by paster setup-app.
+        "alembic>=1.13",
+        # Three-way merges of edits made at the same time.
+        "merge3>=1.0.0",
         "docutils>=0.19",
         "nh3>=0.2.14",
         "Beaker>=1.12.1",
+        "FormEncode>=2.0.1",
         "Mako>=1.2.4",
         "MarkupSafe>=2.1",
         "Paste>=3.7.1",

@@ -1,11 +1,16 @@
-"""What ``paster setup-app`` does: create the tables and the FrontPage.
+"""What ``paster setup-app`` does: bring the database to this version's
+schema, and write the FrontPage if there never was one.
 
-It may run again: tables and pages that exist are left as they are.
+It may run again: the migrations already applied are skipped, and pages
+that exist, or existed and were deleted, are left as they are.  A database
+made by QuickWiki 1.0 is upgraded, its pages becoming their first revisions.
 """
 import logging
 
+from quickwiki import migrations
 from quickwiki.config.environment import load_environment
-from quickwiki.model import Page, meta
+from quickwiki.lib import revisions
+from quickwiki.model import meta
 
 log = logging.getLogger(__name__)
 
@@ -17,16 +22,21 @@ def setup_app(command, conf, vars):
     """Set up the database of the application ``conf`` configures."""
     load_environment(conf.global_conf, conf.local_conf)
     try:
-        create_schema_and_front_page()
+        upgrade_schema()
+        create_front_page()
     finally:
         meta.Session.remove()
 
 
-def create_schema_and_front_page():
-    """Create the tables and the FrontPage, where they do not exist yet."""
-    meta.Base.metadata.create_all(bind=meta.Session.get_bind())
-    with meta.Session.begin():
-        if meta.Session.get(Page, FRONT_PAGE_TITLE) is None:
-            meta.Session.add(Page(title=FRONT_PAGE_TITLE,
-                                  content=FRONT_PAGE_CONTENT))
-            log.info("Created the %s", FRONT_PAGE_TITLE)
+def upgrade_schema():
+    """Run the migrations the database has not had yet."""
+    with meta.Session.get_bind().begin() as connection:
+        migrations.upgrade(connection)
+
+
+def create_front_page():
+    """Write the FrontPage's first revision, if it has none."""
+    if revisions.head(FRONT_PAGE_TITLE) is None:
+        revisions.save(FRONT_PAGE_TITLE, 0, FRONT_PAGE_CONTENT,
+                       revisions.Author(), "Written by paster setup-app.")
+        log.info("Created the %s", FRONT_PAGE_TITLE)

@@ -5,6 +5,9 @@ WikiWord can be ``pages`` or ``error``, so it never hides a fixed address.
 """
 from routes import Mapper
 
+# A revision number in a URL: a positive integer that fits the database's.
+_NUMBER = r"[1-9][0-9]{0,8}"
+
 
 def make_map(config):
     """The Routes mapper of the application configured by ``config``."""
@@ -22,7 +25,19 @@ def make_map(config):
                    action="edit")
     mapper.connect("save_page", "/pages/save/{title}", controller="pages",
                    action="save")
+    mapper.connect("history", "/pages/history/{title}", controller="pages",
+                   action="history")
+    mapper.connect("revision", "/pages/revision/{title}/{number}",
+                   controller="pages", action="revision",
+                   requirements={"number": _NUMBER})
+    mapper.connect("restore", "/pages/restore/{title}/{number}",
+                   controller="pages", action="restore",
+                   requirements={"number": _NUMBER})
+    mapper.connect("diff", "/pages/diff/{title}", controller="pages",
+                   action="diff")
     mapper.connect("delete_pages", "/pages/delete", controller="pages",
-                   action="delete")
+                   action="confirm_delete")
+    mapper.connect("delete_confirmed", "/pages/delete/confirmed",
+                   controller="pages", action="delete")
     mapper.connect("page", "/{title}", controller="pages", action="show")
     return mapper

@@ -1,20 +1,40 @@
-"""The wiki: showing, listing, editing, saving and deleting pages."""
+"""The wiki: showing, editing, saving, deleting and restoring pages, their
+history and the differences between their revisions."""
+import functools
 import logging
 
 from sqlalchemy import select
 
 from pylons import app_globals, request, response, tmpl_context as c, url
 from pylons.controllers.util import abort, redirect
+from pylons.decorators import validate
 from pylons.decorators.rest import restrict
 from pylons.decorators.secure import authenticate_form
 
+from quickwiki.lib import diffs, forms, renderings, revisions
 from quickwiki.lib import helpers as h
-from quickwiki.lib import wikitext
 from quickwiki.lib.base import BaseController, render
 from quickwiki.lib.wikiwords import MAX_TITLE_LENGTH, is_title
-from quickwiki.model import Page, existing_titles, meta
+from quickwiki.model import MAX_ADDRESS_LENGTH, Page, existing_titles, live, meta
 
 log = logging.getLogger(__name__)
+
+
+def _text_within_bounds(action):
+    """Refuse page text sent as a file (400), and text over the page size
+    limit (413, with the form showing it again), before the form is checked.
+    """
+    @functools.wraps(action)
+    def checked(self, title):
+        content = request.POST.get("content")
+        if content is not None and not isinstance(content, str):
+            abort(400, detail="The content to save must be the form's text, "
+                              "not a file.")
+        size = len((content or "").encode("utf-8"))
+        if size > app_globals.max_page_size:
+            return self._too_large(title, size)
+        return action(self, title)
+    return checked
 
 
 class PagesController(BaseController):
@@ -29,93 +49,251 @@ class PagesController(BaseController):
         return render("/pages/index.mako")
 
     def show(self, title):
-        """The page ``title``, rendered; or an offer to write it."""
-        if not is_title(title):
-            abort(404, detail="There is no page called %s: page titles are "
-                              "WikiWords, such as FrontPage." % title)
-        page = meta.Session.get(Page, title)
-        if page is None:
+        """The page ``title``, as stored rendered; or an offer to write it."""
+        _check_title(title, 404)
+        shown = renderings.show(title, _page_url)
+        if shown is None:
             return self._missing_page(title)
         c.title = title
-        c.content = wikitext.render(page.content, existing_titles, _page_url)
+        c.revision = shown.revision
+        c.content = shown.html
         return render("/pages/show.mako")
 
     def _missing_page(self, title):
-        """A WikiWord without a page yet: 404, with a link to write it.
+        """A WikiWord without a page: 404, with a link to write it, and to
+        the history if the page was deleted.
 
         The status tells browsers and crawlers that there is no such page;
-        StatusCodeRedirect is asked to leave this 404's own body alone,
-        instead of replacing it with the error document.
+        the body is this action's own, not the error document.
         """
-        request.environ["pylons.status_code_redirect"] = True
-        response.status_int = 404
+        _own_status(404)
         c.title = title
+        c.deletion = revisions.head(title)
         return render("/pages/missing.mako")
 
     def edit(self, title):
         """The form to write page ``title``, new or not."""
-        if not is_title(title):
-            abort(404, detail="%s cannot be a page: page titles are WikiWords, "
-                              "such as FrontPage." % title)
-        page = meta.Session.get(Page, title)
+        _check_title(title, 404)
+        latest = revisions.head(title)
+        if latest is None:
+            return self._edit_form(title, 0, "")
+        return self._edit_form(title, latest.number, latest.content)
+
+    def _edit_form(self, title, base, content, summary="", preview=None,
+                   conflict=None):
+        """The edit form, holding ``content`` written from revision
+        ``base``, with a ``preview`` of it or the ``conflict`` it met.
+        """
+        _answer_errors_with_400()
         c.title = title
-        c.content = page.content if page is not None else ""
+        c.base = base
+        c.content = content
+        c.summary = summary
+        c.preview = preview
+        c.conflict = conflict
+        if conflict is not None and not conflict.head.deleted:
+            c.conflict_diff = diffs.compare(conflict.base_content,
+                                            conflict.head.content)
         return render("/pages/edit.mako")
 
     @restrict("POST")
     @authenticate_form
+    @_text_within_bounds
+    @validate(schema=forms.SaveForm(), form="edit", force_defaults=False)
     def save(self, title):
-        """Store the form's ``content`` as page ``title``'s source."""
-        if not is_title(title):
-            abort(400, detail="A page cannot be called %s: titles are "
-                              "WikiWords of at most %d characters, such as "
-                              "FrontPage." % (title, MAX_TITLE_LENGTH))
-        content = request.POST.get("content")
-        if content is None:
-            abort(400, detail="The form sent no content to save.")
-        if not isinstance(content, str):
-            abort(400, detail="The content to save must be the form's text, "
-                              "not a file.")
-        size = len(content.encode("utf-8"))
-        if size > app_globals.max_page_size:
-            return self._too_large(title, content, size)
-        with meta.Session.begin():
-            page = meta.Session.get(Page, title) or Page(title=title)
-            page.content = content
-            meta.Session.add(page)
-        log.info("Saved %s", title)
-        h.flash("Successfully saved %s!" % title)
+        """Store the edit form's text as a new revision of page ``title``,
+        or show a preview of it, or the conflict with a newer revision.
+        """
+        _check_title(title, 400)
+        form = self.form_result
+        if form["preview"]:
+            preview = renderings.render(title, form["content"], _page_url)
+            return self._edit_form(title, form["base"], form["content"],
+                                   form["summary"], preview=preview.html)
+        try:
+            outcome = revisions.save(title, form["base"], form["content"],
+                                     _author(), form["summary"],
+                                     render=_renderer(title))
+        except revisions.NoSuchRevision:
+            abort(400, detail="The form was opened on revision %d of %s, "
+                              "which it does not have." % (form["base"], title))
+        if isinstance(outcome, revisions.Conflict):
+            log.info("Edit conflict on %s with revision %d", title,
+                     outcome.head.number)
+            _own_status(409)
+            return self._edit_form(title, outcome.head.number, form["content"],
+                                   form["summary"], conflict=outcome)
+        if isinstance(outcome, revisions.Unchanged):
+            h.flash("Nothing saved: your text is that of revision %d of %s "
+                    "already." % (outcome.head.number, title),
+                    category="warning")
+        else:
+            self._stored(title, outcome.revision, "Saved revision %d of %s."
+                         % (outcome.revision.number, title))
+            if outcome.merged_with is not None:
+                other = outcome.merged_with
+                h.flash("Revision %d was saved by %s while you were editing. "
+                        "Your changes touched other lines, so they were "
+                        "merged with it." % (other.number, other.author))
         redirect(url("page", title=title))
 
-    def _too_large(self, title, content, size):
-        """413, with the edit form still holding the author's text."""
-        request.environ["pylons.status_code_redirect"] = True
-        response.status_int = 413
+    def _too_large(self, title, size):
+        """413, with the edit form still holding what the author wrote."""
+        _own_status(413)
         h.flash("%s was not saved: its text is %d bytes long, and a page may "
                 "have at most %d. Shorten it and save again."
                 % (title, size, app_globals.max_page_size), category="error")
+        return self._edit_form(title, request.POST.get("base", ""),
+                               request.POST["content"],
+                               request.POST.get("summary", ""))
+
+    def _stored(self, title, added, message):
+        """Say with ``message`` that revision ``added`` of page ``title`` is
+        stored."""
+        log.info("Stored revision %d of %s", added.number, title)
+        h.flash(message)
+
+    @validate(schema=forms.HistoryQuery(), post_only=False, on_get=True)
+    def history(self, title):
+        """Page ``title``'s revisions, newest first, a page of them at a
+        time (``?before=N``: those numbered below N).
+        """
+        _check_title(title, 404)
+        _refuse_errors(self.form_errors)
+        latest = revisions.head(title)
+        if latest is None:
+            abort(404, detail="There is no page called %s, so it has no "
+                              "history." % title)
+        per_page = app_globals.revisions_per_page
+        before = min(self.form_result["before"] or latest.number + 1,
+                     latest.number + 1)
         c.title = title
-        c.content = content
-        return render("/pages/edit.mako")
+        c.latest = latest
+        c.revisions = revisions.history(title, before, per_page)
+        c.newer_url = None
+        if before <= latest.number:
+            newer = before + per_page
+            c.newer_url = (url("history", title=title, before=newer)
+                           if newer <= latest.number
+                           else url("history", title=title))
+        oldest = c.revisions[-1].number
+        c.older_url = (url("history", title=title, before=oldest)
+                       if oldest > 1 else None)
+        return render("/pages/history.mako")
+
+    def revision(self, title, number):
+        """Revision ``number`` of page ``title``, with a form to restore it."""
+        _check_title(title, 404)
+        shown = self._revision_or_404(title, int(number))
+        latest = revisions.head(title)
+        _answer_errors_with_400()
+        c.title = title
+        c.shown = shown
+        c.latest = latest
+        c.content = (None if shown.deleted
+                     else renderings.render(title, shown.content, _page_url).html)
+        c.summary = ""
+        if not hasattr(c, "restore_conflict"):
+            c.restore_conflict = None
+        return render("/pages/revision.mako")
 
     @restrict("POST")
     @authenticate_form
+    @validate(schema=forms.RestoreForm(), form="revision", force_defaults=False)
+    def restore(self, title, number):
+        """Add a revision with the text of revision ``number``."""
+        _check_title(title, 400)
+        number = int(number)
+        form = self.form_result
+        try:
+            outcome = revisions.restore(title, number, form["base"], _author(),
+                                        form["summary"], render=_renderer(title))
+        except revisions.NoSuchRevision:
+            abort(400, detail="%s has no revision %d whose text could be "
+                              "restored." % (title, number))
+        if isinstance(outcome, revisions.Conflict):
+            _own_status(409)
+            c.restore_conflict = outcome.head
+            return self.revision(title, number)
+        if isinstance(outcome, revisions.Unchanged):
+            h.flash("Nothing restored: the text of revision %d is that of the "
+                    "latest revision, %d." % (number, outcome.head.number),
+                    category="warning")
+        else:
+            self._stored(title, outcome.revision,
+                         "Restored revision %d of %s as revision %d."
+                         % (number, title, outcome.revision.number))
+        redirect(url("page", title=title))
+
+    @validate(schema=forms.DiffQuery(), post_only=False, on_get=True)
+    def diff(self, title):
+        """What changed from revision ``?old=`` of page ``title`` to
+        revision ``?new=``, ``?style=inline`` or ``side`` by side.
+        """
+        _check_title(title, 404)
+        _refuse_errors(self.form_errors)
+        query = self.form_result
+        c.title = title
+        c.old = self._revision_or_404(title, query["old"])
+        c.new = self._revision_or_404(title, query["new"])
+        c.style = query["style"]
+        c.hunks = diffs.compare(c.old.content, c.new.content)
+        return render("/pages/diff.mako")
+
+    def _revision_or_404(self, title, number):
+        found = revisions.revision(title, number)
+        if found is None:
+            abort(404, detail="%s has no revision %d." % (title, number))
+        return found
+
+    def confirm_delete(self):
+        """Ask whether to delete the pages named by the ``title`` fields.
+
+        A page links here with its title in the query; the title list's
+        form posts the ticked titles.  Nothing is deleted yet.
+        """
+        titles = [title for title in request.params.getall("title")
+                  if is_title(title)]
+        existing = existing_titles(titles) if titles else set()
+        c.titles = [title for title in dict.fromkeys(titles)
+                    if title in existing]
+        if not c.titles:
+            # Shown again by @validate with no title left to show: the
+            # errors can only be told on their own.
+            _refuse_errors(getattr(c, "form_errors", None))
+            h.flash("No page was deleted: tick the pages to delete.",
+                    category="warning")
+            redirect(url("pages"))
+        _answer_errors_with_400()
+        c.summary = ""
+        return render("/pages/delete.mako")
+
+    @restrict("POST")
+    @authenticate_form
+    @validate(schema=forms.DeleteForm(), form="confirm_delete",
+              force_defaults=False)
     def delete(self):
-        """Delete the pages ticked in the title list (the ``title`` fields)."""
-        requested = request.POST.getall("title")
-        with meta.Session.begin():
-            pages = meta.Session.scalars(
-                select(Page).where(Page.title.in_(requested))
-                .order_by(Page.title)).all()
-            titles = [page.title for page in pages]
-            for page in pages:
-                meta.Session.delete(page)
-        log.info("Deleted %s", ", ".join(titles) or "nothing")
-        for title in titles:
-            h.flash("Deleted %s." % title)
+        """Delete the pages ticked in the confirmation: each gets a revision
+        that deletes it, and keeps its history.
+        """
+        titles = list(dict.fromkeys(self.form_result["title"]))
         if not titles:
             h.flash("No page was deleted: tick the pages to delete.",
                     category="warning")
+        for title in titles:
+            outcome = revisions.delete_page(title, _author(),
+                                            self.form_result["summary"])
+            if isinstance(outcome, revisions.Saved):
+                log.info("Deleted %s", title)
+                h.flash("Deleted %s (revision %d). Its history keeps every "
+                        "revision; restore one there to bring it back."
+                        % (title, outcome.revision.number))
+            elif isinstance(outcome, revisions.Unchanged):
+                h.flash("%s has no page to delete." % title,
+                        category="warning")
+            else:
+                h.flash("%s was not deleted: it is being saved by others "
+                        "right now. Try again." % title, category="warning")
         redirect(url("pages"))
 
 
@@ -158,7 +336,7 @@ def _title_page(position, per_page):
     """
     kind, bound = position
     forward = kind in ("first", "after")
-    query = select(Page.title).limit(per_page + 1)
+    query = select(Page.title).where(live()).limit(per_page + 1)
     if kind == "after":
         query = query.where(Page.title > bound)
     elif kind == "before":
@@ -180,8 +358,57 @@ def _title_page(position, per_page):
 
 def _any_title(condition):
     """Whether some page's title meets ``condition`` (one index seek)."""
-    return meta.Session.scalar(select(Page.title).where(condition).limit(1)) is not None
+    return meta.Session.scalar(
+        select(Page.title).where(live(), condition).limit(1)) is not None
+
+
+def _check_title(title, status):
+    """Answer ``status`` unless ``title`` can be a page's title: 404 for
+    reading, 400 for writing.
+    """
+    if not is_title(title):
+        opening = ("There is no page called %s" if status == 404
+                   else "A page cannot be called %s") % title
+        abort(status, detail="%s: page titles are WikiWords of at most %d "
+                             "characters, such as FrontPage."
+                             % (opening, MAX_TITLE_LENGTH))
+
+
+def _own_status(status):
+    """Answer ``status`` with the action's own page, which StatusCodeRedirect
+    is asked to send as it is, instead of the error document.
+    """
+    request.environ["pylons.status_code_redirect"] = True
+    response.status_int = status
+
+
+def _answer_errors_with_400():
+    """A form that ``@validate`` shows again with its errors answers 400."""
+    if getattr(c, "form_errors", None):
+        _own_status(400)
+
+
+def _refuse_errors(errors):
+    """400 for a query string that ``@validate`` found wrong."""
+    if errors:
+        abort(400, detail=" ".join("%s: %s" % item
+                                   for item in sorted(errors.items())))
+
+
+def _author():
+    """Who is making a revision: anonymous, with the client address when
+    ``quickwiki.record_addresses`` is on.
+    """
+    address = None
+    if app_globals.record_addresses and request.remote_addr:
+        address = request.remote_addr[:MAX_ADDRESS_LENGTH]
+    return revisions.Author(revisions.ANONYMOUS, address)
 
 
 def _page_url(title):
     return url("page", title=title)
+
+
+def _renderer(title):
+    """What renders a new revision of page ``title``, to store with it."""
+    return lambda source: renderings.render(title, source, _page_url)

@@ -1,5 +1,7 @@
 """The application's globals: one object per application, shared by every
 request, known to controllers and templates as ``app_globals`` (or ``g``)."""
+from paste.deploy.converters import asbool
+
 from quickwiki.lib import wikitext
 
 
@@ -13,6 +15,11 @@ class Globals:
 
     def __init__(self, config):
         self.titles_per_page = _setting(config, "quickwiki.titles_per_page", 20)
+        self.revisions_per_page = _setting(config, "quickwiki.revisions_per_page",
+                                           50)
+        #: Whether revisions keep their author's client address.
+        self.record_addresses = asbool(config.get("quickwiki.record_addresses",
+                                                  False))
         #: The largest page source a save accepts, in bytes of UTF-8.
         self.max_page_size = _setting(config, "quickwiki.max_page_size",
                                       wikitext.DEFAULT_LIMITS["max_size"])

@@ -1,11 +1,38 @@
-"""QuickWiki's data: the wiki's pages, kept with SQLAlchemy."""
-from sqlalchemy import String, Text, select
+"""QuickWiki's data: pages, their revisions, their links and their HTML.
+
+A page is its list of revisions, numbered from 1; nothing is ever changed
+in a revision once it is stored.  ``pages`` holds one row per title with
+the number of the latest revision, which is the one the page shows.
+``links`` and ``renderings`` are derived from the latest revisions, kept so
+that showing a page reads a single stored row
+(:mod:`quickwiki.lib.renderings`); :mod:`quickwiki.lib.revisions` writes
+the revisions.
+"""
+from datetime import datetime, timezone
+from typing import Optional
+
+from sqlalchemy import (
+    CheckConstraint, DateTime, ForeignKey, ForeignKeyConstraint, Index, String,
+    Text, TypeDecorator, false, select,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from quickwiki.lib.wikiwords import MAX_TITLE_LENGTH
 from quickwiki.model.meta import Base, Session
 
-__all__ = ["Page", "existing_titles", "init_model"]
+__all__ = [
+    "Link", "Page", "Rendering", "Revision", "existing_titles", "init_model",
+    "live",
+]
+
+#: The longest edit summary a revision keeps.
+MAX_SUMMARY_LENGTH = 200
+#: The longest author name.
+MAX_AUTHOR_LENGTH = 80
+#: The longest client address (an IPv6 address with an IPv4 tail).
+MAX_ADDRESS_LENGTH = 45
+#: The longest renderer version a stored rendering records.
+MAX_RENDERER_LENGTH = 100
 
 
 def init_model(engine):
@@ -13,19 +40,118 @@ def init_model(engine):
     Session.configure(bind=engine)
 
 
+class UTCDateTime(TypeDecorator):
+    """A moment, stored in UTC and read back as an aware datetime.
+
+    SQLite keeps no time zone, so the value is converted to UTC on the way
+    in and marked as UTC on the way out; PostgreSQL's ``timestamptz`` keeps
+    the moment itself.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        return None if value is None else value.astimezone(timezone.utc)
+
+    def process_result_value(self, value, dialect):
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=timezone.utc)
+        return value
+
+
 class Page(Base):
-    """A wiki page: its WikiWord title and its reStructuredText source."""
+    """A title that has, or had, a page: where its latest revision is."""
 
     __tablename__ = "pages"
+    __table_args__ = (
+        CheckConstraint("revision >= 1", name="revision"),
+        # The title list: the titles of the pages that are not deleted, in
+        # order, read from the index alone.
+        Index("ix_pages_live_titles", "deleted", "title"),
+    )
 
     title: Mapped[str] = mapped_column(String(MAX_TITLE_LENGTH), primary_key=True)
-    content: Mapped[str] = mapped_column(Text, default="")
+    #: The number of the latest revision, which the page shows.
+    revision: Mapped[int]
+    #: Whether the latest revision deleted the page.
+    deleted: Mapped[bool]
 
     def __repr__(self):
-        return "<Page %s>" % self.title
+        return "<Page %s r%d%s>" % (self.title, self.revision,
+                                    " deleted" if self.deleted else "")
+
+
+class Revision(Base):
+    """One version of a page: its text, when, by whom and why.
+
+    A revision that deletes the page has ``deleted`` set and no text.
+    """
+
+    __tablename__ = "revisions"
+    __table_args__ = (CheckConstraint("number >= 1", name="number"),)
+
+    page: Mapped[str] = mapped_column(ForeignKey("pages.title"), primary_key=True)
+    #: 1 for the page's first revision, then one more for each.  The
+    #: primary key makes sure that of two writers adding the same number,
+    #: one fails.
+    number: Mapped[int] = mapped_column(primary_key=True)
+    #: The reStructuredText source, as the author wrote it.
+    content: Mapped[str] = mapped_column(Text)
+    created: Mapped[datetime] = mapped_column(UTCDateTime)
+    author: Mapped[str] = mapped_column(String(MAX_AUTHOR_LENGTH))
+    #: The author's client address, kept only when the configuration asks
+    #: for it (``quickwiki.record_addresses``).
+    address: Mapped[Optional[str]] = mapped_column(String(MAX_ADDRESS_LENGTH))
+    summary: Mapped[str] = mapped_column(String(MAX_SUMMARY_LENGTH))
+    deleted: Mapped[bool]
+
+    def __repr__(self):
+        return "<Revision %s r%d>" % (self.page, self.number)
+
+
+class Link(Base):
+    """A WikiWord that a page's latest revision links to.
+
+    ``target`` need not have a page: links to missing pages are kept too,
+    so that creating the page finds the pages whose links change colour.
+    """
+
+    __tablename__ = "links"
+
+    page: Mapped[str] = mapped_column(ForeignKey("pages.title"), primary_key=True)
+    target: Mapped[str] = mapped_column(String(MAX_TITLE_LENGTH),
+                                        primary_key=True, index=True)
+
+
+class Rendering(Base):
+    """A live page's latest revision as HTML, as the page view sends it.
+
+    Each page that is not deleted has one.  ``html`` is None until the
+    revision is rendered, and again when what it shows changes: a page it
+    links to was created or deleted.  ``renderer`` is the
+    :data:`quickwiki.lib.wikitext.RENDERER_VERSION` that made the HTML,
+    which is never sent when it differs from the running one.
+    """
+
+    __tablename__ = "renderings"
+    __table_args__ = (
+        ForeignKeyConstraint(["page", "revision"],
+                             ["revisions.page", "revisions.number"]),
+    )
+
+    page: Mapped[str] = mapped_column(String(MAX_TITLE_LENGTH), primary_key=True)
+    revision: Mapped[int]
+    html: Mapped[Optional[str]] = mapped_column(Text)
+    renderer: Mapped[Optional[str]] = mapped_column(String(MAX_RENDERER_LENGTH))
+
+
+def live():
+    """The condition of a page that is not deleted."""
+    return Page.deleted == false()
 
 
 def existing_titles(titles):
     """Those of ``titles`` that have a page, found with one query."""
-    query = select(Page.title).where(Page.title.in_(titles))
+    query = select(Page.title).where(Page.title.in_(titles), live())
     return set(Session.scalars(query))

@@ -13,8 +13,8 @@
   <header class="site">
     <a class="brand" href="${url('home')}">QuickWiki</a>
     <nav>
-      ${h.link_to('FrontPage', url('home'))}
-      ${h.link_to('Title list', url('pages'))}
+      <a href="${url('home')}">FrontPage</a>
+      <a href="${url('pages')}">Title list</a>
     </nav>
   </header>
   <main>

@@ -10,17 +10,19 @@ import unittest
 
 from paste.script.appinstall import SetupCommand
 from routes.util import URLGenerator
-from sqlalchemy import select
+from sqlalchemy import MetaData, select
 from webtest import TestApp
 
 import pylons
 import pylons.test
 
-from quickwiki.model import Page, meta
+from quickwiki.lib import revisions
+from quickwiki.model import Page, live, meta
 
 __all__ = [
-    "TestController", "reset_database", "run_setup_app", "store_page",
-    "stored_content", "stored_titles", "ticked_title_list", "url",
+    "TestController", "delete_pages", "flashes", "reset_database",
+    "run_setup_app", "store_page", "stored_content", "stored_history",
+    "stored_titles", "ticked_title_list", "url",
 ]
 
 #: Generates the application's URLs, as ``url`` does in its controllers.
@@ -33,34 +35,55 @@ def run_setup_app():
 
 
 def reset_database():
-    """Drop the test database's tables, then run ``paster setup-app``."""
-    meta.Base.metadata.drop_all(bind=meta.Session.get_bind())
+    """Drop every table of the test database, Alembic's too, then run
+    ``paster setup-app``.
+    """
     meta.Session.remove()
+    tables = MetaData()
+    tables.reflect(bind=meta.Session.get_bind())
+    tables.drop_all(bind=meta.Session.get_bind())
     run_setup_app()
 
 
 def store_page(title, content):
-    """Write page ``title`` straight to the database."""
+    """Save ``content`` as the next revision of page ``title``, without
+    going through the application.
+    """
     try:
-        with meta.Session.begin():
-            meta.Session.merge(Page(title=title, content=content))
+        latest = revisions.head(title)
+        revisions.save(title, 0 if latest is None else latest.number, content,
+                       revisions.Author())
     finally:
         meta.Session.remove()
 
 
 def stored_content(title):
-    """Page ``title``'s source as the database has it, or None."""
+    """The text of page ``title``'s latest revision, or None when it has
+    no page (or it was deleted).
+    """
     try:
-        page = meta.Session.get(Page, title)
-        return None if page is None else page.content
+        latest = revisions.head(title)
+        return None if latest is None or latest.deleted else latest.content
+    finally:
+        meta.Session.remove()
+
+
+def stored_history(title):
+    """Page ``title``'s revisions, oldest first (none: no page)."""
+    try:
+        latest = revisions.head(title)
+        if latest is None:
+            return []
+        return revisions.history(title, latest.number + 1, latest.number)[::-1]
     finally:
         meta.Session.remove()
 
 
 def stored_titles():
-    """The titles of all pages in the database, in order."""
+    """The titles of the pages in the database (not deleted), in order."""
     try:
-        return list(meta.Session.scalars(select(Page.title).order_by(Page.title)))
+        return list(meta.Session.scalars(
+            select(Page.title).where(live()).order_by(Page.title)))
     finally:
         meta.Session.remove()
 
@@ -72,6 +95,18 @@ def ticked_title_list(app, titles):
     for box in form.fields["title"]:
         box.checked = box.id in ticked
     return form
+
+
+def delete_pages(app, titles, summary=""):
+    """Tick ``titles`` in the title list and confirm: the redirect."""
+    form = ticked_title_list(app, titles).submit(status=200).forms[0]
+    form["summary"] = summary
+    return form.submit(status=302)
+
+
+def flashes(response):
+    """The texts of the flash messages on a page."""
+    return [item.get_text() for item in response.html.select("ul.flash li")]
 
 
 class TestController(unittest.TestCase):

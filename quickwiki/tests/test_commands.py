@@ -68,8 +68,9 @@ class DeploymentTest(PasterTest):
         self.paster("setup-app", "prod.ini")
         database = sqlite3.connect(os.path.join(self.dir, "quickwiki.db"))
         self.addCleanup(database.close)
-        rows = database.execute("SELECT title, content FROM pages").fetchall()
-        self.assertEqual(rows, [("FrontPage",
+        rows = database.execute(
+            "SELECT page, number, content FROM revisions").fetchall()
+        self.assertEqual(rows, [("FrontPage", 1,
                                  "**Welcome** to the QuickWiki front page!")])
 
 

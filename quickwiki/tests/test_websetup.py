@@ -1,7 +1,9 @@
 """``paster setup-app``: the schema and the FrontPage, and running it again."""
+from quickwiki.lib import revisions
+from quickwiki.model import meta
 from quickwiki.tests import (
-    TestController, run_setup_app, store_page, stored_content, stored_titles,
-    ticked_title_list,
+    TestController, delete_pages, run_setup_app, store_page, stored_content,
+    stored_titles,
 )
 
 FRONT_PAGE_CONTENT = "**Welcome** to the QuickWiki front page!"
@@ -26,9 +28,17 @@ class SetupAppTest(TestController):
         self.assertEqual(stored_content("FrontPage"), "Edited.")
         self.assertEqual(stored_content("OtherPage"), "Other.")
 
-    def test_setup_app_recreates_a_deleted_front_page(self):
+    def test_front_page_is_a_first_revision(self):
+        try:
+            latest = revisions.head("FrontPage")
+        finally:
+            meta.Session.remove()
+        self.assertEqual((latest.number, latest.author, latest.summary),
+                         (1, "anonymous", "Written by paster setup-app."))
+
+    def test_setup_app_leaves_a_deleted_front_page_deleted(self):
+        # Its history has it; bringing it back is for the wiki's people.
         store_page("OtherPage", "Other.")
-        ticked_title_list(self.app, ["FrontPage"]).submit(status=302)
-        self.assertEqual(stored_titles(), ["OtherPage"])
+        delete_pages(self.app, ["FrontPage"])
         run_setup_app()
-        self.assertEqual(stored_titles(), ["FrontPage", "OtherPage"])
+        self.assertEqual(stored_titles(), ["OtherPage"])

@@ -1,13 +1,18 @@
-"""A person's visit, in a real browser: Playwright driving headless Chromium.
+"""People's visits, in a real browser: Playwright driving headless Chromium.
 
 The application is served over HTTP on 127.0.0.1, on a free port, from a
-thread of the test process.  The browser follows a WikiWord link to a page
-that does not exist yet, writes it, sees the flash message and the rendered
-reStructuredText, and deletes the page from the title list.  Screenshots of
-each step go to ``test-artifacts/`` at the top of the repository.
+thread of the test process.  In one test a person follows a WikiWord link
+to a page that does not exist yet, previews and writes it, deletes it from
+the title list, confirming, and restores it from its history.  In another,
+two people, each in a browser of their own, edit one page at once: the
+second one to save meets a conflict, then their changes to other lines are
+merged; the history, a diff and the restoring of an old revision follow.
+A third saves a hostile page and checks that none of its script runs.
+Screenshots of each step go to ``test-artifacts/`` at the top of the
+repository.
 
 Chromium comes from Debian's ``chromium`` package.  Where it is missing the
-test is skipped, saying so, unless ``QUICKWIKI_REQUIRE_BROWSER=1`` makes
+tests are skipped, saying so, unless ``QUICKWIKI_REQUIRE_BROWSER=1`` makes
 that a failure (as in CI).
 """
 import os
@@ -22,7 +27,7 @@ from playwright.sync_api import expect, sync_playwright
 import pylons.test
 
 from quickwiki.lib.wikitext import EXISTING_PAGE_CLASS, MISSING_PAGE_CLASS
-from quickwiki.tests import reset_database, stored_titles
+from quickwiki.tests import reset_database, store_page, stored_titles
 
 CHROMIUM = "/usr/bin/chromium"
 # Headless, and kept off the network: this machine only talks to itself.
@@ -39,6 +44,8 @@ Browser test
 Some *emphasis*, some ``code`` and a way back to FrontPage.
 """
 
+#: The page two people edit: ten paragraphs of a line each.
+SHARED_SOURCE = "".join("Line %d.\n\n" % number for number in range(1, 11))
 
 #: Script in every place docutils once let through; none of it may run.
 HOSTILE_PAGE_SOURCE = """\
@@ -89,35 +96,37 @@ class BrowserTest(unittest.TestCase):
         os.makedirs(self.artifacts, exist_ok=True)
         self.base_url, stop_server = serve_in_thread(pylons.test.pylonsapp)
         self.addCleanup(stop_server)
+        self.playwright = sync_playwright().start()
+        self.addCleanup(self.playwright.stop)
         self.page = self.open_browser()
 
     def open_browser(self):
+        """A page in a browser of its own: a person, with their cookies."""
         profile = tempfile.TemporaryDirectory()
         self.addCleanup(profile.cleanup)
-        playwright = sync_playwright().start()
-        self.addCleanup(playwright.stop)
-        context = playwright.chromium.launch_persistent_context(
+        context = self.playwright.chromium.launch_persistent_context(
             profile.name, executable_path=CHROMIUM, headless=True,
             args=CHROMIUM_ARGS)
         self.addCleanup(context.close)
         return context.new_page()
 
-    def screenshot(self, name):
-        self.page.screenshot(path=os.path.join(self.artifacts, name + ".png"),
-                             full_page=True)
+    def screenshot(self, name, page=None):
+        (page or self.page).screenshot(
+            path=os.path.join(self.artifacts, name + ".png"), full_page=True)
 
-    def save_source(self, source):
-        self.page.fill("textarea#content", source)
-        self.page.click("input[type=submit][value=Save]")
+    def save_source(self, source, page=None):
+        page = page or self.page
+        page.fill("textarea#content", source)
+        page.click("input[type=submit][value=Save]")
 
-    def flash(self):
-        return self.page.locator("ul.flash li")
+    def flash(self, page=None):
+        return (page or self.page).locator("ul.flash li")
 
-    def test_write_a_page_through_a_wikiword_link_and_delete_it(self):
+    def test_write_preview_delete_and_restore_a_page(self):
         page = self.page
         page.goto(self.base_url + "/pages/edit/FrontPage")
         self.save_source("Welcome! Try BrowserTestPage.")
-        expect(self.flash()).to_have_text("Successfully saved FrontPage!")
+        expect(self.flash()).to_have_text("Saved revision 2 of FrontPage.")
         link = page.locator("article.wiki-content a", has_text="BrowserTestPage")
         expect(link).to_have_class(one_class(MISSING_PAGE_CLASS))
         self.screenshot("01-front-page-with-a-missing-link")
@@ -129,15 +138,25 @@ class BrowserTest(unittest.TestCase):
 
         page.click("a.create-link")
         expect(page).to_have_url(self.base_url + "/pages/edit/BrowserTestPage")
-        self.save_source(NEW_PAGE_SOURCE)
-        expect(self.flash()).to_have_text("Successfully saved BrowserTestPage!")
+        page.fill("textarea#content", NEW_PAGE_SOURCE)
+        page.click("input[type=submit][value=Preview]")
+        preview = page.locator("section.preview article.wiki-content")
+        expect(preview.locator("h2")).to_have_text("Browser test")
+        expect(preview.locator("em")).to_have_text("emphasis")
+        expect(page.locator("textarea#content")).to_have_value(NEW_PAGE_SOURCE)
+        self.screenshot("03-preview")
+        self.assertEqual(stored_titles(), ["FrontPage"])
+
+        page.fill("input#summary", "A page for the browser test.")
+        page.click("input[type=submit][value=Save]")
+        expect(self.flash()).to_have_text("Saved revision 1 of BrowserTestPage.")
         content = page.locator("article.wiki-content")
         expect(content.locator("h2")).to_have_text("Browser test")
         expect(content.locator("em")).to_have_text("emphasis")
         expect(content.locator(".literal")).to_have_text("code")
         expect(content.locator("a", has_text="FrontPage")).to_have_class(
             one_class(EXISTING_PAGE_CLASS))
-        self.screenshot("03-new-page-saved")
+        self.screenshot("04-new-page-saved")
 
         page.goto(self.base_url + "/")
         expect(page.locator("article.wiki-content a", has_text="BrowserTestPage")
@@ -145,13 +164,95 @@ class BrowserTest(unittest.TestCase):
 
         page.goto(self.base_url + "/pages")
         page.check("#delete-BrowserTestPage")
-        self.screenshot("04-title-list-ticked")
+        self.screenshot("05-title-list-ticked")
         page.click("input[type=submit][value='Delete ticked pages']")
+        expect(page.locator("h1")).to_have_text("Delete pages?")
+        expect(page.locator("#delete-BrowserTestPage")).to_be_checked()
+        self.screenshot("06-confirm-the-deletion")
+        self.assertEqual(stored_titles(), ["BrowserTestPage", "FrontPage"])
+        page.click("input[type=submit][value=Delete]")
         expect(page).to_have_url(self.base_url + "/pages")
-        expect(self.flash()).to_have_text("Deleted BrowserTestPage.")
+        expect(self.flash()).to_contain_text("Deleted BrowserTestPage (revision 2).")
         expect(page.locator("ul.titles a")).to_have_text(["FrontPage"])
-        self.screenshot("05-page-deleted")
         self.assertEqual(stored_titles(), ["FrontPage"])
+
+        page.goto(self.base_url + "/BrowserTestPage")
+        expect(page.locator("p.deleted-page")).to_contain_text("was deleted")
+        self.screenshot("07-deleted-page")
+        page.click("a.history-link")
+        expect(page.locator("tr.deletion")).to_contain_text("deleted the page")
+        self.screenshot("08-history-of-the-deleted-page")
+        page.click("td.number a >> text='1'")
+        expect(page.locator("h1")).to_have_text("BrowserTestPage, revision 1")
+        page.click("input[type=submit][value='Restore this revision']")
+        expect(self.flash()).to_have_text(
+            "Restored revision 1 of BrowserTestPage as revision 3.")
+        expect(page.locator("article.wiki-content h2")).to_have_text("Browser test")
+        self.screenshot("09-restored")
+        self.assertEqual(stored_titles(), ["BrowserTestPage", "FrontPage"])
+
+    def test_two_people_edit_one_page(self):
+        store_page("SharedPage", SHARED_SOURCE)
+        alice, bob = self.page, self.open_browser()
+        for person in (alice, bob):
+            person.goto(self.base_url + "/pages/edit/SharedPage")
+
+        self.save_source(SHARED_SOURCE.replace("Line 3.", "Line three, by Alice."),
+                         alice)
+        expect(self.flash(alice)).to_have_text("Saved revision 2 of SharedPage.")
+
+        bob_text = SHARED_SOURCE.replace("Line 3.", "Line 3, as Bob saw it.")
+        self.save_source(bob_text, bob)
+        expect(bob.locator("section.conflict")).to_contain_text("Nothing was saved")
+        expect(bob.locator("section.conflict ins")).to_have_text(
+            "Line three, by Alice.")
+        expect(bob.locator("textarea#content")).to_have_value(bob_text)
+        self.screenshot("10-conflict", bob)
+
+        # Bob takes Alice's line, and changes one far from it.
+        bob_text = (SHARED_SOURCE.replace("Line 3.", "Line three, by Alice.")
+                    .replace("Line 8.", "Line eight, by Bob."))
+        self.save_source(bob_text, bob)
+        expect(self.flash(bob)).to_have_text("Saved revision 3 of SharedPage.")
+
+        alice.goto(self.base_url + "/pages/edit/SharedPage")
+        bob.goto(self.base_url + "/pages/edit/SharedPage")
+        self.save_source(bob_text.replace("Line 1.", "Line one, by Bob."), bob)
+        expect(self.flash(bob)).to_have_text("Saved revision 4 of SharedPage.")
+        self.save_source(bob_text.replace("Line 10.", "Line ten, by Alice."), alice)
+        expect(self.flash(alice)).to_have_text([
+            "Saved revision 5 of SharedPage.",
+            "Revision 4 was saved by anonymous while you were editing. Your "
+            "changes touched other lines, so they were merged with it."])
+        merged = alice.locator("article.wiki-content")
+        expect(merged).to_contain_text("Line one, by Bob.")
+        expect(merged).to_contain_text("Line ten, by Alice.")
+        self.screenshot("11-merged", alice)
+
+        alice.click("a.history-link")
+        expect(alice.locator("table.revisions td.number")).to_have_text(
+            ["5", "4", "3", "2", "1"])
+        self.screenshot("12-history", alice)
+        alice.check("#old-1")
+        alice.check("#new-5")
+        alice.check("input[name=style][value=side]")
+        alice.click("input[type=submit][value='Compare the chosen revisions']")
+        expect(alice.locator("h1")).to_have_text("SharedPage: revision 1 to 5")
+        expect(alice.locator("table.diff-side td.text.added")).to_have_text([
+            "Line one, by Bob.", "Line three, by Alice.", "Line eight, by Bob.",
+            "Line ten, by Alice."])
+        self.screenshot("13-diff-side-by-side", alice)
+        alice.click("a.style-link")
+        expect(alice.locator("table.diff-inline tr.removed")).to_have_count(4)
+        self.screenshot("14-diff-inline", alice)
+
+        alice.goto(self.base_url + "/pages/revision/SharedPage/2")
+        alice.fill("input#summary", "Back to Alice's version.")
+        alice.click("input[type=submit][value='Restore this revision']")
+        expect(self.flash(alice)).to_have_text(
+            "Restored revision 2 of SharedPage as revision 6.")
+        expect(alice.locator("article.wiki-content")).not_to_contain_text("Bob")
+        self.screenshot("15-reverted", alice)
 
     def test_hostile_page_runs_no_script_and_keeps_the_policy(self):
         page = self.page
@@ -159,9 +260,9 @@ class BrowserTest(unittest.TestCase):
         page.on("console", lambda message: messages.append(message.text))
         page.goto(self.base_url + "/pages/edit/HostilePage")
         self.save_source(HOSTILE_PAGE_SOURCE)
-        expect(self.flash()).to_have_text("Successfully saved HostilePage!")
+        expect(self.flash()).to_have_text("Saved revision 1 of HostilePage.")
         page.goto(self.base_url + "/HostilePage")
-        self.screenshot("06-hostile-page")
+        self.screenshot("16-hostile-page")
         self.assertIsNone(page.evaluate("window.attacked"))
         self.assertEqual([message for message in messages
                           if "Content Security Policy" in message], [])

@@ -1,4 +1,5 @@
-"""Save and delete refuse forms without this session's CSRF token."""
+"""Save, delete and restore refuse forms without this session's CSRF
+token."""
 import os
 
 import pylons.test
@@ -49,8 +50,9 @@ class SaveTokenTest(TestController):
 
 class DeleteTokenTest(TestController):
     def delete_form(self):
+        """The confirmation of the deletion of two pages."""
         store_page("OtherPage", "")
-        return ticked_title_list(self.app, ["FrontPage", "OtherPage"])
+        return ticked_title_list(self.app, ["FrontPage", "OtherPage"]).submit().forms[0]
 
     def test_delete_without_token_is_forbidden(self):
         response = submit_without_token(self.app, self.delete_form(), status=403)
@@ -66,6 +68,27 @@ class DeleteTokenTest(TestController):
     def test_delete_with_the_token_is_accepted(self):
         self.delete_form().submit(status=302)
         self.assertEqual(stored_titles(), [])
+
+
+class RestoreTokenTest(TestController):
+    def restore_form(self):
+        """The form restoring revision 1 of the FrontPage, now at 2."""
+        store_page("FrontPage", "Changed.")
+        return self.app.get(url("revision", title="FrontPage", number=1)).forms[0]
+
+    def test_restore_without_token_is_forbidden(self):
+        submit_without_token(self.app, self.restore_form(), status=403)
+        self.assertEqual(stored_content("FrontPage"), "Changed.")
+
+    def test_restore_with_wrong_token_is_forbidden(self):
+        form = self.restore_form()
+        form["_authentication_token"].force_value("not-the-token")
+        form.submit(status=403)
+        self.assertEqual(stored_content("FrontPage"), "Changed.")
+
+    def test_restore_with_the_token_is_accepted(self):
+        self.restore_form().submit(status=302)
+        self.assertEqual(stored_content("FrontPage"), FRONT_PAGE_CONTENT)
 
 
 class SessionCookieTest(TestController):

@@ -4,14 +4,9 @@ from sqlalchemy import event
 from quickwiki.lib import wikitext
 from quickwiki.model import meta
 from quickwiki.tests import (
-    TestController, store_page, stored_content, stored_titles, ticked_title_list,
-    url,
+    TestController, delete_pages, flashes, store_page, stored_content,
+    stored_titles, ticked_title_list, url,
 )
-
-
-def flashes(response):
-    """The texts of the flash messages on a page."""
-    return [item.get_text() for item in response.html.select("ul.flash li")]
 
 
 class ShowTest(TestController):
@@ -39,6 +34,14 @@ class ShowTest(TestController):
         response = self.app.get(url("page", title="FrontPage"))
         link = response.html.select_one("a.edit-link")
         self.assertEqual(link["href"], "/pages/edit/FrontPage")
+
+    def test_page_links_to_its_history_and_deletion(self):
+        response = self.app.get(url("page", title="FrontPage"))
+        self.assertEqual(response.html.select_one("a.history-link")["href"],
+                         "/pages/history/FrontPage")
+        self.assertEqual(response.html.select_one("a.delete-link")["href"],
+                         "/pages/delete?title=FrontPage")
+        self.assertIn("(revision 1)", response.html.footer.get_text())
 
     def test_missing_wikiword_offers_to_create_it(self):
         response = self.app.get(url("page", title="NewPage"), status=404)
@@ -108,19 +111,24 @@ class SaveTest(TestController):
         self.save("FrontPage", "New front page.")
         self.assertEqual(stored_content("FrontPage"), "New front page.")
 
-    def test_save_flashes_success(self):
+    def test_save_flashes_success_with_the_revision(self):
         page = self.save("NewPage", "Text.").follow()
-        self.assertEqual(flashes(page), ["Successfully saved NewPage!"])
+        self.assertEqual(flashes(page), ["Saved revision 1 of NewPage."])
+        page = self.save("NewPage", "More text.").follow()
+        self.assertEqual(flashes(page), ["Saved revision 2 of NewPage."])
 
     def test_flash_is_shown_once(self):
         self.save("NewPage", "Text.").follow()
         self.assertEqual(flashes(self.app.get(url("page", title="NewPage"))), [])
 
-    def test_source_is_stored_as_typed(self):
+    def test_source_is_stored_as_typed_but_for_line_breaks(self):
+        # Browsers end a text area's lines with CRLF: they are stored as LF.
         source = ('\nA <b>tag</b>, &amp; an entity, "quotes", ``code``,\r\n'
-                  'and naïve Ünïcode ✓\n')
+                  'and naïve Ünïcode ✓\rthe end\n')
         self.save("NewPage", source)
-        self.assertEqual(stored_content("NewPage"), source)
+        self.assertEqual(stored_content("NewPage"),
+                         '\nA <b>tag</b>, &amp; an entity, "quotes", ``code``,\n'
+                         'and naïve Ünïcode ✓\nthe end\n')
 
     def test_source_survives_a_second_edit_unchanged(self):
         source = '\n<b>tag</b> &amp; "quotes"'
@@ -185,36 +193,127 @@ class TitleListTest(TestController):
 
     def test_empty_wiki_says_so(self):
         store_page("OtherPage", "")
-        ticked_title_list(self.app, ["FrontPage", "OtherPage"]).submit()
+        delete_pages(self.app, ["FrontPage", "OtherPage"])
         response = self.app.get(url("pages"))
         self.assertIn("There are no pages yet.", response)
 
+    def test_deleted_pages_are_not_listed(self):
+        store_page("AlphaPage", "")
+        delete_pages(self.app, ["AlphaPage"])
+        response = self.app.get(url("pages"))
+        titles = [a.get_text() for a in response.html.select("ul.titles a")]
+        self.assertEqual(titles, ["FrontPage"])
+
 
 class DeleteTest(TestController):
-    def test_delete_removes_the_ticked_pages(self):
-        store_page("AlphaPage", "")
-        store_page("BetaPage", "")
+    """Deleting asks first; each deleted page gets a deletion revision."""
+
+    def setUp(self):
+        super().setUp()
+        store_page("AlphaPage", "Alpha.")
+        store_page("BetaPage", "Beta.")
+
+    def test_ticking_pages_asks_for_confirmation(self):
         response = ticked_title_list(self.app, ["AlphaPage", "BetaPage"]).submit()
+        self.assertEqual(response.status_int, 200)
+        self.assertEqual(response.html.h1.get_text(), "Delete pages?")
+        form = response.forms[0]
+        self.assertEqual(form.action, url("delete_confirmed"))
+        self.assertEqual([box.value for box in form.fields["title"]],
+                         ["AlphaPage", "BetaPage"])
+        self.assertTrue(all(box.checked for box in form.fields["title"]))
+        self.assertEqual(stored_titles(), ["AlphaPage", "BetaPage", "FrontPage"])
+
+    def test_a_page_links_to_its_confirmation(self):
+        page = self.app.get(url("page", title="AlphaPage"))
+        response = page.click(linkid=None, href="/pages/delete", index=0)
+        titles = [box.value for box in response.forms[0].fields["title"]]
+        self.assertEqual(titles, ["AlphaPage"])
+
+    def test_confirming_deletes_the_pages(self):
+        response = delete_pages(self.app, ["AlphaPage", "BetaPage"])
         self.assertEqual(response.location, "http://localhost/pages")
         self.assertEqual(stored_titles(), ["FrontPage"])
 
+    def test_a_page_unticked_in_the_confirmation_stays(self):
+        form = ticked_title_list(self.app, ["AlphaPage", "BetaPage"]).submit().forms[0]
+        form.get("title", index=1).checked = False
+        form.submit(status=302)
+        self.assertEqual(stored_titles(), ["BetaPage", "FrontPage"])
+
+    def test_deletion_is_a_revision_and_the_history_stays(self):
+        delete_pages(self.app, ["AlphaPage"], summary="Not needed.")
+        history = self.app.get(url("history", title="AlphaPage"))
+        rows = history.html.select("table.revisions tbody tr")
+        self.assertEqual(len(rows), 2)
+        self.assertEqual(rows[0]["class"], ["deletion"])
+        self.assertIn("Not needed.", rows[0].get_text())
+
     def test_delete_flashes_each_page(self):
-        store_page("AlphaPage", "")
-        store_page("BetaPage", "")
-        form = ticked_title_list(self.app, ["AlphaPage", "BetaPage"])
-        listing = form.submit().follow()
-        self.assertEqual(flashes(listing),
-                         ["Deleted AlphaPage.", "Deleted BetaPage."])
+        listing = delete_pages(self.app, ["AlphaPage", "BetaPage"]).follow()
+        self.assertEqual(flashes(listing), [
+            "Deleted AlphaPage (revision 2). Its history keeps every "
+            "revision; restore one there to bring it back.",
+            "Deleted BetaPage (revision 2). Its history keeps every "
+            "revision; restore one there to bring it back."])
+
+    def test_a_deleted_page_offers_its_history(self):
+        delete_pages(self.app, ["AlphaPage"])
+        response = self.app.get(url("page", title="AlphaPage"), status=404)
+        notice = " ".join(response.html.select_one("p.deleted-page").get_text().split())
+        self.assertTrue(notice.startswith("AlphaPage was deleted by anonymous on "),
+                        notice)
+        self.assertTrue(notice.endswith(" UTC (revision 2)."), notice)
+        self.assertEqual(response.html.select_one("a.history-link")["href"],
+                         "/pages/history/AlphaPage")
+        self.assertEqual(response.html.select_one("a.create-link")["href"],
+                         "/pages/edit/AlphaPage")
 
     def test_delete_with_nothing_ticked_warns(self):
         listing = ticked_title_list(self.app, []).submit().follow()
         message = listing.html.select_one("ul.flash li")
         self.assertEqual(message["class"], ["warning"])
-        self.assertEqual(stored_titles(), ["FrontPage"])
+        self.assertEqual(stored_titles(), ["AlphaPage", "BetaPage", "FrontPage"])
+
+    def test_confirming_with_nothing_ticked_warns(self):
+        form = ticked_title_list(self.app, ["AlphaPage"]).submit().forms[0]
+        form["title"].checked = False
+        listing = form.submit(status=302).follow()
+        self.assertEqual(listing.html.select_one("ul.flash li")["class"],
+                         ["warning"])
+        self.assertEqual(stored_titles(), ["AlphaPage", "BetaPage", "FrontPage"])
+
+    def test_deleting_a_page_deleted_meanwhile_says_so(self):
+        form = ticked_title_list(self.app, ["AlphaPage"]).submit().forms[0]
+        delete_pages(self.app, ["AlphaPage"]).follow()
+        listing = form.submit(status=302).follow()
+        self.assertEqual(flashes(listing), ["AlphaPage has no page to delete."])
+        history = self.app.get(url("history", title="AlphaPage"))
+        self.assertEqual(len(history.html.select("table.revisions tbody tr")), 2)
+
+    def test_a_bad_title_in_the_confirmation_is_a_bad_request(self):
+        form = ticked_title_list(self.app, ["AlphaPage"]).submit().forms[0]
+        form["title"].force_value("not a title")
+        response = form.submit(status=400)
+        self.assertIn("not a title is not a page title",
+                      response.html.select_one(".error-document .detail").get_text())
+        self.assertEqual(stored_titles(), ["AlphaPage", "BetaPage", "FrontPage"])
+
+    def test_a_too_long_summary_shows_the_confirmation_again(self):
+        form = ticked_title_list(self.app, ["AlphaPage", "BetaPage"]).submit().forms[0]
+        form["summary"].force_value("x" * 201)
+        response = form.submit(status=400)
+        self.assertIn("Enter a value not more than 200 characters long",
+                      response.html.select_one(".error-message").get_text())
+        form = response.forms[0]
+        self.assertEqual(form["summary"].value, "x" * 201)
+        self.assertEqual([box.value for box in form.fields["title"] if box.checked],
+                         ["AlphaPage", "BetaPage"])
+        self.assertEqual(stored_titles(), ["AlphaPage", "BetaPage", "FrontPage"])
 
     def test_delete_only_by_post(self):
-        self.app.get(url("delete_pages"), status=405)
-        self.assertEqual(stored_titles(), ["FrontPage"])
+        self.app.get(url("delete_confirmed"), status=405)
+        self.assertEqual(stored_titles(), ["AlphaPage", "BetaPage", "FrontPage"])
 
 
 class PaginationTest(TestController):
@@ -286,7 +385,7 @@ class PaginationTest(TestController):
         form = self.app.get("/pages?page=last").forms[0]
         for box in form.fields["title"]:
             box.checked = box.id == "delete-TestPage10"
-        form.submit()
+        form.submit().forms[0].submit(status=302)
         self.assertNotIn("TestPage10", stored_titles())
         self.assertEqual(len(stored_titles()), 11)
 

@@ -1,0 +1,150 @@
+"""What changed between two versions of a page's source, for people to read.
+
+:func:`compare` finds the changed lines with difflib and returns them as
+hunks (changes with a few unchanged lines around them) that a template
+lays out side by side or inline.  Where lines were replaced by others, the
+most alike removed and added lines are paired, as difflib's ``Differ``
+does, and compared word by word, so that the words that changed stand out.
+Nothing here is HTML: the templates escape every piece.
+"""
+import difflib
+import re
+from typing import NamedTuple, Optional
+
+__all__ = ["Block", "Line", "Piece", "compare"]
+
+#: Unchanged lines shown before and after each change.
+CONTEXT = 3
+#: How alike (difflib's ratio) a removed and an added line must be to be
+#: shown as one line changed, with the words that changed marked.
+SIMILAR = 0.6
+#: Replaced lines are paired up only when the removed lines times the
+#: added ones are at most this many, and compared word by word only up to
+#: this length: the time a diff takes stays in bounds.
+MAX_PAIRINGS = 400
+MAX_WORD_DIFF_LENGTH = 2000
+
+# Words, runs of spaces, and single other characters.
+_TOKENS = re.compile(r"\w+|\s+|[^\w\s]")
+
+
+class Piece(NamedTuple):
+    """Part of a line; ``changed`` when the other version lacks it."""
+
+    text: str
+    changed: bool = False
+
+
+class Line(NamedTuple):
+    """A line of one version: its number there, and its pieces."""
+
+    number: int
+    pieces: tuple
+
+
+class Block(NamedTuple):
+    """Lines of the old version and of the new one, for one ``kind`` of
+    change: ``equal``, ``replace``, ``delete`` or ``insert``.
+    """
+
+    kind: str
+    old: tuple
+    new: tuple
+
+    def rows(self):
+        """The block's (old line, new line) pairs, side by side; a side is
+        None where the other version has no line.
+        """
+        count = max(len(self.old), len(self.new))
+        return [(_at(self.old, index), _at(self.new, index))
+                for index in range(count)]
+
+
+def compare(old_text, new_text):
+    """The hunks that turn ``old_text`` into ``new_text``: a list of lists
+    of :class:`Block`, empty when the texts have the same lines.
+    """
+    old_lines = old_text.splitlines()
+    new_lines = new_text.splitlines()
+    matcher = difflib.SequenceMatcher(None, old_lines, new_lines)
+    hunks = []
+    for group in matcher.get_grouped_opcodes(CONTEXT):
+        if all(kind == "equal" for kind, *_ in group):
+            continue
+        hunk = []
+        for kind, i1, i2, j1, j2 in group:
+            if kind == "replace":
+                hunk.extend(_replaced(old_lines, i1, i2, new_lines, j1, j2))
+            else:
+                hunk.append(Block(kind, _lines(old_lines, i1, i2),
+                                  _lines(new_lines, j1, j2)))
+        hunks.append(hunk)
+    return hunks
+
+
+def _lines(lines, start, stop):
+    return tuple(Line(number + 1, (Piece(lines[number]),))
+                 for number in range(start, stop))
+
+
+def _replaced(old_lines, i1, i2, new_lines, j1, j2):
+    """Blocks for old lines replaced by new ones: the most alike pair
+    compared word by word, and the lines before and after it likewise.
+    """
+    if i1 == i2 and j1 == j2:
+        return []
+    if i1 == i2 or j1 == j2:
+        kind = "insert" if i1 == i2 else "delete"
+        return [Block(kind, _lines(old_lines, i1, i2), _lines(new_lines, j1, j2))]
+    pair = _most_alike(old_lines, i1, i2, new_lines, j1, j2)
+    if pair is None:
+        return [Block("replace", _lines(old_lines, i1, i2),
+                      _lines(new_lines, j1, j2))]
+    i, j = pair
+    old_pieces, new_pieces = _word_diff(old_lines[i], new_lines[j])
+    return (_replaced(old_lines, i1, i, new_lines, j1, j)
+            + [Block("replace", (Line(i + 1, old_pieces),),
+                     (Line(j + 1, new_pieces),))]
+            + _replaced(old_lines, i + 1, i2, new_lines, j + 1, j2))
+
+
+def _most_alike(old_lines, i1, i2, new_lines, j1, j2):
+    """The indexes of the most alike old and new lines, if they are alike
+    enough and there are few enough lines to compare them all.
+    """
+    if (i2 - i1) * (j2 - j1) > MAX_PAIRINGS:
+        return None
+    best, pair = SIMILAR, None
+    matcher = difflib.SequenceMatcher(autojunk=False)
+    for j in range(j1, j2):
+        matcher.set_seq2(new_lines[j])
+        for i in range(i1, i2):
+            matcher.set_seq1(old_lines[i])
+            if (matcher.real_quick_ratio() > best
+                    and matcher.quick_ratio() > best):
+                ratio = matcher.ratio()
+                if ratio > best:
+                    best, pair = ratio, (i, j)
+    return pair
+
+
+def _word_diff(old_line, new_line):
+    """The pieces of two lines, the words only one of them has changed."""
+    if max(len(old_line), len(new_line)) > MAX_WORD_DIFF_LENGTH:
+        return (Piece(old_line, True),), (Piece(new_line, True),)
+    old_words = _TOKENS.findall(old_line)
+    new_words = _TOKENS.findall(new_line)
+    matcher = difflib.SequenceMatcher(None, old_words, new_words,
+                                      autojunk=False)
+    old_pieces, new_pieces = [], []
+    for kind, i1, i2, j1, j2 in matcher.get_opcodes():
+        changed = kind != "equal"
+        if i2 > i1:
+            old_pieces.append(Piece("".join(old_words[i1:i2]), changed))
+        if j2 > j1:
+            new_pieces.append(Piece("".join(new_words[j1:j2]), changed))
+    return tuple(old_pieces), tuple(new_pieces)
+
+
+def _at(lines, index) -> Optional[Line]:
+    return lines[index] if index < len(lines) else None

@@ -1,0 +1,188 @@
+"""Stored renderings: each live page's HTML, made once and read as one row.
+
+Rendering reStructuredText takes milliseconds; reading a row does not.  A
+page's latest revision is rendered when it is saved, and stored in
+``renderings`` in the same transaction as the revision, with the WikiWords
+it links to in ``links``.  Stored HTML is not used when:
+
+- another renderer made it (:data:`wikitext.RENDERER_VERSION` differs),
+  so that no page is ever sent as older code rendered it, security fixes
+  included;
+- a page it links to was created or deleted since, which changes that
+  link's style: :func:`invalidate_linking_to` drops the HTML of the pages
+  linking to it.
+
+Either way the next view renders the page again and stores the result, as
+it does for a revision stored without HTML (by ``paster setup-app``, or an
+upgrade).  A rendering that failed (the renderer's message instead of the
+page: it timed out, say, on a busy server) is shown but never stored.  A view stores its rendering only if the row still names the
+revision it rendered, so that it never replaces a newer revision's.  Once
+a rendering is stored, the pages it links to are looked up again, in case
+one was created or deleted while it was being made.
+"""
+from typing import NamedTuple
+
+from markupsafe import Markup
+from sqlalchemy import and_, bindparam, delete, insert, select, update
+
+from quickwiki.lib import wikitext
+from quickwiki.model import Link, Rendering, Revision, existing_titles
+from quickwiki.model.meta import Session, transaction
+
+__all__ = [
+    "Rendered", "Shown", "invalidate_linking_to", "recheck", "remove",
+    "render", "show", "write",
+]
+
+
+# What a page view reads.  Built once: a view spends its time on the row,
+# not on making the query.
+_STORED = (select(Rendering.__table__.c.revision, Rendering.__table__.c.html,
+                  Rendering.__table__.c.renderer)
+           .where(Rendering.__table__.c.page == bindparam("title")))
+
+
+class Shown(NamedTuple):
+    """A page as its view shows it: the revision, and its HTML."""
+
+    revision: int
+    html: Markup
+
+
+class Rendered(NamedTuple):
+    """A page's source rendered: the HTML, the WikiWords it links to, and
+    those of them that had a page when it was made; ``failed`` when the
+    HTML is the renderer's message that it could not render the page.
+    """
+
+    html: Markup
+    titles: frozenset
+    existing: frozenset
+    failed: bool
+
+
+def show(title, page_url):
+    """Page ``title`` as its view shows it, or None when it has no page.
+
+    One row is read, unless the stored HTML cannot be used (see the module
+    documentation); then the page is rendered and stored again.
+    ``page_url(title)`` is the address of a page.
+    """
+    row = Session.execute(_STORED, {"title": title}).one_or_none()
+    if row is None:
+        return None
+    if row.html is not None and row.renderer == wikitext.RENDERER_VERSION:
+        return Shown(row.revision, Markup(row.html))
+    return _refresh(title, page_url)
+
+
+def render(title, source, page_url):
+    """``source`` rendered as page ``title``'s latest revision would be, the
+    page itself counting as existing: a :class:`Rendered`.
+    """
+    seen = {"titles": frozenset(), "existing": frozenset()}
+
+    def existing(titles):
+        seen["titles"] = frozenset(titles)
+        seen["existing"] = _existing(title, titles)
+        return seen["existing"]
+
+    html = wikitext.render(source, existing, page_url)
+    failed = html.startswith(Markup('<div class="%s">')
+                             % wikitext.RENDER_ERROR_CLASS)
+    return Rendered(html, seen["titles"], seen["existing"], failed)
+
+
+def write(session, title, revision, rendered=None):
+    """In ``session``'s transaction, make revision ``revision`` page
+    ``title``'s rendering: ``rendered``, or none yet, for its first view.
+    """
+    stored = rendered is not None and not rendered.failed
+    session.execute(delete(Rendering).where(Rendering.page == title))
+    session.execute(insert(Rendering).values(
+        page=title, revision=revision,
+        html=str(rendered.html) if stored else None,
+        renderer=wikitext.RENDERER_VERSION if stored else None))
+    if stored:
+        _write_links(session, title, rendered.titles)
+
+
+def remove(session, title):
+    """In ``session``'s transaction, drop deleted page ``title``'s rendering
+    and links."""
+    session.execute(delete(Rendering).where(Rendering.page == title))
+    session.execute(delete(Link).where(Link.page == title))
+
+
+def recheck(title, rendered):
+    """Once ``rendered`` is stored as page ``title``'s, drop it if a page it
+    links to has been created or deleted since it was made.
+
+    That creation or deletion invalidated the pages linking to it
+    (:func:`invalidate_linking_to`) before these links were stored, so it
+    could not find this page among them.  From now on, any other will.
+    """
+    if not rendered.failed and _existing(title, rendered.titles) != rendered.existing:
+        with transaction() as session:
+            _invalidate(session, Rendering.page == title)
+
+
+def invalidate_linking_to(title):
+    """Drop the stored HTML of the pages that link to ``title``.
+
+    Called once ``title``'s page has been created or deleted, which changes
+    the style of those links.
+    """
+    linking = select(Link.page).where(Link.target == title, Link.page != title)
+    with transaction() as session:
+        # On PostgreSQL, lock the rows in title order before changing them,
+        # so that two of these running at once never wait for each other.
+        if session.execute(select(Rendering.page)
+                           .where(Rendering.page.in_(linking))
+                           .order_by(Rendering.page).with_for_update()).all():
+            _invalidate(session, Rendering.page.in_(linking))
+
+
+def _refresh(title, page_url):
+    """Render page ``title``'s latest revision for its view, and store it."""
+    with transaction() as session:
+        row = session.execute(
+            select(Rendering.revision, Revision.content)
+            .join(Revision, and_(Revision.page == Rendering.page,
+                                 Revision.number == Rendering.revision))
+            .where(Rendering.page == title)).one_or_none()
+    if row is None:
+        return None
+    rendered = render(title, row.content, page_url)
+    if rendered.failed:
+        return Shown(row.revision, rendered.html)
+    with transaction() as session:
+        stored = session.execute(
+            update(Rendering)
+            .where(Rendering.page == title, Rendering.revision == row.revision)
+            .values(html=str(rendered.html),
+                    renderer=wikitext.RENDERER_VERSION)).rowcount == 1
+        if stored:
+            _write_links(session, title, rendered.titles)
+    if stored:
+        recheck(title, rendered)
+    return Shown(row.revision, rendered.html)
+
+
+def _write_links(session, title, targets):
+    session.execute(delete(Link).where(Link.page == title))
+    if targets:
+        session.execute(insert(Link), [{"page": title, "target": target}
+                                       for target in sorted(targets)])
+
+
+def _invalidate(session, condition):
+    session.execute(update(Rendering).where(condition).values(
+        html=None, renderer=None))
+
+
+def _existing(title, titles):
+    """Those of ``titles`` that have a page, counting ``title`` as one."""
+    others = set(titles) - {title}
+    found = existing_titles(others) if others else set()
+    return frozenset(found | ({title} & set(titles)))

@@ -1,0 +1,243 @@
+"""Changing pages: every save, deletion and restoration adds a revision.
+
+Revisions are only ever added, never changed, so a page's history is all
+of its revisions.  A writer starts from a *base*, the number of the latest
+revision when the author opened the form (0 for a page that did not exist
+yet).  Adding the next revision moves the page's row from the number the
+writer read to the next in one compare-and-set, which succeeds only if the
+row still holds that number; of two writers racing from the same number,
+one wins and the other finds a newer revision (on every backend, without
+locks held between requests).  The loser reads it and, for a save,
+merges: if the author's changes and the ones saved since the base touch
+different lines, the three-way merge (merge3) of the two is saved instead;
+otherwise the author is told of the conflict, and nothing is lost.
+"""
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import NamedTuple, Optional
+
+import merge3
+from sqlalchemy import and_, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from quickwiki.lib import renderings
+from quickwiki.model import Page, Revision
+from quickwiki.model.meta import Session, transaction
+
+__all__ = [
+    "ANONYMOUS", "Author", "Conflict", "NoSuchRevision", "Saved", "Unchanged",
+    "delete_page", "head", "history", "restore", "revision", "save",
+]
+
+#: The author of a revision made without an account.
+ANONYMOUS = "anonymous"
+
+#: How often a writer that keeps losing races reads, merges and tries again
+#: before it gives up and shows the author a conflict.
+MAX_ATTEMPTS = 5
+
+
+@dataclass(frozen=True)
+class Author:
+    """Who makes a revision: a name, and the client address if it is kept."""
+
+    name: str = ANONYMOUS
+    address: Optional[str] = None
+
+
+class Saved(NamedTuple):
+    """A revision was added: ``revision``; after merging ``merged_with``
+    (the revision saved meanwhile), when the author's base was older.
+    """
+
+    revision: Revision
+    merged_with: Optional[Revision] = None
+
+
+class Unchanged(NamedTuple):
+    """Nothing was added: the latest revision ``head`` (None: no page)
+    already is what was asked.
+    """
+
+    head: Optional[Revision]
+
+
+class Conflict(NamedTuple):
+    """Nothing was added: ``head`` was saved after the author's base, whose
+    text was ``base_content``, and the two changes could not be merged.
+    """
+
+    head: Revision
+    base_content: str = ""
+
+
+class NoSuchRevision(LookupError):
+    """A form named a revision that the page does not have."""
+
+
+def head(title):
+    """Page ``title``'s latest revision, or None if it never had one."""
+    return Session.scalars(
+        select(Revision).join(Page, and_(Page.title == Revision.page,
+                                         Page.revision == Revision.number))
+        .where(Page.title == title)).one_or_none()
+
+
+def revision(title, number):
+    """Revision ``number`` of page ``title``, or None."""
+    return Session.get(Revision, (title, number))
+
+
+def history(title, before, count):
+    """Up to ``count`` revisions of page ``title`` numbered below
+    ``before``, newest first.
+    """
+    return list(Session.scalars(
+        select(Revision)
+        .where(Revision.page == title, Revision.number < before)
+        .order_by(Revision.number.desc()).limit(count)))
+
+
+def save(title, base, content, author, summary="", render=None):
+    """Save ``content`` as page ``title``, written from revision ``base``.
+
+    ``render(text)``, when given, renders the text to be stored (a
+    :class:`renderings.Rendered`), which is stored with it; otherwise the
+    page's first view renders it.  Returns :class:`Saved`,
+    :class:`Unchanged` when the text is that of the latest revision, or
+    :class:`Conflict`.  Raises :class:`NoSuchRevision` for a base the page
+    does not have.
+    """
+    base_content = None
+    for _attempt in range(MAX_ATTEMPTS):
+        latest = head(title)
+        if _number(latest) == base:
+            text, merged_with = content, None
+        else:
+            if base_content is None:
+                base_content = _content_of(title, base, latest)
+            if latest.deleted:
+                return Conflict(latest, base_content)
+            text = merge(base_content, latest.content, content)
+            if text is None:
+                return Conflict(latest, base_content)
+            merged_with = latest
+        if latest is not None and not latest.deleted and text == latest.content:
+            return Unchanged(latest)
+        added = _add(title, latest, text, author, summary, render=render)
+        if added is not None:
+            return Saved(added, merged_with)
+    latest = head(title)
+    return Conflict(latest, _content_of(title, base, latest))
+
+
+def delete_page(title, author, summary=""):
+    """Add a revision that deletes page ``title``.
+
+    Returns :class:`Saved`; :class:`Unchanged` when there is no page to
+    delete; :class:`Conflict` when saves kept overtaking the deletion.
+    """
+    for _attempt in range(MAX_ATTEMPTS):
+        latest = head(title)
+        if latest is None or latest.deleted:
+            return Unchanged(latest)
+        added = _add(title, latest, "", author, summary, deleted=True)
+        if added is not None:
+            return Saved(added)
+    return Conflict(head(title))
+
+
+def restore(title, number, base, author, summary="", render=None):
+    """Add a revision with the text of page ``title``'s revision ``number``.
+
+    ``base`` is the latest revision the author saw: if the page has changed
+    since, nothing is restored and the answer is a :class:`Conflict`.
+    Restoring a deleted page's revision brings the page back.  ``render``
+    is :func:`save`'s.  Raises :class:`NoSuchRevision` for a revision the
+    page does not have, or one that deleted the page.
+    """
+    old = revision(title, number)
+    if old is None or old.deleted:
+        raise NoSuchRevision(number)
+    latest = head(title)
+    if latest.number != base:
+        return Conflict(latest)
+    if not latest.deleted and latest.content == old.content:
+        return Unchanged(latest)
+    added = _add(title, latest, old.content, author,
+                 summary or "Restored revision %d" % number, render=render)
+    if added is None:
+        return Conflict(head(title))
+    return Saved(added)
+
+
+def merge(base, theirs, mine):
+    """The three-way merge of two texts changed from ``base``; None when
+    they change the same lines (or lines next to each other).
+    """
+    groups = merge3.Merge3(base.splitlines(True), theirs.splitlines(True),
+                           mine.splitlines(True)).merge_groups()
+    lines = []
+    for kind, *texts in groups:
+        if kind == "conflict":
+            return None
+        lines.extend(texts[0])
+    return "".join(lines)
+
+
+def _number(latest):
+    return 0 if latest is None else latest.number
+
+
+def _content_of(title, base, latest):
+    """The text of revision ``base`` of page ``title`` (0: no page yet)."""
+    if base == 0:
+        return ""
+    old = revision(title, base) if base <= _number(latest) else None
+    if old is None:
+        raise NoSuchRevision(base)
+    return old.content
+
+
+class _Overtaken(Exception):
+    """Another writer added a revision first."""
+
+
+def _add(title, latest, content, author, summary, deleted=False, render=None):
+    """Add the revision after ``latest`` (None: the page's first), with its
+    rendering when ``render`` is given.
+
+    Returns the new :class:`Revision`, or None when another writer added
+    one after ``latest`` first, in which case nothing was written.
+    """
+    rendered = None if render is None or deleted else render(content)
+    added = Revision(page=title, number=_number(latest) + 1, content=content,
+                     created=datetime.now(timezone.utc), author=author.name,
+                     address=author.address, summary=summary, deleted=deleted)
+    try:
+        with transaction() as session:
+            if latest is None:
+                session.execute(insert(Page).values(
+                    title=title, revision=added.number, deleted=deleted))
+            elif session.execute(
+                    update(Page)
+                    .where(Page.title == title, Page.revision == latest.number)
+                    .values(revision=added.number, deleted=deleted)
+                    ).rowcount != 1:
+                raise _Overtaken()
+            session.add(added)
+            session.flush()
+            if deleted:
+                renderings.remove(session, title)
+            else:
+                renderings.write(session, title, added.number, rendered)
+    except (IntegrityError, _Overtaken):
+        return None
+    if rendered is not None:
+        renderings.recheck(title, rendered)
+    if latest is None or latest.deleted or deleted:
+        # The page came into being or went: links to it change style.  Done
+        # once the change is committed, so that it also reaches the links
+        # of pages saved meanwhile (see quickwiki.lib.renderings).
+        renderings.invalidate_linking_to(title)
+    return added

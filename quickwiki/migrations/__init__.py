@@ -1,0 +1,43 @@
+"""QuickWiki's database migrations (Alembic), run by ``paster setup-app``.
+
+:func:`upgrade` brings a database to the schema of this code: a new one
+gets it whole, one that an earlier QuickWiki made is upgraded in place,
+keeping its pages.  Each step is a script in ``versions/``; a new one
+follows ``script.py.mako``.
+"""
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import inspect
+
+__all__ = ["LEGACY_REVISION", "upgrade"]
+
+#: The migration that describes the schema of QuickWiki 1.0, whose
+#: ``paster setup-app`` made the ``pages`` table without Alembic.
+LEGACY_REVISION = "0001"
+
+
+def upgrade(connection, revision="head"):
+    """Migrate the database of ``connection`` up to ``revision``."""
+    config = _config(connection)
+    if _made_without_alembic(connection):
+        command.stamp(config, LEGACY_REVISION)
+    command.upgrade(config, revision)
+
+
+def downgrade(connection, revision):
+    """Migrate the database of ``connection`` down to ``revision``."""
+    command.downgrade(_config(connection), revision)
+
+
+def _config(connection):
+    config = Config()
+    config.set_main_option("script_location", "quickwiki:migrations")
+    # env.py runs the migrations on this connection, in its transaction.
+    config.attributes["connection"] = connection
+    return config
+
+
+def _made_without_alembic(connection):
+    """Whether QuickWiki 1.0 made this database: pages, but no version."""
+    tables = inspect(connection).get_table_names()
+    return "pages" in tables and "alembic_version" not in tables

@@ -1,0 +1,234 @@
+"""Stored renderings: a page view reads one row; the HTML is made again
+when it was made by another renderer, or when a page it links to is
+created or deleted; and a rendering never replaces a newer one."""
+import threading
+from unittest import mock
+
+from markupsafe import Markup
+from sqlalchemy import event, select, update
+
+import pylons.test
+
+from quickwiki.lib import wikitext
+from quickwiki.model import Link, Rendering, meta
+from quickwiki.tests import TestController, delete_pages, store_page, url
+
+
+def rendering(title):
+    """Page ``title``'s row in ``renderings``."""
+    try:
+        return meta.Session.get(Rendering, title)
+    finally:
+        meta.Session.remove()
+
+
+def links(title):
+    try:
+        return list(meta.Session.scalars(select(Link.target).where(
+            Link.page == title).order_by(Link.target)))
+    finally:
+        meta.Session.remove()
+
+
+def forget_links():
+    """Empty the links table, as a database just upgraded has it."""
+    try:
+        with meta.transaction() as session:
+            session.execute(Link.__table__.delete())
+    finally:
+        meta.Session.remove()
+
+
+def change_rendering(title, **values):
+    try:
+        with meta.transaction() as session:
+            session.execute(update(Rendering).where(Rendering.page == title)
+                            .values(**values))
+    finally:
+        meta.Session.remove()
+
+
+class StatementRecorder:
+    """The SQL statements the application's engine runs meanwhile."""
+
+    def __init__(self, test):
+        self.statements = []
+        engine = meta.Session.get_bind()
+        event.listen(engine, "before_cursor_execute", self.record)
+        test.addCleanup(event.remove, engine, "before_cursor_execute", self.record)
+
+    def record(self, connection, cursor, statement, parameters, context, many):
+        self.statements.append(statement)
+
+
+class WikiTest(TestController):
+    def save(self, title, content):
+        form = self.app.get(url("edit_page", title=title)).forms[0]
+        form["content"] = content
+        return form.submit(status=302)
+
+    def link_class(self, title, target):
+        page = self.app.get(url("page", title=title))
+        link = page.html.select_one('article a[href="/%s"]' % target)
+        return link["class"][-1]
+
+
+class StoredRenderingTest(WikiTest):
+    def test_saving_stores_the_html_and_the_links(self):
+        self.save("SomePage", "See FrontPage, NewPage and ``NotLinked``.\n\n"
+                              "::\n\n    NotLinkedEither\n")
+        stored = rendering("SomePage")
+        self.assertEqual((stored.revision, stored.renderer),
+                         (1, wikitext.RENDERER_VERSION))
+        self.assertIn('href="/NewPage"', stored.html)
+        self.assertEqual(links("SomePage"), ["FrontPage", "NewPage"])
+
+    def test_a_page_view_runs_one_select_of_one_row(self):
+        self.save("SomePage", "See FrontPage and NewPage.")
+        recorder = StatementRecorder(self)
+        page = self.app.get(url("page", title="SomePage"))
+        self.assertIn("See", page.html.article.get_text())
+        self.assertEqual(len(recorder.statements), 1, recorder.statements)
+        statement = recorder.statements[0]
+        self.assertTrue(statement.startswith("SELECT"), statement)
+        self.assertIn("FROM renderings", statement)
+
+    def test_a_page_view_does_not_render(self):
+        self.save("SomePage", "Real text.")
+        change_rendering("SomePage", html="<p>Stored HTML.</p>")
+        page = self.app.get(url("page", title="SomePage"))
+        self.assertEqual(page.html.article.get_text().strip(), "Stored HTML.")
+
+    def test_html_made_by_another_renderer_is_never_shown(self):
+        self.save("SomePage", "Real *text*.")
+        change_rendering("SomePage", html="<p>Made by the old renderer.</p>",
+                         renderer="quickwiki-wikitext-0")
+        page = self.app.get(url("page", title="SomePage"))
+        self.assertNotIn("old renderer", page)
+        self.assertIn("Real <em>text</em>.", page.html.article.decode_contents())
+        stored = rendering("SomePage")
+        self.assertEqual(stored.renderer, wikitext.RENDERER_VERSION)
+        self.assertIn("<em>text</em>", stored.html)
+
+    def test_a_page_without_html_is_rendered_and_stored_by_its_view(self):
+        self.save("SomePage", "See NewPage.")
+        change_rendering("SomePage", html=None, renderer=None)
+        forget_links()
+        self.assertIn("NewPage", self.app.get(url("page", title="SomePage")))
+        self.assertIsNotNone(rendering("SomePage").html)
+        self.assertEqual(links("SomePage"), ["NewPage"])
+
+
+class FailedRenderingTest(WikiTest):
+    """What the renderer says when it cannot render a page is shown, and
+    never stored: the next view tries again."""
+
+    def test_a_view_that_fails_to_render_stores_nothing(self):
+        limit = pylons.test.pylonsapp.config["pylons.app_globals"].max_page_size
+        store_page("HugePage", "x" * (limit + 1))
+        for _ in range(2):
+            page = self.app.get(url("page", title="HugePage"))
+            self.assertIsNotNone(page.html.select_one(
+                "." + wikitext.RENDER_ERROR_CLASS))
+            self.assertIsNone(rendering("HugePage").html)
+
+    def test_a_save_whose_rendering_fails_leaves_it_to_the_next_view(self):
+        failure = Markup('<div class="%s"><p>Timed out.</p></div>'
+                         % wikitext.RENDER_ERROR_CLASS)
+        with mock.patch.object(wikitext, "render", return_value=failure):
+            self.save("SomePage", "Some *text*.")
+        self.assertEqual((rendering("SomePage").revision,
+                          rendering("SomePage").html), (1, None))
+        page = self.app.get(url("page", title="SomePage"))
+        self.assertIn("Some <em>text</em>.", page.html.article.decode_contents())
+        self.assertIsNotNone(rendering("SomePage").html)
+
+
+class LinkStyleTest(WikiTest):
+    """Creating or deleting a page restyles the links to it."""
+
+    def setUp(self):
+        super().setUp()
+        self.save("SomePage", "See NewPage.")
+
+    def test_creating_a_linked_page_restyles_the_links(self):
+        self.assertEqual(self.link_class("SomePage", "NewPage"),
+                         wikitext.MISSING_PAGE_CLASS)
+        self.save("NewPage", "Now written.")
+        self.assertIsNone(rendering("SomePage").html)
+        self.assertEqual(self.link_class("SomePage", "NewPage"),
+                         wikitext.EXISTING_PAGE_CLASS)
+
+    def test_deleting_a_linked_page_restyles_the_links(self):
+        self.save("NewPage", "Now written.")
+        delete_pages(self.app, ["NewPage"])
+        self.assertEqual(self.link_class("SomePage", "NewPage"),
+                         wikitext.MISSING_PAGE_CLASS)
+
+    def test_restoring_a_deleted_page_restyles_the_links(self):
+        self.save("NewPage", "Now written.")
+        delete_pages(self.app, ["NewPage"])
+        self.app.get(url("revision", title="NewPage", number=1)).forms[0].submit()
+        self.assertEqual(self.link_class("SomePage", "NewPage"),
+                         wikitext.EXISTING_PAGE_CLASS)
+
+    def test_editing_a_linked_page_keeps_the_html_of_the_pages_linking_to_it(self):
+        self.save("NewPage", "Now written.")
+        self.app.get(url("page", title="SomePage"))
+        self.save("NewPage", "Written again.")
+        self.assertIsNotNone(rendering("SomePage").html)
+
+    def test_a_page_linking_to_itself_shows_the_link_as_existing(self):
+        self.save("SelfPage", "This is SelfPage.")
+        self.assertEqual(self.link_class("SelfPage", "SelfPage"),
+                         wikitext.EXISTING_PAGE_CLASS)
+        self.assertIsNotNone(rendering("SelfPage").html)
+
+
+class RenderingRaceTest(WikiTest):
+    """What happens between a view's reading a page and its storing the
+    rendering: another thread saves, or creates a linked page."""
+
+    def meanwhile(self, title, action):
+        """Run ``action`` in another thread just before the rendering of
+        page ``title`` is stored, once.
+        """
+        done = []
+
+        def hook(connection, cursor, statement, parameters, context, many):
+            if (not done and statement.startswith("UPDATE renderings SET html")
+                    and title in str(parameters)):
+                done.append(True)
+                thread = threading.Thread(target=action)
+                thread.start()
+                thread.join()
+
+        engine = meta.Session.get_bind()
+        event.listen(engine, "before_cursor_execute", hook)
+        self.addCleanup(event.remove, engine, "before_cursor_execute", hook)
+        return done
+
+    def test_a_rendering_never_replaces_a_newer_revision(self):
+        self.save("SomePage", "First text.")
+        change_rendering("SomePage", html=None, renderer=None)
+        done = self.meanwhile("SomePage",
+                              lambda: store_page("SomePage", "Second text."))
+        self.app.get(url("page", title="SomePage"))
+        self.assertEqual(done, [True])
+        stored = rendering("SomePage")
+        self.assertEqual(stored.revision, 2)
+        self.assertIsNone(stored.html)
+        self.assertIn("Second text.", self.app.get(url("page", title="SomePage")))
+
+    def test_a_page_created_while_rendering_restyles_the_link(self):
+        # The first rendering of SomePage: its links are not stored yet, so
+        # the creation of NewPage cannot find SomePage among its linkers.
+        self.save("SomePage", "See NewPage.")
+        change_rendering("SomePage", html=None, renderer=None)
+        forget_links()
+        done = self.meanwhile("SomePage",
+                              lambda: store_page("NewPage", "Now written."))
+        self.app.get(url("page", title="SomePage"))
+        self.assertEqual(done, [True])
+        self.assertEqual(self.link_class("SomePage", "NewPage"),
+                         wikitext.EXISTING_PAGE_CLASS)

@@ -1,0 +1,208 @@
+"""The schema's migrations, run by ``paster setup-app``: a new database
+gets the whole schema, and a database that QuickWiki 1.0 made is upgraded,
+its pages becoming their first revisions."""
+import configparser
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import unittest
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import (
+    Column, MetaData, String, Table, Text, create_engine, inspect, select,
+)
+
+import pylons.test
+
+from quickwiki import migrations
+from quickwiki.model import Rendering, Revision, meta
+from quickwiki.tests import TestController, delete_pages, run_setup_app, url
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+#: A wiki that QuickWiki 1.0 made (see the file's header).
+LEGACY_DUMP = os.path.join(HERE, "fixtures", "quickwiki-1.0.sql")
+PASTER = [sys.executable, "-c", "from paste.script.command import run; run()"]
+HEAD = "0002"
+#: The summary of the revisions that the upgrade makes of 1.0's pages.
+LEGACY_SUMMARY = "The page as it was when QuickWiki began keeping its history."
+
+#: QuickWiki 1.0's one table, as its model defined it.
+legacy_metadata = MetaData()
+legacy_pages = Table("pages", legacy_metadata,
+                     Column("title", String(40), primary_key=True),
+                     Column("content", Text, nullable=False))
+
+LEGACY_ROWS = [
+    {"title": "FrontPage", "content": "Welcome, from QuickWiki 1.0.\n\nSee SandBox."},
+    {"title": "SandBox", "content": "A <b>tag</b> &amp; naïve Ünïcode.\n"},
+    {"title": "EmptyPage", "content": ""},
+]
+
+
+def schema_differences(connection):
+    """How the database's schema differs from the model's (Alembic's
+    comparison): an empty list when they agree."""
+    return compare_metadata(MigrationContext.configure(connection),
+                            meta.Base.metadata)
+
+
+def schema_version(connection):
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+class NewDatabaseTest(TestController):
+    """Each test starts from a database that setup-app has just made."""
+
+    def test_setup_app_makes_the_schema_of_the_model(self):
+        with meta.Session.get_bind().connect() as connection:
+            self.assertEqual(schema_differences(connection), [])
+            self.assertEqual(schema_version(connection), HEAD)
+
+
+class LegacyDatabaseTest(TestController):
+    """The test database, emptied and filled as QuickWiki 1.0 would have."""
+
+    def setUp(self):
+        super().setUp()
+        engine = meta.Session.get_bind()
+        tables = MetaData()
+        tables.reflect(bind=engine)
+        tables.drop_all(bind=engine)
+        legacy_metadata.create_all(bind=engine)
+        with engine.begin() as connection:
+            connection.execute(legacy_pages.insert(), LEGACY_ROWS)
+
+    def revisions(self):
+        try:
+            return [(r.page, r.number, r.content, r.summary, r.deleted)
+                    for r in meta.Session.scalars(
+                        select(Revision).order_by(Revision.page, Revision.number))]
+        finally:
+            meta.Session.remove()
+
+    def test_setup_app_makes_each_page_its_first_revision(self):
+        run_setup_app()
+        self.assertEqual(self.revisions(), sorted(
+            (row["title"], 1, row["content"], LEGACY_SUMMARY, False)
+            for row in LEGACY_ROWS))
+        with meta.Session.get_bind().connect() as connection:
+            self.assertEqual(schema_differences(connection), [])
+            self.assertEqual(schema_version(connection), HEAD)
+
+    def test_upgraded_pages_are_rendered_by_their_first_view(self):
+        run_setup_app()
+        page = self.app.get(url("page", title="SandBox"))
+        self.assertIn("A <b>tag</b> &amp; naïve Ünïcode.",
+                      page.html.article.get_text())
+        front = self.app.get(url("home"))
+        self.assertEqual(front.html.select_one('article a[href="/SandBox"]')
+                         ["class"][-1], "wikilink")
+        try:
+            stored = meta.Session.get(Rendering, "SandBox")
+            self.assertEqual(stored.revision, 1)
+            self.assertIsNotNone(stored.html)
+        finally:
+            meta.Session.remove()
+
+    def test_upgraded_pages_are_edited_from_their_first_revision(self):
+        run_setup_app()
+        form = self.app.get(url("edit_page", title="FrontPage")).forms[0]
+        self.assertEqual(form["base"].value, "1")
+        form["content"] = "Edited after the upgrade."
+        form.submit(status=302)
+        self.assertEqual([r[:3] for r in self.revisions()
+                          if r[0] == "FrontPage"],
+                         [("FrontPage", 1, LEGACY_ROWS[0]["content"]),
+                          ("FrontPage", 2, "Edited after the upgrade.")])
+
+    def test_setup_app_again_changes_nothing(self):
+        run_setup_app()
+        before = self.revisions()
+        run_setup_app()
+        self.assertEqual(self.revisions(), before)
+
+    def test_downgrading_keeps_the_latest_text_of_each_page(self):
+        run_setup_app()
+        form = self.app.get(url("edit_page", title="FrontPage")).forms[0]
+        form["content"] = "Edited after the upgrade."
+        form.submit(status=302)
+        delete_pages(self.app, ["EmptyPage"])
+        meta.Session.remove()
+        engine = meta.Session.get_bind()
+        with engine.begin() as connection:
+            migrations.downgrade(connection, migrations.LEGACY_REVISION)
+        with engine.connect() as connection:
+            self.assertEqual(sorted(inspect(connection).get_table_names()),
+                             ["alembic_version", "pages"])
+            rows = connection.execute(select(legacy_pages).order_by(
+                legacy_pages.c.title)).all()
+        self.assertEqual(rows, [("FrontPage", "Edited after the upgrade."),
+                                ("SandBox", LEGACY_ROWS[1]["content"])])
+        run_setup_app()
+        self.assertEqual(len(self.revisions()), 2)
+
+
+class LegacyFileTest(unittest.TestCase):
+    """A copy of a SQLite database that QuickWiki 1.0 made, upgraded by
+    running ``paster setup-app`` on it."""
+
+    def setUp(self):
+        directory = tempfile.TemporaryDirectory()
+        self.addCleanup(directory.cleanup)
+        self.dir = directory.name
+        self.database = os.path.join(self.dir, "quickwiki.db")
+        with open(LEGACY_DUMP, encoding="utf-8") as dump:
+            copy = sqlite3.connect(self.database)
+            copy.executescript(dump.read())
+            copy.close()
+        self.ini = os.path.join(self.dir, "upgrade.ini")
+        config = configparser.ConfigParser(interpolation=None)
+        config.read(pylons.test.pylonsapp.config["__file__"])
+        config["app:main"]["sqlalchemy.url"] = "sqlite:///" + self.database
+        config["app:main"]["cache_dir"] = os.path.join(self.dir, "data")
+        with open(self.ini, "w", encoding="utf-8") as ini:
+            config.write(ini)
+
+    def setup_app(self):
+        result = subprocess.run(PASTER + ["setup-app", self.ini], cwd=self.dir,
+                                capture_output=True, text=True)
+        self.assertEqual(result.returncode, 0, result.stderr)
+
+    def query(self, sql):
+        database = sqlite3.connect(self.database)
+        try:
+            return database.execute(sql).fetchall()
+        finally:
+            database.close()
+
+    def test_setup_app_upgrades_the_wiki(self):
+        before = self.query("SELECT title, content FROM pages ORDER BY title")
+        self.setup_app()
+        self.assertEqual(
+            self.query("SELECT page, number, content, author, summary, deleted "
+                       "FROM revisions ORDER BY page"),
+            [(title, 1, content, "anonymous", LEGACY_SUMMARY, 0)
+             for title, content in before])
+        self.assertEqual(self.query("SELECT title, revision, deleted FROM pages "
+                                    "ORDER BY title"),
+                         [(title, 1, 0) for title, _ in before])
+        self.assertEqual(self.query("SELECT page, revision, html FROM renderings "
+                                    "ORDER BY page"),
+                         [(title, 1, None) for title, _ in before])
+        engine = create_engine("sqlite:///" + self.database)
+        self.addCleanup(engine.dispose)
+        with engine.connect() as connection:
+            self.assertEqual(schema_differences(connection), [])
+            self.assertEqual(schema_version(connection), HEAD)
+        self.assertIn("\r\n", dict(before)["SandBox"])
+
+    def test_setup_app_twice_upgrades_once(self):
+        self.setup_app()
+        self.setup_app()
+        self.assertEqual(self.query("SELECT count(*) FROM revisions"), [(3,)])
+        self.assertEqual(self.query("SELECT version_num FROM alembic_version"),
+                         [(HEAD,)])
+
