@@ -30,7 +30,11 @@ class LoadSpec:
     and the end of a URL-encoded text appended to each variant's body with
     the request's number between them, so that no two requests of a load
     send the same form (see :meth:`request`; ``wrk_script.lua`` does the
-    same).
+    same).  ``revision_field``, when given, names a form field appended
+    after the text, whose value is the revision the variant's page is at:
+    each variant then has a fourth item, its page's revision before the
+    load, and the requests go to the variants as :class:`pyloadgen.PageTurns`
+    says instead of in turn, so that no page has two saves in flight.
     """
 
     method: str
@@ -38,17 +42,26 @@ class LoadSpec:
     expected_status: int
     variants: tuple = ()
     numbered_text: tuple = ()
+    revision_field: str = ""
 
-    def request(self, number):
+    def request(self, number, variant=None, revision=None):
         """Request ``number`` (from 0) of a load: ``(path, cookie, body)``,
         cookie and body None for a plain request.
+
+        Request n takes variant n modulo their count, or, with a
+        ``revision_field``, the ``variant`` (an index) and the ``revision``
+        of its page that :class:`pyloadgen.PageTurns` gives.
         """
         if not self.variants:
             return self.path, None, None
-        path, cookie, body = self.variants[number % len(self.variants)]
+        if variant is None:
+            variant = number % len(self.variants)
+        path, cookie, body = self.variants[variant][:3]
         if self.numbered_text:
             start, end = self.numbered_text
             body = "%s%s%d%s" % (body, start, number, end)
+        if self.revision_field:
+            body = "%s&%s=%d" % (body, self.revision_field, revision)
         return path, cookie, body
 
 
@@ -72,8 +85,10 @@ def _run_wrk(spec, port, seconds, connections):
         if spec.variants:
             variants_file = os.path.join(scratch, "variants.tsv")
             with open(variants_file, "w", encoding="utf-8") as out:
-                out.writelines("%s\t%s\t%s\n" % variant for variant in spec.variants)
-            args += [variants_file, *(spec.numbered_text or ("", ""))]
+                out.writelines("\t".join(map(str, variant)) + "\n"
+                               for variant in spec.variants)
+            args += [variants_file, *(spec.numbered_text or ("", "")),
+                     spec.revision_field]
         # One wrk thread: the server under test gets the other core, and the
         # requests are numbered in one sequence (see LoadSpec.request).
         command = ["wrk", "-t1", "-c%d" % connections, "-d%ds" % seconds,

@@ -19,8 +19,9 @@ _FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 def run(host, port, spec, seconds, connections):
     """Load ``spec`` (a :class:`loadgen.LoadSpec`); the run's figures."""
     turns = itertools.count()
+    pages = PageTurns(spec) if spec.revision_field else None
     deadline = time.perf_counter() + seconds
-    workers = [_Worker(host, port, spec, turns, deadline)
+    workers = [_Worker(host, port, spec, turns, pages, deadline)
                for _ in range(connections)]
     started = time.perf_counter()
     for worker in workers:
@@ -45,13 +46,51 @@ def run(host, port, spec, seconds, connections):
         errors=errors, generator="python", sent=sent)
 
 
+class PageTurns:
+    """Where the saves of a load with a revision field go (see
+    :class:`loadgen.LoadSpec`): each to the next variant in turn whose page
+    has no save in flight, with the revision that page is at.
+
+    A page's revision starts at its variant's fourth item, and grows with
+    each save of it answered with the expected status.  A page whose saves
+    are all in flight is taken in turn all the same.  ``wrk_script.lua``
+    does the same.
+    """
+
+    def __init__(self, spec):
+        self.expected_status = spec.expected_status
+        self.revisions = [variant[3] for variant in spec.variants]
+        self.busy = set()
+        self.last = -1
+        self.lock = threading.Lock()
+
+    def take(self):
+        """``(variant index, revision)`` of the next save, now in flight."""
+        with self.lock:
+            count = len(self.revisions)
+            waiting = [(self.last + step) % count for step in range(1, count + 1)]
+            index = next((index for index in waiting if index not in self.busy),
+                         waiting[0])
+            self.last = index
+            self.busy.add(index)
+            return index, self.revisions[index]
+
+    def answered(self, index, status):
+        """The save to variant ``index`` was answered with ``status`` (None:
+        not at all)."""
+        with self.lock:
+            self.busy.discard(index)
+            if status == self.expected_status:
+                self.revisions[index] += 1
+
+
 class _Worker(threading.Thread):
     """One connection's request loop; collects latencies in seconds."""
 
-    def __init__(self, host, port, spec, turns, deadline):
+    def __init__(self, host, port, spec, turns, pages, deadline):
         super().__init__(daemon=True)
         self.host, self.port, self.spec = host, port, spec
-        self.turns, self.deadline = turns, deadline
+        self.turns, self.pages, self.deadline = turns, pages, deadline
         self.latencies = []
         self.errors = {"connect": 0, "read": 0, "timeout": 0, "unexpected": 0}
 
@@ -81,25 +120,35 @@ class _Worker(threading.Thread):
 
     def _one_request(self, connection):
         """Send one request; False when the connection must be dropped."""
-        path, headers, body = self._next_request()
+        page, (path, headers, body) = self._next_request()
         start = time.perf_counter()
+        status = None
         try:
             connection.request(self.spec.method, path, body, headers)
             response = connection.getresponse()
             response.read()
+            status = response.status
         except TimeoutError:
             self.errors["timeout"] += 1
             return False
         except (OSError, http.client.HTTPException):
             self.errors["read"] += 1
             return False
+        finally:
+            if self.pages is not None:
+                self.pages.answered(page, status)
         self.latencies.append(time.perf_counter() - start)
-        if response.status != self.spec.expected_status:
+        if status != self.spec.expected_status:
             self.errors["unexpected"] += 1
         return not response.will_close
 
     def _next_request(self):
-        path, cookie, body = self.spec.request(next(self.turns))
+        """The next request's page (for :class:`PageTurns`), and its
+        ``(path, headers, body)``."""
+        page = revision = None
+        if self.pages is not None:
+            page, revision = self.pages.take()
+        path, cookie, body = self.spec.request(next(self.turns), page, revision)
         if body is None:
-            return path, {}, None
-        return path, dict(_FORM, Cookie=cookie), body.encode()
+            return page, (path, {}, None)
+        return page, (path, dict(_FORM, Cookie=cookie), body.encode())

@@ -2,12 +2,16 @@
 
 Each database size of a run gets databases of its own, one for QuickWiki
 (made by ``paster setup-app``, which writes the FrontPage) and one for the
-wiki2 peer.  Pages go in with one ``executemany`` per batch, so a million
-of them take seconds.  Besides the filler pages there is
+wiki2 peer.  Pages go in with one ``executemany`` per batch and table, so a
+million of them take seconds; QuickWiki's as their first revisions.  Besides the filler pages there is
 :data:`SHOW_TITLE`, the page both wikis render: reStructuredText of a
 real page's kind, 1-2 KB (:func:`show_content`).
 """
+from datetime import datetime, timezone
+
 from sqlalchemy import create_engine, select
+
+from quickwiki.model import Page, Rendering, Revision
 
 #: The page the "show" measurements render, in both wikis.
 SHOW_TITLE = "BenchmarkShowPage"
@@ -111,25 +115,55 @@ def insert_pages(database_url, table, title_column, text_column, rows):
     engine = create_engine(database_url)
     try:
         with engine.begin() as connection:
-            batch = []
-            for title, text in rows:
-                batch.append({title_column: title, text_column: text})
-                if len(batch) == _BATCH:
-                    connection.execute(table.insert(), batch)
-                    batch = []
-            if batch:
-                connection.execute(table.insert(), batch)
+            for batch in _batches(rows):
+                connection.execute(table.insert(), [
+                    {title_column: title, text_column: text}
+                    for title, text in batch])
     finally:
         engine.dispose()
 
 
-def stored_texts(database_url, table, title_column, text_column, titles):
-    """``{title: text}`` of the pages ``titles``, as the database has them."""
+def insert_quickwiki_pages(database_url, rows):
+    """Write ``rows`` of ``(title, text)`` as the first revisions of
+    QuickWiki pages, in batches: each page's first view renders it.
+    """
+    created = datetime.now(timezone.utc)
+    engine = create_engine(database_url)
+    try:
+        with engine.begin() as connection:
+            for batch in _batches(rows):
+                connection.execute(Page.__table__.insert(), [
+                    {"title": title, "revision": 1, "deleted": False}
+                    for title, _ in batch])
+                connection.execute(Revision.__table__.insert(), [
+                    {"page": title, "number": 1, "content": text,
+                     "created": created, "author": "anonymous",
+                     "address": None, "summary": "", "deleted": False}
+                    for title, text in batch])
+                connection.execute(Rendering.__table__.insert(), [
+                    {"page": title, "revision": 1} for title, _ in batch])
+    finally:
+        engine.dispose()
+
+
+def quickwiki_texts_starting(database_url, start):
+    """The texts of QuickWiki's revisions that start with ``start``."""
     engine = create_engine(database_url)
     try:
         with engine.connect() as connection:
-            query = select(table.c[title_column], table.c[text_column]).where(
-                table.c[title_column].in_(list(titles)))
-            return dict(connection.execute(query).all())
+            return list(connection.scalars(select(Revision.content).where(
+                Revision.content.startswith(start, autoescape=True))))
     finally:
         engine.dispose()
+
+
+def _batches(rows):
+    """``rows`` in lists of at most ``_BATCH``."""
+    batch = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) == _BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

@@ -10,8 +10,9 @@ for the whole part.  The measurements, one per wiki, operation and size
 - QuickWiki ``list-first`` and ``list-last``: the first and the last page
   of the title list, ``GET /pages`` and ``GET /pages?page=last`` (200);
 - QuickWiki ``save``: ``POST /pages/save/<Title>`` with the session cookie
-  and the CSRF token of an edit form fetched beforehand, as a browser
-  would, and a text no save of the run sent before (302);
+  and the CSRF token of an edit form fetched before the load, as a browser
+  would, a text no save of the run sent before, and the revision the page
+  is at, so that each save adds a revision (302);
 - wiki2 ``show``: ``GET /BenchmarkShowPage``, the same reST page (200).
 
 Every cell is warmed up once, then measured in ``--wiki-rounds`` rounds.
@@ -27,10 +28,14 @@ every page saved must hold the last text sent to it.  A failed check
 counts as a failed request.
 
 Saves rotate over up to :data:`SAVE_SESSIONS` browser sessions, one page
-each.  QuickWiki keeps sessions in signed cookies, and the load generator
-sends each session's first cookie with every save, so the flash messages
-that saves queue are dropped rather than piling up; the check after the
-load makes one more save as a browser does and expects its flash message.
+each.  QuickWiki keeps every edit and refuses a save made from an older
+revision than the page's latest (a conflict): the forms are opened afresh
+before each load, and the load generator counts the revisions from there
+(``LoadSpec.revision_field``).  QuickWiki keeps sessions in signed
+cookies, and the load generator sends each session's first cookie with
+every save, so the flash messages that saves queue are dropped rather than
+piling up; the check after the load makes one more save as a browser does
+and expects its flash message.
 """
 import concurrent.futures
 import contextlib
@@ -46,7 +51,6 @@ import stats
 import wiki_client
 import wiki_profile
 import wiki_server
-from quickwiki.model import Page
 from wiki2peer import models as peer_models  # on sys.path through wiki_server
 
 #: The wikis and what is measured of each, in the order of the tables.
@@ -91,8 +95,6 @@ def run(args):
             site.server = running.enter_context(wiki_server.Server(
                 site.ini, site.port,
                 os.path.join(os.path.dirname(site.ini), "server.log")))
-            if site.app == "quickwiki":
-                prepare_saves(site, args.connections)
         cells = base_order(sites, args.sizes)
         print("  warming up %d measurements" % len(cells), flush=True)
         for site, operation in cells:
@@ -125,8 +127,8 @@ def make_site(app, pages, scratch, source_ini):
     if app == "quickwiki":
         ini = wiki_server.quickwiki_ini(source_ini, directory, port)
         wiki_server.setup_app(ini)
-        seed.insert_pages(wiki_server.database_url(ini), Page.__table__,
-                          "title", "content", seed.quickwiki_rows(pages))
+        seed.insert_quickwiki_pages(wiki_server.database_url(ini),
+                                    seed.quickwiki_rows(pages))
     else:
         ini = wiki_server.peer_ini(directory, port)
         database = wiki_server.database_url(ini)
@@ -137,7 +139,8 @@ def make_site(app, pages, scratch, source_ini):
 
 
 def prepare_saves(site, threads):
-    """Open an edit form per browser session, as a browser would."""
+    """Open an edit form per browser session, as a browser would, each on
+    the revision its page is at now."""
     sessions = min(SAVE_SESSIONS, site.pages - 2)  # one filler page each
     site.save_titles = tuple(seed.filler_title(number)
                              for number in range(1, sessions + 1))
@@ -149,7 +152,8 @@ def prepare_saves(site, threads):
 def _save_variant(port, title):
     save_path = "/pages/save/" + title
     cookie, fields = wiki_client.open_form(port, "/pages/edit/" + title, save_path)
-    return save_path, cookie, wiki_client.form_prefix(fields, "content")
+    revision = int(fields.pop("base"))
+    return save_path, cookie, wiki_client.form_prefix(fields, "content"), revision
 
 
 def base_order(sites, sizes):
@@ -162,13 +166,14 @@ def base_order(sites, sizes):
             for app in OPERATIONS if operation in OPERATIONS[app]]
 
 
-def load_spec(site, operation, load):
+def load_spec(site, operation, load, connections):
     """What the load generator sends for ``operation`` of ``site``."""
     if site.app == "wiki2":
         return loadgen.LoadSpec("GET", _PEER_SHOW_PATH, 200)
     if operation == "save":
+        prepare_saves(site, connections)
         return loadgen.LoadSpec("POST", "", 302, site.save_variants,
-                                wiki_client.numbered_text(load))
+                                wiki_client.numbered_text(load), "base")
     path = {"show": wiki_client.SHOW_PATH,
             "list-first": wiki_client.LIST_FIRST_PATH,
             "list-last": wiki_client.LIST_LAST_PATH}[operation]
@@ -180,7 +185,7 @@ def measure(site, operation, load, seconds, args):
 
     ``load`` names the load (unique in the run): the save texts carry it.
     """
-    spec = load_spec(site, operation, load)
+    spec = load_spec(site, operation, load, args.connections)
     site.server.reset_peak_memory()
     figures = loadgen.run_load(spec, site.port, seconds, args.connections,
                                args.generator)
@@ -213,24 +218,27 @@ def _check_list_last(site, figures, load, connections):
 
 
 def _check_save(site, figures, load, connections):
-    """The load's texts in the database, then a save as a browser makes it:
-    redirected to the page, which shows the text and the flash message
-    that the save's session cookie carries.
+    """The load's texts in the database, one revision for each save the
+    wiki acknowledged; then a save as a browser makes it, from a form opened
+    afresh: redirected to the page, which shows the text and the flash
+    message that the save's session cookie carries.
     """
     time.sleep(_SETTLE_SECONDS)
-    stored = seed.stored_texts(wiki_server.database_url(site.ini), Page.__table__,
-                               "title", "content", site.save_titles)
-    failed = wiki_client.save_failures(site.save_titles, figures["sent"], stored,
-                                       load, connections)
-    path, cookie, body = site.save_variants[0]
-    text = "Checked after load %s." % load
-    status, headers, _ = wiki_client.fetch(
-        site.port, path, "POST", body + urllib.parse.quote_plus(text), cookie)
-    cookie = wiki_client.cookie_header(headers.get_all("Set-Cookie") or []) or cookie
+    stored = seed.quickwiki_texts_starting(wiki_server.database_url(site.ini),
+                                           wiki_client.save_text_start(load))
+    acknowledged = figures["requests"] - figures["errors"]["unexpected"]
+    failed = wiki_client.save_failures(acknowledged, stored, connections)
+    path, _, _, _ = site.save_variants[0]
     title = path.rsplit("/", 1)[1]
+    cookie, fields = wiki_client.open_form(site.port, "/pages/edit/" + title, path)
+    text = "Checked after load %s." % load
+    body = wiki_client.form_prefix(fields, "content") + urllib.parse.quote_plus(text)
+    status, headers, _ = wiki_client.fetch(site.port, path, "POST", body, cookie)
+    cookie = wiki_client.cookie_header(headers.get_all("Set-Cookie") or []) or cookie
     shown, _, page = wiki_client.fetch(site.port, "/" + title, cookie=cookie)
+    saved = "Saved revision %d of %s." % (int(fields["base"]) + 1, title)
     return failed + int(status != 302 or shown != 200 or text not in page
-                        or "Successfully saved %s!" % title not in page)
+                        or saved not in page)
 
 
 def _check_peer_show(site, figures, load, connections):

@@ -28,12 +28,22 @@ def save_text(load, number):
     return _SAVE_TEXT.format(load=load, number=number)
 
 
+def save_text_start(load):
+    """What every text of the load named ``load`` starts with."""
+    return _save_text_around(load)[0]
+
+
 def numbered_text(load):
     """The URL-encoded start and end of the load's save texts, between
     which a save's number goes (see ``LoadSpec.numbered_text``).
     """
-    start, end = _SAVE_TEXT.format(load=load, number="\0").split("\0")
+    start, end = _save_text_around(load)
     return urllib.parse.quote_plus(start), urllib.parse.quote_plus(end)
+
+
+def _save_text_around(load):
+    """The load's save texts before and after the number."""
+    return _SAVE_TEXT.format(load=load, number="\0").split("\0")
 
 
 def form_prefix(fields, last):
@@ -130,24 +140,17 @@ class _FormFields(html.parser.HTMLParser):
             self._textarea = None
 
 
-def save_failures(titles, sent, stored, load, connections):
-    """How many pages of a load of saves do not hold what they should.
+def save_failures(acknowledged, stored, connections):
+    """How far the texts of a load of saves in the database are from the
+    saves the wiki acknowledged.
 
-    Save number ``n`` of the load went to ``titles[n % len(titles)]`` with
-    ``save_text(load, n)``, and each page must hold the last text sent to
-    it.  A save still in flight when the load generator stopped (at most
-    one per connection) may or may not have been stored, so up to
-    ``connections`` pages may hold the text sent before instead.  Any other
-    text is a failure.  ``stored`` maps the titles to their texts.
+    Each acknowledged save (answered with the expected redirect) must be a
+    revision with its own text: ``stored`` are the texts of the load's
+    revisions.  A save still in flight when the load generator stopped
+    waiting (at most one per connection) may have been stored too.  Each
+    save missing, stored twice, or stored beyond those is a failure.
     """
-    count = len(titles)
-    unfinished = failed = 0
-    for index, title in enumerate(titles[:sent]):
-        last = index + (sent - 1 - index) // count * count
-        if stored.get(title) == save_text(load, last):
-            continue
-        if last < count or stored.get(title) == save_text(load, last - count):
-            unfinished += 1
-        else:
-            failed += 1
-    return failed + max(0, unfinished - connections)
+    twice = len(stored) - len(set(stored))
+    missing = max(0, acknowledged - len(set(stored)))
+    extra = max(0, len(set(stored)) - acknowledged - connections)
+    return twice + missing + extra

@@ -61,7 +61,8 @@ def _get(path, cookie=None):
 
 def _save_environs(app, calls, first):
     """Save requests numbered from ``first``, as a browser makes them from
-    freshly opened edit forms, each with a text of its own.
+    freshly opened edit forms, each with a text of its own.  The saves of
+    one form follow each other, each from the revision the one before made.
     """
     environs = []
     for number in range(first, first + calls):
@@ -72,6 +73,10 @@ def _save_environs(app, calls, first):
             cookie = wiki_client.cookie_header(
                 [value for name, value in headers if name.lower() == "set-cookie"])
             fields = wiki_client.form_fields(body.decode(), save_path)
+            base = int(fields["base"])
+        else:
+            base += 1
+        fields["base"] = str(base)
         fields["content"] = wiki_client.save_text("profile", number)
         environs.append(Request.blank(
             save_path, method="POST", body=wiki_client.encode_form(fields).encode(),

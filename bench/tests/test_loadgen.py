@@ -2,6 +2,7 @@
 import unittest
 
 import loadgen
+import pyloadgen
 
 
 class LoadSpecTest(unittest.TestCase):
@@ -20,6 +21,51 @@ class LoadSpecTest(unittest.TestCase):
                          ("/save/PageB", "s=b", "token=b&content=Text+1+end"))
         self.assertEqual(spec.request(6),
                          ("/save/PageA", "s=a", "token=a&content=Text+6+end"))
+
+    def test_a_request_names_the_revision_of_its_page(self):
+        spec = loadgen.LoadSpec("POST", "", 302, (
+            ("/save/PageA", "s=a", "content=", 4),
+            ("/save/PageB", "s=b", "content=", 1)), ("T", ""), "base")
+        self.assertEqual(spec.request(5, 1, 3),
+                         ("/save/PageB", "s=b", "content=T5&base=3"))
+
+
+class PageTurnsTest(unittest.TestCase):
+    def setUp(self):
+        self.pages = pyloadgen.PageTurns(loadgen.LoadSpec("POST", "", 302, (
+            ("/save/PageA", "s=a", "content=", 4),
+            ("/save/PageB", "s=b", "content=", 1),
+            ("/save/PageC", "s=c", "content=", 7)), ("T", ""), "base"))
+
+    def test_pages_in_turn_at_their_revisions(self):
+        self.assertEqual(self.pages.take(), (0, 4))
+        self.assertEqual(self.pages.take(), (1, 1))
+        self.pages.answered(0, 302)
+        self.assertEqual(self.pages.take(), (2, 7))
+        self.assertEqual(self.pages.take(), (0, 5))
+
+    def test_a_page_with_a_save_in_flight_is_passed_over(self):
+        self.assertEqual(self.pages.take(), (0, 4))
+        self.pages.answered(0, 302)
+        self.assertEqual(self.pages.take(), (1, 1))
+        self.assertEqual(self.pages.take(), (2, 7))
+        self.assertEqual(self.pages.take(), (0, 5))
+        self.pages.answered(2, 302)
+        # PageB's and PageA's saves are in flight: PageC is next.
+        self.assertEqual(self.pages.take(), (2, 8))
+
+    def test_a_save_answered_otherwise_adds_no_revision(self):
+        self.assertEqual(self.pages.take(), (0, 4))
+        self.pages.answered(0, 409)
+        for expected in ((1, 1), (2, 7), (0, 4)):
+            index, revision = self.pages.take()
+            self.pages.answered(index, None)
+            self.assertEqual((index, revision), expected)
+
+    def test_when_every_page_is_in_flight_the_next_is_taken(self):
+        for _ in range(3):
+            self.pages.take()
+        self.assertEqual(self.pages.take(), (0, 4))
 
     def test_variants_without_a_numbered_text(self):
         spec = loadgen.LoadSpec("POST", "", 302, (("/p", "c", "a=1"),))

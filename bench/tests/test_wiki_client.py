@@ -64,40 +64,28 @@ class SaveTextTest(unittest.TestCase):
 
 
 class SaveFailuresTest(unittest.TestCase):
-    """Three pages; save n went to page n % 3 with text n."""
+    """The load's texts in the database against the saves acknowledged."""
 
-    TITLES = ("PageA", "PageB", "PageC")
+    def texts(self, *numbers):
+        return [wiki_client.save_text("load", number) for number in numbers]
 
-    def stored(self, *numbers):
-        return {title: wiki_client.save_text("load", number)
-                for title, number in zip(self.TITLES, numbers)}
+    def test_one_revision_per_acknowledged_save(self):
+        self.assertEqual(wiki_client.save_failures(3, self.texts(0, 1, 2), 8), 0)
 
-    def failures(self, sent, stored, connections=1):
-        return wiki_client.save_failures(self.TITLES, sent, stored, "load",
-                                         connections)
-
-    def test_every_page_holds_its_last_text(self):
-        # Ten saves sent: the last ones were 9 (PageA), 7 (PageB), 8 (PageC).
-        self.assertEqual(self.failures(10, self.stored(9, 7, 8)), 0)
-
-    def test_a_save_in_flight_at_the_end_may_be_missing(self):
-        self.assertEqual(self.failures(10, self.stored(6, 7, 8)), 0)
+    def test_a_save_in_flight_at_the_end_may_be_stored_too(self):
+        self.assertEqual(wiki_client.save_failures(3, self.texts(0, 1, 2, 3), 1), 0)
         # ...but no more of them than there were connections.
-        self.assertEqual(self.failures(10, self.stored(6, 4, 8)), 1)
-        self.assertEqual(self.failures(10, self.stored(6, 4, 8), connections=2), 0)
+        self.assertEqual(wiki_client.save_failures(3, self.texts(0, 1, 2, 3, 4), 1), 1)
 
-    def test_an_older_text_is_a_failure(self):
-        self.assertEqual(self.failures(10, self.stored(3, 7, 8), connections=8), 1)
+    def test_a_missing_save_is_a_failure(self):
+        self.assertEqual(wiki_client.save_failures(3, self.texts(0, 2), 8), 1)
+        self.assertEqual(wiki_client.save_failures(3, [], 8), 3)
 
-    def test_a_text_of_another_load_is_a_failure(self):
-        stored = self.stored(9, 7, 8)
-        stored["PageB"] = wiki_client.save_text("other", 7)
-        self.assertEqual(self.failures(10, stored, connections=8), 1)
+    def test_a_save_stored_twice_is_a_failure(self):
+        self.assertEqual(wiki_client.save_failures(3, self.texts(0, 1, 2, 2), 8), 1)
 
-    def test_a_page_whose_only_save_was_in_flight(self):
-        # Two saves sent: PageC got none; PageB's one was still in flight.
-        self.assertEqual(self.failures(2, {"PageA": wiki_client.save_text("load", 0),
-                                           "PageB": "its text before the load"}), 0)
-
-    def test_no_page_stored_at_all(self):
-        self.assertEqual(self.failures(10, {}, connections=8), 3)
+    def test_texts_around_the_number(self):
+        self.assertTrue(wiki_client.save_text("r1", 17).startswith(
+            wiki_client.save_text_start("r1")))
+        self.assertFalse(wiki_client.save_text("r10", 17).startswith(
+            wiki_client.save_text_start("r1")))
