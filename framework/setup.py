@@ -39,11 +39,12 @@ setup(
         "PasteDeploy>=3.0.1",
         "PasteScript>=3.6.0",
         # PasteScript finds commands, templates and installers through
-        # pkg_resources, which setuptools dropped in release 81; before
-        # 75.8.2 it could not match requirements such as Routes'
-        # "repoze.lru" to distributions installed under normalised names
+        # pkg_resources, which setuptools dropped in release 81, and from
+        # 80.9 on warns about on every paster command; before 75.8.2 it
+        # could not match requirements such as Routes' "repoze.lru" to
+        # distributions installed under normalised names
         # ("repoze_lru-0.8.dist-info").
-        "setuptools>=75.8.2,<81",
+        "setuptools>=75.8.2,<80.9",
         "Mako>=1.2.4",
         "FormEncode>=2.0.1",
         "WebHelpers2>=2.0",
