@@ -1,11 +1,25 @@
 """QuickWiki's tests, run by nose2 with the ``pylons.test`` plugin.
 
-The plugin loads the application from test.ini before any test module is
-imported, into :data:`pylons.test.pylonsapp`.  Each :class:`TestController`
-test starts from a fresh database, set up by ``paster setup-app``, and
-talks to the application through WebTest; :data:`url` generates the
-application's URLs there, as it does in the controllers.
+The plugin loads the application from test.ini (or the config that
+``--test-config`` names) before any test module is imported, into
+:data:`pylons.test.pylonsapp`.  Tests talk to it through WebTest; :data:`url`
+generates the application's URLs there, as it does in the controllers.
+
+Each test starts from the database that ``paster setup-app`` makes, in one
+of two ways, as Pyramid's wiki2 tests do:
+
+- :class:`TestController`: the test runs inside one database transaction
+  that is rolled back after it.  The application's session is bound to one
+  connection holding that transaction, and each transaction the
+  application begins becomes a savepoint inside it.  This is the default.
+- :class:`CommittingTestController`: the test's requests really commit.
+  For what a savepoint cannot show: a write that fails and must leave the
+  database as it was, requests from several threads or processes,
+  ``paster setup-app``, a second application loaded.  The database is
+  made afresh before such a test, and before the next rolled-back test.
 """
+import contextlib
+import os
 import unittest
 
 from paste.script.appinstall import SetupCommand
@@ -20,13 +34,21 @@ from quickwiki.lib import revisions
 from quickwiki.model import Page, live, meta
 
 __all__ = [
-    "TestController", "delete_pages", "flashes", "reset_database",
-    "run_setup_app", "store_page", "stored_content", "stored_history",
-    "stored_titles", "ticked_title_list", "url",
+    "CHECKOUT", "CommittingTestController", "TestController", "delete_pages",
+    "flashes", "reset_database", "rolled_back_session", "run_setup_app",
+    "store_page", "stored_content", "stored_history", "stored_titles",
+    "ticked_title_list", "url",
 ]
 
 #: Generates the application's URLs, as ``url`` does in its controllers.
 url = pylons.url
+
+#: The top of the checkout: development.ini, test.ini, test-artifacts/.
+CHECKOUT = os.path.dirname(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__))))
+
+#: Whether the database is as ``paster setup-app`` left it, to our knowledge.
+_database_is_fresh = False
 
 
 def run_setup_app():
@@ -38,11 +60,51 @@ def reset_database():
     """Drop every table of the test database, Alembic's too, then run
     ``paster setup-app``.
     """
+    global _database_is_fresh
     meta.Session.remove()
     tables = MetaData()
     tables.reflect(bind=meta.Session.get_bind())
     tables.drop_all(bind=meta.Session.get_bind())
     run_setup_app()
+    _database_is_fresh = True
+
+
+def _forget_database_state():
+    """After a test that committed: the next test that needs it resets the database."""
+    global _database_is_fresh
+    _database_is_fresh = False
+
+
+@contextlib.contextmanager
+def rolled_back_session():
+    """Bind the model's session to a transaction that is rolled back at the end.
+
+    Within the block, every transaction of the session (the application's
+    and the test's own) is a savepoint inside one outer transaction of one
+    connection, which leaving the block rolls back.  Requests made through
+    WebTest run in the test's thread, and so share that connection.
+    """
+    engine = meta.Session.get_bind()
+    meta.Session.remove()
+    settings = meta.Session.session_factory.kw
+    saved_settings = dict(settings)
+    with engine.connect() as connection:
+        transaction = connection.begin()
+        if (connection.dialect.name == "sqlite"
+                and not connection.connection.driver_connection.in_transaction):
+            # pysqlite begins a transaction only before a write, and a
+            # SAVEPOINT outside one starts one that RELEASE commits: begin
+            # the outer transaction ourselves.
+            connection.exec_driver_sql("BEGIN")
+        meta.Session.configure(bind=connection,
+                               join_transaction_mode="create_savepoint")
+        try:
+            yield connection
+        finally:
+            meta.Session.remove()
+            transaction.rollback()
+            settings.clear()
+            settings.update(saved_settings)
 
 
 def store_page(title, content):
@@ -110,15 +172,22 @@ def flashes(response):
 
 
 class TestController(unittest.TestCase):
-    """A test of the whole application, through its full WSGI stack."""
+    """A test of the whole application, in a transaction rolled back after it."""
 
     def setUp(self):
-        reset_database()
+        self.start_database()
         config = pylons.test.pylonsapp.config
         self.app = TestApp(pylons.test.pylonsapp)
         url._push_object(URLGenerator(config["routes.map"], {}))
         self.addCleanup(url._pop_object)
-        self.addCleanup(meta.Session.remove)
+
+    def start_database(self):
+        """Start from setup-app's database, in a transaction to roll back."""
+        if not _database_is_fresh:
+            reset_database()
+        session = rolled_back_session()
+        session.__enter__()
+        self.addCleanup(session.__exit__, None, None, None)
 
     def assert_document(self, response, heading, detail=None):
         """``response`` is the error document with ``heading`` (and ``detail``)."""
@@ -127,3 +196,13 @@ class TestController(unittest.TestCase):
         self.assertEqual(response.html.h1.get_text(), heading)
         if detail is not None:
             self.assertIn(detail, document.select_one(".detail").get_text())
+
+
+class CommittingTestController(TestController):
+    """A test of the whole application whose requests commit."""
+
+    def start_database(self):
+        """Start from a database that setup-app has just made."""
+        reset_database()
+        self.addCleanup(_forget_database_state)
+        self.addCleanup(meta.Session.remove)

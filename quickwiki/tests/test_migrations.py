@@ -19,7 +19,9 @@ import pylons.test
 
 from quickwiki import migrations
 from quickwiki.model import Rendering, Revision, meta
-from quickwiki.tests import TestController, delete_pages, run_setup_app, url
+from quickwiki.tests import (
+    CommittingTestController, delete_pages, run_setup_app, url,
+)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 #: A wiki that QuickWiki 1.0 made (see the file's header).
@@ -53,8 +55,11 @@ def schema_version(connection):
     return MigrationContext.configure(connection).get_current_revision()
 
 
-class NewDatabaseTest(TestController):
-    """Each test starts from a database that setup-app has just made."""
+class NewDatabaseTest(CommittingTestController):
+    """Each test starts from a database that setup-app has just made.
+
+    Migrations change the schema, and setup-app commits: these tests commit.
+    """
 
     def test_setup_app_makes_the_schema_of_the_model(self):
         with meta.Session.get_bind().connect() as connection:
@@ -62,7 +67,7 @@ class NewDatabaseTest(TestController):
             self.assertEqual(schema_version(connection), HEAD)
 
 
-class LegacyDatabaseTest(TestController):
+class LegacyDatabaseTest(CommittingTestController):
     """The test database, emptied and filled as QuickWiki 1.0 would have."""
 
     def setUp(self):

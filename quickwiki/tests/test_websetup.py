@@ -2,15 +2,19 @@
 from quickwiki.lib import revisions
 from quickwiki.model import meta
 from quickwiki.tests import (
-    TestController, delete_pages, run_setup_app, store_page, stored_content,
-    stored_titles,
+    CommittingTestController, delete_pages, run_setup_app, store_page,
+    stored_content, stored_titles,
 )
 
 FRONT_PAGE_CONTENT = "**Welcome** to the QuickWiki front page!"
 
 
-class SetupAppTest(TestController):
-    """Each test starts from a database that setup-app has just made."""
+class SetupAppTest(CommittingTestController):
+    """Each test starts from a database that setup-app has just made.
+
+    setup-app loads the application anew, with an engine of its own, and
+    commits: these tests commit too.
+    """
 
     def test_setup_app_creates_the_front_page(self):
         self.assertEqual(stored_titles(), ["FrontPage"])

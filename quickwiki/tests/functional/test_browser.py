@@ -27,7 +27,9 @@ from playwright.sync_api import expect, sync_playwright
 import pylons.test
 
 from quickwiki.lib.wikitext import EXISTING_PAGE_CLASS, MISSING_PAGE_CLASS
-from quickwiki.tests import reset_database, store_page, stored_titles
+from quickwiki.tests import (
+    CHECKOUT, CommittingTestController, store_page, stored_titles,
+)
 
 CHROMIUM = "/usr/bin/chromium"
 # Headless, and kept off the network: this machine only talks to itself.
@@ -87,12 +89,13 @@ def serve_in_thread(app):
     return "http://127.0.0.1:%d" % server.server_address[1], stop
 
 
-class BrowserTest(unittest.TestCase):
+class BrowserTest(CommittingTestController):
+    """The server's threads commit: the test cannot hold their transactions."""
+
     def setUp(self):
         require_chromium()
-        reset_database()
-        config = pylons.test.pylonsapp.config
-        self.artifacts = os.path.join(config["here"], "test-artifacts")
+        super().setUp()
+        self.artifacts = os.path.join(CHECKOUT, "test-artifacts")
         os.makedirs(self.artifacts, exist_ok=True)
         self.base_url, stop_server = serve_in_thread(pylons.test.pylonsapp)
         self.addCleanup(stop_server)

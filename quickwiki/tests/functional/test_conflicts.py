@@ -13,7 +13,8 @@ import pylons.test
 from quickwiki.lib import revisions
 from quickwiki.model import meta
 from quickwiki.tests import (
-    TestController, delete_pages, flashes, store_page, stored_history, url,
+    CommittingTestController, TestController, delete_pages, flashes,
+    store_page, stored_history, url,
 )
 
 LINES = "".join("Line %d.\n" % number for number in range(1, 9))
@@ -135,10 +136,11 @@ class TwoEditorsTest(TestController):
                          [LINES, "Saved before the deletion.", ""])
 
 
-class OvertakenTest(TestController):
+class OvertakenTest(CommittingTestController):
     """A save whose compare-and-set finds that another writer got there
     first, between its reading the page and its writing: it reads again,
-    merges and saves.
+    merges and saves.  The other writer is another thread, with its own
+    connection: this test commits.
     """
 
     def test_an_overtaken_save_merges_and_saves(self):

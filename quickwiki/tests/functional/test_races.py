@@ -12,7 +12,8 @@ import pylons.test
 
 from quickwiki.model import meta
 from quickwiki.tests import (
-    TestController, flashes, store_page, stored_history as history, url,
+    CommittingTestController, flashes, store_page, stored_history as history,
+    url,
 )
 
 #: Browser sessions racing in each test.
@@ -52,7 +53,10 @@ class Racer:
         return None
 
 
-class RaceTest(TestController):
+class RaceTest(CommittingTestController):
+    """Racers in threads of their own, each with its own connection: these
+    tests commit."""
+
     def racers(self, count=RACERS):
         start = threading.Barrier(count)
         return [Racer(start) for _ in range(count)]

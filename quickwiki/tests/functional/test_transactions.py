@@ -1,11 +1,15 @@
-"""A write that fails leaves the database as it was, and shows a 500 page."""
+"""A write that fails leaves the database as it was, and shows a 500 page.
+
+These tests commit for real: a savepoint rolled back inside the test's own
+transaction would not show that the database itself is left as it was.
+"""
 from sqlalchemy import event
 
 from quickwiki.lib import revisions
 from quickwiki.model import meta
 from quickwiki.tests import (
-    TestController, store_page, stored_content, stored_titles, ticked_title_list,
-    url,
+    CommittingTestController, store_page, stored_content, stored_titles,
+    ticked_title_list, url,
 )
 
 
@@ -14,7 +18,7 @@ from quickwiki.tests import (
 AS_SERVED = {"paste.throw_errors": False}
 
 
-class FailingWriteTest(TestController):
+class FailingWriteTest(CommittingTestController):
     def fail_on(self, statement_start, title):
         """Make the database fail the statements starting with
         ``statement_start`` that are about page ``title``.
