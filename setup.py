@@ -52,6 +52,9 @@ setup(
             "nose2>=0.12",
             "playwright>=1.40",
         ],
+        # sqlalchemy.url = postgresql+psycopg://...; the binary package
+        # brings its own libpq.
+        "postgresql": ["psycopg[binary]>=3.1"],
         "docs": ["Sphinx>=7.2"],
     },
     paster_plugins=["PasteScript", "Pylons"],

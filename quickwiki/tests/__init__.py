@@ -1,7 +1,8 @@
 """QuickWiki's tests, run by nose2 with the ``pylons.test`` plugin.
 
 The plugin loads the application from test.ini (or the config that
-``--test-config`` names) before any test module is imported, into
+``--test-config`` names, as :mod:`quickwiki.tests.pgcluster` does for
+PostgreSQL) before any test module is imported, into
 :data:`pylons.test.pylonsapp`.  Tests talk to it through WebTest; :data:`url`
 generates the application's URLs there, as it does in the controllers.
 
