@@ -95,10 +95,10 @@ class EditTest(TestController):
 
 
 class SaveTest(TestController):
-    def save(self, title, content):
+    def save(self, title, content, **kwargs):
         form = self.app.get(url("edit_page", title=title)).forms[0]
         form["content"] = content
-        return form.submit()
+        return form.submit(**kwargs)
 
     def test_save_creates_a_page_and_shows_it(self):
         response = self.save("NewPage", "Some *text*.")
@@ -158,6 +158,13 @@ class SaveTest(TestController):
         token = form["_authentication_token"].value
         self.app.post(url("save_page", title="FrontPage"),
                       {"_authentication_token": token}, status=400)
+        self.assertEqual(stored_content("FrontPage"),
+                         "**Welcome** to the QuickWiki front page!")
+
+    def test_nul_character_is_a_bad_request(self):
+        response = self.save("FrontPage", "Before\x00after.", status=400)
+        self.assertIn("NUL character",
+                      response.html.select_one(".detail").get_text())
         self.assertEqual(stored_content("FrontPage"),
                          "**Welcome** to the QuickWiki front page!")
 
