@@ -290,7 +290,7 @@ class StatusCodeRedirect:
     and response in ``environ['pylons.original_request']`` and
     ``environ['pylons.original_response']``.  The error document is sent
     with the original status, and with the original's cookies and
-    ``WWW-Authenticate``.  An application that sets
+    ``WWW-Authenticate``; a cookie that both set has the document's value.  An application that sets
     ``environ['pylons.status_code_redirect']`` keeps its own error page.
     """
 
@@ -315,9 +315,12 @@ class StatusCodeRedirect:
         document = Request(self._error_environ(environ, original)).get_response(
             self.app)
         document.status = status
-        for name in self.kept_headers:
-            for value in original.headers.getall(name):
-                document.headers.add(name, value)
+        # The original's headers go first: where both set a cookie, the
+        # client keeps the document's, which was made later (say a form
+        # token in a session that the original request found broken).
+        document.headerlist[:0] = [
+            (name, value) for name in self.kept_headers
+            for value in original.headers.getall(name)]
         return document(environ, start_response)
 
     def _error_environ(self, environ, original):

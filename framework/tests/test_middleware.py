@@ -6,7 +6,7 @@ from unittest import mock
 
 from webtest import TestApp
 
-from pylons.middleware import ErrorHandler
+from pylons.middleware import ErrorHandler, StatusCodeRedirect
 from tests import AS_SERVED, sample_app
 
 
@@ -146,3 +146,22 @@ class StatusCodeRedirectTest(unittest.TestCase):
         self.assertEqual(response.headers["WWW-Authenticate"],
                          'Basic realm="sample"')
         self.assertIn(b"Error 401", response.body)
+
+
+def cookie_setting_app(environ, start_response):
+    """Forbids with a cookie, and documents the error with another value."""
+    if environ["PATH_INFO"] == "/error/document":
+        start_response("200 OK", [("Content-Type", "text/plain"),
+                                  ("Set-Cookie", "session=documented; Path=/")])
+        return [b"error document"]
+    start_response("403 Forbidden", [("Content-Type", "text/plain"),
+                                     ("Set-Cookie", "session=original; Path=/")])
+    return [b"forbidden"]
+
+
+class StatusCodeRedirectCookieTest(unittest.TestCase):
+    def test_a_cookie_set_by_both_keeps_the_documents_value(self):
+        app = TestApp(StatusCodeRedirect(cookie_setting_app))
+        response = app.get("/anything", status=403)
+        self.assertEqual(response.text, "error document")
+        self.assertEqual(app.cookies["session"], "documented")
