@@ -2,6 +2,7 @@
 import logging
 import os
 import secrets
+import tempfile
 
 from mako.lookup import TemplateLookup
 from sqlalchemy import engine_from_config
@@ -15,6 +16,10 @@ from quickwiki.lib.app_globals import Globals
 from quickwiki.model import init_model
 
 log = logging.getLogger(__name__)
+
+#: The file of the data directory that keeps the session secret of a
+#: config that sets none (mode 0600; data/ is ignored by git).
+SECRET_FILE = "session-secret"
 
 
 def load_environment(global_conf, app_conf):
@@ -48,19 +53,63 @@ def _paths():
 
 
 def _ensure_session_secret(config):
-    """Sign session cookies with a random secret when none is configured.
+    """Sign session cookies with a kept secret when none is configured.
 
-    So that no secret has to be shipped in an ini file.  The secret lives
-    only as long as the process: sessions, with their flash messages and
-    form tokens, do not survive a restart, nor move between the processes
-    of a multi-process server.  Deployment configs written by ``paster
-    make-config`` carry a secret of their own.
+    So that no secret has to be shipped in an ini file, yet sessions, with
+    their flash messages and form tokens, survive a restart: the first
+    start writes a random secret to ``session-secret`` in the data
+    directory (``cache_dir``), readable by its owner only, and later starts
+    read it back.  Deployment configs written by ``paster make-config``
+    carry a secret of their own, which the processes of a multi-process
+    server share.
     """
     if not config.get("beaker.session.secret"):
-        log.info("No beaker.session.secret configured: using a random one; "
-                 "sessions will end when this process does")
-        config["beaker.session.secret"] = secrets.token_hex(32)
+        config["beaker.session.secret"] = _kept_secret(config["pylons.cache_dir"])
     # Cookie sessions are signed with validate_key, file sessions' ids with
     # secret: one setting serves both.
     config.setdefault("beaker.session.validate_key",
                       config["beaker.session.secret"])
+
+
+def _kept_secret(directory):
+    """The secret kept in ``directory``, made there by the first start."""
+    if not directory:
+        raise ValueError("Set cache_dir, the data directory, in the config: "
+                         "the session secret is kept there when "
+                         "beaker.session.secret is not set")
+    path = os.path.join(directory, SECRET_FILE)
+    secret = _read_secret(path)
+    if secret:
+        return secret
+    os.makedirs(directory, exist_ok=True)
+    # Written whole under a name of its own (mkstemp: mode 0600), then put
+    # in place: a process starting at the same moment reads either nothing
+    # or the whole secret, and the first one in place wins.
+    secret = secrets.token_hex(32)
+    handle, written = tempfile.mkstemp(dir=directory, prefix=".session-secret-")
+    try:
+        with os.fdopen(handle, "w", encoding="ascii") as new_file:
+            new_file.write(secret + "\n")
+        if os.path.exists(path):
+            # An empty file, say from a full disk: replace it.
+            os.replace(written, path)
+        else:
+            try:
+                os.link(written, path)
+            except FileExistsError:
+                return _read_secret(path)
+        log.info("No beaker.session.secret configured: made one and kept it "
+                 "in %s", path)
+        return secret
+    finally:
+        if os.path.exists(written):
+            os.unlink(written)
+
+
+def _read_secret(path):
+    """The secret in the file at ``path``; empty when there is none."""
+    try:
+        with open(path, encoding="ascii") as kept:
+            return kept.read().strip()
+    except FileNotFoundError:
+        return ""

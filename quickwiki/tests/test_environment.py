@@ -1,36 +1,88 @@
 """The application's configuration, as load_environment and make_app build it."""
+import configparser
+import os
+import shutil
+import stat
+import tempfile
 import unittest
 
 import pylons.test
 
 from quickwiki.config.environment import load_environment
+from quickwiki.tests import CHECKOUT
 
 
 class SessionSecretTest(unittest.TestCase):
     """test.ini, like development.ini, configures no session secret."""
 
+    def setUp(self):
+        directory = tempfile.TemporaryDirectory()
+        self.addCleanup(directory.cleanup)
+        # Not made yet: the first start makes it.
+        self.data_dir = os.path.join(directory.name, "data")
+
     def load(self, **settings):
+        """load_environment of the test config, with our data directory."""
         config = pylons.test.pylonsapp.config
-        app_conf = dict(config["app_conf"], **settings)
+        app_conf = dict(config["app_conf"], cache_dir=self.data_dir)
+        app_conf.update(settings)
         return load_environment(dict(config["global_conf"]), app_conf)
 
-    def test_a_secret_is_made_when_none_is_configured(self):
+    def kept(self):
+        """The secret file's path and text."""
+        path = os.path.join(self.data_dir, "session-secret")
+        with open(path, encoding="ascii") as kept:
+            return path, kept.read().strip()
+
+    def test_no_config_ships_a_secret(self):
         app_conf = pylons.test.pylonsapp.config["app_conf"]
         self.assertNotIn("beaker.session.secret", app_conf)
-        self.assertGreaterEqual(len(self.load()["beaker.session.secret"]), 32)
+        development = configparser.ConfigParser(interpolation=None)
+        with open(os.path.join(CHECKOUT, "development.ini"),
+                  encoding="utf-8") as ini:
+            development.read_file(ini)
+        self.assertNotIn("beaker.session.secret", development["app:main"])
 
-    def test_each_load_makes_a_new_secret(self):
-        self.assertNotEqual(self.load()["beaker.session.secret"],
-                            self.load()["beaker.session.secret"])
+    def test_first_start_keeps_a_random_secret_in_the_data_directory(self):
+        secret = self.load()["beaker.session.secret"]
+        self.assertGreaterEqual(len(secret), 32)
+        self.assertEqual(self.kept()[1], secret)
+
+    def test_only_its_owner_may_read_the_secret_file(self):
+        self.load()
+        mode = os.stat(self.kept()[0]).st_mode
+        self.assertEqual(stat.S_IMODE(mode), 0o600)
+
+    def test_later_starts_reuse_the_kept_secret(self):
+        self.assertEqual(self.load()["beaker.session.secret"],
+                         self.load()["beaker.session.secret"])
+
+    def test_each_data_directory_has_its_own_secret(self):
+        first = self.load()["beaker.session.secret"]
+        self.data_dir += "-other"
+        self.addCleanup(shutil.rmtree, self.data_dir, ignore_errors=True)
+        self.assertNotEqual(self.load()["beaker.session.secret"], first)
+
+    def test_an_empty_secret_file_is_replaced(self):
+        os.makedirs(self.data_dir)
+        open(os.path.join(self.data_dir, "session-secret"), "w").close()
+        secret = self.load()["beaker.session.secret"]
+        self.assertGreaterEqual(len(secret), 32)
+        self.assertEqual(self.kept()[1], secret)
 
     def test_cookie_sessions_are_signed_with_the_secret(self):
         config = self.load()
         self.assertEqual(config["beaker.session.validate_key"],
                          config["beaker.session.secret"])
 
-    def test_a_configured_secret_is_kept(self):
+    def test_a_configured_secret_is_used_and_none_is_kept(self):
         config = self.load(**{"beaker.session.secret": "configured"})
         self.assertEqual(config["beaker.session.secret"], "configured")
+        self.assertFalse(os.path.exists(self.data_dir))
+
+    def test_without_a_data_directory_the_config_is_refused(self):
+        with self.assertRaisesRegex(ValueError, "Set cache_dir"):
+            self.load(cache_dir="")
 
 
 class StackTest(unittest.TestCase):
