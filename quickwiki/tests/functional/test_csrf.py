@@ -2,6 +2,8 @@
 token."""
 import os
 
+from beaker.exceptions import BeakerWarning
+
 import pylons.test
 
 from quickwiki.tests import (
@@ -110,7 +112,8 @@ class SessionCookieTest(TestController):
         form = self.app.get(url("edit_page", title="FrontPage")).forms[0]
         value = self.app.cookies["quickwiki"]
         self.app.set_cookie("quickwiki", value[:-4] + "AAAA")
-        form.submit(status=403)
+        with self.assertWarnsRegex(BeakerWarning, "Invalid signature"):
+            form.submit(status=403)
         self.assertEqual(stored_content("FrontPage"), FRONT_PAGE_CONTENT)
 
 
