@@ -1,8 +1,9 @@
 """Error documents: the page StatusCodeRedirect shows for an error status."""
 from webob.util import status_reasons
 
-from pylons import request, tmpl_context as c
+from pylons import request, tmpl_context as c, url
 from pylons.controllers.util import abort
+from pylons.secure_form import token_key
 
 from quickwiki.lib.base import BaseController, render
 
@@ -19,6 +20,12 @@ EXPLANATIONS = {
          "try again later.",
 }
 
+#: What a refused save's document says instead of "reload the form".
+REFUSED_SAVE_DETAIL = (
+    "Your text has not been saved: the form's security token was missing or "
+    "out of date, as when your session has ended or the form was sent from "
+    "another site.")
+
 
 class ErrorController(BaseController):
     """Shows the error document of a request that ended in an error."""
@@ -29,10 +36,14 @@ class ErrorController(BaseController):
         if original is None:
             abort(404, detail="Error documents are shown for other pages' "
                               "errors only.")
+        original_request = request.environ["pylons.original_request"]
         c.code = original.status_int
         c.reason = status_reasons.get(c.code, "Error")
         c.explanation = EXPLANATIONS.get(c.code, "The request failed.")
-        c.detail = _detail(request.environ["pylons.original_request"])
+        c.detail = _detail(original_request)
+        c.refused_save = _refused_save(original_request) if c.code == 403 else None
+        if c.refused_save is not None:
+            c.detail = REFUSED_SAVE_DETAIL
         return render("/error.mako")
 
 
@@ -46,3 +57,27 @@ def _detail(original_request):
     if exception is None:
         return ""
     return exception.detail or ""
+
+
+def _refused_save(original_request):
+    """A refused save's form, to offer again with a fresh token; or None.
+
+    The author's text comes back to be checked and saved again; the form's
+    other fields come back hidden, as they were sent, so that the second
+    submission is the first one with a valid token.
+    """
+    routing = original_request.environ.get("pylons.routes_dict") or {}
+    if (original_request.method != "POST"
+            or (routing.get("controller"), routing.get("action"))
+            != ("pages", "save")):
+        return None
+    fields = original_request.POST
+    if not isinstance(fields.get("content"), str):
+        return None
+    return {
+        "action": url("save_page", title=routing["title"]),
+        "content": fields["content"],
+        "hidden": [(name, value) for name, value in fields.items()
+                   if name not in (token_key, "content")
+                   and isinstance(value, str)],
+    }

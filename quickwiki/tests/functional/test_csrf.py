@@ -120,3 +120,58 @@ class SessionCookieTest(TestController):
 def _files_under(directory):
     return [os.path.join(root, name) for root, _dirs, names in os.walk(directory)
             for name in names]
+
+
+class RefusedSaveTest(TestController):
+    """A save refused for its token keeps the author's text and offers it again."""
+
+    def refused_save(self, content):
+        """Submit an edit form whose session has ended since it was opened."""
+        form = self.app.get(url("edit_page", title="FrontPage")).forms[0]
+        form["content"] = content
+        self.app.reset()
+        return form.submit(status=403)
+
+    def test_the_text_comes_back_in_a_form_to_save_again(self):
+        response = self.refused_save("My *careful* edit.")
+        form = response.forms[0]
+        self.assertEqual(form.action, url("save_page", title="FrontPage"))
+        self.assertEqual(form["content"].value, "My *careful* edit.")
+        detail = response.html.select_one(".error-document .detail").get_text()
+        self.assertIn("has not been saved", detail)
+
+    def test_saving_it_again_saves_the_text(self):
+        response = self.refused_save("My *careful* edit.")
+        response.forms[0].submit(status=302)
+        self.assertEqual(stored_content("FrontPage"), "My *careful* edit.")
+
+    def test_the_form_carries_the_new_sessions_token(self):
+        token = self.refused_save("Edit.").forms[0]["_authentication_token"].value
+        edit_form = self.app.get(url("edit_page", title="FrontPage")).forms[0]
+        self.assertEqual(token, edit_form["_authentication_token"].value)
+
+    def test_the_forms_other_fields_are_sent_again_as_they_were(self):
+        form = self.app.get(url("edit_page", title="FrontPage")).forms[0]
+        sent = [(name, value) for name, value in form.submit_fields()
+                if name != "_authentication_token"]
+        sent += [("content", "Changed."), ("summary", "Typo <fixed>")]
+        sent.remove(("content", form["content"].value))
+        self.app.reset()
+        again = self.app.post(form.action, sent, status=403).forms[0]
+        resent = [(name, value) for name, value in again.submit_fields()
+                  if name != "_authentication_token"]
+        self.assertEqual(sorted(resent), sorted(sent))
+
+    def test_the_text_is_kept_exactly_and_escaped(self):
+        source = '\n</textarea><script>alert("x")</script> &amp; more'
+        response = self.refused_save(source)
+        self.assertIsNone(response.html.find("script"))
+        self.assertEqual(response.forms[0]["content"].value, source)
+
+    def test_a_refused_delete_offers_no_form(self):
+        store_page("OtherPage", "")
+        confirmation = ticked_title_list(self.app, ["OtherPage"]).submit(status=200)
+        self.app.reset()
+        response = confirmation.forms[0].submit(status=403)
+        self.assertEqual(response.forms, {})
+        self.assertEqual(stored_titles(), ["FrontPage", "OtherPage"])

@@ -6,12 +6,16 @@ load binds the model to an engine of its own, so these tests commit.
 """
 import tempfile
 
+from beaker.exceptions import BeakerWarning
 from webtest import TestApp
 
 import pylons.test
 
 from quickwiki.config.middleware import make_app
 from quickwiki.tests import CommittingTestController, stored_content, url
+
+FRONT_PAGE_CONTENT = "**Welcome** to the QuickWiki front page!"
+
 
 class RestartTest(CommittingTestController):
     def data_directory(self):
@@ -38,4 +42,16 @@ class RestartTest(CommittingTestController):
         data_dir = self.data_directory()
         app, form = self.open_form_then_restart(data_dir, data_dir)
         app.post(form.action, form.submit_fields(), status=302)
+        self.assertEqual(stored_content("FrontPage"), "Written before the restart.")
+
+    def test_with_another_secret_the_text_is_offered_again(self):
+        """Another data directory has another secret: the token is stale."""
+        app, form = self.open_form_then_restart(self.data_directory(),
+                                                self.data_directory())
+        with self.assertWarnsRegex(BeakerWarning, "Invalid signature"):
+            response = app.post(form.action, form.submit_fields(), status=403)
+        self.assertEqual(stored_content("FrontPage"), FRONT_PAGE_CONTENT)
+        offered = response.forms[0]
+        self.assertEqual(offered["content"].value, "Written before the restart.")
+        offered.submit(status=302)
         self.assertEqual(stored_content("FrontPage"), "Written before the restart.")
