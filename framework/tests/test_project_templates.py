@@ -105,6 +105,16 @@ class GeneratedProjectMixin:
                                    % self.project).split(),
                          ["PasteScript", "Pylons"])
 
+    def test_packaging_names_every_package_directory(self):
+        """No package directory is left out of ``packages``."""
+        build = tempfile.mkdtemp(prefix="build-", dir=self.root)
+        output = self.run_in(self.root, sys.executable, "setup.py", "--quiet",
+                             "egg_info", "--egg-base", build,
+                             "build_py", "--build-lib", build)
+        self.assertNotIn("absent from the `packages` configuration", output)
+        self.assertTrue(os.path.isfile(os.path.join(
+            build, self.package, "public", "index.html")))
+
     def test_development_config_debugs_without_a_fixed_secret(self):
         development = self.read("development.ini")
         self.assertIn("\ndebug = true\n", development)
