@@ -16,8 +16,16 @@ def handle_mako_error(context, exc):
     for record in traceback.reverse_records:
         template_file, template_line, source_line = record[4:7]
         if template_file is not None:
-            exc.add_note("Template %s, line %s: %s"
-                         % (template_file, template_line,
-                            (source_line or "").strip()))
+            _add_note(exc, "Template %s, line %s: %s"
+                      % (template_file, template_line,
+                         (source_line or "").strip()))
             break
     return False
+
+
+def _add_note(exc, note):
+    """``exc.add_note(note)``; before Python 3.11, the note ends its message."""
+    if hasattr(exc, "add_note"):
+        exc.add_note(note)
+    elif len(exc.args) == 1 and isinstance(exc.args[0], str):
+        exc.args = ("%s\n%s" % (exc.args[0], note),)
