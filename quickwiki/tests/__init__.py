@@ -54,6 +54,8 @@ _database_is_fresh = False
 
 def run_setup_app():
     """Run ``paster setup-app`` on the test configuration."""
+    # setup-app binds the model anew, which no session may outlive.
+    meta.Session.remove()
     SetupCommand("setup-app").run(["-q", pylons.test.pylonsapp.config["__file__"]])
 
 
@@ -62,10 +64,10 @@ def reset_database():
     ``paster setup-app``.
     """
     global _database_is_fresh
-    meta.Session.remove()
+    engine = meta.Session.get_bind()
     tables = MetaData()
-    tables.reflect(bind=meta.Session.get_bind())
-    tables.drop_all(bind=meta.Session.get_bind())
+    tables.reflect(bind=engine)
+    tables.drop_all(bind=engine)
     run_setup_app()
     _database_is_fresh = True
 
