@@ -5,17 +5,35 @@ The contenders take turns in rounds, each round in a rotated order, so
 that whatever drifts during the run (CPU frequency, the other core's
 load, the allocator's state) is shared out evenly; each round times a
 batch of calls per contender and the figures are the medians over
-rounds.  :func:`profile` runs one contender under cProfile.
+rounds.  :func:`profile` runs one contender under cProfile, and
+:func:`run` does both, as part 1 of ``run.py``.
+
+Run alone, it measures part 1 only and writes
+``results/overhead-LABEL.md`` and ``results/profile-pylons-full-LABEL.txt``,
+e.g. to compare the framework before and after a change::
+
+    python bench/overhead.py before --rounds 15
 """
+import argparse
 import cProfile
+import datetime
+import importlib.metadata
 import io
+import os
+import platform
 import pstats
 import statistics
+import sys
 import time
 
 from webob import Request
 
+import hello_apps
+import profile_report
+import report
 from hello_apps import BODY, PATH
+
+HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def call(app, environ):
@@ -123,3 +141,95 @@ def profile(app, environs, prof_path=None):
     if prof_path:
         profiler.dump_stats(prof_path)
     return pstats.Stats(profiler, stream=io.StringIO())
+
+
+def run(rounds, batch_seconds, profile_calls, results_dir, profile_name):
+    """Part 1: the alternated rounds, then the profile of the full stack.
+
+    The profile goes to ``results_dir/profile_name.{prof,txt}``; returns
+    the ``overhead`` part of the results.
+    """
+    apps = {name: build() for name, build in hello_apps.CONTENDERS.items()}
+    samples = measure(apps, rounds, batch_seconds)
+    prof_path = os.path.join(results_dir, profile_name + ".prof")
+    stats = profile(apps["pylons-full"], [base_environ()] * profile_calls,
+                    prof_path)
+    text_path = os.path.join(results_dir, profile_name + ".txt")
+    with open(text_path, "w", encoding="utf-8") as out:
+        out.write(profile_report.render_text(
+            stats, profile_calls, "Pylons full stack, GET /hello"))
+    summary = profile_report.summary(stats, profile_calls)
+    summary["text_file"] = os.path.basename(text_path)
+    return {"rounds": rounds, "summary": summarize(samples), "profile": summary}
+
+
+#: The distributions whose versions an overhead page names.
+VERSIONS_OF = ("Pylons", "pyramid", "Flask", "WebOb", "Paste", "Routes",
+               "Beaker", "whitenoise")
+
+
+def cpu_model():
+    """The processor's model name, as the kernel reports it."""
+    try:
+        with open("/proc/cpuinfo") as cpuinfo:
+            for line in cpuinfo:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
+
+
+def render_page(label, overhead, load_before, load_after):
+    """The Markdown page of a part-1-only run labelled ``label``."""
+    versions = []
+    for name in VERSIONS_OF:
+        try:
+            versions.append("%s %s" % (name, importlib.metadata.version(name)))
+        except importlib.metadata.PackageNotFoundError:
+            pass
+    heading = "\n".join([
+        "# Framework overhead: %s" % label,
+        "",
+        "Part 1 of the benchmark alone (`python bench/overhead.py %s`), run "
+        "%s on %s, %s (%d cores), Python %s. Load average (1, 5, 15 min) "
+        "before: %s; after: %s." % (
+            label, datetime.datetime.now().isoformat(timespec="seconds"),
+            platform.platform(), cpu_model(),
+            os.cpu_count(), platform.python_version(),
+            ", ".join("%.2f" % value for value in load_before),
+            ", ".join("%.2f" % value for value in load_after)),
+        "",
+        "Versions: %s." % ", ".join(versions),
+    ])
+    return "\n\n".join([heading, report._overhead_table(overhead),
+                         report._profile_tables(overhead["profile"])]) + "\n"
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(
+        description="Measure part 1 of the benchmark (framework overhead) alone.")
+    parser.add_argument("label", help="names the result files, e.g. before")
+    parser.add_argument("--results", default=os.path.join(HERE, "results"),
+                        help="directory for the result files (default: %(default)s)")
+    parser.add_argument("--rounds", type=int, default=15,
+                        help="alternated rounds (default: %(default)s)")
+    parser.add_argument("--batch", type=float, default=0.2,
+                        help="seconds per contender per round (default: %(default)s)")
+    parser.add_argument("--profile-calls", type=int, default=5000,
+                        help="requests profiled (default: %(default)s)")
+    args = parser.parse_args(argv)
+    os.makedirs(args.results, exist_ok=True)
+    load_before = os.getloadavg()
+    overhead = run(args.rounds, args.batch, args.profile_calls, args.results,
+                   "profile-pylons-full-" + args.label)
+    page = render_page(args.label, overhead, load_before, os.getloadavg())
+    with open(os.path.join(args.results, "overhead-%s.md" % args.label), "w",
+              encoding="utf-8") as out:
+        out.write(page)
+    print(page)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -24,11 +24,9 @@ import platform
 import signal
 import sys
 
-import hello_apps
 import loadgen
 import overhead
 import plots
-import profile_report
 import report
 import wiki_bench
 
@@ -103,7 +101,7 @@ def describe_run(args):
             versions[name] = "not installed"
     return {
         "started": datetime.datetime.now().isoformat(timespec="seconds"),
-        "machine": "%s, %s" % (platform.platform(), cpu_model()),
+        "machine": "%s, %s" % (platform.platform(), overhead.cpu_model()),
         "cpus": os.cpu_count(),
         "python": platform.python_version(),
         "generator": args.generator,
@@ -116,32 +114,10 @@ def describe_run(args):
     }
 
 
-def cpu_model():
-    try:
-        with open("/proc/cpuinfo") as cpuinfo:
-            for line in cpuinfo:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown CPU"
-
-
 def run_overhead(args):
     """Part 1: the alternated rounds, then the profile of the full stack."""
-    apps = {name: build() for name, build in hello_apps.CONTENDERS.items()}
-    samples = overhead.measure(apps, args.rounds, args.batch)
-    prof_path = os.path.join(args.results, PROFILE_NAME + ".prof")
-    stats = overhead.profile(apps["pylons-full"],
-                             [overhead.base_environ()] * args.profile_calls, prof_path)
-    text_path = os.path.join(args.results, PROFILE_NAME + ".txt")
-    with open(text_path, "w", encoding="utf-8") as out:
-        out.write(profile_report.render_text(
-            stats, args.profile_calls, "Pylons full stack, GET /hello"))
-    profile = profile_report.summary(stats, args.profile_calls)
-    profile["text_file"] = os.path.basename(text_path)
-    return {"rounds": args.rounds, "summary": overhead.summarize(samples),
-            "profile": profile}
+    return overhead.run(args.rounds, args.batch, args.profile_calls,
+                        args.results, PROFILE_NAME)
 
 
 def write_results(results, directory):
