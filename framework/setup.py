@@ -66,7 +66,7 @@ setup(
                  "Babel>=2.12"],
     },
     entry_points={
-        "paste.app_install": ["main = pylons.util:PylonsInstaller"],
+        "paste.app_install": ["main = pylons.scaffolding:PylonsInstaller"],
         "paste.paster_command": [
             "controller = pylons.commands:ControllerCommand",
             "restcontroller = pylons.commands:RestControllerCommand",
@@ -74,8 +74,8 @@ setup(
             "shell = pylons.commands:ShellCommand",
         ],
         "paste.paster_create_template": [
-            "pylons = pylons.util:PylonsTemplate",
-            "pylons_minimal = pylons.util:MinimalPylonsTemplate",
+            "pylons = pylons.scaffolding:PylonsTemplate",
+            "pylons_minimal = pylons.scaffolding:MinimalPylonsTemplate",
         ],
         "paste.filter_factory": [
             "debugger = pylons.middleware:debugger_filter_factory",

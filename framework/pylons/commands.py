@@ -24,7 +24,8 @@ from webob import Request
 from webtest import TestApp
 
 import pylons
-from pylons.util import TEMPLATES_DIR, class_name_from_module_name
+from pylons.scaffolding import TEMPLATES_DIR
+from pylons.util import class_name_from_module_name
 from pylons.wsgiapp import PylonsApp
 
 __all__ = [

@@ -1,9 +1,17 @@
-"""PylonsInstaller: setup-app runs websetup, make-config fills the template."""
+"""PylonsInstaller: setup-app runs websetup, make-config fills the template.
+
+Also: the scaffolding (installer and project templates) stays apart from
+the runtime, and is still importable from pylons.util.
+"""
+import importlib.metadata
 import os
 import stat
+import subprocess
+import sys
 import tempfile
 import unittest
 
+import pylons.scaffolding
 from pylons.util import PylonsInstaller, class_name_from_module_name
 from tests import HERE
 from tests.sampleapp import websetup
@@ -69,3 +77,52 @@ class ClassNameTest(unittest.TestCase):
         self.assertEqual(class_name_from_module_name("wiki_pages"), "WikiPages")
         self.assertEqual(class_name_from_module_name("pages"), "Pages")
         self.assertEqual(class_name_from_module_name("main-page"), "MainPage")
+
+
+#: What a running application imports: the runtime's modules.
+RUNTIME_MODULES = (
+    "pylons", "pylons.wsgiapp", "pylons.controllers", "pylons.controllers.util",
+    "pylons.middleware", "pylons.templating", "pylons.decorators",
+    "pylons.decorators.secure", "pylons.decorators.rest",
+    "pylons.decorators.cache", "pylons.i18n", "pylons.util", "pylons.url",
+    "pylons.secure_form", "pylons.flash", "pylons.error", "pylons.log",
+)
+
+
+class ScaffoldingApartTest(unittest.TestCase):
+    def test_the_runtime_does_not_import_pastescripts_template_machinery(self):
+        script = (
+            "import importlib, sys\n"
+            "for name in %r:\n"
+            "    importlib.import_module(name)\n"
+            "print(sorted(name for name in sys.modules\n"
+            "             if name.startswith(('paste.script', 'pylons.scaffolding'))))\n"
+            % (RUNTIME_MODULES,))
+        loaded = subprocess.run([sys.executable, "-c", script], check=True,
+                                capture_output=True, text=True).stdout
+        self.assertEqual(loaded.strip(), "[]")
+
+    def test_pylons_util_still_gives_the_installer_and_templates(self):
+        import pylons.util
+
+        for name in ("PylonsInstaller", "PylonsTemplate",
+                     "MinimalPylonsTemplate", "TEMPLATES_DIR"):
+            with self.subTest(name=name):
+                self.assertIs(getattr(pylons.util, name),
+                              getattr(pylons.scaffolding, name))
+        with self.assertRaises(AttributeError):
+            pylons.util.NoSuchName
+
+    def test_entry_points_load_the_scaffolding(self):
+        wanted = {
+            ("paste.app_install", "main"): pylons.scaffolding.PylonsInstaller,
+            ("paste.paster_create_template", "pylons"):
+                pylons.scaffolding.PylonsTemplate,
+            ("paste.paster_create_template", "pylons_minimal"):
+                pylons.scaffolding.MinimalPylonsTemplate,
+        }
+        entry_points = importlib.metadata.distribution("Pylons").entry_points
+        for (group, name), expected in wanted.items():
+            with self.subTest(group=group, name=name):
+                (entry_point,) = entry_points.select(group=group, name=name)
+                self.assertIs(entry_point.load(), expected)
