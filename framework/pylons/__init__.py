@@ -1,18 +1,20 @@
 """The request-local globals of a Pylons application.
 
 Each name below except :data:`config` is a
-:class:`paste.registry.StackedObjectProxy`: the object behind it is
-registered for the current request by :class:`pylons.wsgiapp.PylonsApp`,
-so two threads serving two requests never see each other's request,
-response, session or template context.  Touching one of them outside a
-request raises a ``TypeError`` that names it.
+:class:`paste.registry.StackedObjectProxy` (a
+:class:`pylons.context.RequestGlobal`): the object behind it is the
+current request's, set up by :class:`pylons.wsgiapp.PylonsApp` (one
+registry entry for all of them, :data:`pylons.context.context`), so two
+threads serving two requests never see each other's request, response,
+session or template context.  Touching one of them outside a request
+raises a ``TypeError`` that names it.
 
 :data:`config` dispatches to the configuration of the application serving
 the current request, and outside a request to the process-wide default.
 """
 import importlib
 
-from paste.registry import StackedObjectProxy
+from pylons.context import RequestGlobal
 
 __all__ = [
     "app_globals", "c", "cache", "config", "g", "request", "response",
@@ -23,13 +25,15 @@ __all__ = [
 #: This distribution's version (setup.py reads it from here).
 __version__ = "1.1.0.dev0"
 
-app_globals = g = StackedObjectProxy(name="app_globals")
-cache = StackedObjectProxy(name="cache")
-request = StackedObjectProxy(name="request")
-response = StackedObjectProxy(name="response")
-session = StackedObjectProxy(name="session")
-tmpl_context = c = StackedObjectProxy(name="tmpl_context")
-translator = StackedObjectProxy(name="translator")
+# The globals of pylons.context.REQUEST_OBJECTS: config comes from
+# pylons.configuration and url from pylons.url, below.
+app_globals = g = RequestGlobal("app_globals")
+cache = RequestGlobal("cache")
+request = RequestGlobal("request")
+response = RequestGlobal("response")
+session = RequestGlobal("session")
+tmpl_context = c = RequestGlobal("tmpl_context")
+translator = RequestGlobal("translator")
 
 # ``pylons.url`` is both the request's URL generator and a module of URL
 # functions: the module stands in for itself with that proxy, which the

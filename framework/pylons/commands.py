@@ -24,6 +24,7 @@ from webob import Request
 from webtest import TestApp
 
 import pylons
+from pylons.context import request_names
 from pylons.scaffolding import TEMPLATES_DIR
 from pylons.util import class_name_from_module_name
 from pylons.wsgiapp import PylonsApp
@@ -266,9 +267,11 @@ class ShellCommand(_AppCommand):
     description = """\
     Loads the application and opens an interactive Python shell.  Its
     names: app (a WebTest TestApp of the application: app.get('/')),
-    wsgiapp, config, mapper, url, h, app_globals (g), tmpl_context (c),
-    request and response (of a made-up request for /), pylons, and model
-    when the project has one.  The pylons globals work as in a request.
+    wsgiapp, mapper, pylons, model when the project has one, and the
+    request's objects of a made-up request for /: config, request,
+    response, tmpl_context (c), app_globals (g), h, translator, url, and
+    cache when the application has one.  The pylons globals work as in a
+    request.
     With -c, runs the code given instead, and stdin that is not a terminal
     is read as the shell's input.
     """
@@ -295,21 +298,19 @@ def app_config(wsgiapp):
 def shell_session(wsgiapp):
     """The names ``paster shell`` offers for ``wsgiapp``.
 
-    While the session lasts, the pylons globals (request, response,
-    tmpl_context, app_globals, url, translator, config) are registered in
-    this thread, for a made-up GET request of ``/``.
+    Those of :data:`pylons.context.REQUEST_OBJECTS`, for a made-up GET
+    request of ``/`` whose objects are registered in this thread while the
+    session lasts, so the pylons globals work; and ``app`` (a WebTest
+    TestApp), ``wsgiapp``, ``mapper``, ``pylons`` and the project's
+    ``model``, if it has one.
     """
     config = app_config(wsgiapp)
     registry = Registry()
     registry.prepare()
     py = register_request_globals(config, registry)
-    namespace = {
-        "app": TestApp(wsgiapp), "wsgiapp": wsgiapp, "config": config,
-        "mapper": config["routes.map"], "url": py.url, "h": py.h,
-        "app_globals": py.app_globals, "g": py.app_globals,
-        "tmpl_context": py.tmpl_context, "c": py.tmpl_context,
-        "request": py.request, "response": py.response, "pylons": pylons,
-    }
+    namespace = request_names(py)
+    namespace.update(app=TestApp(wsgiapp), wsgiapp=wsgiapp,
+                     mapper=config["routes.map"], pylons=pylons)
     model = project_model(config["pylons.package"])
     if model is not None:
         namespace["model"] = model

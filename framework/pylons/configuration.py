@@ -14,6 +14,8 @@ import os
 from paste.config import DispatchingConfig as _PasteDispatchingConfig
 from paste.deploy.converters import asbool
 
+from pylons.context import RequestGlobal
+
 __all__ = [
     "PylonsConfig", "config", "pylons_config", "request_defaults",
     "response_defaults",
@@ -116,12 +118,23 @@ class PylonsConfig(dict):
         }
 
 
-class DispatchingConfig(_PasteDispatchingConfig):
-    """``pylons.config``: the request's configuration, or the process's."""
+class DispatchingConfig(RequestGlobal, _PasteDispatchingConfig):
+    """``pylons.config``: the request's configuration, or the process's.
+
+    Paste's ``push_thread_config`` and ``push_process_config`` (and their
+    ``pop_``) work as in Paste.
+    """
 
     def __init__(self, default):
-        super().__init__(name="config")
+        super().__init__("config")
         self.push_process_config(default)
+
+    def _no_object(self):
+        """Outside a request, the process's configuration."""
+        if self._process_configs:
+            return self._process_configs[-1]
+        raise AttributeError("No configuration has been registered for this "
+                             "process or thread")
 
     def make_process_default(self, conf):
         """Make ``conf`` what ``pylons.config`` shows outside a request."""

@@ -12,6 +12,7 @@ keeps the rendered text in the request's Beaker cache.
 from markupsafe import Markup
 
 import pylons
+from pylons.context import current_context, request_names
 
 __all__ = [
     "cached_template", "pylons_globals", "render_genshi", "render_jinja2",
@@ -22,32 +23,28 @@ __all__ = [
 def pylons_globals():
     """The names every template sees, bound to this request's objects.
 
-    ``c``/``tmpl_context``, ``config``, ``app_globals``/``g``, ``h``,
-    ``request``, ``response``, ``url``, ``translator``, ``ungettext``,
-    ``_`` and ``N_``, and ``session`` and ``cache`` when they are set up.
+    Those of :data:`pylons.context.REQUEST_OBJECTS` (``c``/``tmpl_context``,
+    ``config``, ``app_globals``/``g``, ``h``, ``request``, ``response``,
+    ``url``, ``translator``, and ``session`` and ``cache`` when they are
+    set up), as the ``pylons`` globals give them, and ``ungettext``, ``_``
+    and ``N_``.
     """
     from pylons.i18n import N_, _, ungettext
 
-    py = pylons.request.environ["pylons.pylons"]
-    names = {
-        "c": py.tmpl_context,
-        "tmpl_context": py.tmpl_context,
-        "config": py.config,
-        "app_globals": py.app_globals,
-        "g": py.app_globals,
-        "h": py.h,
-        "request": py.request,
-        "response": py.response,
-        "url": pylons.url._current_obj(),
-        "translator": pylons.translator._current_obj(),
-        "ungettext": ungettext,
-        "_": _,
-        "N_": N_,
-    }
-    for optional in ("session", "cache"):
-        if hasattr(py, optional):
-            names[optional] = getattr(py, optional)
+    py = current_context()
+    if py is None:
+        # A request pushed by hand (a test's); else the TypeError naming it.
+        py = pylons.request.environ["pylons.pylons"]
+    names = request_names(py, _as_the_global_gives)
+    names.update(ungettext=ungettext, _=_, N_=N_)
     return names
+
+
+def _as_the_global_gives(obj, held):
+    """What ``pylons.<name>`` gives now (``set_lang`` replaces the translator)."""
+    if obj.is_global:
+        return getattr(pylons, obj.name)._current_obj()
+    return held
 
 
 def cached_template(template_name, render_func, ns_options=(), cache_key=None,

@@ -10,8 +10,9 @@ a proxy that also carries :func:`route_url` in its own place in
 import sys
 from urllib.parse import quote, urlencode
 
-from paste.registry import StackedObjectProxy
 from routes.util import URLGenerator
+
+from pylons.context import RequestGlobal
 
 __all__ = ["route_url"]
 
@@ -57,7 +58,7 @@ def _mapper_for(request):
     return request.environ["pylons.pylons"].config["routes.map"]
 
 
-class URLProxy(StackedObjectProxy):
+class URLProxy(RequestGlobal):
     """``pylons.url``: the request's ``URLGenerator``, and this module's API."""
 
     route_url = staticmethod(route_url)
@@ -71,4 +72,4 @@ class URLProxy(StackedObjectProxy):
         return super().__getattr__(name)
 
 
-sys.modules[__name__] = URLProxy(name="url")
+sys.modules[__name__] = URLProxy("url")

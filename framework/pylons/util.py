@@ -18,6 +18,8 @@ import pkgutil
 
 from webob import Request
 
+from pylons.context import PylonsContext
+
 __all__ = [
     "AttribSafeContextObj", "ContextObj", "MinimalPylonsTemplate",
     "PylonsContext", "PylonsInstaller", "PylonsTemplate",
@@ -58,17 +60,6 @@ class AttribSafeContextObj(ContextObj):
         if name.startswith("__"):
             raise AttributeError(name)
         return ""
-
-
-class PylonsContext:
-    """Everything Pylons set up for one request, in one place.
-
-    Kept in ``environ['pylons.pylons']`` and on controllers as
-    ``self._py_object``, so code can reach the request's objects without
-    the thread-local globals.  Its attributes are ``config``, ``request``,
-    ``response``, ``tmpl_context``, ``app_globals``, ``h``, ``translator``,
-    ``url`` and, when their middleware ran, ``session`` and ``cache``.
-    """
 
 
 def class_name_from_module_name(module_name):

@@ -18,13 +18,14 @@ from paste.util.import_string import eval_import
 from routes.util import URLGenerator
 from webob.exc import HTTPNotFound
 
-import pylons
 from pylons.configuration import config as pylons_config
+from pylons.context import (
+    REQUEST_OBJECTS, PylonsContext, context, request_objects,
+)
 from pylons.controllers.util import Request, Response
 from pylons.i18n.translation import _get_translator
 from pylons.util import (
-    AttribSafeContextObj, ContextObj, PylonsContext,
-    class_name_from_module_name,
+    AttribSafeContextObj, ContextObj, class_name_from_module_name,
 )
 
 __all__ = ["PylonsApp"]
@@ -56,6 +57,11 @@ class PylonsApp:
         else:
             self.context_class = AttribSafeContextObj
         self.controller_classes = {}
+        self._app_objects = {obj.name: getattr(self, "make_" + obj.name)()
+                             for obj in REQUEST_OBJECTS if not obj.per_request}
+        self._request_makers = tuple(
+            (obj.name, getattr(self, "make_" + obj.name))
+            for obj in REQUEST_OBJECTS if obj.per_request)
 
     def __call__(self, environ, start_response):
         self.setup_app_env(environ, start_response)
@@ -69,74 +75,93 @@ class PylonsApp:
         return self.dispatch(controller, environ, start_response)
 
     def setup_app_env(self, environ, start_response):
-        """Build this request's objects into ``environ['pylons.pylons']``."""
+        """Make this request's objects into ``environ['pylons.pylons']``.
+
+        One ``make_<name>`` method makes each object of
+        :data:`~pylons.context.REQUEST_OBJECTS`; override one to change
+        what the request gets.
+        """
         py = PylonsContext()
-        py.config = self.config
-        py.request = self._make_request(environ)
-        py.response = self._make_response()
-        py.tmpl_context = self.context_class()
-        py.app_globals = self.globals
-        py.h = self.helpers
-        py.translator = _get_translator(self.config.get("lang"),
-                                        pylons_config=self.config)
-        py.url = environ.get("routes.url") or URLGenerator(
-            self.config.get("routes.map"), environ)
-        session_key = self.environ_config.get("session")
-        if session_key in environ:
-            py.session = environ[session_key]
-        cache_key = self.environ_config.get("cache")
-        if cache_key in environ:
-            py.cache = environ[cache_key]
-        elif hasattr(self.globals, "cache"):
-            # Pylons 1.0 projects keep their CacheManager on app_globals.
-            py.cache = self.globals.cache
+        objects = vars(py)
+        objects.update(self._app_objects)
+        for name, make in self._request_makers:
+            made = make(environ)
+            if made is not None:
+                objects[name] = made
         environ["pylons.pylons"] = py
         environ["pylons.environ_config"] = self.environ_config
 
-    def _make_request(self, environ):
+    def make_config(self):
+        """The application's configuration (one for every request)."""
+        return self.config
+
+    def make_app_globals(self):
+        """The application's ``app_globals`` (one for every request)."""
+        return self.globals
+
+    def make_h(self):
+        """The application's helpers module (one for every request)."""
+        return self.helpers
+
+    def make_request(self, environ):
+        """The request, decoded with the configured charset."""
         options = self.request_options
         request = Request(environ)
         if options["charset"].lower().replace("-", "") != "utf8":
             request = request.decode(options["charset"])
-        request.language = options["language"]
+        if options["language"] != Request.language:
+            request.language = options["language"]
         return request
 
-    def _make_response(self):
+    def make_response(self, environ):
+        """A response with the configured content type, charset and headers."""
         options = self.response_options
         response = Response(content_type=options["content_type"],
                             charset=options["charset"])
         response.headers.update(options["headers"])
         return response
 
+    def make_tmpl_context(self, environ):
+        """An empty template context (``c``)."""
+        return self.context_class()
+
+    def make_translator(self, environ):
+        """The translator for the configured ``lang``."""
+        return _get_translator(self.config.get("lang"), pylons_config=self.config)
+
+    def make_url(self, environ):
+        """The request's URL generator: RoutesMiddleware's, or one of the map."""
+        return environ.get("routes.url") or URLGenerator(
+            self.config.get("routes.map"), environ)
+
+    def make_session(self, environ):
+        """The session Beaker's SessionMiddleware put in the environ, if any."""
+        return environ.get(self.environ_config.get("session"))
+
+    def make_cache(self, environ):
+        """Beaker's cache: CacheMiddleware's, else ``app_globals.cache``.
+
+        Pylons 1.0 projects keep their CacheManager on ``app_globals``.
+        """
+        cache = environ.get(self.environ_config.get("cache"))
+        if cache is None:
+            cache = getattr(self.globals, "cache", None)
+        return cache
+
     def register_globals(self, environ):
-        """Register this request's objects as the ``pylons`` globals."""
-        registry = environ["paste.registry"]
-        py = environ["pylons.pylons"]
-        registry.register(pylons.config, py.config)
-        registry.register(pylons.request, py.request)
-        registry.register(pylons.response, py.response)
-        registry.register(pylons.tmpl_context, py.tmpl_context)
-        registry.register(pylons.app_globals, py.app_globals)
-        registry.register(pylons.translator, py.translator)
-        registry.register(pylons.url, py.url)
-        if hasattr(py, "session"):
-            registry.register(pylons.session, py.session)
-        if hasattr(py, "cache"):
-            registry.register(pylons.cache, py.cache)
+        """Register this request's objects as the ``pylons`` globals.
+
+        One entry in the request's ``paste.registry`` stands for all of
+        them: the request's PylonsContext, which the globals read.
+        """
+        environ["paste.registry"].register(context, environ["pylons.pylons"])
 
     def load_test_env(self, environ):
         """Hand this request's objects to WebTest, as attributes of its response."""
-        py = environ["pylons.pylons"]
         testenv = environ["paste.testing_variables"]
-        testenv.update(
-            req=py.request, response=py.response,
-            tmpl_context=py.tmpl_context, c=py.tmpl_context,
-            app_globals=py.app_globals, g=py.app_globals,
-            h=py.h, config=py.config,
-        )
-        for name in ("session", "cache"):
-            if hasattr(py, name):
-                testenv[name] = getattr(py, name)
+        for obj, value in request_objects(environ["pylons.pylons"]):
+            for name in obj.test_names:
+                testenv[name] = value
 
     def serve_test_vars(self, environ, start_response):
         """Keep this request's globals for a test thread (``/_test_vars``).

@@ -190,10 +190,12 @@ class ShellSessionTest(unittest.TestCase):
 
     def test_namespace_has_the_application_and_request_objects(self):
         with shell_session(self.wsgiapp) as namespace:
+            # Every request object the made-up request has (no session:
+            # no SessionMiddleware ran), and the shell's own names.
             self.assertEqual(sorted(namespace), [
-                "app", "app_globals", "c", "config", "g", "h", "mapper",
-                "pylons", "request", "response", "tmpl_context", "url",
-                "wsgiapp"])
+                "app", "app_globals", "c", "cache", "config", "g", "h",
+                "mapper", "pylons", "request", "response", "tmpl_context",
+                "translator", "url", "wsgiapp"])
             self.assertIs(namespace["wsgiapp"], self.wsgiapp)
             self.assertEqual(namespace["config"]["pylons.package"],
                              "tests.sampleapp")
@@ -239,4 +241,5 @@ class ShellCommandTest(unittest.TestCase):
                 contextlib.redirect_stderr(errors):
             run(ShellCommand, INI)
         self.assertIn("Pylons interactive shell", errors.getvalue())
-        self.assertIn("Names: app, app_globals, c, config", errors.getvalue())
+        self.assertIn("Names: app, app_globals, c, cache, config",
+                      errors.getvalue())

@@ -3,6 +3,8 @@ import logging
 
 import webob
 
+import pylons.i18n.translation
+import pylons.templating
 from pylons import app_globals, config, request, response, tmpl_context as c, url
 from pylons.controllers.util import abort, etag_cache, forward, redirect
 
@@ -146,3 +148,33 @@ class HelloController(BaseController):
 
     def marker(self):
         return config.get("marker", "no marker")
+
+    def registry_entries(self):
+        entries = request.environ["paste.registry"].reglist[-1].values()
+        return ",".join("%s=%s" % (vars(stacked)["____name__"],
+                                   type(obj).__name__)
+                        for stacked, obj in entries)
+
+    def stream_globals(self):
+        def chunks():
+            # Runs while the server reads the body, after the action.
+            yield request.path_info
+            yield "," + type(c._current_obj()).__name__
+        return chunks()
+
+    def replaced(self):
+        translator = pylons.i18n.translation.NullTranslations()
+        translator.marker = "replaced"
+        request.environ["paste.registry"].replace(pylons.translator, translator)
+        return "%s,%s" % (pylons.translator.marker,
+                          pylons.templating.pylons_globals()["translator"].marker)
+
+    def pushed(self):
+        url._push_object("pushed during the request")
+        try:
+            return url._current_obj()
+        finally:
+            url._pop_object()
+
+    def object_stack(self):
+        return repr([type(obj).__name__ for obj in c._object_stack()])
