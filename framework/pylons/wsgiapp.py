@@ -57,6 +57,7 @@ class PylonsApp:
         else:
             self.context_class = AttribSafeContextObj
         self.controller_classes = {}
+        self._response_headerlist = _response_headerlist(self.response_options)
         self._app_objects = {obj.name: getattr(self, "make_" + obj.name)()
                              for obj in REQUEST_OBJECTS if not obj.per_request}
         self._request_makers = tuple(
@@ -115,11 +116,8 @@ class PylonsApp:
 
     def make_response(self, environ):
         """A response with the configured content type, charset and headers."""
-        options = self.response_options
-        response = Response(content_type=options["content_type"],
-                            charset=options["charset"])
-        response.headers.update(options["headers"])
-        return response
+        return Response(headerlist=list(self._response_headerlist),
+                        app_iter=[b""])
 
     def make_tmpl_context(self, environ):
         """An empty template context (``c``)."""
@@ -240,6 +238,17 @@ class PylonsApp:
         if "paste.testing_variables" in environ:
             environ["paste.testing_variables"]["response"] = response
         return response(environ, start_response)
+
+
+def _response_headerlist(options):
+    """The headers every response starts with, from ``pylons.response_options``.
+
+    Worked out once: a new response copies them.
+    """
+    response = Response(content_type=options["content_type"],
+                        charset=options["charset"])
+    response.headers.update(options["headers"])
+    return tuple(response.headerlist)
 
 
 def _routed_from_url(environ):

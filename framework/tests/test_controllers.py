@@ -4,7 +4,7 @@ import unittest
 import webob
 
 from tests import AS_SERVED, sample_app
-from tests.sampleapp.controllers import hooks
+from tests.sampleapp.controllers import counted, hooks
 
 
 class ReturnValueTest(unittest.TestCase):
@@ -15,6 +15,13 @@ class ReturnValueTest(unittest.TestCase):
         response = self.app.get("/hello/unicode")
         self.assertEqual(response.body, "Grüße, 世界".encode("utf-8"))
         self.assertEqual(response.charset, "utf-8")
+
+    def test_str_follows_a_charset_the_action_set(self):
+        for path in ("/hello/latin1", "/hello/latin1_stream"):
+            with self.subTest(path=path):
+                response = self.app.get(path)
+                self.assertEqual(response.body, "Grüße".encode("iso-8859-1"))
+                self.assertEqual(response.charset.lower(), "iso-8859-1")
 
     def test_bytes_are_sent_as_they_are(self):
         response = self.app.get("/hello/raw_bytes")
@@ -77,6 +84,32 @@ class ArgumentsTest(unittest.TestCase):
 
     def test_arguments_stay_off_tmpl_context_by_default(self):
         self.assertEqual(self.app.get("/hello/attach/9").text, "c.id=(unset)")
+
+
+class ArgumentsWorkedOutOnceTest(unittest.TestCase):
+    """_get_method_args: once a request, and only when something takes them."""
+
+    def setUp(self):
+        counted.built.clear()
+        self.app = sample_app()
+
+    def test_nothing_is_worked_out_when_no_hook_or_action_takes_arguments(self):
+        self.assertEqual(self.app.get("/counted/plain").text, "plain")
+        self.assertEqual(counted.built, [])
+
+    def test_an_action_taking_arguments_works_them_out_once(self):
+        self.assertEqual(self.app.get("/counted/with_id/5").text, "id=5")
+        self.assertEqual(counted.built, ["/counted/with_id/5"])
+
+    def test_hooks_and_the_action_share_the_arguments(self):
+        response = self.app.get("/counted_with_hooks/with_id/6")
+        self.assertEqual(response.text, "id=6")
+        self.assertEqual(response.request.environ["counted.before"], "with_id")
+        self.assertEqual(counted.built, ["/counted_with_hooks/with_id/6"])
+
+    def test_a_changed_action_gets_its_own_name(self):
+        self.assertEqual(self.app.get("/counted/twice").text, "twice,named")
+        self.assertEqual(counted.built, ["/counted/twice", "/counted/twice"])
 
 
 class ActionLookupTest(unittest.TestCase):

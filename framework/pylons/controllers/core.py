@@ -8,6 +8,7 @@ returned into the response.
 """
 import inspect
 import logging
+import re
 
 from webob.exc import HTTPException, HTTPNotFound
 
@@ -38,16 +39,22 @@ class WSGIController:
     def __call__(self, environ, start_response):
         """Run ``__before__``, the action and ``__after__``; send the response."""
         self._py_object = environ["pylons.pylons"]
+        self._method_args = None
         self._started = False
         self.start_response = self._merging_start_response(start_response)
+        hooks = type(self)
         try:
-            result = self._inspect_call(self.__before__)
+            result = None
+            if hooks.__before__ is not _no_hook_before:
+                result = self._inspect_call(self.__before__)
             if not isinstance(result, HTTPException):
                 result = self._dispatch_call()
             if not self._started:
                 result = self._to_response(result)
         finally:
-            after = self._inspect_call(self.__after__)
+            after = None
+            if hooks.__after__ is not _no_hook_after:
+                after = self._inspect_call(self.__after__)
         if isinstance(after, HTTPException):
             result = after
         if self._started:
@@ -91,6 +98,10 @@ class WSGIController:
             log.debug("%s has no action %r: 404", type(self).__name__, action)
             return self._http_exception(HTTPNotFound())
         environ["pylons.action_method"] = func
+        available = self._method_args
+        if available is not None and available.get("action") != action:
+            # validate() shows its form by changing the route's action.
+            self._method_args = None
         return self._inspect_call(func)
 
     def _find_action(self, action):
@@ -111,7 +122,11 @@ class WSGIController:
             return self._http_exception(exc)
 
     def _get_method_args(self):
-        """Every argument an action may ask for, by name (override to add)."""
+        """Every argument an action may ask for, by name (override to add).
+
+        Asked for once a request, when a hook or the action first takes
+        arguments.
+        """
         environ = self._py_object.request.environ
         available = dict(environ["pylons.routes_dict"])
         available.update(environ=environ, start_response=self.start_response,
@@ -124,8 +139,12 @@ class WSGIController:
 
     def _arguments_for(self, func):
         """The arguments of :meth:`_get_method_args` that ``func`` takes."""
-        available = self._get_method_args()
         names, takes_any = _parameters_of(func)
+        if not names and not takes_any:
+            return {}
+        available = self._method_args
+        if available is None:
+            available = self._method_args = self._get_method_args()
         if takes_any:
             wanted = available
         else:
@@ -154,19 +173,23 @@ class WSGIController:
         Text is added after what the action already wrote to the response.
         """
         response = self._py_object.response
-        charset = response.charset or "utf-8"
         if result is None:
             return response
         if isinstance(result, str):
-            response.body += result.encode(charset)
-        elif isinstance(result, bytes):
-            response.body += result
+            result = result.encode(_charset_of(response))
+        if isinstance(result, bytes):
+            body = response.body
+            response.body = body + result if body else result
         elif callable(result):
             return result
         else:
-            response.app_iter = _encode_chunks(result, charset)
+            response.app_iter = _encode_chunks(result, _charset_of(response))
         return response
 
+
+#: The base class's hooks, which do nothing: not called at all.
+_no_hook_before = WSGIController.__before__
+_no_hook_after = WSGIController.__after__
 
 #: (parameter names, whether ``**kwargs`` is among them) of each action,
 #: by the function behind it: inspecting a signature costs more than the
@@ -184,6 +207,33 @@ def _parameters_of(func):
             tuple(p.name for p in parameters),
             any(p.kind is p.VAR_KEYWORD for p in parameters))
     return found
+
+
+#: The charset of each Content-Type value seen, so that a response's
+#: header is parsed once, not for each request; bounded, as an
+#: application could make up content types from what it is sent.
+_charsets = {}
+_CHARSETS_KEPT = 64
+
+
+def _charset_of(response):
+    """The charset of ``response``'s Content-Type (UTF-8 if it names none)."""
+    for name, value in response.headerlist:
+        if name.lower() == "content-type":
+            break
+    else:
+        return "utf-8"
+    charset = _charsets.get(value)
+    if charset is None:
+        found = _CHARSET.search(value)
+        charset = found.group(1).strip('"') if found else "utf-8"
+        if len(_charsets) < _CHARSETS_KEPT:
+            _charsets[value] = charset
+    return charset
+
+
+#: The charset parameter of a Content-Type value.
+_CHARSET = re.compile(r";\s*charset=([^;]*)", re.IGNORECASE)
 
 
 def _encode_chunks(chunks, charset):

@@ -23,6 +23,14 @@ class HelloController(BaseController):
     def unicode(self):
         return "Grüße, 世界"
 
+    def latin1(self):
+        response.charset = "iso-8859-1"
+        return "Grüße"
+
+    def latin1_stream(self):
+        response.headers["Content-Type"] = "text/plain; charset=ISO-8859-1"
+        return iter(["Grü", "ße"])
+
     def raw_bytes(self):
         response.content_type = "application/octet-stream"
         return b"\x00\x01binary"
