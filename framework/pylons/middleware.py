@@ -12,16 +12,20 @@ pipeline.  :data:`media_path` is the directory of Pylons' stock error-page
 images and style, which Pylons 1.0 error controllers serve; :data:`head_html`
 and :data:`footer_html` are fragments of HTML for error pages using them.
 """
+import html
 import io
 import ipaddress
 import logging
 import os
+import sys
 from urllib.parse import urlsplit
 
-from backlash import DebuggedApplication, TraceErrorsMiddleware
+from backlash import DebuggedApplication
+from backlash.tbtools import get_current_traceback
 from backlash.tracing.reporters.mail import EmailReporter
+from backlash.utils import RequestContext
 from paste.deploy.converters import asbool
-from webob import Request
+from webob import Request, Response
 from webob.exc import HTTPException
 
 import pylons
@@ -107,14 +111,79 @@ def ErrorHandler(app, global_conf, **errorware):
     """
     debug = asbool(errorware.get("debug", global_conf.get("debug", False)))
     if debug:
-        handler = _debugger(app, evalex=True)
-    else:
-        reporters = [LoggingReporter(errorware.get("error_log"))]
-        if errorware.get("error_email"):
-            reporters.append(EmailReporter(**errorware))
-        handler = TraceErrorsMiddleware(app, reporters=reporters,
-                                        context_injectors=[])
-    return ThrowErrors(app, handler)
+        return ThrowErrors(app, _debugger(app, evalex=True))
+    reporters = [LoggingReporter(errorware.get("error_log"))]
+    if errorware.get("error_email"):
+        reporters.append(EmailReporter(**errorware))
+    return PlainErrorPage(app, reporters, errorware.get("error_message"))
+
+
+class PlainErrorPage:
+    """With debug off: a plain 500 page for an exception, which is reported.
+
+    Each reporter (the log, the ``error_log`` file, mail) gets backlash's
+    traceback of it, and the server's ``wsgi.errors`` stream its text.  The
+    page says ``error_message`` and nothing of the error.  Nothing is done
+    for a request that goes well, beyond watching a streamed body, which
+    may still fail once the application returned.  As :class:`ThrowErrors`
+    does, it lets requests that ask for their errors by.
+    """
+
+    def __init__(self, app, reporters, error_message=None):
+        self.app = app
+        self.reporters = reporters
+        self.page = _plain_500_page(error_message
+                                    or "An internal server error occurred")
+
+    def __call__(self, environ, start_response):
+        if environ.get("paste.throw_errors"):
+            return self.app(environ, start_response)
+        try:
+            app_iter = self.app(environ, start_response)
+        except Exception:
+            return self.failed(environ, start_response)
+        if isinstance(app_iter, (list, tuple)):
+            return app_iter
+        return self.watched(app_iter, environ, start_response)
+
+    def watched(self, app_iter, environ, start_response):
+        """Send a streamed body; an exception on the way is reported too."""
+        try:
+            try:
+                yield from app_iter
+            finally:
+                _close(app_iter)
+        except Exception:
+            yield from self.failed(environ, start_response)
+
+    def failed(self, environ, start_response):
+        """Report the exception being handled; answer with the 500 page.
+
+        Once headers were sent, ``start_response`` raises it again, as
+        WSGI has it, for the server to end the response.
+        """
+        exc_info = sys.exc_info()
+        traceback = get_current_traceback(
+            skip=1, context=RequestContext({"environ": dict(environ)}))
+        traceback.log(environ["wsgi.errors"])
+        for reporter in self.reporters:
+            try:
+                reporter.report(traceback)
+            except Exception:
+                log.exception("Could not report the error with %r", reporter)
+        start_response("500 Internal Server Error", [
+            ("Content-Type", "text/html; charset=utf-8"),
+            ("Content-Length", str(len(self.page))),
+        ], exc_info)
+        return [self.page]
+
+
+def _plain_500_page(message):
+    """The 500 page's bytes, saying ``message``."""
+    return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\">"
+            "<title>500 Internal Server Error</title></head>\n<body>\n"
+            "<h1>Internal Server Error</h1>\n<p>%s</p>\n</body>\n</html>\n"
+            % html.escape(message)).encode("utf-8")
 
 
 class ThrowErrors:
@@ -246,12 +315,11 @@ def _header_name(setting):
 
 
 def _consume(app_iter):
+    """The whole body of ``app_iter``, which is then closed."""
     try:
         return b"".join(app_iter)
     finally:
-        close = getattr(app_iter, "close", None)
-        if close is not None:
-            close()
+        _close(app_iter)
 
 
 class RequestDecoding:
@@ -292,6 +360,9 @@ class StatusCodeRedirect:
     with the original status, and with the original's cookies and
     ``WWW-Authenticate``; a cookie that both set has the document's value.  An application that sets
     ``environ['pylons.status_code_redirect']`` keeps its own error page.
+
+    Other answers pass through as they come: only the status is looked at,
+    in ``start_response``.
     """
 
     #: Headers of the original response the error document must keep.
@@ -299,19 +370,37 @@ class StatusCodeRedirect:
 
     def __init__(self, app, errors=(400, 401, 403, 404), path="/error/document"):
         self.app = app
-        self.errors = tuple(errors)
+        self.errors = frozenset(errors)
         self.error_path = path
 
     def __call__(self, environ, start_response):
-        request = Request(environ)
-        status, headers, app_iter, exc_info = request.call_application(
-            self.app, catch_exc_info=True)
-        code = int(status.split(None, 1)[0])
-        if code not in self.errors or environ.get("pylons.status_code_redirect"):
-            start_response(status, headers, exc_info)
+        caught = None
+        started = False
+
+        def start_or_catch(status, headers, exc_info=None):
+            nonlocal caught, started
+            started = True
+            if int(status[:3]) in self.errors:
+                caught = (status, headers, [])
+                return caught[2].append
+            return start_response(status, headers, exc_info)
+
+        app_iter = self.app(environ, start_or_catch)
+        if not started:
+            app_iter = _started(app_iter)
+        if caught is None:
             return app_iter
-        original = request.ResponseClass(status=status, headerlist=headers)
-        original.body = _consume(app_iter)
+        status, headers, written = caught
+        if environ.get("pylons.status_code_redirect"):
+            start_response(status, headers)
+            return written + [_consume(app_iter)]
+        return self.error_document(environ, start_response, status, headers,
+                                   b"".join(written) + _consume(app_iter))
+
+    def error_document(self, environ, start_response, status, headers, body):
+        """Answer with the error document for the original answer given."""
+        original = Response(status=status, headerlist=list(headers))
+        original.body = body
         document = Request(self._error_environ(environ, original)).get_response(
             self.app)
         document.status = status
@@ -336,3 +425,43 @@ class StatusCodeRedirect:
         })
         error_environ.pop("CONTENT_TYPE", None)
         return error_environ
+
+
+def _started(app_iter):
+    """``app_iter`` with its first item taken, so ``start_response`` was called.
+
+    For applications that start their response only as their body is
+    read.
+    """
+    iterator = iter(app_iter)
+    try:
+        first = [next(iterator)]
+    except StopIteration:
+        first = []
+    except BaseException:
+        _close(app_iter)
+        raise
+    return _Chained(first, iterator, app_iter)
+
+
+class _Chained:
+    """The items taken first, then the rest; closing closes the original."""
+
+    def __init__(self, first, rest, original):
+        self.first = first
+        self.rest = rest
+        self.original = original
+
+    def __iter__(self):
+        yield from self.first
+        yield from self.rest
+
+    def close(self):
+        _close(self.original)
+
+
+def _close(app_iter):
+    """Close ``app_iter`` if it can be, as WSGI asks of whoever ends it."""
+    close = getattr(app_iter, "close", None)
+    if close is not None:
+        close()

@@ -1,13 +1,59 @@
 """ErrorHandler and StatusCodeRedirect, through the sample application."""
+import io
 import os
 import tempfile
 import unittest
 from unittest import mock
 
+import webob
 from webtest import TestApp
 
 from pylons.middleware import ErrorHandler, StatusCodeRedirect
 from tests import AS_SERVED, sample_app
+
+
+def call(app, path="/"):
+    """Call the WSGI ``app`` directly: (status, headers, body, the iterable)."""
+    started = []
+
+    def start_response(status, headers, exc_info=None):
+        started[:] = [status, headers]
+
+    environ = webob.Request.blank(path, environ={"wsgi.errors": io.StringIO()}).environ
+    app_iter = app(environ, start_response)
+    try:
+        body = b"".join(app_iter)
+    finally:
+        if hasattr(app_iter, "close"):
+            app_iter.close()
+    call.errors = environ["wsgi.errors"].getvalue()
+    return started[0], started[1], body, app_iter
+
+
+def plain(status, body=b"plain", lazily=False, written=b""):
+    """A WSGI app answering ``status``; ``lazily`` starts as it is read."""
+    def app(environ, start_response):
+        if lazily:
+            def body_iter():
+                start_response(status, [("Content-Type", "text/plain")])
+                yield body
+            return body_iter()
+        write = start_response(status, [("Content-Type", "text/plain")])
+        if written:
+            write(written)
+        return [body]
+    return app
+
+
+def error_documents(app):
+    """``app`` behind StatusCodeRedirect, whose error path echoes what it got."""
+    def routed(environ, start_response):
+        if environ["PATH_INFO"] == "/error/document":
+            original = environ["pylons.original_response"]
+            start_response("200 OK", [("Content-Type", "text/plain")])
+            return [b"document for " + original.body]
+        return app(environ, start_response)
+    return StatusCodeRedirect(routed)
 
 
 class FakeSMTP:
@@ -165,3 +211,61 @@ class StatusCodeRedirectCookieTest(unittest.TestCase):
         response = app.get("/anything", status=403)
         self.assertEqual(response.text, "error document")
         self.assertEqual(app.cookies["session"], "documented")
+
+
+class StatusCodeRedirectFastPathTest(unittest.TestCase):
+    """Answers of unlisted statuses cost a start_response wrapper, no more."""
+
+    def test_an_unlisted_answer_passes_without_a_webob_request(self):
+        body = [b"fine"]
+
+        def fine(environ, start_response):
+            start_response("200 OK", [("Content-Type", "text/plain")])
+            return body
+
+        with mock.patch("pylons.middleware.Request",
+                        side_effect=AssertionError("built a Request")):
+            status, _headers, _body, app_iter = call(StatusCodeRedirect(fine))
+        self.assertEqual(status, "200 OK")
+        self.assertIs(app_iter, body)
+
+    def test_an_answer_started_as_its_body_is_read(self):
+        app = error_documents(plain("404 Not Found", b"lazy", lazily=True))
+        self.assertEqual(call(app)[0::2], ("404 Not Found", b"document for lazy"))
+        app = error_documents(plain("200 OK", b"lazy", lazily=True))
+        self.assertEqual(call(app)[0::2], ("200 OK", b"lazy"))
+
+    def test_what_was_written_is_part_of_the_original_body(self):
+        app = error_documents(plain("403 Forbidden", b"returned",
+                                    written=b"written,"))
+        self.assertEqual(call(app)[0::2],
+                         ("403 Forbidden", b"document for written,returned"))
+
+
+class PlainErrorPageTest(unittest.TestCase):
+    """ErrorHandler with debug off: nothing added to a request that goes well."""
+
+    def test_a_list_body_is_passed_on_as_it_is(self):
+        body = [b"fine"]
+
+        def fine(environ, start_response):
+            start_response("200 OK", [("Content-Type", "text/plain")])
+            return body
+
+        self.assertIs(call(ErrorHandler(fine, {}, debug=False))[3], body)
+
+    def test_a_streamed_body_that_fails_is_reported_with_the_500_page(self):
+        def failing_stream(environ, start_response):
+            start_response("200 OK", [("Content-Type", "text/plain")])
+            yield b""
+            raise RuntimeError("failed while streaming")
+
+        app = ErrorHandler(failing_stream, {}, debug=False,
+                           error_message="Sorry, <b>that</b> failed")
+        with self.assertLogs("pylons.middleware", level="ERROR") as logs:
+            status, _headers, body, _app_iter = call(app)
+        self.assertEqual(status, "500 Internal Server Error")
+        self.assertIn(b"Sorry, &lt;b&gt;that&lt;/b&gt; failed", body)
+        self.assertNotIn(b"failed while streaming", body)
+        self.assertIn("RuntimeError: failed while streaming", logs.output[0])
+        self.assertIn("RuntimeError: failed while streaming", call.errors)
