@@ -5,8 +5,9 @@
 ``translator``, ``url``, ``session`` and ``cache``, with the names each has
 in templates, ``paster shell``, WebTest's responses and the :mod:`pylons`
 module.  :class:`pylons.wsgiapp.PylonsApp` makes them (one ``make_<name>``
-method each) into a :class:`PylonsContext`, and everything else that hands
-them out reads this table.
+method each) into a :class:`PylonsContext`, those of the request when
+they are first used, and everything else that hands them out reads this
+table.
 
 For each request the :class:`PylonsContext` is registered once, on
 :data:`context`: one ``paste.registry`` entry for all of them.  The
@@ -23,7 +24,8 @@ from paste.registry import StackedObjectProxy, restorer
 
 __all__ = [
     "REQUEST_OBJECTS", "PylonsContext", "RequestGlobal", "RequestObject",
-    "context", "current_context", "request_names", "request_objects",
+    "context", "current_context", "make_object", "request_names",
+    "request_objects",
 ]
 
 
@@ -40,9 +42,10 @@ class RequestObject(NamedTuple):
     #: Its names on WebTest's response (``response.c``, ``response.req``).
     test_names: tuple[str, ...] = ()
     #: Whether ``PylonsApp.make_<name>(environ)`` makes one for each
-    #: request; otherwise ``PylonsApp.make_<name>()`` gives the one object
-    #: of the application, once.  A per-request maker returning None leaves
-    #: the object out (no session without SessionMiddleware).
+    #: request, when it is first used; otherwise ``PylonsApp.make_<name>()``
+    #: gives the one object of the application, once.  A per-request maker
+    #: returning None leaves the object out (no session without
+    #: SessionMiddleware).
     per_request: bool = True
 
 
@@ -72,26 +75,63 @@ class PylonsContext:
     the thread-local globals.  Its attributes are those of
     :data:`REQUEST_OBJECTS`: ``config``, ``app_globals``, ``h``,
     ``request``, ``response``, ``tmpl_context``, ``translator``, ``url``
-    and, when their middleware ran, ``session`` and ``cache``.
+    and, when their middleware ran, ``session`` and ``cache``.  Those of
+    the request are made when first read (a request that never reads its
+    translator makes none), or may be set.
     """
+
+    def __getattr__(self, name: str) -> Any:
+        """Make the request's object ``name`` on its first use."""
+        made = make_object(self, name)
+        if made is None:
+            raise AttributeError("%s has no %s" % (type(self).__name__, name))
+        return made
+
+
+#: The makers of a context made by hand, not by PylonsApp: none.
+_NO_MAKERS: dict[str, Any] = {}
+
+
+def make_object(py: PylonsContext, name: str, *args: Any) -> Any:
+    """Make ``py``'s per-request object ``name`` now, and keep it there.
+
+    ``args`` go to its maker after the environ (``PylonsApp.make_response``
+    takes a body).  None when ``py`` has no maker of it, or the maker
+    gives none.
+    """
+    held = vars(py)
+    maker = held.get("_makers", _NO_MAKERS).get(name)
+    if maker is None:
+        return None
+    made = maker(held["_environ"], *args)
+    if made is not None:
+        held[name] = made
+    return made
+
+
+#: What getattr gives for an object a context does not have.
+_NONE = object()
 
 
 def request_objects(py: PylonsContext) -> Iterator[tuple[RequestObject, Any]]:
-    """Each entry of :data:`REQUEST_OBJECTS` that ``py`` holds, with its object."""
-    held = vars(py)
+    """Each entry of :data:`REQUEST_OBJECTS` that ``py`` has, with its object.
+
+    Objects not made yet are made.
+    """
     for obj in REQUEST_OBJECTS:
-        if obj.name in held:
-            yield obj, held[obj.name]
+        value = getattr(py, obj.name, _NONE)
+        if value is not _NONE:
+            yield obj, value
 
 
 def request_names(
     py: PylonsContext,
     value_of: Callable[[RequestObject, Any], Any] | None = None,
 ) -> dict[str, Any]:
-    """The objects ``py`` holds by their names and aliases (``c``, ``g``).
+    """The objects ``py`` has by their names and aliases (``c``, ``g``).
 
     ``value_of(entry, held)``, when given, says what to give instead of
-    what ``py`` holds.
+    what ``py`` has.
     """
     names = {}
     for obj, value in request_objects(py):

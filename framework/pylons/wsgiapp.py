@@ -57,12 +57,15 @@ class PylonsApp:
         else:
             self.context_class = AttribSafeContextObj
         self.controller_classes = {}
-        self._response_headerlist = _response_headerlist(self.response_options)
-        self._app_objects = {obj.name: getattr(self, "make_" + obj.name)()
-                             for obj in REQUEST_OBJECTS if not obj.per_request}
-        self._request_makers = tuple(
-            (obj.name, getattr(self, "make_" + obj.name))
-            for obj in REQUEST_OBJECTS if obj.per_request)
+        self._response_headerlist, self._response_charset = _response_start(
+            self.response_options)
+        # What every request's PylonsContext starts with: the app's own
+        # objects, and the makers of the request's.
+        self._context_start = {obj.name: getattr(self, "make_" + obj.name)()
+                               for obj in REQUEST_OBJECTS if not obj.per_request}
+        self._context_start["_makers"] = {
+            obj.name: getattr(self, "make_" + obj.name)
+            for obj in REQUEST_OBJECTS if obj.per_request}
 
     def __call__(self, environ, start_response):
         self.setup_app_env(environ, start_response)
@@ -76,19 +79,17 @@ class PylonsApp:
         return self.dispatch(controller, environ, start_response)
 
     def setup_app_env(self, environ, start_response):
-        """Make this request's objects into ``environ['pylons.pylons']``.
+        """Set this request's objects up in ``environ['pylons.pylons']``.
 
         One ``make_<name>`` method makes each object of
-        :data:`~pylons.context.REQUEST_OBJECTS`; override one to change
-        what the request gets.
+        :data:`~pylons.context.REQUEST_OBJECTS`: the application's when it
+        starts, the request's when the request first uses them.  Override
+        one to change what the request gets.
         """
         py = PylonsContext()
         objects = vars(py)
-        objects.update(self._app_objects)
-        for name, make in self._request_makers:
-            made = make(environ)
-            if made is not None:
-                objects[name] = made
+        objects.update(self._context_start)
+        objects["_environ"] = environ
         environ["pylons.pylons"] = py
         environ["pylons.environ_config"] = self.environ_config
 
@@ -114,10 +115,16 @@ class PylonsApp:
             request.language = options["language"]
         return request
 
-    def make_response(self, environ):
-        """A response with the configured content type, charset and headers."""
-        return Response(headerlist=list(self._response_headerlist),
-                        app_iter=[b""])
+    def make_response(self, environ, body=b""):
+        """A response with the configured content type, charset and headers.
+
+        ``body`` may be given, as bytes or as text to encode with the
+        configured charset.
+        """
+        if isinstance(body, str):
+            body = body.encode(self._response_charset)
+        headerlist = [*self._response_headerlist, ("Content-Length", str(len(body)))]
+        return Response(app_iter=[body], headerlist=headerlist)
 
     def make_tmpl_context(self, environ):
         """An empty template context (``c``)."""
@@ -240,15 +247,17 @@ class PylonsApp:
         return response(environ, start_response)
 
 
-def _response_headerlist(options):
-    """The headers every response starts with, from ``pylons.response_options``.
+def _response_start(options):
+    """The headers a response starts with, and its charset.
 
-    Worked out once: a new response copies them.
+    Worked out once from ``pylons.response_options``: a new response
+    copies the headers (but for Content-Length, which its body sets).
     """
     response = Response(content_type=options["content_type"],
                         charset=options["charset"])
     response.headers.update(options["headers"])
-    return tuple(response.headerlist)
+    del response.content_length
+    return tuple(response.headerlist), response.charset or "utf-8"
 
 
 def _routed_from_url(environ):

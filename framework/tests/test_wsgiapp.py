@@ -9,6 +9,7 @@ from routes.middleware import RoutesMiddleware
 from webtest import TestApp
 
 from pylons.configuration import PylonsConfig
+from pylons.context import REQUEST_OBJECTS
 from pylons.controllers import WSGIController
 from pylons.util import AttribSafeContextObj, ContextObj, PylonsContext
 from pylons.wsgiapp import PylonsApp
@@ -19,6 +20,70 @@ def bare_app(**settings):
     config = PylonsConfig({"pylons.package": "tests.sampleapp"})
     config.update(settings)
     return PylonsApp(config)
+
+
+def served(app, path, method="GET"):
+    """``path`` through ``app`` as a server calls it, without WebTest's hooks.
+
+    (WebTest's ``paste.testing_variables`` has every object made, for the
+    test to read.)  Returns the response and the request's PylonsContext.
+    """
+    request = webob.Request.blank(path, method=method)
+    response = request.get_response(app)
+    return response, request.environ["pylons.pylons"]
+
+
+class MadeOnFirstUseTest(unittest.TestCase):
+    """The request's objects are made when first used."""
+
+    def setUp(self):
+        self.app = sample_app().app
+
+    def test_objects_no_one_used_are_not_made(self):
+        response, py = served(self.app, "/hello/index")
+        self.assertEqual(response.text, "Hello World")
+        made = set(vars(py)) & {obj.name for obj in REQUEST_OBJECTS}
+        self.assertEqual(made, {"config", "app_globals", "h", "response"})
+
+    def test_objects_are_made_when_read(self):
+        _response, py = served(self.app, "/hello/globals")
+        self.assertIn("request", vars(py))
+        self.assertNotIn("translator", vars(py))
+        translator = py.translator
+        self.assertIs(py.translator, translator)
+        with self.assertRaises(AttributeError):
+            py.no_such_object
+
+    def test_a_text_answer_gets_a_response_made_with_its_body(self):
+        response, _py = served(self.app, "/hello/unicode")
+        self.assertEqual(response.body, "Grüße, 世界".encode("utf-8"))
+        self.assertEqual(response.headers["Content-Type"], "text/html; charset=utf-8")
+        self.assertEqual(response.headers["Content-Length"],
+                         str(len("Grüße, 世界".encode("utf-8"))))
+        self.assertEqual(response.headers["Cache-Control"], "no-cache")
+        self.assertEqual(response.headers["Pragma"], "no-cache")
+        head, _py = served(self.app, "/hello/unicode", method="HEAD")
+        self.assertEqual(head.body, b"")
+        self.assertEqual(head.headers["Content-Length"],
+                         response.headers["Content-Length"])
+
+    def test_the_configured_charset_encodes_the_body(self):
+        config = sample_app().app.config
+        config["pylons.response_options"] = dict(
+            config["pylons.response_options"], charset="iso-8859-1")
+        app = RegistryManager(RoutesMiddleware(PylonsApp(config),
+                                               config["routes.map"]))
+        response, _py = served(app, "/hello/latin1_text")
+        self.assertEqual(response.headers["Content-Type"],
+                         "text/html; charset=iso-8859-1")
+        self.assertEqual(response.body, "Grüße".encode("iso-8859-1"))
+
+    def test_a_context_made_by_hand_has_what_was_set_only(self):
+        py = PylonsContext()
+        py.request = "set"
+        self.assertEqual(py.request, "set")
+        with self.assertRaises(AttributeError):
+            py.response
 
 
 class RequestSetupTest(unittest.TestCase):

@@ -12,6 +12,8 @@ import re
 
 from webob.exc import HTTPException, HTTPNotFound
 
+from pylons.context import make_object
+
 __all__ = ["WSGIController"]
 
 log = logging.getLogger(__name__)
@@ -39,6 +41,7 @@ class WSGIController:
     def __call__(self, environ, start_response):
         """Run ``__before__``, the action and ``__after__``; send the response."""
         self._py_object = environ["pylons.pylons"]
+        self._environ = environ
         self._method_args = None
         self._started = False
         self.start_response = self._merging_start_response(start_response)
@@ -69,10 +72,10 @@ class WSGIController:
         """
         def merging_start_response(status, headers, exc_info=None):
             self._started = True
-            kept = [(name, value)
-                    for name, value in self._py_object.response.headerlist
-                    if name.lower() == "set-cookie"
-                    or name.lower().startswith("x-")]
+            response = vars(self._py_object).get("response")
+            kept = [] if response is None else [
+                (name, value) for name, value in response.headerlist
+                if name.lower() == "set-cookie" or name.lower().startswith("x-")]
             return start_response(status, list(headers) + kept, exc_info)
         return merging_start_response
 
@@ -87,7 +90,7 @@ class WSGIController:
 
         The action's method is kept in ``environ['pylons.action_method']``.
         """
-        environ = self._py_object.request.environ
+        environ = self._environ
         action = environ["pylons.routes_dict"].get("action")
         func = self._find_action(action)
         if func is None:
@@ -127,7 +130,7 @@ class WSGIController:
         Asked for once a request, when a hook or the action first takes
         arguments.
         """
-        environ = self._py_object.request.environ
+        environ = self._environ
         available = dict(environ["pylons.routes_dict"])
         available.update(environ=environ, start_response=self.start_response,
                          pylons=self._py_object)
@@ -159,10 +162,12 @@ class WSGIController:
 
     def _http_exception(self, exc):
         """Make ``exc`` the response, keeping cookies the action had set."""
-        environ = self._py_object.request.environ
+        environ = self._environ
         environ["pylons.controller.exception"] = exc
-        for cookie in self._py_object.response.headers.getall("Set-Cookie"):
-            exc.headers.add("Set-Cookie", cookie)
+        response = vars(self._py_object).get("response")
+        if response is not None:
+            for cookie in response.headers.getall("Set-Cookie"):
+                exc.headers.add("Set-Cookie", cookie)
         if exc.status_int == 304:
             exc.headers.pop("Content-Type", None)
         return exc
@@ -172,7 +177,15 @@ class WSGIController:
 
         Text is added after what the action already wrote to the response.
         """
-        response = self._py_object.response
+        py = self._py_object
+        response = vars(py).get("response")
+        if response is None:
+            if isinstance(result, (str, bytes)):
+                # The action left the response alone: make it with the body.
+                made = make_object(py, "response", result)
+                if made is not None:
+                    return made
+            response = py.response
         if result is None:
             return response
         if isinstance(result, str):

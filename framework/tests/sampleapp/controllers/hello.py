@@ -27,6 +27,9 @@ class HelloController(BaseController):
         response.charset = "iso-8859-1"
         return "Grüße"
 
+    def latin1_text(self):
+        return "Grüße"
+
     def latin1_stream(self):
         response.headers["Content-Type"] = "text/plain; charset=ISO-8859-1"
         return iter(["Grü", "ße"])
