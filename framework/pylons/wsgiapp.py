@@ -186,7 +186,7 @@ class PylonsApp:
         name = match.get("controller")
         if not name:
             return None
-        if not _CONTROLLER_NAME.match(name) and _routed_from_url(environ):
+        if _routed_from_url(environ) and not _CONTROLLER_NAME.match(name):
             log.debug("Refusing controller %r taken from the URL", name)
             return None
         return self.find_controller(name)

@@ -3,6 +3,8 @@ import unittest
 
 import webob
 
+from pylons.controllers.core import CONTROLLER_NAMES
+
 from tests import AS_SERVED, sample_app
 from tests.sampleapp.controllers import counted, hooks
 
@@ -116,6 +118,12 @@ class ActionLookupTest(unittest.TestCase):
     def test_private_action_is_a_404(self):
         response = sample_app().get("/hello/_private", status=404)
         self.assertNotIn(b"never be reachable", response.body)
+
+    def test_the_controllers_own_methods_are_not_actions(self):
+        app = sample_app()
+        for name in sorted(CONTROLLER_NAMES):
+            with self.subTest(name=name):
+                app.get("/hello/%s" % name, status=404)
 
     def test_missing_action_is_a_404_with_debug_off(self):
         sample_app().get("/hello/no_such_action", status=404)

@@ -14,7 +14,7 @@ from webob.exc import HTTPException, HTTPNotFound
 
 from pylons.context import make_object
 
-__all__ = ["WSGIController"]
+__all__ = ["CONTROLLER_NAMES", "WSGIController"]
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +44,8 @@ class WSGIController:
         self._environ = environ
         self._method_args = None
         self._started = False
-        self.start_response = self._merging_start_response(start_response)
+        self._outer_start_response = start_response
+        self.start_response = self._merging_start_response
         hooks = type(self)
         try:
             result = None
@@ -64,20 +65,18 @@ class WSGIController:
             return result
         return result(environ, start_response)
 
-    def _merging_start_response(self, start_response):
+    def _merging_start_response(self, status, headers, exc_info=None):
         """The ``start_response`` an action may call itself.
 
         As in Pylons 1.0, the cookies and ``X-`` headers already set on
         ``pylons.response`` are added to the headers it is given.
         """
-        def merging_start_response(status, headers, exc_info=None):
-            self._started = True
-            response = vars(self._py_object).get("response")
-            kept = [] if response is None else [
-                (name, value) for name, value in response.headerlist
-                if name.lower() == "set-cookie" or name.lower().startswith("x-")]
-            return start_response(status, list(headers) + kept, exc_info)
-        return merging_start_response
+        self._started = True
+        response = vars(self._py_object).get("response")
+        kept = [] if response is None else [
+            (name, value) for name, value in response.headerlist
+            if name.lower() == "set-cookie" or name.lower().startswith("x-")]
+        return self._outer_start_response(status, list(headers) + kept, exc_info)
 
     def __before__(self):
         """Runs before every action; an HTTPException raised here ends it."""
@@ -108,8 +107,12 @@ class WSGIController:
         return self._inspect_call(func)
 
     def _find_action(self, action):
-        """The method of ``action``; a dash in its name stands for ``_``."""
-        if not action or action[:1] in ("_", "-"):
+        """The method of ``action``; a dash in its name stands for ``_``.
+
+        Private names and the controller's own (:data:`CONTROLLER_NAMES`)
+        are not actions.
+        """
+        if not action or action[:1] in ("_", "-") or action in CONTROLLER_NAMES:
             return None
         func = getattr(self, action.replace("-", "_"), None)
         return func if callable(func) else None
@@ -142,7 +145,8 @@ class WSGIController:
 
     def _arguments_for(self, func):
         """The arguments of :meth:`_get_method_args` that ``func`` takes."""
-        names, takes_any = _parameters_of(func)
+        names, takes_any = (_signatures.get(getattr(func, "__func__", func))
+                            or _parameters_of(func))
         if not names and not takes_any:
             return {}
         available = self._method_args
@@ -200,6 +204,12 @@ class WSGIController:
         return response
 
 
+#: The public names of WSGIController's own attributes, which are never
+#: actions (nor remote methods of the RPC controllers).
+CONTROLLER_NAMES = frozenset(
+    [name for name in vars(WSGIController) if not name.startswith("_")]
+    + ["start_response"])
+
 #: The base class's hooks, which do nothing: not called at all.
 _no_hook_before = WSGIController.__before__
 _no_hook_after = WSGIController.__after__
@@ -211,14 +221,11 @@ _signatures = {}
 
 
 def _parameters_of(func):
-    """The names ``func`` takes, and whether it takes any keyword."""
-    key = getattr(func, "__func__", func)
-    found = _signatures.get(key)
-    if found is None:
-        parameters = inspect.signature(func).parameters.values()
-        found = _signatures[key] = (
-            tuple(p.name for p in parameters),
-            any(p.kind is p.VAR_KEYWORD for p in parameters))
+    """The names ``func`` takes, and whether it takes any keyword; kept."""
+    parameters = inspect.signature(func).parameters.values()
+    found = _signatures[getattr(func, "__func__", func)] = (
+        tuple(p.name for p in parameters),
+        any(p.kind is p.VAR_KEYWORD for p in parameters))
     return found
 
 

@@ -15,7 +15,7 @@ from webob.exc import (
     HTTPRequestEntityTooLarge,
 )
 
-from pylons.controllers.core import WSGIController
+from pylons.controllers.core import CONTROLLER_NAMES, WSGIController
 
 __all__ = ["RPCController"]
 
@@ -85,7 +85,8 @@ class RPCController(WSGIController):
 
     def _rpc_method(self, name):
         """The remote method called ``name``, or None if there is none."""
-        if not isinstance(name, str) or not name or name.startswith("_"):
+        if (not isinstance(name, str) or not name or name.startswith("_")
+                or name in CONTROLLER_NAMES):
             return None
         method = getattr(self, name, None)
         return method if inspect.ismethod(method) else None
