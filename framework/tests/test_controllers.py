@@ -3,7 +3,8 @@ import unittest
 
 import webob
 
-from pylons.controllers.core import CONTROLLER_NAMES
+from pylons.controllers import WSGIController
+from pylons.controllers.core import CONTROLLER_NAMES, HOOK_ALIASES
 
 from tests import AS_SERVED, sample_app
 from tests.sampleapp.controllers import counted, hooks
@@ -174,3 +175,47 @@ class HTTPExceptionTest(unittest.TestCase):
     def test_cookies_set_before_a_redirect_are_kept(self):
         response = sample_app().get("/hello/cookie_then_redirect", status=302)
         self.assertIn("visited=yes", response.headers["Set-Cookie"])
+
+
+class HookNamesTest(unittest.TestCase):
+    """The hooks' public names, and the Pylons 1.0 names kept as aliases."""
+
+    def test_each_hook_has_both_names(self):
+        for public, old in HOOK_ALIASES.items():
+            with self.subTest(hook=public):
+                self.assertIs(getattr(WSGIController, old),
+                              getattr(WSGIController, public))
+
+    def test_overriding_the_public_names_takes_effect(self):
+        self.assertEqual(sample_app().get("/hooknames/greet").text,
+                         "<hello grace>")
+
+    def test_overriding_the_old_names_takes_effect(self):
+        # ExtendedController overrides _get_method_args and _perform_call.
+        self.assertEqual(sample_app().get("/extended/greet").text,
+                         "[hello ada]")
+
+    def test_a_subclass_sees_one_method_under_both_names(self):
+        class Old(WSGIController):
+            def _perform_call(self, func, args):
+                return "old"
+
+        class New(WSGIController):
+            def perform_call(self, func, args):
+                return "new"
+
+        class NewOnOld(Old):
+            def perform_call(self, func, args):
+                return "new on old"
+
+        for cls, result in ((Old, "old"), (New, "new"), (NewOnOld, "new on old")):
+            with self.subTest(cls=cls.__name__):
+                controller = cls()
+                self.assertEqual(controller.perform_call(None, {}), result)
+                self.assertEqual(controller._perform_call(None, {}), result)
+
+    def test_hooks_are_not_actions(self):
+        for public, old in HOOK_ALIASES.items():
+            with self.subTest(hook=public):
+                self.assertIn(public, CONTROLLER_NAMES)
+                sample_app().get("/hello/%s" % public, status=404)

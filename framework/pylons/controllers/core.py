@@ -14,9 +14,17 @@ from webob.exc import HTTPException, HTTPNotFound
 
 from pylons.context import make_object
 
-__all__ = ["CONTROLLER_NAMES", "WSGIController"]
+__all__ = ["CONTROLLER_NAMES", "HOOK_ALIASES", "WSGIController"]
 
 log = logging.getLogger(__name__)
+
+#: The controller's hooks: public name, and the Pylons 1.0 name it keeps.
+HOOK_ALIASES = {
+    "dispatch_call": "_dispatch_call",
+    "inspect_call": "_inspect_call",
+    "get_method_args": "_get_method_args",
+    "perform_call": "_perform_call",
+}
 
 #: Names an action may ask for besides the routing variables.
 _REQUEST_ARGS = ("environ", "start_response", "pylons")
@@ -36,7 +44,24 @@ class WSGIController:
     as it stands.  ``__after__`` runs once the response is made, so it may
     still change it.  An :class:`webob.exc.HTTPException` raised by
     ``__before__``, the action or ``__after__`` becomes the response.
+
+    Decorators, the RPC controllers and subclasses may use and override
+    the hooks :meth:`dispatch_call`, :meth:`inspect_call`,
+    :meth:`get_method_args` and :meth:`perform_call`, also known by their
+    Pylons 1.0 names ``_dispatch_call``, ``_inspect_call``,
+    ``_get_method_args`` and ``_perform_call``: overriding either name
+    overrides both.  None of the controller's own names
+    (:data:`CONTROLLER_NAMES`) is an action.
     """
+
+    def __init_subclass__(cls, **kwargs):
+        """Keep each hook's two names one method, whichever a subclass overrides."""
+        super().__init_subclass__(**kwargs)
+        for public, old in HOOK_ALIASES.items():
+            if old in vars(cls) and public not in vars(cls):
+                setattr(cls, public, vars(cls)[old])
+            elif public in vars(cls) and old not in vars(cls):
+                setattr(cls, old, vars(cls)[public])
 
     def __call__(self, environ, start_response):
         """Run ``__before__``, the action and ``__after__``; send the response."""
@@ -50,15 +75,15 @@ class WSGIController:
         try:
             result = None
             if hooks.__before__ is not _no_hook_before:
-                result = self._inspect_call(self.__before__)
+                result = self.inspect_call(self.__before__)
             if not isinstance(result, HTTPException):
-                result = self._dispatch_call()
+                result = self.dispatch_call()
             if not self._started:
                 result = self._to_response(result)
         finally:
             after = None
             if hooks.__after__ is not _no_hook_after:
-                after = self._inspect_call(self.__after__)
+                after = self.inspect_call(self.__after__)
         if isinstance(after, HTTPException):
             result = after
         if self._started:
@@ -84,7 +109,7 @@ class WSGIController:
     def __after__(self):
         """Runs after every action, even one ended by abort or redirect."""
 
-    def _dispatch_call(self):
+    def dispatch_call(self):
         """Run the action the route named; a missing one is a 404.
 
         The action's method is kept in ``environ['pylons.action_method']``.
@@ -104,7 +129,7 @@ class WSGIController:
         if available is not None and available.get("action") != action:
             # validate() shows its form by changing the route's action.
             self._method_args = None
-        return self._inspect_call(func)
+        return self.inspect_call(func)
 
     def _find_action(self, action):
         """The method of ``action``; a dash in its name stands for ``_``.
@@ -117,17 +142,17 @@ class WSGIController:
         func = getattr(self, action.replace("-", "_"), None)
         return func if callable(func) else None
 
-    def _inspect_call(self, func):
+    def inspect_call(self, func):
         """Call ``func`` with the routing variables its signature names.
 
         An HTTPException it raises is returned instead, as the response.
         """
         try:
-            return self._perform_call(func, self._arguments_for(func))
+            return self.perform_call(func, self._arguments_for(func))
         except HTTPException as exc:
             return self._http_exception(exc)
 
-    def _get_method_args(self):
+    def get_method_args(self):
         """Every argument an action may ask for, by name (override to add).
 
         Asked for once a request, when a hook or the action first takes
@@ -139,19 +164,19 @@ class WSGIController:
                          pylons=self._py_object)
         return available
 
-    def _perform_call(self, func, args):
+    def perform_call(self, func, args):
         """Call ``func`` with the keyword arguments ``args`` (override to wrap)."""
         return func(**args)
 
     def _arguments_for(self, func):
-        """The arguments of :meth:`_get_method_args` that ``func`` takes."""
+        """The arguments of :meth:`get_method_args` that ``func`` takes."""
         names, takes_any = (_signatures.get(getattr(func, "__func__", func))
                             or _parameters_of(func))
         if not names and not takes_any:
             return {}
         available = self._method_args
         if available is None:
-            available = self._method_args = self._get_method_args()
+            available = self._method_args = self.get_method_args()
         if takes_any:
             wanted = available
         else:
@@ -202,6 +227,12 @@ class WSGIController:
         else:
             response.app_iter = _encode_chunks(result, _charset_of(response))
         return response
+
+    # The hooks' Pylons 1.0 names.
+    _dispatch_call = dispatch_call
+    _inspect_call = inspect_call
+    _get_method_args = get_method_args
+    _perform_call = perform_call
 
 
 #: The public names of WSGIController's own attributes, which are never

@@ -67,7 +67,8 @@ class RPCController(WSGIController):
                 % self.max_body_length)
         return None
 
-    def _dispatch_call(self):
+    def dispatch_call(self):
+        """Answer the call read from the body (the action is its method)."""
         if self._rpc_refusal is not None:
             return self._http_exception(self._rpc_refusal)
         try:

@@ -152,7 +152,7 @@ def _refill(controller, form, params, errors, htmlfill_kwargs):
     environ = controller._py_object.request.environ
     environ["REQUEST_METHOD"] = "GET"
     environ["pylons.routes_dict"]["action"] = form
-    page = controller._dispatch_call()
+    page = controller.dispatch_call()
     if page is None:
         page = controller._py_object.response.text
     elif not isinstance(page, str):

@@ -43,6 +43,6 @@ def dispatch_on(**method_map):
             target = method_map.get(pylons.request.method)
             if target is None:
                 return func(self, *args, **kwargs)
-            return self._inspect_call(getattr(self, target))
+            return self.inspect_call(getattr(self, target))
         return wrapper
     return decorator
