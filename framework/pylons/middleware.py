@@ -16,6 +16,7 @@ import html
 import io
 import ipaddress
 import logging
+import operator
 import os
 import sys
 from urllib.parse import urlsplit
@@ -299,14 +300,24 @@ class SecurityHeaders:
                 headers[_header_name(key[len(self.prefix):])] = value.strip()
         self.headers = [(name, value) for name, value in headers.items() if value]
 
+        self.names = frozenset(name.lower() for name, _value in self.headers)
+
     def __call__(self, environ, start_response):
         def add_headers(status, headers, exc_info=None):
-            present = {name.lower() for name, _value in headers}
-            headers = list(headers) + [
-                header for header in self.headers
-                if header[0].lower() not in present]
-            return start_response(status, headers, exc_info)
+            return start_response(status, self.added_to(headers), exc_info)
         return self.app(environ, add_headers)
+
+    def added_to(self, headers):
+        """``headers`` and those of ours the application did not set."""
+        if self.names.isdisjoint(map(str.lower, map(_name_of, headers))):
+            return [*headers, *self.headers]
+        set_here = {name.lower() for name, _value in headers}
+        return [*headers, *(header for header in self.headers
+                            if header[0].lower() not in set_here)]
+
+
+#: The name of a ``(name, value)`` header.
+_name_of = operator.itemgetter(0)
 
 
 def _header_name(setting):
@@ -333,13 +344,22 @@ class RequestDecoding:
     Unsupported Media Type`` (kept in ``environ['pylons.controller.
     exception']``, as a controller's ``abort`` is).  WebOb keeps the parsed
     form in the environ, so it is parsed once.  Put it just outside
-    ``RoutesMiddleware``.
+    ``RoutesMiddleware``.  A request with neither a query string nor a
+    form (no ``Content-Type``, and not a POST, which WebOb reads as a form
+    without one) has nothing to decode, and passes straight through.
     """
 
     def __init__(self, app):
         self.app = app
 
     def __call__(self, environ, start_response):
+        if (environ.get("QUERY_STRING") or environ.get("CONTENT_TYPE")
+                or environ.get("REQUEST_METHOD") == "POST"):
+            return self.decoded(environ, start_response)
+        return self.app(environ, start_response)
+
+    def decoded(self, environ, start_response):
+        """Read the query string and form; a 4xx answer if they cannot be."""
         request = PylonsRequest(environ)
         try:
             request.GET

@@ -1,5 +1,6 @@
 """Requests that cannot be decoded get a 4xx error document, not a 500."""
 import unittest
+from unittest import mock
 
 import webob.exc
 
@@ -32,6 +33,27 @@ class QueryStringTest(unittest.TestCase):
         response = self.app.get("/forms/own_decoding", status=500,
                                 expect_errors=True, extra_environ=AS_SERVED)
         self.assertIn("Error 500", response.text)
+
+
+class NothingToDecodeTest(unittest.TestCase):
+    def test_a_get_without_query_or_form_is_not_read(self):
+        app = sample_app()
+        with mock.patch("pylons.middleware.PylonsRequest",
+                        side_effect=AssertionError("read the request")):
+            self.assertEqual(app.get("/hello/index").text, "Hello World")
+            app.head("/hello/index")
+
+    def test_anything_with_a_query_or_a_body_is_read(self):
+        app = sample_app()
+        requests = [lambda: app.get("/hello/index?x=1"),
+                    lambda: app.post("/hello/index"),
+                    lambda: app.request("/hello/index", method="PUT",
+                                        body=b"x=1", content_type=FORM)]
+        for request in requests:
+            with mock.patch("pylons.middleware.PylonsRequest",
+                            wraps=Request) as reader:
+                request()
+            self.assertEqual(reader.call_count, 1)
 
 
 class FormBodyTest(unittest.TestCase):
