@@ -3,11 +3,11 @@
 Each builder returns a WSGI callable that answers ``GET /hello`` with
 ``Hello World``:
 
-- :func:`pylons_app` with ``full_stack=True``: the stack of a project made
-  from the ``pylons`` template, such as QuickWiki (WhiteNoise with a static
-  directory in front, RegistryManager, StatusCodeRedirect, ErrorHandler,
-  Cache and Session middleware, RoutesMiddleware, PylonsApp, a
-  WSGIController);
+- :func:`pylons_app` with ``full_stack=True``: QuickWiki's stack, as
+  ``quickwiki/config/middleware.py: make_app`` builds it (SecurityHeaders
+  outermost, WhiteNoise with a static directory, RegistryManager,
+  StatusCodeRedirect, ErrorHandler, Cache and Session middleware,
+  RequestDecoding, RoutesMiddleware, PylonsApp, a WSGIController);
 - :func:`pylons_app` with ``full_stack=False``: the same without the error
   middleware (ErrorHandler, StatusCodeRedirect), as ``full_stack = false``
   in a project's ini asks for;
@@ -27,10 +27,14 @@ from whitenoise import WhiteNoise
 
 from pylons.configuration import PylonsConfig
 from pylons.controllers import WSGIController
-from pylons.middleware import ErrorHandler, StatusCodeRedirect
+from pylons.middleware import (
+    ErrorHandler, RequestDecoding, SecurityHeaders, StatusCodeRedirect,
+)
 from pylons.wsgiapp import PylonsApp
 
 PATH = "/hello"
+#: QuickWiki's pattern of fingerprinted static files (see make_app).
+FINGERPRINTED = r"\.[0-9a-f]{8,}\.\w+$"
 BODY = "Hello World"
 
 
@@ -42,7 +46,7 @@ class HelloController(WSGIController):
 
 
 def pylons_app(full_stack=True):
-    """The hello controller behind a QuickWiki-shaped Pylons stack."""
+    """The hello controller behind QuickWiki's stack (debug off)."""
     # WhiteNoise needs a real public directory to list (one file in it),
     # and Beaker a place for its files; both live as long as the app.
     scratch = tempfile.TemporaryDirectory(prefix="bench-hello-")
@@ -51,14 +55,16 @@ def pylons_app(full_stack=True):
     config = _pylons_config(scratch.name)
     app = PylonsApp(config=config)
     app = RoutesMiddleware(app, config["routes.map"], singleton=False)
+    app = RequestDecoding(app)
     app = SessionMiddleware(app, config)
     app = CacheMiddleware(app, config)
     if full_stack:
         app = ErrorHandler(app, config["global_conf"], **config["pylons.errorware"])
-        app = StatusCodeRedirect(app, [400, 401, 403, 404, 500])
+        app = StatusCodeRedirect(app, [400, 401, 403, 404, 405, 413, 415, 500])
     app = RegistryManager(app, streaming=True)
-    # As QuickWiki's make_app has it, with debug off.
-    app = WhiteNoise(app, scratch.name, index_file=True)
+    app = WhiteNoise(app, scratch.name, index_file=True, autorefresh=False,
+                     immutable_file_test=FINGERPRINTED)
+    app = SecurityHeaders(app, config)
     app.scratch = scratch
     return app
 
