@@ -7,6 +7,9 @@ routes.  They are PasteScript commands (``paste.paster_command`` entry
 points of Pylons), offered by ``paster`` in a project's directory because
 the project lists Pylons in its ``paster_plugins``.
 """
+from __future__ import annotations
+
+from typing import Any
 import code
 import contextlib
 import importlib
@@ -14,6 +17,8 @@ import importlib.util
 import keyword
 import os
 import sys
+import types
+from collections.abc import Iterator
 
 from paste.deploy import loadapp
 from paste.registry import Registry
@@ -24,7 +29,8 @@ from webob import Request
 from webtest import TestApp
 
 import pylons
-from pylons.context import request_names
+from pylons.configuration import PylonsConfig
+from pylons.context import PylonsContext, request_names
 from pylons.scaffolding import TEMPLATES_DIR
 from pylons.util import class_name_from_module_name
 from pylons.wsgiapp import PylonsApp
@@ -40,12 +46,12 @@ _COMMAND_TEMPLATES = os.path.join(TEMPLATES_DIR, "commands")
 class Project:
     """The Pylons project a command runs in: its directory and package."""
 
-    def __init__(self, base_dir, package):
+    def __init__(self, base_dir: str, package: str) -> None:
         self.base_dir = base_dir
         self.package = package
 
     @classmethod
-    def find(cls, directory):
+    def find(cls, directory: str) -> Project:
         """The project ``directory`` is in, found by its ``.egg-info``."""
         egg_info = pluginlib.find_egg_info_dir(directory)
         if egg_info is None:
@@ -62,12 +68,12 @@ class Project:
         raise BadCommand("No package of %s has a controllers directory"
                          % base_dir)
 
-    def path(self, *parts):
+    def path(self, *parts: str) -> str:
         """A path inside the project's package."""
         return os.path.join(self.base_dir, self.package, *parts)
 
 
-def controller_name_parts(name):
+def controller_name_parts(name: str) -> list[str]:
     """``'admin/users'`` as ``['admin', 'users']``, every part checked."""
     name = name.strip().strip("/")
     if name.endswith(".py"):
@@ -80,7 +86,7 @@ def controller_name_parts(name):
     return parts
 
 
-def render_template(template, template_vars):
+def render_template(template: str, template_vars: dict[str, Any]) -> str:
     """The command template ``template`` filled in with ``template_vars``."""
     with open(os.path.join(_COMMAND_TEMPLATES, template),
               encoding="utf-8") as source:
@@ -93,14 +99,15 @@ class _CreateCommand(Command):
 
     group_name = "pylons"
     default_verbosity = 1
-    controller_template = None
-    test_template = None
+    #: The command templates of the controller and of its test.
+    controller_template: str
+    test_template: str
 
     parser = Command.standard_parser(simulate=True, quiet=True)
     parser.add_option("--no-test", action="store_true", dest="no_test",
                       help="Do not write the functional test")
 
-    def command(self):
+    def command(self) -> None:
         project = Project.find(os.getcwd())
         parts = self.controller_parts()
         template_vars = self.template_vars(project, parts)
@@ -118,13 +125,15 @@ class _CreateCommand(Command):
             self.write(path, render_template(template, template_vars))
         self.finish(project, template_vars)
 
-    def finish(self, project, template_vars):
+    def finish(self, project: Project, template_vars: dict[str, Any]) -> None:
         """Tell the developer what is left to do, if anything."""
 
-    def controller_parts(self):
+    def controller_parts(self) -> list[str]:
+        """The parts of the controller's name the command was given."""
         return controller_name_parts(self.args[0])
 
-    def template_vars(self, project, parts):
+    def template_vars(self, project: Project, parts: list[str]) -> dict[str, Any]:
+        """What the command templates are filled with."""
         return {
             "package": project.package,
             "name": parts[-1],
@@ -132,7 +141,7 @@ class _CreateCommand(Command):
             "class_name": class_name_from_module_name(parts[-1]),
         }
 
-    def make_packages(self, project, directories):
+    def make_packages(self, project: Project, directories: list[str]) -> None:
         """Create the controller packages ``directories`` name, if missing."""
         for depth in range(1, len(directories) + 1):
             package_dir = project.path("controllers", *directories[:depth])
@@ -142,7 +151,8 @@ class _CreateCommand(Command):
                     os.makedirs(package_dir, exist_ok=True)
                 self.write(init, "")
 
-    def write(self, path, content):
+    def write(self, path: str, content: str) -> None:
+        """Write ``content`` to ``path``, saying so (not when simulating)."""
         if self.verbose:
             print("Creating %s" % self.shorten(path))
         if not self.simulate:
@@ -182,7 +192,7 @@ class RestControllerCommand(_CreateCommand):
     controller_template = "restcontroller.py_tmpl"
     test_template = "test_restcontroller.py_tmpl"
 
-    def controller_parts(self):
+    def controller_parts(self) -> list[str]:
         singular = controller_name_parts(self.args[0])
         plural = controller_name_parts(self.args[1])
         if singular[:-1] != plural[:-1]:
@@ -191,17 +201,17 @@ class RestControllerCommand(_CreateCommand):
         self.singular = singular[-1]
         return plural
 
-    def template_vars(self, project, parts):
+    def template_vars(self, project: Project, parts: list[str]) -> dict[str, Any]:
         template_vars = super().template_vars(project, parts)
         template_vars.update(resource_vars(self.singular, parts))
         return template_vars
 
-    def finish(self, project, template_vars):
+    def finish(self, project: Project, template_vars: dict[str, Any]) -> None:
         print("Add this line to %s/config/routing.py:\n    %s"
               % (project.package, template_vars["resource_line"]))
 
 
-def resource_vars(singular, plural_parts):
+def resource_vars(singular: str, plural_parts: list[str]) -> dict[str, str]:
     """The names a REST controller's templates need, and its route line."""
     plural = plural_parts[-1]
     directories = plural_parts[:-1]
@@ -234,7 +244,7 @@ class _AppCommand(Command):
     takes_config_file = -1
     default_config_file = "development.ini"
 
-    def load_app(self):
+    def load_app(self) -> Any:
         """The WSGI application of the config file (development.ini by default)."""
         config_file = self.args[0] if self.args else self.default_config_file
         path = os.path.abspath(config_file)
@@ -254,7 +264,7 @@ class RoutesCommand(_AppCommand):
     """
     parser = Command.standard_parser(quiet=True)
 
-    def command(self):
+    def command(self) -> None:
         mapper = app_config(self.load_app())["routes.map"]
         for line in str(mapper).splitlines():
             print(line.rstrip())
@@ -280,7 +290,7 @@ class ShellCommand(_AppCommand):
     parser.add_option("-c", "--command", dest="code", metavar="CODE",
                       help="Run CODE with the shell's names, then exit")
 
-    def command(self):
+    def command(self) -> None:
         with shell_session(self.load_app()) as namespace:
             if self.options.code is not None:
                 exec(compile(self.options.code, "<paster shell -c>", "exec"),
@@ -289,13 +299,13 @@ class ShellCommand(_AppCommand):
                 interact(namespace, quiet=not self.verbose)
 
 
-def app_config(wsgiapp):
+def app_config(wsgiapp: object) -> Any:
     """The PylonsConfig of a loaded application."""
     return getattr(wsgiapp, "config", None) or pylons.config._current_obj()
 
 
 @contextlib.contextmanager
-def shell_session(wsgiapp):
+def shell_session(wsgiapp: Any) -> Iterator[dict[str, Any]]:
     """The names ``paster shell`` offers for ``wsgiapp``.
 
     Those of :data:`pylons.context.REQUEST_OBJECTS`, for a made-up GET
@@ -320,7 +330,7 @@ def shell_session(wsgiapp):
         registry.cleanup()
 
 
-def register_request_globals(config, registry):
+def register_request_globals(config: PylonsConfig, registry: Registry) -> PylonsContext:
     """Register the pylons globals of a made-up GET of ``/`` in ``registry``.
 
     Returns the request's PylonsContext.
@@ -333,7 +343,7 @@ def register_request_globals(config, registry):
     return environ["pylons.pylons"]
 
 
-def project_model(package):
+def project_model(package: str) -> types.ModuleType | None:
     """The project's ``model`` module, or None if it has none."""
     name = "%s.model" % package
     if importlib.util.find_spec(name) is None:
@@ -341,7 +351,7 @@ def project_model(package):
     return importlib.import_module(name)
 
 
-def interact(namespace, quiet=False):
+def interact(namespace: dict[str, Any], quiet: bool = False) -> None:
     """Read Python from stdin and run it with ``namespace``, until EOF."""
     if sys.stdin.isatty():
         enable_completion(namespace)
@@ -351,7 +361,7 @@ def interact(namespace, quiet=False):
     code.interact(banner=banner, local=namespace, exitmsg="")
 
 
-def enable_completion(namespace):
+def enable_completion(namespace: dict[str, Any]) -> None:
     """Tab completion of the shell's names, where readline is available."""
     try:
         import readline

@@ -8,6 +8,9 @@ outside a request with the process-wide default (the configuration most
 recently set up with :meth:`PylonsConfig.init_app`, at first
 :data:`pylons_config`).
 """
+from __future__ import annotations
+
+from typing import Any
 import copy
 import os
 
@@ -21,13 +24,13 @@ __all__ = [
     "response_defaults",
 ]
 
-request_defaults = {
+request_defaults: dict[str, Any] = {
     "charset": "utf-8",
     "errors": "replace",
     "language": "en-us",
 }
 
-response_defaults = {
+response_defaults: dict[str, Any] = {
     "content_type": "text/html",
     "charset": "utf-8",
     "headers": {"Cache-Control": "no-cache", "Pragma": "no-cache"},
@@ -36,14 +39,14 @@ response_defaults = {
 _PATH_KEYS = ("root", "controllers", "templates", "static_files")
 
 
-class PylonsConfig(dict):
+class PylonsConfig(dict[str, Any]):
     """An application's configuration: a dictionary with Pylons defaults.
 
     A fresh instance already holds the defaults below; :meth:`init_app`
     merges the ini file's settings over them and derives the rest.
     """
 
-    defaults = {
+    defaults: dict[str, Any] = {
         "debug": False,
         "pylons.https": False,
         "pylons.package": None,
@@ -60,11 +63,17 @@ class PylonsConfig(dict):
         "pylons.tmpl_context_attach_args": False,
     }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(copy.deepcopy(self.defaults))
         self.update(*args, **kwargs)
 
-    def init_app(self, global_conf, app_conf, package=None, paths=None):
+    def init_app(
+        self,
+        global_conf: dict[str, Any],
+        app_conf: dict[str, Any],
+        package: str | None = None,
+        paths: dict[str, Any] | None = None,
+    ) -> None:
         """Load an application's settings, as Paste Deploy hands them over.
 
         ``global_conf`` is the ``[DEFAULT]`` section plus the ``here`` and
@@ -93,7 +102,7 @@ class PylonsConfig(dict):
         self["pylons.errorware"] = self._errorware()
         config.make_process_default(self)
 
-    def _set_cache_dirs(self):
+    def _set_cache_dirs(self) -> None:
         cache_dir = self.get("cache_dir")
         self["pylons.cache_dir"] = cache_dir
         if cache_dir:
@@ -102,7 +111,7 @@ class PylonsConfig(dict):
             self.setdefault("beaker.cache.data_dir",
                             os.path.join(cache_dir, "cache"))
 
-    def _errorware(self):
+    def _errorware(self) -> dict[str, Any]:
         return {
             "debug": self["debug"],
             "error_email": self.get("email_to"),
@@ -125,18 +134,18 @@ class DispatchingConfig(RequestGlobal, _PasteDispatchingConfig):
     ``pop_``) work as in Paste.
     """
 
-    def __init__(self, default):
+    def __init__(self, default: PylonsConfig) -> None:
         super().__init__("config")
         self.push_process_config(default)
 
-    def _no_object(self):
+    def _no_object(self) -> Any:
         """Outside a request, the process's configuration."""
         if self._process_configs:
             return self._process_configs[-1]
         raise AttributeError("No configuration has been registered for this "
                              "process or thread")
 
-    def make_process_default(self, conf):
+    def make_process_default(self, conf: PylonsConfig) -> None:
         """Make ``conf`` what ``pylons.config`` shows outside a request."""
         if self._process_configs[-1] is not conf:
             self.push_process_config(conf)

@@ -5,12 +5,17 @@
 error happened, so the traceback the debugger or error log shows names the
 template line rather than only the module Mako generated from it.
 """
+from __future__ import annotations
+
+import sys
+from typing import Any
+
 from mako.exceptions import RichTraceback
 
 __all__ = ["handle_mako_error"]
 
 
-def handle_mako_error(context, exc):
+def handle_mako_error(context: Any, exc: Exception) -> bool:
     """Add the template's file and line to ``exc``; Mako then re-raises it."""
     traceback = RichTraceback(error=exc, traceback=exc.__traceback__)
     for record in traceback.reverse_records:
@@ -23,9 +28,9 @@ def handle_mako_error(context, exc):
     return False
 
 
-def _add_note(exc, note):
+def _add_note(exc: Exception, note: str) -> None:
     """``exc.add_note(note)``; before Python 3.11, the note ends its message."""
-    if hasattr(exc, "add_note"):
+    if sys.version_info >= (3, 11):
         exc.add_note(note)
     elif len(exc.args) == 1 and isinstance(exc.args[0], str):
         exc.args = ("%s\n%s" % (exc.args[0], note),)

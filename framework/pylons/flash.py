@@ -10,7 +10,11 @@ Usually a project's ``lib/helpers.py`` makes one::
     from pylons.flash import Flash
     flash = Flash()
 """
-from markupsafe import escape
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from markupsafe import Markup, escape
 
 import pylons
 
@@ -20,20 +24,20 @@ __all__ = ["Flash", "Message"]
 class Message:
     """A flashed message and its category; renders as escaped text."""
 
-    def __init__(self, category, message):
+    def __init__(self, category: str, message: str) -> None:
         self.category = category
         self.message = message
 
-    def __str__(self):
+    def __str__(self) -> str:
         return str(self.message)
 
-    def __html__(self):
+    def __html__(self) -> Markup:
         return escape(self.message)
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "<Message %s: %r>" % (self.category, self.message)
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return (isinstance(other, Message)
                 and (self.category, self.message) == (other.category, other.message))
 
@@ -45,13 +49,22 @@ class Flash:
     ``default_category`` is used when a message names none.
     """
 
-    def __init__(self, session_key="flash", categories=None,
-                 default_category="notice"):
+    def __init__(
+        self,
+        session_key: str = "flash",
+        categories: Collection[str] | None = None,
+        default_category: str = "notice",
+    ) -> None:
         self.session_key = session_key
         self.categories = categories
         self.default_category = default_category
 
-    def __call__(self, message, category=None, ignore_duplicate=False):
+    def __call__(
+        self,
+        message: object,
+        category: str | None = None,
+        ignore_duplicate: bool = False,
+    ) -> None:
         """Queue ``message``; with ``ignore_duplicate``, only once."""
         category = category or self.default_category
         if self.categories is not None and category not in self.categories:
@@ -64,7 +77,7 @@ class Flash:
             queued.append(entry)
         session.save()
 
-    def pop_messages(self):
+    def pop_messages(self) -> list[Message]:
         """The queued messages, oldest first, now removed from the session."""
         session = pylons.session
         queued = session.pop(self.session_key, [])
@@ -72,6 +85,6 @@ class Flash:
             session.save()
         return [Message(category, message) for category, message in queued]
 
-    def has_messages(self):
+    def has_messages(self) -> bool:
         """Whether messages wait to be shown."""
         return bool(pylons.session.get(self.session_key))

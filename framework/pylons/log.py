@@ -11,6 +11,9 @@ name it in their logging sections::
     level = INFO
     formatter = generic
 """
+from __future__ import annotations
+
+from typing import Any, TextIO
 import logging
 
 import pylons
@@ -27,12 +30,12 @@ class WSGIErrorsHandler(logging.Handler):
     the server's does.
     """
 
-    def __init__(self, cache=False, *args, **kwargs):
+    def __init__(self, cache: bool = False, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.cache = cache
-        self.cached_stream = None
+        self.cached_stream: TextIO | None = None
 
-    def get_wsgierrors(self):
+    def get_wsgierrors(self) -> TextIO | None:
         """The stream to write to; a ``TypeError`` outside a request."""
         if self.cached_stream is not None:
             return self.cached_stream
@@ -41,19 +44,19 @@ class WSGIErrorsHandler(logging.Handler):
             self.cached_stream = stream
         return stream
 
-    def _stream(self):
+    def _stream(self) -> TextIO | None:
         try:
             return self.get_wsgierrors()
         except TypeError:
             return None
 
-    def flush(self):
+    def flush(self) -> None:
         """Flush the stream, if there is one."""
         stream = self._stream()
         if stream is not None:
             stream.flush()
 
-    def emit(self, record):
+    def emit(self, record: logging.LogRecord) -> None:
         """Write ``record``, formatted, as a line of the stream."""
         try:
             stream = self._stream()

@@ -12,8 +12,12 @@ pipeline.  :data:`media_path` is the directory of Pylons' stock error-page
 images and style, which Pylons 1.0 error controllers serve; :data:`head_html`
 and :data:`footer_html` are fragments of HTML for error pages using them.
 """
+from __future__ import annotations
+
+from typing import Any, TYPE_CHECKING
 import html
 import io
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 import ipaddress
 import logging
 import operator
@@ -31,6 +35,10 @@ from webob.exc import HTTPException
 
 import pylons
 from pylons.controllers.util import Request as PylonsRequest
+
+if TYPE_CHECKING:
+    from _typeshed import OptExcInfo
+    from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
 
 __all__ = [
     "ErrorHandler", "RequestDecoding", "SecurityHeaders", "StatusCodeRedirect",
@@ -86,10 +94,10 @@ class LoggingReporter:
     With ``error_log`` set, the traceback is also appended to that file.
     """
 
-    def __init__(self, error_log=None):
+    def __init__(self, error_log: str | None = None) -> None:
         self.error_log = error_log
 
-    def report(self, traceback):
+    def report(self, traceback: Any) -> None:
         log.error("Error while serving %s:\n%s",
                   _request_url(traceback.context.get("environ", {})),
                   traceback.plaintext)
@@ -98,11 +106,13 @@ class LoggingReporter:
                 logfile.write(traceback.plaintext + "\n")
 
 
-def _request_url(environ):
+def _request_url(environ: WSGIEnvironment) -> str:
     return (environ.get("SCRIPT_NAME", "") + environ.get("PATH_INFO", "")) or "?"
 
 
-def ErrorHandler(app, global_conf, **errorware):
+def ErrorHandler(
+    app: WSGIApplication, global_conf: dict[str, Any], **errorware: Any
+) -> WSGIApplication:
     """Wrap ``app`` in the error middleware ``debug`` asks for.
 
     ``errorware`` is the ``pylons.errorware`` dictionary of the
@@ -130,13 +140,18 @@ class PlainErrorPage:
     does, it lets requests that ask for their errors by.
     """
 
-    def __init__(self, app, reporters, error_message=None):
+    def __init__(
+        self,
+        app: WSGIApplication,
+        reporters: Sequence[Any],
+        error_message: str | None = None,
+    ) -> None:
         self.app = app
         self.reporters = reporters
         self.page = _plain_500_page(error_message
                                     or "An internal server error occurred")
 
-    def __call__(self, environ, start_response):
+    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         if environ.get("paste.throw_errors"):
             return self.app(environ, start_response)
         try:
@@ -147,7 +162,9 @@ class PlainErrorPage:
             return app_iter
         return self.watched(app_iter, environ, start_response)
 
-    def watched(self, app_iter, environ, start_response):
+    def watched(
+        self, app_iter: Iterable[bytes], environ: WSGIEnvironment, start_response: StartResponse
+    ) -> Iterator[bytes]:
         """Send a streamed body; an exception on the way is reported too."""
         try:
             try:
@@ -157,7 +174,7 @@ class PlainErrorPage:
         except Exception:
             yield from self.failed(environ, start_response)
 
-    def failed(self, environ, start_response):
+    def failed(self, environ: WSGIEnvironment, start_response: StartResponse) -> list[bytes]:
         """Report the exception being handled; answer with the 500 page.
 
         Once headers were sent, ``start_response`` raises it again, as
@@ -179,7 +196,7 @@ class PlainErrorPage:
         return [self.page]
 
 
-def _plain_500_page(message):
+def _plain_500_page(message: str) -> bytes:
     """The 500 page's bytes, saying ``message``."""
     return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\">"
             "<title>500 Internal Server Error</title></head>\n<body>\n"
@@ -190,24 +207,28 @@ def _plain_500_page(message):
 class ThrowErrors:
     """Lets requests that ask for their errors (paste.throw_errors) by."""
 
-    def __init__(self, app, handler):
+    def __init__(self, app: WSGIApplication, handler: WSGIApplication) -> None:
         self.app = app
         self.handler = handler
 
-    def __call__(self, environ, start_response):
+    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         if environ.get("paste.throw_errors"):
             return self.app(environ, start_response)
         return self.handler(environ, start_response)
 
 
-def debugger_filter_factory(global_conf, **kwargs):
+def debugger_filter_factory(
+    global_conf: dict[str, Any], **kwargs: Any
+) -> Callable[[WSGIApplication], WSGIApplication]:
     """Paste Deploy ``filter_factory`` for the interactive debugger."""
-    def filter(app):
+    def filter(app: WSGIApplication) -> WSGIApplication:
         return debugger_filter_app_factory(app, global_conf, **kwargs)
     return filter
 
 
-def debugger_filter_app_factory(app, global_conf, **kwargs):
+def debugger_filter_app_factory(
+    app: WSGIApplication, global_conf: dict[str, Any], **kwargs: Any
+) -> WSGIApplication:
     """Paste Deploy ``filter_app_factory`` for the interactive debugger.
 
     ``evalex`` (default true) allows evaluating code in the page's frames.
@@ -217,7 +238,7 @@ def debugger_filter_app_factory(app, global_conf, **kwargs):
         app, evalex=asbool(kwargs.get("evalex", True))))
 
 
-def _debugger(app, evalex):
+def _debugger(app: WSGIApplication, evalex: bool) -> WSGIApplication:
     """backlash's debugger, for local requests only and without its console.
 
     Whoever reaches the debugger can run code on the server: a request from
@@ -229,7 +250,7 @@ def _debugger(app, evalex):
                                allow_debug=local_request)
 
 
-def local_request(environ):
+def local_request(environ: WSGIEnvironment) -> bool:
     """Whether the request comes from this machine, to a local host name.
 
     Both the client's address (``REMOTE_ADDR``) and the ``Host`` the
@@ -244,7 +265,7 @@ def local_request(environ):
         return False
 
 
-def _loopback(address):
+def _loopback(address: str) -> bool:
     try:
         return ipaddress.ip_address(address).is_loopback
     except ValueError:
@@ -288,7 +309,7 @@ class SecurityHeaders:
 
     prefix = "security_headers."
 
-    def __init__(self, app, config):
+    def __init__(self, app: WSGIApplication, config: Mapping[str, Any]) -> None:
         self.app = app
         headers = dict(default_security_headers)
         if asbool(config.get("debug", False)):
@@ -302,12 +323,16 @@ class SecurityHeaders:
 
         self.names = frozenset(name.lower() for name, _value in self.headers)
 
-    def __call__(self, environ, start_response):
-        def add_headers(status, headers, exc_info=None):
+    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        def add_headers(
+            status: str,
+            headers: list[tuple[str, str]],
+            exc_info: OptExcInfo | None = None,
+        ) -> Callable[[bytes], object]:
             return start_response(status, self.added_to(headers), exc_info)
         return self.app(environ, add_headers)
 
-    def added_to(self, headers):
+    def added_to(self, headers: list[tuple[str, str]]) -> list[tuple[str, str]]:
         """``headers`` and those of ours the application did not set."""
         if self.names.isdisjoint(map(str.lower, map(_name_of, headers))):
             return [*headers, *self.headers]
@@ -320,12 +345,12 @@ class SecurityHeaders:
 _name_of = operator.itemgetter(0)
 
 
-def _header_name(setting):
+def _header_name(setting: str) -> str:
     """``content_security_policy`` as ``Content-Security-Policy``."""
     return "-".join(word.capitalize() for word in setting.split("_"))
 
 
-def _consume(app_iter):
+def _consume(app_iter: Iterable[bytes]) -> bytes:
     """The whole body of ``app_iter``, which is then closed."""
     try:
         return b"".join(app_iter)
@@ -349,16 +374,16 @@ class RequestDecoding:
     without one) has nothing to decode, and passes straight through.
     """
 
-    def __init__(self, app):
+    def __init__(self, app: WSGIApplication) -> None:
         self.app = app
 
-    def __call__(self, environ, start_response):
+    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         if (environ.get("QUERY_STRING") or environ.get("CONTENT_TYPE")
                 or environ.get("REQUEST_METHOD") == "POST"):
             return self.decoded(environ, start_response)
         return self.app(environ, start_response)
 
-    def decoded(self, environ, start_response):
+    def decoded(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         """Read the query string and form; a 4xx answer if they cannot be."""
         request = PylonsRequest(environ)
         try:
@@ -388,16 +413,25 @@ class StatusCodeRedirect:
     #: Headers of the original response the error document must keep.
     kept_headers = ("Set-Cookie", "WWW-Authenticate", "Allow")
 
-    def __init__(self, app, errors=(400, 401, 403, 404), path="/error/document"):
+    def __init__(
+        self,
+        app: WSGIApplication,
+        errors: Iterable[int] = (400, 401, 403, 404),
+        path: str = "/error/document",
+    ) -> None:
         self.app = app
         self.errors = frozenset(errors)
         self.error_path = path
 
-    def __call__(self, environ, start_response):
-        caught = None
+    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        caught: tuple[str, list[tuple[str, str]], list[bytes]] | None = None
         started = False
 
-        def start_or_catch(status, headers, exc_info=None):
+        def start_or_catch(
+            status: str,
+            headers: list[tuple[str, str]],
+            exc_info: OptExcInfo | None = None,
+        ) -> Callable[[bytes], object]:
             nonlocal caught, started
             started = True
             if int(status[:3]) in self.errors:
@@ -417,7 +451,14 @@ class StatusCodeRedirect:
         return self.error_document(environ, start_response, status, headers,
                                    b"".join(written) + _consume(app_iter))
 
-    def error_document(self, environ, start_response, status, headers, body):
+    def error_document(
+        self,
+        environ: WSGIEnvironment,
+        start_response: StartResponse,
+        status: str,
+        headers: list[tuple[str, str]],
+        body: bytes,
+    ) -> Iterable[bytes]:
         """Answer with the error document for the original answer given."""
         original = Response(status=status, headerlist=list(headers))
         original.body = body
@@ -432,7 +473,9 @@ class StatusCodeRedirect:
             for value in original.headers.getall(name)]
         return document(environ, start_response)
 
-    def _error_environ(self, environ, original):
+    def _error_environ(
+        self, environ: WSGIEnvironment, original: Response
+    ) -> WSGIEnvironment:
         error_environ = dict(environ)
         error_environ.update({
             "PATH_INFO": self.error_path,
@@ -447,7 +490,7 @@ class StatusCodeRedirect:
         return error_environ
 
 
-def _started(app_iter):
+def _started(app_iter: Iterable[bytes]) -> Iterable[bytes]:
     """``app_iter`` with its first item taken, so ``start_response`` was called.
 
     For applications that start their response only as their body is
@@ -467,20 +510,22 @@ def _started(app_iter):
 class _Chained:
     """The items taken first, then the rest; closing closes the original."""
 
-    def __init__(self, first, rest, original):
+    def __init__(
+        self, first: list[bytes], rest: Iterator[bytes], original: Iterable[bytes]
+    ) -> None:
         self.first = first
         self.rest = rest
         self.original = original
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[bytes]:
         yield from self.first
         yield from self.rest
 
-    def close(self):
+    def close(self) -> None:
         _close(self.original)
 
 
-def _close(app_iter):
+def _close(app_iter: object) -> None:
     """Close ``app_iter`` if it can be, as WSGI asks of whoever ends it."""
     close = getattr(app_iter, "close", None)
     if close is not None:

@@ -12,6 +12,9 @@ running application never needs: :mod:`pylons.util` gives these names
 too, as Pylons 1.0 did, but imports this module only when one of them is
 asked for.
 """
+from __future__ import annotations
+
+from typing import Any
 import importlib.resources
 import os
 import string
@@ -51,7 +54,7 @@ class PylonsInstaller(Installer):
     use_cheetah = False
     config_file = "config/deployment.ini_tmpl"
 
-    def write_config(self, command, filename, vars):
+    def write_config(self, command: Any, filename: str, vars: dict[str, Any]) -> None:
         """Write the config, readable by its owner only: it holds secrets."""
         # PasteScript's Command.ensure_file writes bytes, where
         # config_content (here and in PasteScript) gives text.
@@ -66,20 +69,21 @@ class PylonsInstaller(Installer):
         if os.path.exists(filename):
             os.chmod(filename, 0o600)
 
-    def config_content(self, command, vars):
+    def config_content(self, command: Any, vars: dict[str, Any]) -> str:
+        """The project's deployment config, filled with ``vars``."""
         template = self._deployment_template()
         if template is None:
             return super().config_content(command, vars)
         return string.Template(template).substitute(vars)
 
-    def _deployment_template(self):
+    def _deployment_template(self) -> str | None:
         for package in self._top_level_packages():
             resource = importlib.resources.files(package).joinpath(self.config_file)
             if resource.is_file():
                 return resource.read_text(encoding="utf-8")
         return None
 
-    def _top_level_packages(self):
+    def _top_level_packages(self) -> list[str]:
         lines = self.dist.get_metadata_lines("top_level.txt")
         return [line.strip() for line in lines if line.strip()]
 
@@ -109,17 +113,19 @@ class PylonsTemplate(Template):
     metadata_defaults = {"version": "0.1", "description": "", "author": "",
                          "author_email": "", "url": ""}
 
-    def template_dir(self):
+    def template_dir(self) -> str:
+        """The tree every project starts from."""
         return os.path.join(TEMPLATES_DIR, "project")
 
-    def check_vars(self, vars, cmd):
+    def check_vars(self, vars: dict[str, Any], cmd: Any) -> dict[str, Any]:
+        """The answers to the questions, checked, and the defaults."""
         vars = super().check_vars(vars, cmd)
         for name, default in self.metadata_defaults.items():
             vars.setdefault(name, default)
         vars.update(self.choices(vars))
         return vars
 
-    def choices(self, vars):
+    def choices(self, vars: dict[str, Any]) -> dict[str, Any]:
         """The template engine and SQLAlchemy answers, checked."""
         engine = str(vars["template_engine"]).strip().lower()
         if engine not in TEMPLATE_ENGINES:
@@ -133,14 +139,15 @@ class PylonsTemplate(Template):
         return {"template_engine": engine, "sqlalchemy": sqlalchemy,
                 "minimal": False}
 
-    def trees(self, vars):
+    def trees(self, vars: dict[str, Any]) -> list[str]:
         """The template trees this project is made of, in order."""
         trees = ["project", "error_controller", "model"]
         if vars["sqlalchemy"]:
             trees.append("sqlalchemy")
         return trees
 
-    def write_files(self, command, output_dir, vars):
+    def write_files(self, command: Any, output_dir: str, vars: dict[str, Any]) -> None:
+        """Copy each tree of :meth:`trees`, filled in, to ``output_dir``."""
         for tree in self.trees(vars):
             copydir.copy_dir(os.path.join(TEMPLATES_DIR, tree), output_dir, vars,
                              verbosity=command.verbose,
@@ -161,9 +168,9 @@ class MinimalPylonsTemplate(PylonsTemplate):
     summary = "A minimal Pylons project"
     vars = []
 
-    def choices(self, vars):
+    def choices(self, vars: dict[str, Any]) -> dict[str, Any]:
         return {"template_engine": "mako", "sqlalchemy": False,
                 "minimal": True}
 
-    def trees(self, vars):
+    def trees(self, vars: dict[str, Any]) -> list[str]:
         return ["project"]

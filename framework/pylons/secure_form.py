@@ -5,7 +5,12 @@ The token is a random value kept in the user's session.
 field; :func:`pylons.decorators.secure.authenticate_form` refuses a
 submission whose token is missing or wrong.
 """
+from __future__ import annotations
+
+from typing import Any
 import secrets
+
+from markupsafe import Markup
 
 from webhelpers2.html import HTML, literal
 from webhelpers2.html.tags import form
@@ -21,7 +26,7 @@ __all__ = [
 token_key = "_authentication_token"
 
 
-def authentication_token():
+def authentication_token() -> str:
     """This session's token, made and saved on first use."""
     session = pylons.session
     token = session.get(token_key)
@@ -31,7 +36,7 @@ def authentication_token():
     return token
 
 
-def auth_token_hidden_field():
+def auth_token_hidden_field() -> Markup:
     """A hidden input holding the token, inside a hidden ``div`` (for strict
     HTML); hidden by attribute, as a Content-Security-Policy blocks inline
     styles."""
@@ -40,7 +45,9 @@ def auth_token_hidden_field():
     return HTML.div(field, hidden="hidden")
 
 
-def secure_form(url, method="POST", multipart=False, **attrs):
+def secure_form(
+    url: str, method: str = "POST", multipart: bool = False, **attrs: Any
+) -> Markup:
     """A ``<form>`` start tag followed by the hidden token field.
 
     Arguments are those of :func:`webhelpers2.html.tags.form`.

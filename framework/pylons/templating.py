@@ -9,18 +9,26 @@ from ``app_globals.jinja2_env``.  Genshi and Jinja2 are optional: install
 ``cache_key``, ``cache_type`` or ``cache_expire``, :func:`cached_template`
 keeps the rendered text in the request's Beaker cache.
 """
+from __future__ import annotations
+
+from typing import Any, TypeVar
+from collections.abc import Callable, Sequence
+
 from markupsafe import Markup
 
 import pylons
-from pylons.context import current_context, request_names
+from pylons.context import RequestObject, current_context, request_names
 
 __all__ = [
     "cached_template", "pylons_globals", "render_genshi", "render_jinja2",
     "render_mako", "render_mako_def",
 ]
 
+#: What a cached render gives.
+T = TypeVar("T")
 
-def pylons_globals():
+
+def pylons_globals() -> dict[str, Any]:
     """The names every template sees, bound to this request's objects.
 
     Those of :data:`pylons.context.REQUEST_OBJECTS` (``c``/``tmpl_context``,
@@ -40,15 +48,22 @@ def pylons_globals():
     return names
 
 
-def _as_the_global_gives(obj, held):
+def _as_the_global_gives(obj: RequestObject, held: Any) -> Any:
     """What ``pylons.<name>`` gives now (``set_lang`` replaces the translator)."""
     if obj.is_global:
         return getattr(pylons, obj.name)._current_obj()
     return held
 
 
-def cached_template(template_name, render_func, ns_options=(), cache_key=None,
-                    cache_type=None, cache_expire=None, **kwargs):
+def cached_template(
+    template_name: str,
+    render_func: Callable[[], T],
+    ns_options: Sequence[str] = (),
+    cache_key: str | None = None,
+    cache_type: str | None = None,
+    cache_expire: int | str | None = None,
+    **kwargs: Any,
+) -> T:
     """Call ``render_func``, caching its result when caching is asked for.
 
     Without ``cache_key``, ``cache_type`` or ``cache_expire`` it simply
@@ -72,10 +87,15 @@ def cached_template(template_name, render_func, ns_options=(), cache_key=None,
                            expiretime=cache_expire)
 
 
-def render_mako(template_name, extra_vars=None, cache_key=None,
-                cache_type=None, cache_expire=None):
+def render_mako(
+    template_name: str,
+    extra_vars: dict[str, Any] | None = None,
+    cache_key: str | None = None,
+    cache_type: str | None = None,
+    cache_expire: int | str | None = None,
+) -> Markup:
     """Render the Mako template ``template_name`` to markup-safe text."""
-    def render_template():
+    def render_template() -> Markup:
         template = pylons.app_globals.mako_lookup.get_template(template_name)
         return Markup(template.render_unicode(**_namespace(extra_vars)))
 
@@ -83,10 +103,16 @@ def render_mako(template_name, extra_vars=None, cache_key=None,
                            cache_type=cache_type, cache_expire=cache_expire)
 
 
-def render_mako_def(template_name, def_name, cache_key=None, cache_type=None,
-                    cache_expire=None, **kwargs):
+def render_mako_def(
+    template_name: str,
+    def_name: str,
+    cache_key: str | None = None,
+    cache_type: str | None = None,
+    cache_expire: int | str | None = None,
+    **kwargs: Any,
+) -> Markup:
     """Render one ``<%def>`` of a Mako template, with ``kwargs`` as its arguments."""
-    def render_template():
+    def render_template() -> Markup:
         template = pylons.app_globals.mako_lookup.get_template(template_name)
         namespace = _namespace(kwargs)
         return Markup(template.get_def(def_name).render_unicode(**namespace))
@@ -96,14 +122,20 @@ def render_mako_def(template_name, def_name, cache_key=None, cache_type=None,
                            ns_options=("def_name",), def_name=def_name)
 
 
-def render_genshi(template_name, extra_vars=None, cache_key=None,
-                  cache_type=None, cache_expire=None, method="xhtml"):
+def render_genshi(
+    template_name: str,
+    extra_vars: dict[str, Any] | None = None,
+    cache_key: str | None = None,
+    cache_type: str | None = None,
+    cache_expire: int | str | None = None,
+    method: str = "xhtml",
+) -> Markup:
     """Render the Genshi template ``template_name`` from ``app_globals.genshi_loader``.
 
     ``method`` is Genshi's serialisation method (``xhtml``, ``html``,
     ``xml`` or ``text``); entries of the template cache are kept apart by it.
     """
-    def render_template():
+    def render_template() -> Markup:
         template = pylons.app_globals.genshi_loader.load(template_name)
         stream = template.generate(**_namespace(extra_vars))
         return Markup(stream.render(method=method, encoding=None))
@@ -113,10 +145,15 @@ def render_genshi(template_name, extra_vars=None, cache_key=None,
                            ns_options=("method",), method=method)
 
 
-def render_jinja2(template_name, extra_vars=None, cache_key=None,
-                  cache_type=None, cache_expire=None):
+def render_jinja2(
+    template_name: str,
+    extra_vars: dict[str, Any] | None = None,
+    cache_key: str | None = None,
+    cache_type: str | None = None,
+    cache_expire: int | str | None = None,
+) -> Markup:
     """Render the Jinja2 template ``template_name`` from ``app_globals.jinja2_env``."""
-    def render_template():
+    def render_template() -> Markup:
         template = pylons.app_globals.jinja2_env.get_template(template_name)
         return Markup(template.render(**_namespace(extra_vars)))
 
@@ -124,7 +161,7 @@ def render_jinja2(template_name, extra_vars=None, cache_key=None,
                            cache_type=cache_type, cache_expire=cache_expire)
 
 
-def _namespace(extra_vars):
+def _namespace(extra_vars: dict[str, Any] | None) -> dict[str, Any]:
     namespace = dict(extra_vars or {})
     namespace.update(pylons_globals())
     return namespace

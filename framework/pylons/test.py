@@ -18,7 +18,11 @@ runs outside a request.  Turn it on in the project's ``unittest.cfg``
 ``test-config`` is relative to the directory nose2 runs in; the
 ``--test-config`` option overrides it.
 """
+from __future__ import annotations
+
+from typing import Any
 import os
+from collections.abc import Mapping, Sequence
 
 from nose2.events import Plugin
 from paste.deploy import loadapp
@@ -37,21 +41,21 @@ class PylonsPlugin(Plugin):
 
     configSection = "pylons"
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.config_file = self.config.as_str("test-config", "test.ini")
         self.addOption(self._set_config_file, None, "test-config",
                        "Paste Deploy ini file of the application under test",
                        nargs=1)
 
-    def _set_config_file(self, values):
+    def _set_config_file(self, values: Sequence[str]) -> None:
         self.config_file = values[0]
 
-    def createTests(self, event):
+    def createTests(self, event: Any) -> None:
         """Load the application before nose2 imports the test modules."""
         load_app(self.config_file)
 
 
-def load_app(config_file):
+def load_app(config_file: str) -> Any:
     """Load the application of ``config_file`` into :data:`pylonsapp`."""
     global pylonsapp
     path = os.path.abspath(config_file)
@@ -62,7 +66,7 @@ def load_app(config_file):
     return pylonsapp
 
 
-def push_test_globals(config):
+def push_test_globals(config: Mapping[str, Any] | None) -> None:
     """Set up the ``pylons`` globals test code uses outside a request.
 
     ``pylons.config`` is ``config`` (the application's, if it has one),

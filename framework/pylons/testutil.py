@@ -9,11 +9,18 @@ request), that in a ``paste.registry.RegistryManager`` and a WebTest
     app = SetupCacheGlobal(ControllerWrap(HelloController), environ)
     app = TestApp(RegistryManager(app))
 """
+from __future__ import annotations
+
+from typing import Any, TYPE_CHECKING
 import types
+from collections.abc import Callable, Iterable
 
 import pylons
 from pylons.configuration import PylonsConfig
 from pylons.wsgiapp import PylonsApp
+
+if TYPE_CHECKING:
+    from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
 
 __all__ = ["ControllerWrap", "SetupCacheGlobal"]
 
@@ -21,10 +28,12 @@ __all__ = ["ControllerWrap", "SetupCacheGlobal"]
 class ControllerWrap:
     """A WSGI application running a new ``controller`` for each request."""
 
-    def __init__(self, controller):
+    def __init__(self, controller: Callable[[], WSGIApplication]) -> None:
         self.controller = controller
 
-    def __call__(self, environ, start_response):
+    def __call__(
+        self, environ: WSGIEnvironment, start_response: StartResponse
+    ) -> Iterable[bytes]:
         return self.controller()(environ, start_response)
 
 
@@ -41,8 +50,14 @@ class SetupCacheGlobal:
     Beaker middleware must wrap this one.
     """
 
-    def __init__(self, app, environ, setup_g=True, setup_cache=False,
-                 setup_session=False):
+    def __init__(
+        self,
+        app: WSGIApplication,
+        environ: dict[str, Any],
+        setup_g: bool = True,
+        setup_cache: bool = False,
+        setup_session: bool = False,
+    ) -> None:
         self.app = app
         self.environ = environ
         self.g = _test_globals() if setup_g else None
@@ -52,7 +67,9 @@ class SetupCacheGlobal:
         if setup_session:
             self.environ_config["session"] = "beaker.session"
 
-    def __call__(self, environ, start_response):
+    def __call__(
+        self, environ: WSGIEnvironment, start_response: StartResponse
+    ) -> Iterable[bytes]:
         environ.update(self.environ)
         config = pylons.config._current_obj()
         pylons_app = PylonsApp(PylonsConfig(
@@ -68,7 +85,7 @@ class SetupCacheGlobal:
         return self.app(environ, start_response)
 
 
-def _test_globals():
+def _test_globals() -> types.SimpleNamespace:
     """An ``app_globals`` with the attributes Pylons 1.0's tests relied on."""
     return types.SimpleNamespace(
         message="Hello", counter=0,

@@ -7,6 +7,9 @@ the full URL of a named route.  Both are the one object: this module puts
 a proxy that also carries :func:`route_url` in its own place in
 ``sys.modules``, so importing the module never hides the proxy.
 """
+from __future__ import annotations
+
+from typing import Any, TYPE_CHECKING
 import sys
 from urllib.parse import quote, urlencode
 
@@ -14,13 +17,17 @@ from routes.util import URLGenerator
 
 from pylons.context import RequestGlobal
 
+if TYPE_CHECKING:
+    from routes import Mapper
+    from webob import Request
+
 __all__ = ["route_url"]
 
 #: Characters left as they are in a path segment or an anchor.
 _SAFE = "!$&'()*+,;=:@-._~"
 
 
-def route_url(route_name, request, *elements, **kw):
+def route_url(route_name: str, request: Request, *elements: Any, **kw: Any) -> str:
     """The full URL of the named route ``route_name``, for ``request``.
 
     ``kw`` fills the route's variables (those it does not name become the
@@ -50,7 +57,7 @@ def route_url(route_name, request, *elements, **kw):
     return app_url + path
 
 
-def _mapper_for(request):
+def _mapper_for(request: Request) -> Mapper:
     """The Routes mapper of the application serving ``request``."""
     generator = request.environ.get("routes.url")
     if generator is not None:
@@ -64,7 +71,7 @@ class URLProxy(RequestGlobal):
     route_url = staticmethod(route_url)
     __all__ = __all__
 
-    def __getattr__(self, name):
+    def __getattr__(self, name: str) -> Any:
         # The import system probes a module for dunder attributes
         # (__path__, __spec__...); they must be missing, not forwarded.
         if name.startswith("__"):

@@ -13,12 +13,18 @@ in :mod:`pylons.scaffolding`, which is imported when one of them is first
 asked for: a running application never loads PasteScript's template
 machinery.
 """
+from __future__ import annotations
+
+from typing import Any, TYPE_CHECKING
 import importlib
 import pkgutil
 
 from webob import Request
 
 from pylons.context import PylonsContext
+
+if TYPE_CHECKING:
+    from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
 
 __all__ = [
     "AttribSafeContextObj", "ContextObj", "MinimalPylonsTemplate",
@@ -34,7 +40,7 @@ _SCAFFOLDING = frozenset((
 ))
 
 
-def __getattr__(name):
+def __getattr__(name: str) -> Any:
     """Import :mod:`pylons.scaffolding` for the scaffolding names only."""
     if name in _SCAFFOLDING:
         return getattr(importlib.import_module("pylons.scaffolding"), name)
@@ -44,7 +50,7 @@ def __getattr__(name):
 class ContextObj:
     """The template context (``c``): a bare object to hang values on."""
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         attrs = ", ".join("%s=%r" % item for item in sorted(vars(self).items()))
         return "<%s %s>" % (type(self).__name__, attrs)
 
@@ -56,13 +62,13 @@ class AttribSafeContextObj(ContextObj):
     values that no controller set.
     """
 
-    def __getattr__(self, name):
+    def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):
             raise AttributeError(name)
         return ""
 
 
-def class_name_from_module_name(module_name):
+def class_name_from_module_name(module_name: str) -> str:
     """Turn a module name into the class name it conventionally holds.
 
     Each part between underscores (dashes count as underscores) is
@@ -74,7 +80,11 @@ def class_name_from_module_name(module_name):
     return "".join(word.title() for word in words)
 
 
-def call_wsgi_application(application, environ, catch_exc_info=False):
+def call_wsgi_application(
+    application: WSGIApplication,
+    environ: WSGIEnvironment,
+    catch_exc_info: bool = False,
+) -> tuple[Any, ...]:
     """Call a WSGI application: ``(status, headers, app_iter)``.
 
     With ``catch_exc_info`` a fourth item is the ``exc_info`` the
@@ -84,7 +94,7 @@ def call_wsgi_application(application, environ, catch_exc_info=False):
     return Request(environ).call_application(application, catch_exc_info)
 
 
-def resolve_dotted(name):
+def resolve_dotted(name: str) -> Any:
     """The object a dotted name names: ``'package.module:attr.attr'``.
 
     The ``package.module.attr`` form, without a colon, is accepted too.

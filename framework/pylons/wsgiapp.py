@@ -9,15 +9,21 @@ application can subclass and override any one of them.  Under WebTest
 Paste's registry restorer keeps the request's globals, as Pylons 1.0's
 test set-up used.
 """
+from __future__ import annotations
+
 import importlib
 import logging
 import re
+from collections.abc import Iterable
+from gettext import NullTranslations
+from typing import TYPE_CHECKING, Any
 
 from paste.registry import restorer
 from paste.util.import_string import eval_import
 from routes.util import URLGenerator
 from webob.exc import HTTPNotFound
 
+from pylons.configuration import PylonsConfig
 from pylons.configuration import config as pylons_config
 from pylons.context import (
     REQUEST_OBJECTS, PylonsContext, context, request_objects,
@@ -27,6 +33,9 @@ from pylons.i18n.translation import _get_translator
 from pylons.util import (
     AttribSafeContextObj, ContextObj, class_name_from_module_name,
 )
+
+if TYPE_CHECKING:
+    from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
 
 __all__ = ["PylonsApp"]
 
@@ -44,7 +53,7 @@ class PylonsApp:
     (by default, whatever ``pylons.config`` currently is).
     """
 
-    def __init__(self, config=None, **kwargs):
+    def __init__(self, config: PylonsConfig | None = None, **kwargs: Any) -> None:
         self.config = config if config is not None else pylons_config._current_obj()
         self.package_name = self.config["pylons.package"]
         self.helpers = self.config["pylons.h"]
@@ -56,7 +65,7 @@ class PylonsApp:
             self.context_class = ContextObj
         else:
             self.context_class = AttribSafeContextObj
-        self.controller_classes = {}
+        self.controller_classes: dict[str, Any] = {}
         self._response_headerlist, self._response_charset = _response_start(
             self.response_options)
         # What every request's PylonsContext starts with: the app's own
@@ -67,7 +76,10 @@ class PylonsApp:
             obj.name: getattr(self, "make_" + obj.name)
             for obj in REQUEST_OBJECTS if obj.per_request}
 
-    def __call__(self, environ, start_response):
+    def __call__(
+        self, environ: WSGIEnvironment, start_response: StartResponse
+    ) -> Iterable[bytes]:
+        """Answer a request: each step below, in turn."""
         self.setup_app_env(environ, start_response)
         if "paste.registry" in environ:
             self.register_globals(environ)
@@ -78,7 +90,9 @@ class PylonsApp:
         controller = self.resolve(environ, start_response)
         return self.dispatch(controller, environ, start_response)
 
-    def setup_app_env(self, environ, start_response):
+    def setup_app_env(
+        self, environ: WSGIEnvironment, start_response: StartResponse | None
+    ) -> None:
         """Set this request's objects up in ``environ['pylons.pylons']``.
 
         One ``make_<name>`` method makes each object of
@@ -93,19 +107,19 @@ class PylonsApp:
         environ["pylons.pylons"] = py
         environ["pylons.environ_config"] = self.environ_config
 
-    def make_config(self):
+    def make_config(self) -> PylonsConfig:
         """The application's configuration (one for every request)."""
         return self.config
 
-    def make_app_globals(self):
+    def make_app_globals(self) -> Any:
         """The application's ``app_globals`` (one for every request)."""
         return self.globals
 
-    def make_h(self):
+    def make_h(self) -> Any:
         """The application's helpers module (one for every request)."""
         return self.helpers
 
-    def make_request(self, environ):
+    def make_request(self, environ: WSGIEnvironment) -> Request:
         """The request, decoded with the configured charset."""
         options = self.request_options
         request = Request(environ)
@@ -115,7 +129,9 @@ class PylonsApp:
             request.language = options["language"]
         return request
 
-    def make_response(self, environ, body=b""):
+    def make_response(
+        self, environ: WSGIEnvironment, body: str | bytes = b""
+    ) -> Response:
         """A response with the configured content type, charset and headers.
 
         ``body`` may be given, as bytes or as text to encode with the
@@ -126,24 +142,24 @@ class PylonsApp:
         headerlist = [*self._response_headerlist, ("Content-Length", str(len(body)))]
         return Response(app_iter=[body], headerlist=headerlist)
 
-    def make_tmpl_context(self, environ):
+    def make_tmpl_context(self, environ: WSGIEnvironment) -> ContextObj:
         """An empty template context (``c``)."""
         return self.context_class()
 
-    def make_translator(self, environ):
+    def make_translator(self, environ: WSGIEnvironment) -> NullTranslations:
         """The translator for the configured ``lang``."""
         return _get_translator(self.config.get("lang"), pylons_config=self.config)
 
-    def make_url(self, environ):
+    def make_url(self, environ: WSGIEnvironment) -> URLGenerator:
         """The request's URL generator: RoutesMiddleware's, or one of the map."""
         return environ.get("routes.url") or URLGenerator(
             self.config.get("routes.map"), environ)
 
-    def make_session(self, environ):
+    def make_session(self, environ: WSGIEnvironment) -> Any:
         """The session Beaker's SessionMiddleware put in the environ, if any."""
         return environ.get(self.environ_config.get("session"))
 
-    def make_cache(self, environ):
+    def make_cache(self, environ: WSGIEnvironment) -> Any:
         """Beaker's cache: CacheMiddleware's, else ``app_globals.cache``.
 
         Pylons 1.0 projects keep their CacheManager on ``app_globals``.
@@ -153,7 +169,7 @@ class PylonsApp:
             cache = getattr(self.globals, "cache", None)
         return cache
 
-    def register_globals(self, environ):
+    def register_globals(self, environ: WSGIEnvironment) -> None:
         """Register this request's objects as the ``pylons`` globals.
 
         One entry in the request's ``paste.registry`` stands for all of
@@ -161,14 +177,16 @@ class PylonsApp:
         """
         environ["paste.registry"].register(context, environ["pylons.pylons"])
 
-    def load_test_env(self, environ):
+    def load_test_env(self, environ: WSGIEnvironment) -> None:
         """Hand this request's objects to WebTest, as attributes of its response."""
         testenv = environ["paste.testing_variables"]
         for obj, value in request_objects(environ["pylons.pylons"]):
             for name in obj.test_names:
                 testenv[name] = value
 
-    def serve_test_vars(self, environ, start_response):
+    def serve_test_vars(
+        self, environ: WSGIEnvironment, start_response: StartResponse
+    ) -> Iterable[bytes]:
         """Keep this request's globals for a test thread (``/_test_vars``).
 
         The answer is the id to give ``paste.registry.restorer
@@ -179,7 +197,9 @@ class PylonsApp:
         start_response("200 OK", [("Content-Type", "text/plain")])
         return [str(restorer.get_request_id(environ)).encode("ascii")]
 
-    def resolve(self, environ, start_response):
+    def resolve(
+        self, environ: WSGIEnvironment, start_response: StartResponse | None
+    ) -> Any:
         """Find the controller the matched route names, or None."""
         match = environ.get("wsgiorg.routing_args", ((), {}))[1] or {}
         environ["pylons.routes_dict"] = match
@@ -191,7 +211,7 @@ class PylonsApp:
             return None
         return self.find_controller(name)
 
-    def find_controller(self, controller):
+    def find_controller(self, controller: str) -> Any:
         """Import the controller called ``controller``; None if none is.
 
         A plain name such as ``pages`` or ``admin/users`` is looked up as
@@ -209,7 +229,7 @@ class PylonsApp:
             self.controller_classes[controller] = found
         return found
 
-    def _controller_in_package(self, controller):
+    def _controller_in_package(self, controller: str) -> Any:
         module_name = "%s.controllers.%s" % (
             self.package_name, controller.replace("/", "."))
         try:
@@ -225,7 +245,9 @@ class PylonsApp:
             + "Controller")
         return getattr(module, class_name, None)
 
-    def dispatch(self, controller, environ, start_response):
+    def dispatch(
+        self, controller: Any, environ: WSGIEnvironment, start_response: StartResponse
+    ) -> Iterable[bytes]:
         """Call ``controller``: 404 if there is none."""
         if controller is None:
             return HTTPNotFound()(environ, start_response)
@@ -240,14 +262,19 @@ class PylonsApp:
             return self.call_response(result, environ, start_response)
         return result
 
-    def call_response(self, response, environ, start_response):
+    def call_response(
+        self,
+        response: WSGIApplication,
+        environ: WSGIEnvironment,
+        start_response: StartResponse,
+    ) -> Iterable[bytes]:
         """Answer with the Response (WSGI application) a controller returned."""
         if "paste.testing_variables" in environ:
             environ["paste.testing_variables"]["response"] = response
         return response(environ, start_response)
 
 
-def _response_start(options):
+def _response_start(options: dict[str, Any]) -> tuple[tuple[tuple[str, str], ...], str]:
     """The headers a response starts with, and its charset.
 
     Worked out once from ``pylons.response_options``: a new response
@@ -260,7 +287,7 @@ def _response_start(options):
     return tuple(response.headerlist), response.charset or "utf-8"
 
 
-def _routed_from_url(environ):
+def _routed_from_url(environ: WSGIEnvironment) -> bool:
     """Whether the request's URL supplied the route's controller name."""
     route = environ.get("routes.route")
     return route is None or "controller" in getattr(route, "minkeys", ())

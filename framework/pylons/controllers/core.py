@@ -6,13 +6,25 @@ Called as a WSGI application by :class:`pylons.wsgiapp.PylonsApp`, it runs
 the routing variables its signature asks for, and turns what the action
 returned into the response.
 """
+from __future__ import annotations
+
+from typing import Any, TYPE_CHECKING
 import inspect
 import logging
 import re
+from collections.abc import Callable, Iterable, Iterator
 
-from webob.exc import HTTPException, HTTPNotFound
+from webob.exc import HTTPException, HTTPNotFound, WSGIHTTPException
 
 from pylons.context import make_object
+
+if TYPE_CHECKING:
+    from _typeshed import OptExcInfo
+
+    from pylons.controllers.util import Response
+
+if TYPE_CHECKING:
+    from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
 
 __all__ = ["CONTROLLER_NAMES", "HOOK_ALIASES", "WSGIController"]
 
@@ -54,7 +66,10 @@ class WSGIController:
     (:data:`CONTROLLER_NAMES`) is an action.
     """
 
-    def __init_subclass__(cls, **kwargs):
+    _method_args: dict[str, Any] | None
+    _started: bool
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
         """Keep each hook's two names one method, whichever a subclass overrides."""
         super().__init_subclass__(**kwargs)
         for public, old in HOOK_ALIASES.items():
@@ -63,7 +78,9 @@ class WSGIController:
             elif public in vars(cls) and old not in vars(cls):
                 setattr(cls, old, vars(cls)[public])
 
-    def __call__(self, environ, start_response):
+    def __call__(
+        self, environ: WSGIEnvironment, start_response: StartResponse
+    ) -> Iterable[bytes]:
         """Run ``__before__``, the action and ``__after__``; send the response."""
         self._py_object = environ["pylons.pylons"]
         self._environ = environ
@@ -72,6 +89,7 @@ class WSGIController:
         self._outer_start_response = start_response
         self.start_response = self._merging_start_response
         hooks = type(self)
+        result: Any
         try:
             result = None
             if hooks.__before__ is not _no_hook_before:
@@ -87,10 +105,15 @@ class WSGIController:
         if isinstance(after, HTTPException):
             result = after
         if self._started:
-            return result
+            return result  # the body of the action's own WSGI answer
         return result(environ, start_response)
 
-    def _merging_start_response(self, status, headers, exc_info=None):
+    def _merging_start_response(
+        self,
+        status: str,
+        headers: list[tuple[str, str]],
+        exc_info: OptExcInfo | None = None,
+    ) -> Callable[[bytes], object]:
         """The ``start_response`` an action may call itself.
 
         As in Pylons 1.0, the cookies and ``X-`` headers already set on
@@ -103,13 +126,13 @@ class WSGIController:
             if name.lower() == "set-cookie" or name.lower().startswith("x-")]
         return self._outer_start_response(status, list(headers) + kept, exc_info)
 
-    def __before__(self):
+    def __before__(self) -> Any:
         """Runs before every action; an HTTPException raised here ends it."""
 
-    def __after__(self):
+    def __after__(self) -> Any:
         """Runs after every action, even one ended by abort or redirect."""
 
-    def dispatch_call(self):
+    def dispatch_call(self) -> Any:
         """Run the action the route named; a missing one is a 404.
 
         The action's method is kept in ``environ['pylons.action_method']``.
@@ -131,7 +154,7 @@ class WSGIController:
             self._method_args = None
         return self.inspect_call(func)
 
-    def _find_action(self, action):
+    def _find_action(self, action: str | None) -> Callable[..., Any] | None:
         """The method of ``action``; a dash in its name stands for ``_``.
 
         Private names and the controller's own (:data:`CONTROLLER_NAMES`)
@@ -142,17 +165,17 @@ class WSGIController:
         func = getattr(self, action.replace("-", "_"), None)
         return func if callable(func) else None
 
-    def inspect_call(self, func):
+    def inspect_call(self, func: Callable[..., Any]) -> Any:
         """Call ``func`` with the routing variables its signature names.
 
         An HTTPException it raises is returned instead, as the response.
         """
         try:
             return self.perform_call(func, self._arguments_for(func))
-        except HTTPException as exc:
+        except WSGIHTTPException as exc:
             return self._http_exception(exc)
 
-    def get_method_args(self):
+    def get_method_args(self) -> dict[str, Any]:
         """Every argument an action may ask for, by name (override to add).
 
         Asked for once a request, when a hook or the action first takes
@@ -164,11 +187,11 @@ class WSGIController:
                          pylons=self._py_object)
         return available
 
-    def perform_call(self, func, args):
+    def perform_call(self, func: Callable[..., Any], args: dict[str, Any]) -> Any:
         """Call ``func`` with the keyword arguments ``args`` (override to wrap)."""
         return func(**args)
 
-    def _arguments_for(self, func):
+    def _arguments_for(self, func: Callable[..., Any]) -> dict[str, Any]:
         """The arguments of :meth:`get_method_args` that ``func`` takes."""
         names, takes_any = (_signatures.get(getattr(func, "__func__", func))
                             or _parameters_of(func))
@@ -189,7 +212,7 @@ class WSGIController:
                     setattr(context, name, value)
         return wanted
 
-    def _http_exception(self, exc):
+    def _http_exception(self, exc: WSGIHTTPException) -> WSGIHTTPException:
         """Make ``exc`` the response, keeping cookies the action had set."""
         environ = self._environ
         environ["pylons.controller.exception"] = exc
@@ -201,7 +224,7 @@ class WSGIController:
             exc.headers.pop("Content-Type", None)
         return exc
 
-    def _to_response(self, result):
+    def _to_response(self, result: Any) -> WSGIApplication:
         """Turn an action's return value into a WSGI application.
 
         Text is added after what the action already wrote to the response.
@@ -248,10 +271,10 @@ _no_hook_after = WSGIController.__after__
 #: (parameter names, whether ``**kwargs`` is among them) of each action,
 #: by the function behind it: inspecting a signature costs more than the
 #: rest of a simple request.
-_signatures = {}
+_signatures: dict[Callable[..., Any], tuple[tuple[str, ...], bool]] = {}
 
 
-def _parameters_of(func):
+def _parameters_of(func: Callable[..., Any]) -> tuple[tuple[str, ...], bool]:
     """The names ``func`` takes, and whether it takes any keyword; kept."""
     parameters = inspect.signature(func).parameters.values()
     found = _signatures[getattr(func, "__func__", func)] = (
@@ -263,11 +286,11 @@ def _parameters_of(func):
 #: The charset of each Content-Type value seen, so that a response's
 #: header is parsed once, not for each request; bounded, as an
 #: application could make up content types from what it is sent.
-_charsets = {}
+_charsets: dict[str, str] = {}
 _CHARSETS_KEPT = 64
 
 
-def _charset_of(response):
+def _charset_of(response: Response) -> str:
     """The charset of ``response``'s Content-Type (UTF-8 if it names none)."""
     for name, value in response.headerlist:
         if name.lower() == "content-type":
@@ -287,7 +310,7 @@ def _charset_of(response):
 _CHARSET = re.compile(r";\s*charset=([^;]*)", re.IGNORECASE)
 
 
-def _encode_chunks(chunks, charset):
+def _encode_chunks(chunks: Iterable[str | bytes], charset: str) -> Iterator[bytes]:
     """Stream ``chunks``, encoding the ``str`` ones with ``charset``."""
     try:
         for chunk in chunks:

@@ -23,6 +23,9 @@ sent).  A method raises :class:`JSONRPCError` to send an error of its
 own.  A request made only of notifications is answered with ``204 No
 Content``.
 """
+from __future__ import annotations
+
+from typing import Any
 import json
 import logging
 from urllib.parse import unquote_plus
@@ -51,13 +54,13 @@ ERROR_MESSAGES = {
 class JSONRPCError(Exception):
     """An error a remote method sends as its answer."""
 
-    def __init__(self, code, message, data=None):
+    def __init__(self, code: int, message: str, data: Any = None) -> None:
         super().__init__(code, message)
         self.code = code
         self.message = message
         self.data = data
 
-    def as_dict(self):
+    def as_dict(self) -> dict[str, Any]:
         """The JSON-RPC error object."""
         error = {"code": self.code, "message": self.message}
         if self.data is not None:
@@ -65,7 +68,7 @@ class JSONRPCError(Exception):
         return error
 
 
-def _standard_error(code, why):
+def _standard_error(code: int, why: str) -> JSONRPCError:
     """The standard error ``code``; ``why`` goes to the log, not the caller."""
     log.info("JSON-RPC %s: %s", ERROR_MESSAGES[code], why)
     return JSONRPCError(code, ERROR_MESSAGES[code])
@@ -80,7 +83,7 @@ class JSONRPCController(RPCController):
 
     content_type = "application/json"
 
-    def _decode(self, body):
+    def _decode(self, body: bytes) -> Any:
         try:
             return json.loads(body)
         except ValueError:
@@ -91,12 +94,12 @@ class JSONRPCController(RPCController):
             log.info("JSON-RPC body is not JSON: %s", exc)
             return _Unreadable()
 
-    def _action_for(self, call):
+    def _action_for(self, call: Any) -> str | None:
         if isinstance(call, dict) and isinstance(call.get("method"), str):
             return call["method"]
         return None
 
-    def _answer(self, call):
+    def _answer(self, call: Any) -> bytes | None:
         if isinstance(call, _Unreadable):
             return _encode_reply(None, error=JSONRPCError(
                 PARSE_ERROR, ERROR_MESSAGES[PARSE_ERROR]))
@@ -104,7 +107,7 @@ class JSONRPCController(RPCController):
             return self._answer_batch(call)
         return self._answer_one(call)
 
-    def _answer_batch(self, calls):
+    def _answer_batch(self, calls: list[Any]) -> bytes | None:
         if not calls:
             return _encode_reply(None, error=_standard_error(
                 INVALID_REQUEST, "an empty batch"))
@@ -112,7 +115,7 @@ class JSONRPCController(RPCController):
                    if reply is not None]
         return b"[" + b",".join(replies) + b"]" if replies else None
 
-    def _answer_one(self, call):
+    def _answer_one(self, call: Any) -> bytes | None:
         """The encoded reply to one call, or None for a notification."""
         if not isinstance(call, dict):
             return _encode_reply(None, error=_standard_error(
@@ -133,7 +136,7 @@ class JSONRPCController(RPCController):
                 INTERNAL_ERROR, "the result of %s cannot be sent as JSON: %s"
                 % (call["method"], exc)))
 
-    def _invoke(self, call):
+    def _invoke(self, call: dict[str, Any]) -> Any:
         """Run the method ``call`` names; JSONRPCError for any failure."""
         if call.get("jsonrpc", "2.0") != "2.0":
             raise _standard_error(INVALID_REQUEST, "unknown version %r"
@@ -162,9 +165,11 @@ class JSONRPCController(RPCController):
                                ERROR_MESSAGES[INTERNAL_ERROR]) from None
 
 
-def _encode_reply(call_id, result=None, error=None):
+def _encode_reply(
+    call_id: Any, result: Any = None, error: JSONRPCError | None = None
+) -> bytes:
     """The reply to one call, as JSON bytes."""
-    reply = {"jsonrpc": "2.0"}
+    reply: dict[str, Any] = {"jsonrpc": "2.0"}
     if error is not None:
         reply["error"] = error.as_dict()
     else:

@@ -7,15 +7,25 @@ decodes the call before ``__before__`` runs (so ``__before__(self, action)``
 sees the remote method's name) and sends what the protocol's encoder
 returns.  The public methods of a subclass are its remote methods.
 """
+from __future__ import annotations
+
+from typing import Any, TYPE_CHECKING
 import inspect
 import logging
+from collections.abc import Callable, Iterable, Sequence
 
 from webob.exc import (
-    HTTPException, HTTPLengthRequired, HTTPMethodNotAllowed,
-    HTTPRequestEntityTooLarge,
+    HTTPLengthRequired, HTTPMethodNotAllowed, HTTPRequestEntityTooLarge,
+    WSGIHTTPException,
 )
 
 from pylons.controllers.core import CONTROLLER_NAMES, WSGIController
+
+if TYPE_CHECKING:
+    from pylons.controllers.util import Request
+
+if TYPE_CHECKING:
+    from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
 
 __all__ = ["RPCController"]
 
@@ -41,8 +51,12 @@ class RPCController(WSGIController):
 
     #: The largest request body accepted, in bytes (413 beyond it).
     max_body_length = 4 * 1024 * 1024
+    #: The content type of the answers (the protocol's).
+    content_type: str
 
-    def __call__(self, environ, start_response):
+    def __call__(
+        self, environ: WSGIEnvironment, start_response: StartResponse
+    ) -> Iterable[bytes]:
         request = environ["pylons.pylons"].request
         self._rpc_refusal = self._refusal(request)
         self._rpc_call = None
@@ -54,7 +68,7 @@ class RPCController(WSGIController):
                     environ["pylons.routes_dict"], action=action)
         return super().__call__(environ, start_response)
 
-    def _refusal(self, request):
+    def _refusal(self, request: Request) -> WSGIHTTPException | None:
         """The HTTP error for a request no RPC can be read from, or None."""
         if request.method != "POST":
             return HTTPMethodNotAllowed(headers=[("Allow", "POST")])
@@ -67,13 +81,13 @@ class RPCController(WSGIController):
                 % self.max_body_length)
         return None
 
-    def dispatch_call(self):
+    def dispatch_call(self) -> Any:
         """Answer the call read from the body (the action is its method)."""
         if self._rpc_refusal is not None:
             return self._http_exception(self._rpc_refusal)
         try:
             body = self._answer(self._rpc_call)
-        except HTTPException as exc:
+        except WSGIHTTPException as exc:
             return self._http_exception(exc)
         response = self._py_object.response
         if body is None:
@@ -84,7 +98,22 @@ class RPCController(WSGIController):
         response.headers["Content-Type"] = self.content_type
         return body
 
-    def _rpc_method(self, name):
+    def _decode(self, body: bytes) -> Any:
+        """The call the request body makes (the protocol's reading of it)."""
+        raise NotImplementedError("%s must read its protocol's calls"
+                                  % type(self).__name__)
+
+    def _action_for(self, call: Any) -> str | None:
+        """The name of the method ``call`` names, if it names one."""
+        raise NotImplementedError("%s must name its calls' methods"
+                                  % type(self).__name__)
+
+    def _answer(self, call: Any) -> bytes | None:
+        """The body answering ``call``; None for no body (204)."""
+        raise NotImplementedError("%s must answer its protocol's calls"
+                                  % type(self).__name__)
+
+    def _rpc_method(self, name: object) -> Callable[..., Any] | None:
         """The remote method called ``name``, or None if there is none."""
         if (not isinstance(name, str) or not name or name.startswith("_")
                 or name in CONTROLLER_NAMES):
@@ -92,17 +121,21 @@ class RPCController(WSGIController):
         method = getattr(self, name, None)
         return method if inspect.ismethod(method) else None
 
-    def _rpc_method_names(self):
+    def _rpc_method_names(self) -> list[str]:
         """The names of every remote method, sorted."""
         return sorted(name for name in dir(self)
                       if self._rpc_method(name) is not None)
 
-    def _log_failure(self, name):
+    def _log_failure(self, name: str) -> None:
         log.exception("Remote method %s of %s failed", name,
                       type(self).__name__)
 
 
-def arguments_problem(method, args=(), kwargs=None):
+def arguments_problem(
+    method: Callable[..., Any],
+    args: Sequence[Any] = (),
+    kwargs: dict[str, Any] | None = None,
+) -> str | None:
     """Why ``method`` cannot take these arguments, or None if it can."""
     try:
         inspect.signature(method).bind(*args, **(kwargs or {}))

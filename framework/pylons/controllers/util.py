@@ -6,15 +6,23 @@ an HTTP status; :func:`etag_cache` answers conditional GETs;
 :func:`forward` hands the request to another WSGI application.
 ``status_map`` is WebOb's map of status codes to HTTP exception classes.
 """
+from __future__ import annotations
+
+from typing import Any, NoReturn, TYPE_CHECKING
 import logging
+from collections.abc import Iterable, Sequence
 from urllib.parse import urljoin
 
 import webob
 import webob.exc
 from webob.cookies import SignedSerializer
 from webob.exc import status_map
+from webob.multidict import GetDict, MultiDict, NoVars
 
 import pylons
+
+if TYPE_CHECKING:
+    from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
 
 __all__ = [
     "Request", "Response", "abort", "etag_cache", "forward", "redirect",
@@ -27,7 +35,7 @@ _REDIRECT_CODES = (301, 302, 303, 307)
 _COOKIE_SALT = "pylons.signed_cookie"
 
 
-def _cookie_serializer(secret):
+def _cookie_serializer(secret: str) -> SignedSerializer:
     return SignedSerializer(secret, _COOKIE_SALT, hashalg="sha256")
 
 
@@ -51,7 +59,7 @@ class Request(webob.Request):
     language = "en-us"
 
     @property
-    def GET(self):
+    def GET(self) -> GetDict:
         """The query string's variables; 400 when it is not UTF-8."""
         try:
             return super().GET
@@ -60,7 +68,7 @@ class Request(webob.Request):
                 "The address's query string is not valid UTF-8.") from None
 
     @property
-    def POST(self):
+    def POST(self) -> MultiDict | NoVars:
         """The form's variables; 415 unless it is UTF-8, 400 if unreadable."""
         if self.content_type in _FORM_TYPES and self.charset != "UTF-8":
             raise webob.exc.HTTPUnsupportedMediaType(
@@ -72,7 +80,7 @@ class Request(webob.Request):
                 "The form's data could not be read: %s." % exc) from None
 
     @property
-    def languages(self):
+    def languages(self) -> list[str]:
         """The languages the browser accepts, best first, then the default.
 
         As in Pylons 1.0, the first one the default language stands for
@@ -90,7 +98,7 @@ class Request(webob.Request):
         languages.append(self.language)
         return languages
 
-    def match_accept(self, mimetypes):
+    def match_accept(self, mimetypes: Sequence[str]) -> str:
         """The first of ``mimetypes`` the browser accepts, else the first.
 
         The browser's preferences among them are ignored, as in Pylons 1.0.
@@ -102,11 +110,11 @@ class Request(webob.Request):
                 return mimetype
         return mimetypes[0]
 
-    def determine_browser_charset(self):
+    def determine_browser_charset(self) -> Any:
         """The browser's ``Accept-Charset`` (Pylons 0.9's name for it)."""
         return self.accept_charset
 
-    def signed_cookie(self, name, secret):
+    def signed_cookie(self, name: str, secret: str) -> Any:
         """The value stored by :meth:`Response.signed_cookie`, or None.
 
         None also when the cookie is absent or its signature does not match
@@ -122,7 +130,7 @@ class Request(webob.Request):
             return None
 
 
-def _covers(accepted, language):
+def _covers(accepted: str, language: str) -> bool:
     """Whether the Accept-Language entry ``accepted`` stands for ``language``."""
     accepted = accepted.replace("_", "-").lower()
     language = language.replace("_", "-").lower()
@@ -137,7 +145,7 @@ class Response(webob.Response):
     default_content_type = "text/html"
     default_charset = "utf-8"
 
-    def signed_cookie(self, name, data, secret, **kwargs):
+    def signed_cookie(self, name: str, data: Any, secret: str, **kwargs: Any) -> None:
         """Set cookie ``name`` to JSON-serialisable ``data``, HMAC-signed.
 
         Other keyword arguments go to :meth:`webob.Response.set_cookie`.
@@ -146,7 +154,12 @@ class Response(webob.Response):
         self.set_cookie(name, value, **kwargs)
 
 
-def abort(status_code, detail="", headers=None, comment=None):
+def abort(
+    status_code: int,
+    detail: str = "",
+    headers: Iterable[tuple[str, str]] | None = None,
+    comment: str | None = None,
+) -> NoReturn:
     """End the action with the HTTP error ``status_code``.
 
     ``detail`` is shown in the error page, ``comment`` is kept out of it
@@ -157,7 +170,7 @@ def abort(status_code, detail="", headers=None, comment=None):
     raise error_class(detail=detail, headers=headers, comment=comment)
 
 
-def redirect(url, code=302):
+def redirect(url: str, code: int = 302) -> NoReturn:
     """End the action with a redirect to ``url``.
 
     A relative ``url`` is resolved against the current request's URL, as
@@ -172,7 +185,7 @@ def redirect(url, code=302):
     raise status_map[code](location=location)
 
 
-def etag_cache(key=None):
+def etag_cache(key: object = None) -> None:
     """Tag the response with ETag ``key``; answer 304 if the browser has it.
 
     When the request's ``If-None-Match`` names ``key``, the action ends
@@ -188,7 +201,7 @@ def etag_cache(key=None):
     pylons.response.headers["ETag"] = etag
 
 
-def forward(wsgi_app):
+def forward(wsgi_app: WSGIApplication) -> webob.Response:
     """Answer the current request with another WSGI application.
 
     Returns that application's :class:`Response`, which the action returns

@@ -8,16 +8,20 @@ application's catalogues first.  Security and HTTP method decorators are
 in :mod:`pylons.decorators.secure` and :mod:`pylons.decorators.rest`,
 caching in :mod:`pylons.decorators.cache`.
 """
+from __future__ import annotations
+
+from typing import Any, cast
 import functools
 import json
 import logging
 import warnings
+from collections.abc import Callable
 
 import formencode
 from formencode import htmlfill, variabledecode
 
 import pylons
-from pylons.decorators.util import get_pylons
+from pylons.decorators.util import F, get_pylons
 
 __all__ = [
     "PylonsFormEncodeState", "jsonify", "pylons_formencode_gettext",
@@ -33,7 +37,7 @@ JSON_ARRAY_WARNING = (
 )
 
 
-def jsonify(func):
+def jsonify(func: Callable[..., Any]) -> Callable[..., str]:
     """Send what the action returns as a JSON document.
 
     The response's content type is set to ``application/json`` before the
@@ -44,7 +48,7 @@ def jsonify(func):
     origins.
     """
     @functools.wraps(func)
-    def wrapper(*args, **kwargs):
+    def wrapper(*args: Any, **kwargs: Any) -> str:
         response = get_pylons(args).response
         response.content_type = "application/json"
         response.charset = "utf-8"
@@ -58,7 +62,7 @@ def jsonify(func):
     return wrapper
 
 
-def pylons_formencode_gettext(value):
+def pylons_formencode_gettext(value: str) -> str:
     """``value`` translated by the application, else by FormEncode.
 
     The application's catalogues (``pylons.translator``) come first, so
@@ -81,9 +85,18 @@ class PylonsFormEncodeState:
     _ = staticmethod(pylons_formencode_gettext)
 
 
-def validate(schema=None, validators=None, form=None, variable_decode=False,
-             dict_char=".", list_char="-", post_only=True, state=None,
-             on_get=False, **htmlfill_kwargs):
+def validate(
+    schema: Any = None,
+    validators: dict[str, Any] | None = None,
+    form: str | None = None,
+    variable_decode: bool = False,
+    dict_char: str = ".",
+    list_char: str = "-",
+    post_only: bool = True,
+    state: Any = None,
+    on_get: bool = False,
+    **htmlfill_kwargs: Any,
+) -> Callable[[F], F]:
     """Check the request's form with FormEncode before the action runs.
 
     ``schema`` is a :class:`formencode.Schema`; ``validators`` maps field
@@ -104,9 +117,9 @@ def validate(schema=None, validators=None, form=None, variable_decode=False,
     if state is None:
         state = PylonsFormEncodeState
 
-    def decorator(func):
+    def decorator(func: F) -> F:
         @functools.wraps(func)
-        def wrapper(self, *args, **kwargs):
+        def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
             request = self._py_object.request
             if request.method == "GET" and not on_get:
                 return func(self, *args, **kwargs)
@@ -126,14 +139,22 @@ def validate(schema=None, validators=None, form=None, variable_decode=False,
             if form is None:
                 return func(self, *args, **kwargs)
             return _refill(self, form, params, errors, htmlfill_kwargs)
-        return wrapper
+        return cast(F, wrapper)
     return decorator
 
 
-def _check(schema, validators, decoded, state, variable_decode, dict_char,
-           list_char):
+def _check(
+    schema: Any,
+    validators: dict[str, Any] | None,
+    decoded: dict[str, Any],
+    state: Any,
+    variable_decode: bool,
+    dict_char: str,
+    list_char: str,
+) -> tuple[dict[str, Any], dict[str, Any]]:
     """Run the schema and the validators: (converted values, errors)."""
-    result, errors = {}, {}
+    result: dict[str, Any] = {}
+    errors: dict[str, Any] = {}
     if schema is not None:
         try:
             result = schema.to_python(decoded, state)
@@ -147,7 +168,13 @@ def _check(schema, validators, decoded, state, variable_decode, dict_char,
     return result, errors
 
 
-def _refill(controller, form, params, errors, htmlfill_kwargs):
+def _refill(
+    controller: Any,
+    form: str,
+    params: dict[str, Any],
+    errors: dict[str, Any],
+    htmlfill_kwargs: dict[str, Any],
+) -> Any:
     """Render the ``form`` action as a GET and fill in values and errors."""
     environ = controller._py_object.request.environ
     environ["REQUEST_METHOD"] = "GET"

@@ -8,14 +8,19 @@ later requests with the same key are answered without running it.
 :func:`create_cache_key` gives the namespace and key of an entry, for an
 application to find or invalidate it.
 """
+from __future__ import annotations
+
+from typing import Any, cast
 import functools
 import inspect
 import logging
 import time
+from collections.abc import Callable, Collection, Sequence
 
 from paste.deploy.converters import asbool
 
 import pylons
+from pylons.decorators.util import F
 
 __all__ = ["beaker_cache", "create_cache_key"]
 
@@ -25,7 +30,11 @@ log = logging.getLogger(__name__)
 _UNKEYED = frozenset(("self", "environ", "start_response", "pylons"))
 
 
-def create_cache_key(func, key_dict=None, self=None):
+def create_cache_key(
+    func: Callable[..., Any],
+    key_dict: dict[str, Any] | None = None,
+    self: object = None,
+) -> tuple[str, str]:
     """The ``(namespace, key)`` under which :func:`beaker_cache` keeps a call.
 
     The namespace is the module and class of the method ``func`` (of
@@ -52,11 +61,16 @@ def create_cache_key(func, key_dict=None, self=None):
     return func.__module__, key
 
 
-def beaker_cache(key="cache_default", expire="never", type=None,
-                 query_args=False,
-                 cache_headers=("content-type", "content-length"),
-                 invalidate_on_startup=False, cache_response=True,
-                 **b_kwargs):
+def beaker_cache(
+    key: str | Sequence[str] | None = "cache_default",
+    expire: int | str = "never",
+    type: str | None = None,
+    query_args: bool = False,
+    cache_headers: Sequence[str] = ("content-type", "content-length"),
+    invalidate_on_startup: bool = False,
+    cache_response: bool = True,
+    **b_kwargs: Any,
+) -> Callable[[F], F]:
     """Cache what the decorated action (or function) returns.
 
     ``key`` chooses the arguments the entry is keyed on, besides the
@@ -87,12 +101,12 @@ def beaker_cache(key="cache_default", expire="never", type=None,
         options["starttime"] = time.time()
     expiretime = None if expire == "never" else int(expire)
 
-    def decorator(func):
+    def decorator(func: F) -> F:
         signature = inspect.signature(func)
         takes_self = next(iter(signature.parameters), None) == "self"
 
         @functools.wraps(func)
-        def wrapper(*args, **kwargs):
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
             if not asbool(pylons.config.get("cache_enabled", True)):
                 return func(*args, **kwargs)
             key_dict = _key_dict(key, signature.bind(*args, **kwargs),
@@ -101,7 +115,7 @@ def beaker_cache(key="cache_default", expire="never", type=None,
                 func, key_dict, args[0] if takes_self and args else None)
             cache = _cache_manager().get_cache(namespace, **options)
 
-            def create():
+            def create() -> dict[str, Any]:
                 log.debug("Caching %s under %r", namespace, cache_key)
                 return _entry(func(*args, **kwargs), cache_response, headers)
 
@@ -110,11 +124,15 @@ def beaker_cache(key="cache_default", expire="never", type=None,
             if cache_response:
                 _restore(entry)
             return entry["result"]
-        return wrapper
+        return cast(F, wrapper)
     return decorator
 
 
-def _key_dict(key, bound, query_args):
+def _key_dict(
+    key: str | Sequence[str] | None,
+    bound: inspect.BoundArguments,
+    query_args: bool,
+) -> dict[str, Any] | None:
     """The arguments (and query parameters) ``key`` keys the entry on."""
     if not key:
         return None
@@ -127,7 +145,7 @@ def _key_dict(key, bound, query_args):
     return {name: arguments.get(name) for name in names}
 
 
-def _named_arguments(bound):
+def _named_arguments(bound: inspect.BoundArguments) -> dict[str, Any]:
     """The arguments the call was given, by name, ``**kwargs`` spread out."""
     arguments = {}
     for name, value in bound.arguments.items():
@@ -140,7 +158,7 @@ def _named_arguments(bound):
             if name not in _UNKEYED}
 
 
-def _cache_manager():
+def _cache_manager() -> Any:
     """The application's CacheManager: ``app_globals.cache``, else ``pylons.cache``."""
     try:
         manager = getattr(pylons.app_globals, "cache", None)
@@ -150,7 +168,7 @@ def _cache_manager():
     return manager if manager is not None else pylons.cache._current_obj()
 
 
-def _entry(result, cache_response, headers):
+def _entry(result: Any, cache_response: bool, headers: Collection[str]) -> dict[str, Any]:
     """What the cache keeps for one result.
 
     An action that returned None built ``pylons.response`` itself: its
@@ -167,7 +185,7 @@ def _entry(result, cache_response, headers):
     return entry
 
 
-def _restore(entry):
+def _restore(entry: dict[str, Any]) -> None:
     """Give this request's response the entry's status and headers, only."""
     response = pylons.response
     response.status = entry["status"]

@@ -4,13 +4,18 @@
 :mod:`pylons.secure_form` token; :func:`https` sends plain HTTP requests
 to the HTTPS address of the action.
 """
+from __future__ import annotations
+
+from typing import Any, cast
 import functools
 import hmac
 import logging
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from collections.abc import Callable, Mapping
+from urllib.parse import urljoin, urlsplit
 
 import pylons
 from pylons.controllers.util import abort, redirect
+from pylons.decorators.util import F
 from pylons.secure_form import token_key
 
 __all__ = ["authenticate_form", "csrf_detected_message", "https"]
@@ -27,7 +32,7 @@ csrf_detected_message = (
 token_header = "X-CSRF-Token"
 
 
-def authenticated_form(params):
+def authenticated_form(params: Mapping[str, Any]) -> bool:
     """Whether ``params`` carries this session's token."""
     expected = pylons.session.get(token_key)
     submitted = params.get(token_key) or pylons.request.headers.get(token_header)
@@ -36,20 +41,20 @@ def authenticated_form(params):
                                         _token_bytes(submitted)))
 
 
-def _token_bytes(token):
+def _token_bytes(token: object) -> bytes:
     # compare_digest takes str of ASCII only: a token sent with other
     # characters would raise TypeError rather than fail to match.
     return str(token).encode("utf-8", "surrogatepass")
 
 
-def authenticate_form(func):
+def authenticate_form(func: F) -> F:
     """Run the action only for forms carrying the session's CSRF token.
 
     Without it the answer is ``403 Forbidden``.  The token field is removed
     from ``request.POST`` (and so ``request.params``) before the action runs.
     """
     @functools.wraps(func)
-    def wrapper(*args, **kwargs):
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
         request = pylons.request
         if not authenticated_form(request.POST):
             log.warning("Refused %s %s: missing or wrong CSRF token",
@@ -58,10 +63,10 @@ def authenticate_form(func):
         if token_key in request.POST:
             del request.POST[token_key]
         return func(*args, **kwargs)
-    return wrapper
+    return cast(F, wrapper)
 
 
-def https(url_or_callable=None):
+def https(url_or_callable: str | Callable[[], str] | None = None) -> Callable[[F], F]:
     """Serve the action over HTTPS only.
 
     A plain HTTP GET is redirected to HTTPS: to ``url_or_callable`` (a
@@ -69,9 +74,9 @@ def https(url_or_callable=None):
     the ``https`` scheme.  Any other method over plain HTTP is refused with
     ``405``, as its data has already crossed the network unencrypted.
     """
-    def decorator(func):
+    def decorator(func: F) -> F:
         @functools.wraps(func)
-        def wrapper(*args, **kwargs):
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
             request = pylons.request
             if request.scheme == "https":
                 return func(*args, **kwargs)
@@ -82,11 +87,11 @@ def https(url_or_callable=None):
             if callable(target):
                 target = target()
             redirect(_https_url(request.url if target is None else target))
-        return wrapper
+        return cast(F, wrapper)
     return decorator
 
 
-def _https_url(target):
+def _https_url(target: str) -> str:
     """``target`` (a URL or path) as an absolute ``https`` URL."""
-    parts = urlsplit(urljoin(pylons.request.url, target))
-    return urlunsplit(("https",) + tuple(parts[1:]))
+    return urlsplit(urljoin(pylons.request.url, target))._replace(
+        scheme="https").geturl()

@@ -1,11 +1,19 @@
-"""What the decorators share: reaching the request's objects."""
+"""What the decorators share: reaching the request's objects, their type."""
+from __future__ import annotations
+
+from typing import Any, TypeVar
+from collections.abc import Callable, Sequence
+
 import pylons
 from pylons.controllers.core import WSGIController
 
-__all__ = ["get_pylons"]
+__all__ = ["F", "get_pylons"]
+
+#: A decorated function: decorators give back a function of the same type.
+F = TypeVar("F", bound=Callable[..., Any])
 
 
-def get_pylons(decorator_args):
+def get_pylons(decorator_args: Sequence[Any]) -> Any:
     """Where a decorator finds ``request``, ``response`` and the rest.
 
     ``decorator_args`` are the decorated function's positional arguments:

@@ -6,8 +6,12 @@ with the translator for the ``lang`` setting (none: messages pass through
 untranslated); :func:`set_lang` switches the current request to other
 languages and :func:`add_fallback` adds one to fall back on.
 """
+from __future__ import annotations
+
+from typing import Any
 import functools
 import os
+from collections.abc import Callable, Mapping, Sequence
 from gettext import NullTranslations, translation
 
 import pylons
@@ -24,7 +28,11 @@ class LanguageError(Exception):
     """No message catalogue exists for the language asked for."""
 
 
-def _get_translator(lang, pylons_config=None, **kwargs):
+def _get_translator(
+    lang: str | Sequence[str] | None,
+    pylons_config: Mapping[str, Any] | None = None,
+    **kwargs: Any,
+) -> NullTranslations:
     """A gettext translator for ``lang`` (a code or a list of codes).
 
     The catalogues are those of ``pylons_config`` (a PylonsConfig; by
@@ -51,7 +59,9 @@ def _get_translator(lang, pylons_config=None, **kwargs):
     return translator
 
 
-def set_lang(lang, set_environ=True, **kwargs):
+def set_lang(
+    lang: str | Sequence[str], set_environ: bool = True, **kwargs: Any
+) -> NullTranslations:
     """Translate the rest of this request into ``lang``; the translator.
 
     Keyword arguments are :func:`_get_translator`'s (``pylons_config``
@@ -69,28 +79,28 @@ def set_lang(lang, set_environ=True, **kwargs):
     return translator
 
 
-def get_lang():
+def get_lang() -> list[str] | None:
     """The languages this request is translated into; None if none."""
     return getattr(pylons.translator._current_obj(), "pylons_lang", None)
 
 
-def add_fallback(lang, **kwargs):
+def add_fallback(lang: str | Sequence[str], **kwargs: Any) -> None:
     """Look messages the current languages lack up in ``lang`` too."""
     fallback = _get_translator(lang, **kwargs)
     pylons.translator._current_obj().add_fallback(fallback)
 
 
-def gettext_noop(value):
+def gettext_noop(value: str) -> str:
     """Mark ``value`` for extraction, translating nothing (``N_``)."""
     return value
 
 
-def ugettext(value):
+def ugettext(value: str) -> str:
     """``value`` translated into the request's language (``_``)."""
     return pylons.translator.gettext(value)
 
 
-def ungettext(singular, plural, n):
+def ungettext(singular: str, plural: str, n: int) -> str:
     """The singular or plural form, as ``n`` needs, translated."""
     return pylons.translator.ngettext(singular, plural, n)
 
@@ -98,47 +108,48 @@ def ungettext(singular, plural, n):
 class LazyString:
     """A call of ``func`` made only when its result is turned into text."""
 
-    def __init__(self, func, *args, **kwargs):
+    def __init__(self, func: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
         self.func = func
         self.args = args
         self.kwargs = kwargs
 
-    def eval(self):
+    def eval(self) -> Any:
+        """Make the call now: what it gives."""
         return self.func(*self.args, **self.kwargs)
 
-    def __str__(self):
+    def __str__(self) -> str:
         return str(self.eval())
 
-    def __html__(self):
+    def __html__(self) -> str:
         return str(self)
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "<%s %r>" % (type(self).__name__, self.args)
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return str(self) == other
 
-    def __hash__(self):
+    def __hash__(self) -> int:
         return hash(str(self))
 
-    def __add__(self, other):
+    def __add__(self, other: str) -> str:
         return str(self) + other
 
-    def __radd__(self, other):
+    def __radd__(self, other: str) -> str:
         return other + str(self)
 
-    def __mod__(self, other):
+    def __mod__(self, other: Any) -> str:
         return str(self) % other
 
 
-def lazify(func):
+def lazify(func: Callable[..., Any]) -> Callable[..., LazyString]:
     """A lazy variant of ``func``: its calls give a :class:`LazyString`.
 
     The call itself is made each time the result is used as text, e.g.
     ``lazy_ugettext = lazify(ugettext)``.
     """
     @functools.wraps(func)
-    def lazy(*args, **kwargs):
+    def lazy(*args: Any, **kwargs: Any) -> LazyString:
         return LazyString(func, *args, **kwargs)
     lazy.__name__ = "lazy_" + func.__name__
     lazy.__qualname__ = "lazy_" + func.__qualname__
