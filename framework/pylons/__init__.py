@@ -22,7 +22,7 @@ __all__ = [
     "__version__",
 ]
 
-#: This distribution's version (setup.py reads it from here).
+#: This distribution's version (pyproject.toml reads it from here).
 __version__ = "1.1.0.dev0"
 
 # The globals of pylons.context.REQUEST_OBJECTS: config comes from
