@@ -12,13 +12,25 @@ raises a ``TypeError`` that names it.
 :data:`config` dispatches to the configuration of the application serving
 the current request, and outside a request to the process-wide default.
 """
+
 import importlib
 
 from pylons.context import RequestGlobal
 
 __all__ = [
-    "app_globals", "c", "cache", "config", "g", "request", "response",
-    "session", "tmpl_context", "url", "translator", "Request", "Response",
+    "app_globals",
+    "c",
+    "cache",
+    "config",
+    "g",
+    "request",
+    "response",
+    "session",
+    "tmpl_context",
+    "url",
+    "translator",
+    "Request",
+    "Response",
     "__version__",
 ]
 

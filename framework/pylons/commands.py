@@ -7,6 +7,7 @@ routes.  They are PasteScript commands (``paste.paster_command`` entry
 points of Pylons), offered by ``paster`` in a project's directory because
 the project lists Pylons in its ``paster_plugins``.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -36,8 +37,11 @@ from pylons.util import class_name_from_module_name
 from pylons.wsgiapp import PylonsApp
 
 __all__ = [
-    "ControllerCommand", "RestControllerCommand", "RoutesCommand",
-    "ShellCommand", "shell_session",
+    "ControllerCommand",
+    "RestControllerCommand",
+    "RoutesCommand",
+    "ShellCommand",
+    "shell_session",
 ]
 
 _COMMAND_TEMPLATES = os.path.join(TEMPLATES_DIR, "commands")
@@ -55,18 +59,19 @@ class Project:
         """The project ``directory`` is in, found by its ``.egg-info``."""
         egg_info = pluginlib.find_egg_info_dir(directory)
         if egg_info is None:
-            raise BadCommand("%s is not in a project: no .egg-info directory "
-                             "(run `pip install -e .` in the project)"
-                             % directory)
+            raise BadCommand(
+                "%s is not in a project: no .egg-info directory "
+                "(run `pip install -e .` in the project)" % directory
+            )
         base_dir = os.path.dirname(egg_info)
-        with open(os.path.join(egg_info, "top_level.txt"),
-                  encoding="utf-8") as top_level:
+        with open(
+            os.path.join(egg_info, "top_level.txt"), encoding="utf-8"
+        ) as top_level:
             packages = [line.strip() for line in top_level if line.strip()]
         for package in packages:
             if os.path.isdir(os.path.join(base_dir, package, "controllers")):
                 return cls(base_dir, package)
-        raise BadCommand("No package of %s has a controllers directory"
-                         % base_dir)
+        raise BadCommand("No package of %s has a controllers directory" % base_dir)
 
     def path(self, *parts: str) -> str:
         """A path inside the project's package."""
@@ -81,17 +86,19 @@ def controller_name_parts(name: str) -> list[str]:
     parts = name.replace("-", "_").split("/")
     for part in parts:
         if not part.isidentifier() or keyword.iskeyword(part):
-            raise BadCommand("%r is not a controller name: each part of it "
-                             "must be a Python identifier" % name)
+            raise BadCommand(
+                "%r is not a controller name: each part of it "
+                "must be a Python identifier" % name
+            )
     return parts
 
 
 def render_template(template: str, template_vars: dict[str, Any]) -> str:
     """The command template ``template`` filled in with ``template_vars``."""
-    with open(os.path.join(_COMMAND_TEMPLATES, template),
-              encoding="utf-8") as source:
-        return paste_script_template_renderer(source.read(), template_vars,
-                                              filename=template)
+    with open(os.path.join(_COMMAND_TEMPLATES, template), encoding="utf-8") as source:
+        return paste_script_template_renderer(
+            source.read(), template_vars, filename=template
+        )
 
 
 class _CreateCommand(Command):
@@ -104,19 +111,28 @@ class _CreateCommand(Command):
     test_template: str
 
     parser = Command.standard_parser(simulate=True, quiet=True)
-    parser.add_option("--no-test", action="store_true", dest="no_test",
-                      help="Do not write the functional test")
+    parser.add_option(
+        "--no-test",
+        action="store_true",
+        dest="no_test",
+        help="Do not write the functional test",
+    )
 
     def command(self) -> None:
         project = Project.find(os.getcwd())
         parts = self.controller_parts()
         template_vars = self.template_vars(project, parts)
-        files = [(project.path("controllers", *parts[:-1], parts[-1] + ".py"),
-                  self.controller_template)]
+        files = [
+            (
+                project.path("controllers", *parts[:-1], parts[-1] + ".py"),
+                self.controller_template,
+            )
+        ]
         if not self.options.no_test:
             test_name = "test_%s.py" % "_".join(parts)
-            files.append((project.path("tests", "functional", test_name),
-                          self.test_template))
+            files.append(
+                (project.path("tests", "functional", test_name), self.test_template)
+            )
         for path, _template in files:
             if os.path.exists(path):
                 raise BadCommand("%s already exists" % path)
@@ -196,8 +212,9 @@ class RestControllerCommand(_CreateCommand):
         singular = controller_name_parts(self.args[0])
         plural = controller_name_parts(self.args[1])
         if singular[:-1] != plural[:-1]:
-            raise BadCommand("NAME and NAMES must be in the same package: "
-                             "%s, %s" % tuple(self.args))
+            raise BadCommand(
+                "NAME and NAMES must be in the same package: %s, %s" % tuple(self.args)
+            )
         self.singular = singular[-1]
         return plural
 
@@ -207,8 +224,10 @@ class RestControllerCommand(_CreateCommand):
         return template_vars
 
     def finish(self, project: Project, template_vars: dict[str, Any]) -> None:
-        print("Add this line to %s/config/routing.py:\n    %s"
-              % (project.package, template_vars["resource_line"]))
+        print(
+            "Add this line to %s/config/routing.py:\n    %s"
+            % (project.package, template_vars["resource_line"])
+        )
 
 
 def resource_vars(singular: str, plural_parts: list[str]) -> dict[str, str]:
@@ -222,9 +241,11 @@ def resource_vars(singular: str, plural_parts: list[str]) -> dict[str, str]:
         prefix = "/".join(directories)
         name_prefix = "_".join(directories) + "_"
         path = "/%s/%s" % (prefix, plural)
-        arguments += ["controller=%r" % "/".join(plural_parts),
-                      "path_prefix=%r" % ("/" + prefix),
-                      "name_prefix=%r" % name_prefix]
+        arguments += [
+            "controller=%r" % "/".join(plural_parts),
+            "path_prefix=%r" % ("/" + prefix),
+            "name_prefix=%r" % name_prefix,
+        ]
     return {
         "singular": singular,
         "plural": plural,
@@ -287,14 +308,18 @@ class ShellCommand(_AppCommand):
     """
     default_verbosity = 1
     parser = Command.standard_parser(quiet=True)
-    parser.add_option("-c", "--command", dest="code", metavar="CODE",
-                      help="Run CODE with the shell's names, then exit")
+    parser.add_option(
+        "-c",
+        "--command",
+        dest="code",
+        metavar="CODE",
+        help="Run CODE with the shell's names, then exit",
+    )
 
     def command(self) -> None:
         with shell_session(self.load_app()) as namespace:
             if self.options.code is not None:
-                exec(compile(self.options.code, "<paster shell -c>", "exec"),
-                     namespace)
+                exec(compile(self.options.code, "<paster shell -c>", "exec"), namespace)
             else:
                 interact(namespace, quiet=not self.verbose)
 
@@ -319,8 +344,12 @@ def shell_session(wsgiapp: Any) -> Iterator[dict[str, Any]]:
     registry.prepare()
     py = register_request_globals(config, registry)
     namespace = request_names(py)
-    namespace.update(app=TestApp(wsgiapp), wsgiapp=wsgiapp,
-                     mapper=config["routes.map"], pylons=pylons)
+    namespace.update(
+        app=TestApp(wsgiapp),
+        wsgiapp=wsgiapp,
+        mapper=config["routes.map"],
+        pylons=pylons,
+    )
     model = project_model(config["pylons.package"])
     if model is not None:
         namespace["model"] = model
@@ -355,9 +384,14 @@ def interact(namespace: dict[str, Any], quiet: bool = False) -> None:
     """Read Python from stdin and run it with ``namespace``, until EOF."""
     if sys.stdin.isatty():
         enable_completion(namespace)
-    banner = "" if quiet else (
-        "Pylons interactive shell (Python %s)\n"
-        "Names: %s" % (sys.version.split()[0], ", ".join(sorted(namespace))))
+    banner = (
+        ""
+        if quiet
+        else (
+            "Pylons interactive shell (Python %s)\n"
+            "Names: %s" % (sys.version.split()[0], ", ".join(sorted(namespace)))
+        )
+    )
     code.interact(banner=banner, local=namespace, exitmsg="")
 
 

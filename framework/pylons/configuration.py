@@ -8,6 +8,7 @@ outside a request with the process-wide default (the configuration most
 recently set up with :meth:`PylonsConfig.init_app`, at first
 :data:`pylons_config`).
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -20,7 +21,10 @@ from paste.deploy.converters import asbool
 from pylons.context import RequestGlobal
 
 __all__ = [
-    "PylonsConfig", "config", "pylons_config", "request_defaults",
+    "PylonsConfig",
+    "config",
+    "pylons_config",
+    "request_defaults",
     "response_defaults",
 ]
 
@@ -91,8 +95,12 @@ class PylonsConfig(dict[str, Any]):
         self["global_conf"] = global_conf
         self["pylons.package"] = package
         self["pylons.paths"].update(paths or {})
-        for flag in ("debug", "pylons.https", "pylons.strict_tmpl_context",
-                     "pylons.tmpl_context_attach_args"):
+        for flag in (
+            "debug",
+            "pylons.https",
+            "pylons.strict_tmpl_context",
+            "pylons.tmpl_context_attach_args",
+        ):
             self[flag] = asbool(self[flag])
         self._set_cache_dirs()
         if self["pylons.https"]:
@@ -106,10 +114,10 @@ class PylonsConfig(dict[str, Any]):
         cache_dir = self.get("cache_dir")
         self["pylons.cache_dir"] = cache_dir
         if cache_dir:
-            self.setdefault("beaker.session.data_dir",
-                            os.path.join(cache_dir, "sessions"))
-            self.setdefault("beaker.cache.data_dir",
-                            os.path.join(cache_dir, "cache"))
+            self.setdefault(
+                "beaker.session.data_dir", os.path.join(cache_dir, "sessions")
+            )
+            self.setdefault("beaker.cache.data_dir", os.path.join(cache_dir, "cache"))
 
     def _errorware(self) -> dict[str, Any]:
         return {
@@ -117,13 +125,13 @@ class PylonsConfig(dict[str, Any]):
             "error_email": self.get("email_to"),
             "error_log": self.get("error_log"),
             "smtp_server": self.get("smtp_server", "localhost"),
-            "error_subject_prefix": self.get("error_subject_prefix",
-                                             "WebApp Error: "),
-            "from_address": self.get("from_address",
-                                     self.get("error_email_from",
-                                              "pylons@localhost")),
-            "error_message": self.get("error_message",
-                                      "An internal server error occurred"),
+            "error_subject_prefix": self.get("error_subject_prefix", "WebApp Error: "),
+            "from_address": self.get(
+                "from_address", self.get("error_email_from", "pylons@localhost")
+            ),
+            "error_message": self.get(
+                "error_message", "An internal server error occurred"
+            ),
         }
 
 
@@ -142,8 +150,9 @@ class DispatchingConfig(RequestGlobal, _PasteDispatchingConfig):
         """Outside a request, the process's configuration."""
         if self._process_configs:
             return self._process_configs[-1]
-        raise AttributeError("No configuration has been registered for this "
-                             "process or thread")
+        raise AttributeError(
+            "No configuration has been registered for this process or thread"
+        )
 
     def make_process_default(self, conf: PylonsConfig) -> None:
         """Make ``conf`` what ``pylons.config`` shows outside a request."""

@@ -18,13 +18,20 @@ object pushed on a global itself (``_push_object``,
 ``registry.register`` or ``registry.replace``) stands in for it outside
 a request, and within the request during which it was pushed.
 """
+
 from typing import Any, Callable, Iterator, NamedTuple
 
 from paste.registry import StackedObjectProxy, restorer
 
 __all__ = [
-    "REQUEST_OBJECTS", "PylonsContext", "RequestGlobal", "RequestObject",
-    "context", "current_context", "make_object", "request_names",
+    "REQUEST_OBJECTS",
+    "PylonsContext",
+    "RequestGlobal",
+    "RequestObject",
+    "context",
+    "current_context",
+    "make_object",
+    "request_names",
     "request_objects",
 ]
 
@@ -52,8 +59,9 @@ class RequestObject(NamedTuple):
 #: The request's objects, in the order PylonsApp makes them.
 REQUEST_OBJECTS = (
     RequestObject("config", test_names=("config",), per_request=False),
-    RequestObject("app_globals", ("g",), test_names=("app_globals", "g"),
-                  per_request=False),
+    RequestObject(
+        "app_globals", ("g",), test_names=("app_globals", "g"), per_request=False
+    ),
     RequestObject("h", is_global=False, test_names=("h",), per_request=False),
     RequestObject("request", test_names=("req",)),
     RequestObject("response", test_names=("response",)),
@@ -188,8 +196,10 @@ class RequestGlobal(StackedObjectProxy):
 
     def __init__(self, name: str) -> None:
         if name not in _GLOBAL_NAMES:
-            raise ValueError("%r is not a request object of the pylons "
-                             "module (see REQUEST_OBJECTS)" % name)
+            raise ValueError(
+                "%r is not a request object of the pylons "
+                "module (see REQUEST_OBJECTS)" % name
+            )
         super().__init__(name=name)
 
     def _current_obj(self) -> Any:
@@ -221,7 +231,8 @@ class RequestGlobal(StackedObjectProxy):
             "(under paste.registry's RegistryManager), and only while it "
             "does.  Code that runs outside a request, such as a test or a "
             "script, can push one first: pylons.%s._push_object(obj)"
-            % (name, name, name))
+            % (name, name, name)
+        )
 
     def _push_object(self, obj: Any) -> None:
         """Make ``obj`` what the global gives in this thread, until popped."""
@@ -240,11 +251,14 @@ class RequestGlobal(StackedObjectProxy):
             popped = local.objects.pop()
             local.depths.pop()
         except (AttributeError, IndexError):
-            raise AssertionError("No object has been registered for this "
-                                 "thread") from None
+            raise AssertionError(
+                "No object has been registered for this thread"
+            ) from None
         if obj is not None and popped is not obj:
-            raise AssertionError("The object popped (%s) is not the same as "
-                                 "the object expected (%s)" % (popped, obj))
+            raise AssertionError(
+                "The object popped (%s) is not the same as "
+                "the object expected (%s)" % (popped, obj)
+            )
 
     def _object_stack(self) -> list[Any]:
         """The objects the global has given in this thread, oldest first.
@@ -253,8 +267,7 @@ class RequestGlobal(StackedObjectProxy):
         order they came.
         """
         local = self.____local__
-        pushed = list(zip(getattr(local, "depths", ()),
-                          getattr(local, "objects", ())))
+        pushed = list(zip(getattr(local, "depths", ()), getattr(local, "objects", ())))
         stack = []
         for depth, py in enumerate(getattr(_contexts, "objects", ())):
             stack += [obj for pushed_at, obj in pushed if pushed_at == depth]

@@ -5,6 +5,7 @@
 error happened, so the traceback the debugger or error log shows names the
 template line rather than only the module Mako generated from it.
 """
+
 from __future__ import annotations
 
 import sys
@@ -21,9 +22,11 @@ def handle_mako_error(context: Any, exc: Exception) -> bool:
     for record in traceback.reverse_records:
         template_file, template_line, source_line = record[4:7]
         if template_file is not None:
-            _add_note(exc, "Template %s, line %s: %s"
-                      % (template_file, template_line,
-                         (source_line or "").strip()))
+            _add_note(
+                exc,
+                "Template %s, line %s: %s"
+                % (template_file, template_line, (source_line or "").strip()),
+            )
             break
     return False
 

@@ -10,6 +10,7 @@ Usually a project's ``lib/helpers.py`` makes one::
     from pylons.flash import Flash
     flash = Flash()
 """
+
 from __future__ import annotations
 
 from collections.abc import Collection
@@ -38,8 +39,10 @@ class Message:
         return "<Message %s: %r>" % (self.category, self.message)
 
     def __eq__(self, other: object) -> bool:
-        return (isinstance(other, Message)
-                and (self.category, self.message) == (other.category, other.message))
+        return isinstance(other, Message) and (self.category, self.message) == (
+            other.category,
+            other.message,
+        )
 
 
 class Flash:
@@ -68,8 +71,10 @@ class Flash:
         """Queue ``message``; with ``ignore_duplicate``, only once."""
         category = category or self.default_category
         if self.categories is not None and category not in self.categories:
-            raise ValueError("Unknown flash category %r (allowed: %s)"
-                             % (category, ", ".join(self.categories)))
+            raise ValueError(
+                "Unknown flash category %r (allowed: %s)"
+                % (category, ", ".join(self.categories))
+            )
         session = pylons.session
         queued = session.setdefault(self.session_key, [])
         entry = [category, str(message)]

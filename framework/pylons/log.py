@@ -11,6 +11,7 @@ name it in their logging sections::
     level = INFO
     formatter = generic
 """
+
 from __future__ import annotations
 
 from typing import Any, TextIO

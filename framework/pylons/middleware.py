@@ -12,6 +12,7 @@ pipeline.  :data:`media_path` is the directory of Pylons' stock error-page
 images and style, which Pylons 1.0 error controllers serve; :data:`head_html`
 and :data:`footer_html` are fragments of HTML for error pages using them.
 """
+
 from __future__ import annotations
 
 from typing import Any, TYPE_CHECKING
@@ -41,10 +42,18 @@ if TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
 
 __all__ = [
-    "ErrorHandler", "RequestDecoding", "SecurityHeaders", "StatusCodeRedirect",
-    "debugger_filter_app_factory", "debugger_filter_factory",
-    "default_security_headers", "error_document_template", "footer_html",
-    "head_html", "local_request", "media_path",
+    "ErrorHandler",
+    "RequestDecoding",
+    "SecurityHeaders",
+    "StatusCodeRedirect",
+    "debugger_filter_app_factory",
+    "debugger_filter_factory",
+    "default_security_headers",
+    "error_document_template",
+    "footer_html",
+    "head_html",
+    "local_request",
+    "media_path",
 ]
 
 log = logging.getLogger(__name__)
@@ -82,9 +91,12 @@ head_html = """\
 ``prefix`` (the application's ``SCRIPT_NAME``) as for
 :data:`error_document_template`."""
 
-footer_html = """\
+footer_html = (
+    """\
 <div class="footer credits">Pylons %s</div>
-""" % pylons.__version__
+"""
+    % pylons.__version__
+)
 """What an error page puts at its end: the Pylons version."""
 
 
@@ -98,9 +110,11 @@ class LoggingReporter:
         self.error_log = error_log
 
     def report(self, traceback: Any) -> None:
-        log.error("Error while serving %s:\n%s",
-                  _request_url(traceback.context.get("environ", {})),
-                  traceback.plaintext)
+        log.error(
+            "Error while serving %s:\n%s",
+            _request_url(traceback.context.get("environ", {})),
+            traceback.plaintext,
+        )
         if self.error_log:
             with open(self.error_log, "a", encoding="utf-8") as logfile:
                 logfile.write(traceback.plaintext + "\n")
@@ -148,10 +162,13 @@ class PlainErrorPage:
     ) -> None:
         self.app = app
         self.reporters = reporters
-        self.page = _plain_500_page(error_message
-                                    or "An internal server error occurred")
+        self.page = _plain_500_page(
+            error_message or "An internal server error occurred"
+        )
 
-    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+    def __call__(
+        self, environ: WSGIEnvironment, start_response: StartResponse
+    ) -> Iterable[bytes]:
         if environ.get("paste.throw_errors"):
             return self.app(environ, start_response)
         try:
@@ -163,7 +180,10 @@ class PlainErrorPage:
         return self.watched(app_iter, environ, start_response)
 
     def watched(
-        self, app_iter: Iterable[bytes], environ: WSGIEnvironment, start_response: StartResponse
+        self,
+        app_iter: Iterable[bytes],
+        environ: WSGIEnvironment,
+        start_response: StartResponse,
     ) -> Iterator[bytes]:
         """Send a streamed body; an exception on the way is reported too."""
         try:
@@ -174,7 +194,9 @@ class PlainErrorPage:
         except Exception:
             yield from self.failed(environ, start_response)
 
-    def failed(self, environ: WSGIEnvironment, start_response: StartResponse) -> list[bytes]:
+    def failed(
+        self, environ: WSGIEnvironment, start_response: StartResponse
+    ) -> list[bytes]:
         """Report the exception being handled; answer with the 500 page.
 
         Once headers were sent, ``start_response`` raises it again, as
@@ -182,26 +204,33 @@ class PlainErrorPage:
         """
         exc_info = sys.exc_info()
         traceback = get_current_traceback(
-            skip=1, context=RequestContext({"environ": dict(environ)}))
+            skip=1, context=RequestContext({"environ": dict(environ)})
+        )
         traceback.log(environ["wsgi.errors"])
         for reporter in self.reporters:
             try:
                 reporter.report(traceback)
             except Exception:
                 log.exception("Could not report the error with %r", reporter)
-        start_response("500 Internal Server Error", [
-            ("Content-Type", "text/html; charset=utf-8"),
-            ("Content-Length", str(len(self.page))),
-        ], exc_info)
+        start_response(
+            "500 Internal Server Error",
+            [
+                ("Content-Type", "text/html; charset=utf-8"),
+                ("Content-Length", str(len(self.page))),
+            ],
+            exc_info,
+        )
         return [self.page]
 
 
 def _plain_500_page(message: str) -> bytes:
     """The 500 page's bytes, saying ``message``."""
-    return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\">"
-            "<title>500 Internal Server Error</title></head>\n<body>\n"
-            "<h1>Internal Server Error</h1>\n<p>%s</p>\n</body>\n</html>\n"
-            % html.escape(message)).encode("utf-8")
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8">'
+        "<title>500 Internal Server Error</title></head>\n<body>\n"
+        "<h1>Internal Server Error</h1>\n<p>%s</p>\n</body>\n</html>\n"
+        % html.escape(message)
+    ).encode("utf-8")
 
 
 class ThrowErrors:
@@ -211,7 +240,9 @@ class ThrowErrors:
         self.app = app
         self.handler = handler
 
-    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+    def __call__(
+        self, environ: WSGIEnvironment, start_response: StartResponse
+    ) -> Iterable[bytes]:
         if environ.get("paste.throw_errors"):
             return self.app(environ, start_response)
         return self.handler(environ, start_response)
@@ -221,8 +252,10 @@ def debugger_filter_factory(
     global_conf: dict[str, Any], **kwargs: Any
 ) -> Callable[[WSGIApplication], WSGIApplication]:
     """Paste Deploy ``filter_factory`` for the interactive debugger."""
+
     def filter(app: WSGIApplication) -> WSGIApplication:
         return debugger_filter_app_factory(app, global_conf, **kwargs)
+
     return filter
 
 
@@ -234,8 +267,7 @@ def debugger_filter_app_factory(
     ``evalex`` (default true) allows evaluating code in the page's frames.
     Like :func:`ErrorHandler`, it lets ``paste.throw_errors`` requests by.
     """
-    return ThrowErrors(app, _debugger(
-        app, evalex=asbool(kwargs.get("evalex", True))))
+    return ThrowErrors(app, _debugger(app, evalex=asbool(kwargs.get("evalex", True))))
 
 
 def _debugger(app: WSGIApplication, evalex: bool) -> WSGIApplication:
@@ -246,8 +278,9 @@ def _debugger(app: WSGIApplication, evalex: bool) -> WSGIApplication:
     page in a local browser), passes straight to ``app``, and there is no
     standalone console at ``/__console__``.
     """
-    return DebuggedApplication(app, evalex=evalex, console_path=None,
-                               allow_debug=local_request)
+    return DebuggedApplication(
+        app, evalex=evalex, console_path=None, allow_debug=local_request
+    )
 
 
 def local_request(environ: WSGIEnvironment) -> bool:
@@ -259,8 +292,9 @@ def local_request(environ: WSGIEnvironment) -> bool:
     """
     try:
         hostname = urlsplit("//" + environ.get("HTTP_HOST", "")).hostname
-        return (_loopback(environ.get("REMOTE_ADDR", ""))
-                and (hostname == "localhost" or _loopback(hostname or "")))
+        return _loopback(environ.get("REMOTE_ADDR", "")) and (
+            hostname == "localhost" or _loopback(hostname or "")
+        )
     except ValueError:  # a Host that is no host name at all
         return False
 
@@ -278,7 +312,8 @@ def _loopback(address: str) -> bool:
 default_security_headers = {
     "Content-Security-Policy": (
         "default-src 'self'; img-src 'self' https:; object-src 'none'; "
-        "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"),
+        "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+    ),
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
     "Referrer-Policy": "same-origin",
@@ -289,8 +324,7 @@ _HTTPS_HEADERS = {"Strict-Transport-Security": "max-age=31536000"}
 
 #: With ``debug`` on, backlash's debugger page runs its inline script and
 #: style.
-_DEBUG_SOURCES = ("; script-src 'self' 'unsafe-inline'"
-                  "; style-src 'self' 'unsafe-inline'")
+_DEBUG_SOURCES = "; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'"
 
 
 class SecurityHeaders:
@@ -318,18 +352,21 @@ class SecurityHeaders:
             headers.update(_HTTPS_HEADERS)
         for key, value in config.items():
             if key.startswith(self.prefix):
-                headers[_header_name(key[len(self.prefix):])] = value.strip()
+                headers[_header_name(key[len(self.prefix) :])] = value.strip()
         self.headers = [(name, value) for name, value in headers.items() if value]
 
         self.names = frozenset(name.lower() for name, _value in self.headers)
 
-    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+    def __call__(
+        self, environ: WSGIEnvironment, start_response: StartResponse
+    ) -> Iterable[bytes]:
         def add_headers(
             status: str,
             headers: list[tuple[str, str]],
             exc_info: OptExcInfo | None = None,
         ) -> Callable[[bytes], object]:
             return start_response(status, self.added_to(headers), exc_info)
+
         return self.app(environ, add_headers)
 
     def added_to(self, headers: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -337,8 +374,10 @@ class SecurityHeaders:
         if self.names.isdisjoint(map(str.lower, map(_name_of, headers))):
             return [*headers, *self.headers]
         set_here = {name.lower() for name, _value in headers}
-        return [*headers, *(header for header in self.headers
-                            if header[0].lower() not in set_here)]
+        return [
+            *headers,
+            *(header for header in self.headers if header[0].lower() not in set_here),
+        ]
 
 
 #: The name of a ``(name, value)`` header.
@@ -377,13 +416,20 @@ class RequestDecoding:
     def __init__(self, app: WSGIApplication) -> None:
         self.app = app
 
-    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
-        if (environ.get("QUERY_STRING") or environ.get("CONTENT_TYPE")
-                or environ.get("REQUEST_METHOD") == "POST"):
+    def __call__(
+        self, environ: WSGIEnvironment, start_response: StartResponse
+    ) -> Iterable[bytes]:
+        if (
+            environ.get("QUERY_STRING")
+            or environ.get("CONTENT_TYPE")
+            or environ.get("REQUEST_METHOD") == "POST"
+        ):
             return self.decoded(environ, start_response)
         return self.app(environ, start_response)
 
-    def decoded(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+    def decoded(
+        self, environ: WSGIEnvironment, start_response: StartResponse
+    ) -> Iterable[bytes]:
         """Read the query string and form; a 4xx answer if they cannot be."""
         request = PylonsRequest(environ)
         try:
@@ -423,7 +469,9 @@ class StatusCodeRedirect:
         self.errors = frozenset(errors)
         self.error_path = path
 
-    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+    def __call__(
+        self, environ: WSGIEnvironment, start_response: StartResponse
+    ) -> Iterable[bytes]:
         caught: tuple[str, list[tuple[str, str]], list[bytes]] | None = None
         started = False
 
@@ -448,8 +496,13 @@ class StatusCodeRedirect:
         if environ.get("pylons.status_code_redirect"):
             start_response(status, headers)
             return written + [_consume(app_iter)]
-        return self.error_document(environ, start_response, status, headers,
-                                   b"".join(written) + _consume(app_iter))
+        return self.error_document(
+            environ,
+            start_response,
+            status,
+            headers,
+            b"".join(written) + _consume(app_iter),
+        )
 
     def error_document(
         self,
@@ -463,29 +516,34 @@ class StatusCodeRedirect:
         original = Response(status=status, headerlist=list(headers))
         original.body = body
         document = Request(self._error_environ(environ, original)).get_response(
-            self.app)
+            self.app
+        )
         document.status = status
         # The original's headers go first: where both set a cookie, the
         # client keeps the document's, which was made later (say a form
         # token in a session that the original request found broken).
         document.headerlist[:0] = [
-            (name, value) for name in self.kept_headers
-            for value in original.headers.getall(name)]
+            (name, value)
+            for name in self.kept_headers
+            for value in original.headers.getall(name)
+        ]
         return document(environ, start_response)
 
     def _error_environ(
         self, environ: WSGIEnvironment, original: Response
     ) -> WSGIEnvironment:
         error_environ = dict(environ)
-        error_environ.update({
-            "PATH_INFO": self.error_path,
-            "REQUEST_METHOD": "GET",
-            "QUERY_STRING": "",
-            "CONTENT_LENGTH": "0",
-            "wsgi.input": io.BytesIO(),
-            "pylons.original_request": Request(environ),
-            "pylons.original_response": original,
-        })
+        error_environ.update(
+            {
+                "PATH_INFO": self.error_path,
+                "REQUEST_METHOD": "GET",
+                "QUERY_STRING": "",
+                "CONTENT_LENGTH": "0",
+                "wsgi.input": io.BytesIO(),
+                "pylons.original_request": Request(environ),
+                "pylons.original_response": original,
+            }
+        )
         error_environ.pop("CONTENT_TYPE", None)
         return error_environ
 

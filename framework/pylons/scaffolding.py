@@ -12,6 +12,7 @@ running application never needs: :mod:`pylons.util` gives these names
 too, as Pylons 1.0 did, but imports this module only when one of them is
 asked for.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -27,8 +28,11 @@ from paste.script.templates import Template, var
 from paste.util.template import paste_script_template_renderer
 
 __all__ = [
-    "MinimalPylonsTemplate", "PylonsInstaller", "PylonsTemplate",
-    "TEMPLATES_DIR", "TEMPLATE_ENGINES",
+    "MinimalPylonsTemplate",
+    "PylonsInstaller",
+    "PylonsTemplate",
+    "TEMPLATES_DIR",
+    "TEMPLATE_ENGINES",
 ]
 
 #: Where the trees of files the project templates are made of live.
@@ -106,12 +110,18 @@ class PylonsTemplate(Template):
     template_renderer = staticmethod(paste_script_template_renderer)
     vars = [
         var("template_engine", "mako, genshi or jinja2", default="mako"),
-        var("sqlalchemy", "True/False: include SQLAlchemy configuration",
-            default=False),
+        var(
+            "sqlalchemy", "True/False: include SQLAlchemy configuration", default=False
+        ),
     ]
     #: Values of the optional distribution metadata when not given.
-    metadata_defaults = {"version": "0.1", "description": "", "author": "",
-                         "author_email": "", "url": ""}
+    metadata_defaults = {
+        "version": "0.1",
+        "description": "",
+        "author": "",
+        "author_email": "",
+        "url": "",
+    }
 
     def template_dir(self) -> str:
         """The tree every project starts from."""
@@ -129,15 +139,17 @@ class PylonsTemplate(Template):
         """The template engine and SQLAlchemy answers, checked."""
         engine = str(vars["template_engine"]).strip().lower()
         if engine not in TEMPLATE_ENGINES:
-            raise BadCommand("template_engine must be one of %s, not %r"
-                             % (", ".join(TEMPLATE_ENGINES), engine))
+            raise BadCommand(
+                "template_engine must be one of %s, not %r"
+                % (", ".join(TEMPLATE_ENGINES), engine)
+            )
         try:
             sqlalchemy = asbool(vars["sqlalchemy"])
         except ValueError:
-            raise BadCommand("sqlalchemy must be true or false, not %r"
-                             % vars["sqlalchemy"]) from None
-        return {"template_engine": engine, "sqlalchemy": sqlalchemy,
-                "minimal": False}
+            raise BadCommand(
+                "sqlalchemy must be true or false, not %r" % vars["sqlalchemy"]
+            ) from None
+        return {"template_engine": engine, "sqlalchemy": sqlalchemy, "minimal": False}
 
     def trees(self, vars: dict[str, Any]) -> list[str]:
         """The template trees this project is made of, in order."""
@@ -149,12 +161,17 @@ class PylonsTemplate(Template):
     def write_files(self, command: Any, output_dir: str, vars: dict[str, Any]) -> None:
         """Copy each tree of :meth:`trees`, filled in, to ``output_dir``."""
         for tree in self.trees(vars):
-            copydir.copy_dir(os.path.join(TEMPLATES_DIR, tree), output_dir, vars,
-                             verbosity=command.verbose,
-                             simulate=command.options.simulate,
-                             interactive=command.interactive,
-                             overwrite=command.options.overwrite, indent=1,
-                             template_renderer=self.template_renderer)
+            copydir.copy_dir(
+                os.path.join(TEMPLATES_DIR, tree),
+                output_dir,
+                vars,
+                verbosity=command.verbose,
+                simulate=command.options.simulate,
+                interactive=command.interactive,
+                overwrite=command.options.overwrite,
+                indent=1,
+                template_renderer=self.template_renderer,
+            )
 
 
 class MinimalPylonsTemplate(PylonsTemplate):
@@ -169,8 +186,7 @@ class MinimalPylonsTemplate(PylonsTemplate):
     vars = []
 
     def choices(self, vars: dict[str, Any]) -> dict[str, Any]:
-        return {"template_engine": "mako", "sqlalchemy": False,
-                "minimal": True}
+        return {"template_engine": "mako", "sqlalchemy": False, "minimal": True}
 
     def trees(self, vars: dict[str, Any]) -> list[str]:
         return ["project"]

@@ -5,6 +5,7 @@ The token is a random value kept in the user's session.
 field; :func:`pylons.decorators.secure.authenticate_form` refuses a
 submission whose token is missing or wrong.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -18,7 +19,9 @@ from webhelpers2.html.tags import form
 import pylons
 
 __all__ = [
-    "auth_token_hidden_field", "authentication_token", "secure_form",
+    "auth_token_hidden_field",
+    "authentication_token",
+    "secure_form",
     "token_key",
 ]
 
@@ -40,8 +43,7 @@ def auth_token_hidden_field() -> Markup:
     """A hidden input holding the token, inside a hidden ``div`` (for strict
     HTML); hidden by attribute, as a Content-Security-Policy blocks inline
     styles."""
-    field = HTML.input(type="hidden", name=token_key,
-                       value=authentication_token())
+    field = HTML.input(type="hidden", name=token_key, value=authentication_token())
     return HTML.div(field, hidden="hidden")
 
 

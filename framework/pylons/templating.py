@@ -9,6 +9,7 @@ from ``app_globals.jinja2_env``.  Genshi and Jinja2 are optional: install
 ``cache_key``, ``cache_type`` or ``cache_expire``, :func:`cached_template`
 keeps the rendered text in the request's Beaker cache.
 """
+
 from __future__ import annotations
 
 from typing import Any, TypeVar
@@ -20,8 +21,12 @@ import pylons
 from pylons.context import RequestObject, current_context, request_names
 
 __all__ = [
-    "cached_template", "pylons_globals", "render_genshi", "render_jinja2",
-    "render_mako", "render_mako_def",
+    "cached_template",
+    "pylons_globals",
+    "render_genshi",
+    "render_jinja2",
+    "render_mako",
+    "render_mako_def",
 ]
 
 #: What a cached render gives.
@@ -83,8 +88,9 @@ def cached_template(
     if cache_expire == "never":
         cache_expire = None
     cache = pylons.cache.get_cache(namespace, **options)
-    return cache.get_value(cache_key or "default", createfunc=render_func,
-                           expiretime=cache_expire)
+    return cache.get_value(
+        cache_key or "default", createfunc=render_func, expiretime=cache_expire
+    )
 
 
 def render_mako(
@@ -95,12 +101,18 @@ def render_mako(
     cache_expire: int | str | None = None,
 ) -> Markup:
     """Render the Mako template ``template_name`` to markup-safe text."""
+
     def render_template() -> Markup:
         template = pylons.app_globals.mako_lookup.get_template(template_name)
         return Markup(template.render_unicode(**_namespace(extra_vars)))
 
-    return cached_template(template_name, render_template, cache_key=cache_key,
-                           cache_type=cache_type, cache_expire=cache_expire)
+    return cached_template(
+        template_name,
+        render_template,
+        cache_key=cache_key,
+        cache_type=cache_type,
+        cache_expire=cache_expire,
+    )
 
 
 def render_mako_def(
@@ -112,14 +124,21 @@ def render_mako_def(
     **kwargs: Any,
 ) -> Markup:
     """Render one ``<%def>`` of a Mako template, with ``kwargs`` as its arguments."""
+
     def render_template() -> Markup:
         template = pylons.app_globals.mako_lookup.get_template(template_name)
         namespace = _namespace(kwargs)
         return Markup(template.get_def(def_name).render_unicode(**namespace))
 
-    return cached_template(template_name, render_template, cache_key=cache_key,
-                           cache_type=cache_type, cache_expire=cache_expire,
-                           ns_options=("def_name",), def_name=def_name)
+    return cached_template(
+        template_name,
+        render_template,
+        cache_key=cache_key,
+        cache_type=cache_type,
+        cache_expire=cache_expire,
+        ns_options=("def_name",),
+        def_name=def_name,
+    )
 
 
 def render_genshi(
@@ -135,14 +154,21 @@ def render_genshi(
     ``method`` is Genshi's serialisation method (``xhtml``, ``html``,
     ``xml`` or ``text``); entries of the template cache are kept apart by it.
     """
+
     def render_template() -> Markup:
         template = pylons.app_globals.genshi_loader.load(template_name)
         stream = template.generate(**_namespace(extra_vars))
         return Markup(stream.render(method=method, encoding=None))
 
-    return cached_template(template_name, render_template, cache_key=cache_key,
-                           cache_type=cache_type, cache_expire=cache_expire,
-                           ns_options=("method",), method=method)
+    return cached_template(
+        template_name,
+        render_template,
+        cache_key=cache_key,
+        cache_type=cache_type,
+        cache_expire=cache_expire,
+        ns_options=("method",),
+        method=method,
+    )
 
 
 def render_jinja2(
@@ -153,12 +179,18 @@ def render_jinja2(
     cache_expire: int | str | None = None,
 ) -> Markup:
     """Render the Jinja2 template ``template_name`` from ``app_globals.jinja2_env``."""
+
     def render_template() -> Markup:
         template = pylons.app_globals.jinja2_env.get_template(template_name)
         return Markup(template.render(**_namespace(extra_vars)))
 
-    return cached_template(template_name, render_template, cache_key=cache_key,
-                           cache_type=cache_type, cache_expire=cache_expire)
+    return cached_template(
+        template_name,
+        render_template,
+        cache_key=cache_key,
+        cache_type=cache_type,
+        cache_expire=cache_expire,
+    )
 
 
 def _namespace(extra_vars: dict[str, Any] | None) -> dict[str, Any]:

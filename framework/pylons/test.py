@@ -18,6 +18,7 @@ runs outside a request.  Turn it on in the project's ``unittest.cfg``
 ``test-config`` is relative to the directory nose2 runs in; the
 ``--test-config`` option overrides it.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -43,9 +44,13 @@ class PylonsPlugin(Plugin):
 
     def __init__(self) -> None:
         self.config_file = self.config.as_str("test-config", "test.ini")
-        self.addOption(self._set_config_file, None, "test-config",
-                       "Paste Deploy ini file of the application under test",
-                       nargs=1)
+        self.addOption(
+            self._set_config_file,
+            None,
+            "test-config",
+            "Paste Deploy ini file of the application under test",
+            nargs=1,
+        )
 
     def _set_config_file(self, values: Sequence[str]) -> None:
         self.config_file = values[0]
@@ -79,4 +84,5 @@ def push_test_globals(config: Mapping[str, Any] | None) -> None:
             pylons.app_globals._push_object(config["pylons.app_globals"])
     conf = pylons.config._current_obj()
     pylons.translator._push_object(
-        _get_translator(conf.get("lang"), pylons_config=conf))
+        _get_translator(conf.get("lang"), pylons_config=conf)
+    )

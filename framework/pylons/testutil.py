@@ -9,6 +9,7 @@ request), that in a ``paste.registry.RegistryManager`` and a WebTest
     app = SetupCacheGlobal(ControllerWrap(HelloController), environ)
     app = TestApp(RegistryManager(app))
 """
+
 from __future__ import annotations
 
 from typing import Any, TYPE_CHECKING
@@ -72,9 +73,15 @@ class SetupCacheGlobal:
     ) -> Iterable[bytes]:
         environ.update(self.environ)
         config = pylons.config._current_obj()
-        pylons_app = PylonsApp(PylonsConfig(
-            config, **{"pylons.app_globals": self.g,
-                       "pylons.environ_config": self.environ_config}))
+        pylons_app = PylonsApp(
+            PylonsConfig(
+                config,
+                **{
+                    "pylons.app_globals": self.g,
+                    "pylons.environ_config": self.environ_config,
+                },
+            )
+        )
         pylons_app.setup_app_env(environ, start_response)
         environ["pylons.pylons"].config = config
         pylons_app.register_globals(environ)
@@ -88,6 +95,7 @@ class SetupCacheGlobal:
 def _test_globals() -> types.SimpleNamespace:
     """An ``app_globals`` with the attributes Pylons 1.0's tests relied on."""
     return types.SimpleNamespace(
-        message="Hello", counter=0,
-        pylons_config=types.SimpleNamespace(
-            app_conf={"cache_enabled": "True"}))
+        message="Hello",
+        counter=0,
+        pylons_config=types.SimpleNamespace(app_conf={"cache_enabled": "True"}),
+    )

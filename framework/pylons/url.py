@@ -7,6 +7,7 @@ the full URL of a named route.  Both are the one object: this module puts
 a proxy that also carries :func:`route_url` in its own place in
 ``sys.modules``, so importing the module never hides the proxy.
 """
+
 from __future__ import annotations
 
 from typing import Any, TYPE_CHECKING
@@ -46,8 +47,11 @@ def route_url(route_name: str, request: Request, *elements: Any, **kw: Any) -> s
     environ = dict(request.environ, SCRIPT_NAME="")
     path = URLGenerator(mapper, environ)(route_name, **kw)
     if elements:
-        path = path.rstrip("/") + "/" + "/".join(
-            quote(str(element), safe=_SAFE) for element in elements)
+        path = (
+            path.rstrip("/")
+            + "/"
+            + "/".join(quote(str(element), safe=_SAFE) for element in elements)
+        )
     if query:
         path += "?" + urlencode(query, doseq=True)
     if anchor:

@@ -13,6 +13,7 @@ in :mod:`pylons.scaffolding`, which is imported when one of them is first
 asked for: a running application never loads PasteScript's template
 machinery.
 """
+
 from __future__ import annotations
 
 from typing import Any, TYPE_CHECKING
@@ -27,17 +28,27 @@ if TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
 
 __all__ = [
-    "AttribSafeContextObj", "ContextObj", "MinimalPylonsTemplate",
-    "PylonsContext", "PylonsInstaller", "PylonsTemplate",
-    "call_wsgi_application", "class_name_from_module_name",
+    "AttribSafeContextObj",
+    "ContextObj",
+    "MinimalPylonsTemplate",
+    "PylonsContext",
+    "PylonsInstaller",
+    "PylonsTemplate",
+    "call_wsgi_application",
+    "class_name_from_module_name",
     "resolve_dotted",
 ]
 
 #: The names this module gives from :mod:`pylons.scaffolding`, on first use.
-_SCAFFOLDING = frozenset((
-    "MinimalPylonsTemplate", "PylonsInstaller", "PylonsTemplate",
-    "TEMPLATES_DIR", "TEMPLATE_ENGINES",
-))
+_SCAFFOLDING = frozenset(
+    (
+        "MinimalPylonsTemplate",
+        "PylonsInstaller",
+        "PylonsTemplate",
+        "TEMPLATES_DIR",
+        "TEMPLATE_ENGINES",
+    )
+)
 
 
 def __getattr__(name: str) -> Any:

@@ -9,6 +9,7 @@ application can subclass and override any one of them.  Under WebTest
 Paste's registry restorer keeps the request's globals, as Pylons 1.0's
 test set-up used.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -26,12 +27,17 @@ from webob.exc import HTTPNotFound
 from pylons.configuration import PylonsConfig
 from pylons.configuration import config as pylons_config
 from pylons.context import (
-    REQUEST_OBJECTS, PylonsContext, context, request_objects,
+    REQUEST_OBJECTS,
+    PylonsContext,
+    context,
+    request_objects,
 )
 from pylons.controllers.util import Request, Response
 from pylons.i18n.translation import _get_translator
 from pylons.util import (
-    AttribSafeContextObj, ContextObj, class_name_from_module_name,
+    AttribSafeContextObj,
+    ContextObj,
+    class_name_from_module_name,
 )
 
 if TYPE_CHECKING:
@@ -67,14 +73,20 @@ class PylonsApp:
             self.context_class = AttribSafeContextObj
         self.controller_classes: dict[str, Any] = {}
         self._response_headerlist, self._response_charset = _response_start(
-            self.response_options)
+            self.response_options
+        )
         # What every request's PylonsContext starts with: the app's own
         # objects, and the makers of the request's.
-        self._context_start = {obj.name: getattr(self, "make_" + obj.name)()
-                               for obj in REQUEST_OBJECTS if not obj.per_request}
+        self._context_start = {
+            obj.name: getattr(self, "make_" + obj.name)()
+            for obj in REQUEST_OBJECTS
+            if not obj.per_request
+        }
         self._context_start["_makers"] = {
             obj.name: getattr(self, "make_" + obj.name)
-            for obj in REQUEST_OBJECTS if obj.per_request}
+            for obj in REQUEST_OBJECTS
+            if obj.per_request
+        }
 
     def __call__(
         self, environ: WSGIEnvironment, start_response: StartResponse
@@ -153,7 +165,8 @@ class PylonsApp:
     def make_url(self, environ: WSGIEnvironment) -> URLGenerator:
         """The request's URL generator: RoutesMiddleware's, or one of the map."""
         return environ.get("routes.url") or URLGenerator(
-            self.config.get("routes.map"), environ)
+            self.config.get("routes.map"), environ
+        )
 
     def make_session(self, environ: WSGIEnvironment) -> Any:
         """The session Beaker's SessionMiddleware put in the environ, if any."""
@@ -231,18 +244,19 @@ class PylonsApp:
 
     def _controller_in_package(self, controller: str) -> Any:
         module_name = "%s.controllers.%s" % (
-            self.package_name, controller.replace("/", "."))
+            self.package_name,
+            controller.replace("/", "."),
+        )
         try:
             module = importlib.import_module(module_name)
         except ModuleNotFoundError as exc:
-            if exc.name == module_name or module_name.startswith(
-                    "%s." % exc.name):
+            if exc.name == module_name or module_name.startswith("%s." % exc.name):
                 log.debug("No controller module %s", module_name)
                 return None
             raise
         class_name = getattr(module, "__controller__", None) or (
-            class_name_from_module_name(controller.rsplit("/", 1)[-1])
-            + "Controller")
+            class_name_from_module_name(controller.rsplit("/", 1)[-1]) + "Controller"
+        )
         return getattr(module, class_name, None)
 
     def dispatch(
@@ -256,8 +270,10 @@ class PylonsApp:
         environ["pylons.controller"] = controller
         result = controller(environ, start_response)
         if result is None:
-            raise TypeError("Controller %r returned nothing; a WSGI "
-                            "application must return an iterable" % controller)
+            raise TypeError(
+                "Controller %r returned nothing; a WSGI "
+                "application must return an iterable" % controller
+            )
         if callable(result):
             return self.call_response(result, environ, start_response)
         return result
@@ -280,8 +296,9 @@ def _response_start(options: dict[str, Any]) -> tuple[tuple[tuple[str, str], ...
     Worked out once from ``pylons.response_options``: a new response
     copies the headers (but for Content-Length, which its body sets).
     """
-    response = Response(content_type=options["content_type"],
-                        charset=options["charset"])
+    response = Response(
+        content_type=options["content_type"], charset=options["charset"]
+    )
     response.headers.update(options["headers"])
     del response.content_length
     return tuple(response.headerlist), response.charset or "utf-8"

@@ -1,4 +1,5 @@
 """Tests of the Pylons framework, run against the sample application."""
+
 import os
 
 from webtest import TestApp
@@ -19,10 +20,15 @@ LOCAL_CLIENT = {"REMOTE_ADDR": "127.0.0.1"}
 
 def sample_app(debug=False, full_stack=True, **app_conf):
     """A WebTest TestApp of the sample application, with ``app_conf``."""
-    global_conf = {"debug": str(debug), "here": HERE,
-                   "__file__": os.path.join(HERE, "test.ini")}
+    global_conf = {
+        "debug": str(debug),
+        "here": HERE,
+        "__file__": os.path.join(HERE, "test.ini"),
+    }
     app_conf.setdefault("beaker.session.type", "memory")
     app_conf.setdefault("beaker.cache.type", "memory")
     app_conf.setdefault("beaker.session.secret", "test-secret")
-    return TestApp(make_app(global_conf, full_stack=full_stack, **app_conf),
-                   extra_environ=LOCAL_CLIENT)
+    return TestApp(
+        make_app(global_conf, full_stack=full_stack, **app_conf),
+        extra_environ=LOCAL_CLIENT,
+    )

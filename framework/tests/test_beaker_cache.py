@@ -1,4 +1,5 @@
 """beaker_cache: keys, expiry, cache types, and responses kept with results."""
+
 import os
 import tempfile
 import time
@@ -39,9 +40,11 @@ class RequestObjectsMixin:
         self.cache.get_cache(__name__).clear()
         self.request = Request.blank("/?" + self.query_string)
         self.response = Response()
-        for proxy, obj in ((pylons.cache, self.cache),
-                           (pylons.request, self.request),
-                           (pylons.response, self.response)):
+        for proxy, obj in (
+            (pylons.cache, self.cache),
+            (pylons.request, self.request),
+            (pylons.response, self.response),
+        ):
             proxy._push_object(obj)
             self.addCleanup(proxy._pop_object, obj)
 
@@ -178,7 +181,7 @@ class LifetimeTest(RequestObjectsMixin, unittest.TestCase):
             return counter()
 
         action()
-        with self.later(10 ** 6):
+        with self.later(10**6):
             self.assertEqual(action(), "call 1")
 
     def call_before_and_after_a_restart(self, action, **options):
@@ -186,8 +189,9 @@ class LifetimeTest(RequestObjectsMixin, unittest.TestCase):
         (as a restarted application would) and call it again."""
         first = beaker_cache(**options)(action)
         first()
-        with mock.patch.object(cache_module.time, "time",
-                               return_value=time.time() + 60):
+        with mock.patch.object(
+            cache_module.time, "time", return_value=time.time() + 60
+        ):
             restarted = beaker_cache(**options)(action)
         return restarted()
 
@@ -197,8 +201,10 @@ class LifetimeTest(RequestObjectsMixin, unittest.TestCase):
         def action():
             return counter()
 
-        self.assertEqual(self.call_before_and_after_a_restart(
-            action, invalidate_on_startup=True), "call 2")
+        self.assertEqual(
+            self.call_before_and_after_a_restart(action, invalidate_on_startup=True),
+            "call 2",
+        )
 
     def test_entries_survive_a_restart_by_default(self):
         counter = Counter()
@@ -206,8 +212,7 @@ class LifetimeTest(RequestObjectsMixin, unittest.TestCase):
         def action():
             return counter()
 
-        self.assertEqual(self.call_before_and_after_a_restart(action),
-                         "call 1")
+        self.assertEqual(self.call_before_and_after_a_restart(action), "call 1")
 
 
 class BackendTest(RequestObjectsMixin, unittest.TestCase):
@@ -222,8 +227,9 @@ class BackendTest(RequestObjectsMixin, unittest.TestCase):
 
         self.assertEqual(action(), "call 1")
         self.assertEqual(action(), "call 1")
-        stored = [name for _root, _dirs, files in os.walk(data_dir.name)
-                  for name in files]
+        stored = [
+            name for _root, _dirs, files in os.walk(data_dir.name) for name in files
+        ]
         self.assertTrue(stored, "nothing was written under the file cache's dir")
 
     def test_cache_enabled_false_turns_caching_off(self):
@@ -233,8 +239,7 @@ class BackendTest(RequestObjectsMixin, unittest.TestCase):
         def action():
             return counter()
 
-        with mock.patch.dict(pylons.config._current_obj(),
-                             {"cache_enabled": "false"}):
+        with mock.patch.dict(pylons.config._current_obj(), {"cache_enabled": "false"}):
             self.assertEqual(action(), "call 1")
             self.assertEqual(action(), "call 2")
 
@@ -244,8 +249,9 @@ class ResponseTest(unittest.TestCase):
         # A file cache of its own, as Beaker's memory caches are process-wide.
         data_dir = tempfile.TemporaryDirectory()
         self.addCleanup(data_dir.cleanup)
-        self.app = sample_app(**{"beaker.cache.type": "file",
-                                 "beaker.cache.data_dir": data_dir.name})
+        self.app = sample_app(
+            **{"beaker.cache.type": "file", "beaker.cache.data_dir": data_dir.name}
+        )
         cached.runs.clear()
 
     def test_status_and_listed_headers_are_restored_with_the_body(self):

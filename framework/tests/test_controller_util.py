@@ -1,4 +1,5 @@
 """pylons.controllers.util: abort, redirect, etag_cache, forward, cookies."""
+
 import unittest
 
 import webob
@@ -9,14 +10,14 @@ from tests import sample_app
 
 class AbortTest(unittest.TestCase):
     def test_abort_answers_with_the_status_and_detail(self):
-        response = sample_app(full_stack=False).get("/hello/not_found",
-                                                    status=404)
+        response = sample_app(full_stack=False).get("/hello/not_found", status=404)
         self.assertIn(b"no such thing", response.body)
         self.assertIn(b"for the source reader", response.body)
 
     def test_abort_with_headers_adds_them(self):
         with self.assertRaises(webob.exc.HTTPForbidden) as caught:
             from pylons.controllers.util import abort
+
             abort(403, headers=[("X-Reason", "test")])
         self.assertEqual(caught.exception.headers["X-Reason"], "test")
 
@@ -49,15 +50,15 @@ class EtagCacheTest(unittest.TestCase):
         self.assertEqual(response.text, "tagged content")
 
     def test_matching_if_none_match_answers_304(self):
-        response = self.app.get("/hello/tagged",
-                                headers={"If-None-Match": '"v1"'}, status=304)
+        response = self.app.get(
+            "/hello/tagged", headers={"If-None-Match": '"v1"'}, status=304
+        )
         self.assertEqual(response.body, b"")
         self.assertEqual(response.headers["ETag"], '"v1"')
         self.assertNotIn("Content-Type", response.headers)
 
     def test_other_etag_gets_the_content(self):
-        response = self.app.get("/hello/tagged",
-                                headers={"If-None-Match": '"v0"'})
+        response = self.app.get("/hello/tagged", headers={"If-None-Match": '"v0"'})
         self.assertEqual(response.text, "tagged content")
 
 
@@ -74,8 +75,7 @@ class SignedCookieTest(unittest.TestCase):
 
     def test_signed_cookie_round_trips(self):
         self.app.get("/hello/set_signed")
-        self.assertEqual(self.app.get("/hello/read_signed").text,
-                         "{'theme': 'dark'}")
+        self.assertEqual(self.app.get("/hello/read_signed").text, "{'theme': 'dark'}")
 
     def test_tampered_cookie_reads_as_absent(self):
         self.app.get("/hello/set_signed")
@@ -89,8 +89,9 @@ class SignedCookieTest(unittest.TestCase):
         cookie = response.headers["Set-Cookie"].split(";")[0]
         request = Request.blank("/", headers={"Cookie": cookie})
         self.assertIsNone(request.signed_cookie("prefs", secret="s3cr3t"))
-        self.assertEqual(request.signed_cookie("prefs", secret="other"),
-                         {"theme": "dark"})
+        self.assertEqual(
+            request.signed_cookie("prefs", secret="other"), {"theme": "dark"}
+        )
 
 
 class RequestResponseDefaultsTest(unittest.TestCase):
@@ -103,6 +104,7 @@ class RequestResponseDefaultsTest(unittest.TestCase):
         self.assertEqual(Request.blank("/").languages, ["en-us"])
 
     def test_languages_follow_the_browsers_preference(self):
-        request = Request.blank("/", headers={
-            "Accept-Language": "fr;q=0.5, de, *;q=0.1"})
+        request = Request.blank(
+            "/", headers={"Accept-Language": "fr;q=0.5, de, *;q=0.1"}
+        )
         self.assertEqual(request.languages, ["de", "fr", "en-us"])

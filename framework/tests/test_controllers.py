@@ -1,4 +1,5 @@
 """WSGIController: actions, arguments, return values, hooks, HTTP errors."""
+
 import unittest
 
 import webob
@@ -51,15 +52,13 @@ class ReturnValueTest(unittest.TestCase):
         self.assertEqual(response.body, b"set on the global response")
 
     def test_action_may_answer_as_a_raw_wsgi_application(self):
-        self.assertEqual(self.app.get("/hello/wsgi").body,
-                         b"raw wsgi at /hello/wsgi")
+        self.assertEqual(self.app.get("/hello/wsgi").body, b"raw wsgi at /hello/wsgi")
 
     def test_head_sends_headers_only(self):
         response = self.app.head("/hello/index")
         self.assertEqual(response.status_int, 200)
         self.assertEqual(response.body, b"")
-        self.assertEqual(response.headers["Content-Length"],
-                         str(len(b"Hello World")))
+        self.assertEqual(response.headers["Content-Length"], str(len(b"Hello World")))
 
     def test_head_of_a_generator_does_not_send_it(self):
         response = self.app.head("/hello/stream")
@@ -74,12 +73,14 @@ class ArgumentsTest(unittest.TestCase):
         self.assertEqual(self.app.get("/hello/args/42").text, "id=42")
 
     def test_unnamed_variables_are_left_to_their_defaults(self):
-        self.assertEqual(self.app.get("/hello/optional").text,
-                         "id=None missing=default")
+        self.assertEqual(
+            self.app.get("/hello/optional").text, "id=None missing=default"
+        )
 
     def test_var_keyword_receives_every_routing_variable(self):
-        self.assertEqual(self.app.get("/hello/everything/3").text,
-                         "action,controller,id")
+        self.assertEqual(
+            self.app.get("/hello/everything/3").text, "action,controller,id"
+        )
 
     def test_arguments_attach_to_tmpl_context_when_configured(self):
         app = sample_app(**{"pylons.tmpl_context_attach_args": "true"})
@@ -155,10 +156,10 @@ class HooksTest(unittest.TestCase):
         self.assertEqual(hooks.calls, [("before", "leave"), ("leave",), ("after",)])
 
     def test_after_runs_even_when_the_action_fails(self):
-        self.app.get("/hooks/explode", status=500, expect_errors=True,
-                     extra_environ=AS_SERVED)
-        self.assertEqual(hooks.calls, [("before", "explode"), ("explode",),
-                                       ("after",)])
+        self.app.get(
+            "/hooks/explode", status=500, expect_errors=True, extra_environ=AS_SERVED
+        )
+        self.assertEqual(hooks.calls, [("before", "explode"), ("explode",), ("after",)])
 
     def test_http_exception_in_after_becomes_the_response(self):
         self.app.get("/hooks/index", params={"after_abort": "1"}, status=409)
@@ -183,17 +184,16 @@ class HookNamesTest(unittest.TestCase):
     def test_each_hook_has_both_names(self):
         for public, old in HOOK_ALIASES.items():
             with self.subTest(hook=public):
-                self.assertIs(getattr(WSGIController, old),
-                              getattr(WSGIController, public))
+                self.assertIs(
+                    getattr(WSGIController, old), getattr(WSGIController, public)
+                )
 
     def test_overriding_the_public_names_takes_effect(self):
-        self.assertEqual(sample_app().get("/hooknames/greet").text,
-                         "<hello grace>")
+        self.assertEqual(sample_app().get("/hooknames/greet").text, "<hello grace>")
 
     def test_overriding_the_old_names_takes_effect(self):
         # ExtendedController overrides _get_method_args and _perform_call.
-        self.assertEqual(sample_app().get("/extended/greet").text,
-                         "[hello ada]")
+        self.assertEqual(sample_app().get("/extended/greet").text, "[hello ada]")
 
     def test_a_subclass_sees_one_method_under_both_names(self):
         class Old(WSGIController):

@@ -1,4 +1,5 @@
 """The Paste Deploy filters egg:Pylons#debugger and its filter-app form."""
+
 import os
 import unittest
 
@@ -12,8 +13,9 @@ INI = "config:" + os.path.join(HERE, "filters.ini")
 
 def boom(name):
     app = TestApp(loadapp(INI, name=name), extra_environ=LOCAL_CLIENT)
-    return app.get("/hello/boom", status=500, expect_errors=True,
-                   extra_environ=AS_SERVED)
+    return app.get(
+        "/hello/boom", status=500, expect_errors=True, extra_environ=AS_SERVED
+    )
 
 
 class DebuggerFilterTest(unittest.TestCase):

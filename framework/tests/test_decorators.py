@@ -1,4 +1,5 @@
 """jsonify, validate, restrict and dispatch_on."""
+
 import json
 import unittest
 import warnings
@@ -11,13 +12,14 @@ class JsonifyTest(unittest.TestCase):
     def test_return_value_is_sent_as_json(self):
         response = sample_app().get("/forms/data")
         self.assertEqual(response.content_type, "application/json")
-        self.assertEqual(json.loads(response.text),
-                         {"answer": 42, "text": "ünïcode"})
+        self.assertEqual(json.loads(response.text), {"answer": 42, "text": "ünïcode"})
 
     def test_top_level_list_is_refused_after_pylons_1_warning(self):
         app = sample_app(full_stack=False)
-        with warnings.catch_warnings(record=True) as caught, \
-                self.assertLogs("pylons.decorators", "WARNING") as logged:
+        with (
+            warnings.catch_warnings(record=True) as caught,
+            self.assertLogs("pylons.decorators", "WARNING") as logged,
+        ):
             warnings.simplefilter("always")
             with self.assertRaises(ValueError):
                 app.get("/forms/array")
@@ -48,14 +50,15 @@ class ValidateTest(unittest.TestCase):
         self.assertEqual(self.app.post("/forms/checked").text, "validated")
 
     def test_on_get_validates_get_requests(self):
-        self.assertEqual(self.app.get("/forms/checked_on_get").text,
-                         "errors: age, name")
+        self.assertEqual(
+            self.app.get("/forms/checked_on_get").text, "errors: age, name"
+        )
 
     def test_without_form_the_action_sees_the_errors(self):
-        self.assertEqual(self.app.post("/forms/lenient", {"age": "x"}).text,
-                         "errors: age")
-        self.assertEqual(self.app.post("/forms/lenient", {"age": "1"}).text,
-                         "age+1=2")
+        self.assertEqual(
+            self.app.post("/forms/lenient", {"age": "x"}).text, "errors: age"
+        )
+        self.assertEqual(self.app.post("/forms/lenient", {"age": "1"}).text, "age+1=2")
 
 
 class RestTest(unittest.TestCase):

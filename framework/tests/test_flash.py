@@ -1,4 +1,5 @@
 """Flash messages: kept in the session, shown once."""
+
 import unittest
 
 from pylons.flash import Flash, Message
@@ -11,8 +12,9 @@ class FlashTest(unittest.TestCase):
 
     def test_messages_are_shown_once_in_order_with_categories(self):
         self.app.get("/forms/flash_it", params={"what": "page"})
-        self.assertEqual(self.app.get("/forms/messages").text,
-                         "notice:Saved page!|warning:Careful")
+        self.assertEqual(
+            self.app.get("/forms/messages").text, "notice:Saved page!|warning:Careful"
+        )
         self.assertEqual(self.app.get("/forms/messages").text, "")
 
     def test_messages_belong_to_their_session(self):

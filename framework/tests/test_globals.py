@@ -1,4 +1,5 @@
 """The request-local globals: per-request objects, clear errors outside."""
+
 import threading
 import unittest
 
@@ -14,8 +15,16 @@ from tests.sampleapp.controllers import threads
 
 class GlobalsOutsideRequestTest(unittest.TestCase):
     def test_each_proxy_names_itself_when_used_outside_a_request(self):
-        for name in ("request", "response", "session", "tmpl_context",
-                     "app_globals", "cache", "url", "translator"):
+        for name in (
+            "request",
+            "response",
+            "session",
+            "tmpl_context",
+            "app_globals",
+            "cache",
+            "url",
+            "translator",
+        ):
             with self.subTest(name=name):
                 proxy = getattr(pylons, name)
                 with self.assertRaises(TypeError) as caught:
@@ -48,14 +57,15 @@ class GlobalsDuringRequestTest(unittest.TestCase):
         def fetch(who):
             bodies[who] = app.get("/threads/overlap", params={"who": who}).text
 
-        workers = [threading.Thread(target=fetch, args=(who,), name=who)
-                   for who in ("alice", "bob")]
+        workers = [
+            threading.Thread(target=fetch, args=(who,), name=who)
+            for who in ("alice", "bob")
+        ]
         for worker in workers:
             worker.start()
         for worker in workers:
             worker.join(timeout=30)
-        self.assertEqual(bodies, {"alice": "alice,alice,alice",
-                                  "bob": "bob,bob,bob"})
+        self.assertEqual(bodies, {"alice": "alice,alice,alice", "bob": "bob,bob,bob"})
 
     def test_globals_are_released_after_the_request(self):
         app = sample_app()
@@ -99,14 +109,20 @@ class OneRegistryEntryTest(unittest.TestCase):
     def test_all_globals_are_registered_as_one_entry(self):
         entries = sample_app().get("/hello/registry_entries").text.split(",")
         # Beaker's middleware registers its own two globals.
-        self.assertEqual(sorted(entries), [
-            "Beaker Session=SessionObject", "Cache Manager=CacheManager",
-            "pylons.pylons=PylonsContext"])
+        self.assertEqual(
+            sorted(entries),
+            [
+                "Beaker Session=SessionObject",
+                "Cache Manager=CacheManager",
+                "pylons.pylons=PylonsContext",
+            ],
+        )
 
     def test_globals_read_the_registered_context(self):
         response = sample_app().get("/hello/globals")
-        self.assertEqual(response.text,
-                         "hello from app_globals|tests.sampleapp|/hello/globals")
+        self.assertEqual(
+            response.text, "hello from app_globals|tests.sampleapp|/hello/globals"
+        )
 
 
 class GlobalsOutsideRequestMessageTest(unittest.TestCase):
@@ -135,13 +151,13 @@ class PushedObjectsTest(unittest.TestCase):
     def test_the_request_comes_before_what_was_pushed_before_it(self):
         self.push(pylons.tmpl_context, "pushed by the test")
         app = sample_app()
-        self.assertEqual(app.get("/hello/object_stack").text,
-                         "['str', 'ContextObj']")
+        self.assertEqual(app.get("/hello/object_stack").text, "['str', 'ContextObj']")
         self.assertEqual(pylons.tmpl_context._current_obj(), "pushed by the test")
 
     def test_an_object_pushed_during_the_request_comes_first(self):
-        self.assertEqual(sample_app().get("/hello/pushed").text,
-                         "pushed during the request")
+        self.assertEqual(
+            sample_app().get("/hello/pushed").text, "pushed during the request"
+        )
 
     def test_registry_replace_lasts_until_the_request_ends(self):
         app = sample_app()
@@ -196,11 +212,12 @@ class RegistryRestoredTest(unittest.TestCase):
             for obj in REQUEST_OBJECTS:
                 if obj.is_global:
                     with self.subTest(name=obj.name):
-                        self.assertIs(getattr(pylons, obj.name)._current_obj(),
-                                      getattr(response, obj.test_names[0])
-                                      if obj.test_names else
-                                      getattr(pylons.context.current_context(),
-                                              obj.name))
+                        self.assertIs(
+                            getattr(pylons, obj.name)._current_obj(),
+                            getattr(response, obj.test_names[0])
+                            if obj.test_names
+                            else getattr(pylons.context.current_context(), obj.name),
+                        )
         finally:
             restorer.restoration_end()
         with self.assertRaises(TypeError):

@@ -1,4 +1,5 @@
 """The https decorator: plain HTTP is redirected to HTTPS, or refused."""
+
 import unittest
 
 from tests import sample_app
@@ -18,8 +19,7 @@ class HttpsTest(unittest.TestCase):
 
     def test_http_get_is_redirected_to_the_same_url_over_https(self):
         response = self.app.get("/secured/index?page=2", status=302)
-        self.assertEqual(response.location,
-                         "https://localhost/secured/index?page=2")
+        self.assertEqual(response.location, "https://localhost/secured/index?page=2")
         self.assertEqual(secured.runs, [])
 
     def test_redirect_goes_to_the_url_given(self):
@@ -28,8 +28,9 @@ class HttpsTest(unittest.TestCase):
 
     def test_redirect_goes_to_the_url_a_callable_returns(self):
         response = self.app.get("/secured/computed", status=302)
-        self.assertEqual(response.location,
-                         "https://localhost/secured/landing/computed")
+        self.assertEqual(
+            response.location, "https://localhost/secured/landing/computed"
+        )
 
     def test_http_post_is_refused_without_running_the_action(self):
         response = self.app.post("/secured/index", {"data": "1"}, status=405)

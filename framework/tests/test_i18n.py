@@ -1,4 +1,5 @@
 """pylons.i18n: catalogues, set_lang/get_lang, fallbacks, plurals, lazy text."""
+
 import os
 import tempfile
 import unittest
@@ -68,8 +69,7 @@ class GetTranslatorTest(CatalogueMixin, unittest.TestCase):
         self.assertEqual(translator.pylons_lang, ["fr"])
 
     def test_first_language_with_a_catalogue_wins(self):
-        translator = _get_translator(["es", "de", "fr"],
-                                     pylons_config=self.config())
+        translator = _get_translator(["es", "de", "fr"], pylons_config=self.config())
         self.assertEqual(translator.gettext("apple"), "Apfel")
 
     def test_language_without_a_catalogue_is_an_error(self):
@@ -88,13 +88,13 @@ class RequestLanguageTest(CatalogueMixin, unittest.TestCase):
 
     def test_set_lang_switches_this_request_only(self):
         app = self.app()
-        self.assertEqual(app.get("/i18n/switch", {"lang": "de"}).text,
-                         "Apfel|de")
+        self.assertEqual(app.get("/i18n/switch", {"lang": "de"}).text, "Apfel|de")
         self.assertEqual(app.get("/i18n/current").text, "apple|")
 
     def test_set_lang_takes_a_list_of_languages(self):
-        response = self.app().get("/i18n/switch_to_many",
-                                  [("lang", "es"), ("lang", "fr")])
+        response = self.app().get(
+            "/i18n/switch_to_many", [("lang", "es"), ("lang", "fr")]
+        )
         self.assertEqual(response.text, "pomme|es,fr")
 
     def test_set_lang_to_an_unknown_language_raises_language_error(self):
@@ -103,12 +103,12 @@ class RequestLanguageTest(CatalogueMixin, unittest.TestCase):
 
     def test_accept_language_chooses_the_best_available_catalogue(self):
         response = self.app().get(
-            "/i18n/detect", headers={"Accept-Language": "es, de;q=0.5, fr;q=0.8"})
+            "/i18n/detect", headers={"Accept-Language": "es, de;q=0.5, fr;q=0.8"}
+        )
         self.assertEqual(response.text, "pomme|fr")
 
     def test_add_fallback_fills_in_missing_messages(self):
-        self.assertEqual(self.app().get("/i18n/fallback").text,
-                         "pear|poire|Apfel")
+        self.assertEqual(self.app().get("/i18n/fallback").text, "pear|poire|Apfel")
 
     def test_ungettext_chooses_the_plural_form(self):
         app = self.app()
@@ -116,8 +116,7 @@ class RequestLanguageTest(CatalogueMixin, unittest.TestCase):
         self.assertEqual(app.get("/i18n/plural/4").text, "4 pommes")
 
     def test_lazy_messages_are_translated_when_used(self):
-        self.assertEqual(self.app().get("/i18n/lazy").text,
-                         "pomme|3 pommes|apple")
+        self.assertEqual(self.app().get("/i18n/lazy").text, "pomme|3 pommes|apple")
 
 
 class RequestLanguagesTest(unittest.TestCase):
@@ -126,8 +125,7 @@ class RequestLanguagesTest(unittest.TestCase):
         return sample_app().get("/hello/languages", headers=headers).text
 
     def test_browser_languages_best_first_then_the_default(self):
-        self.assertEqual(self.languages("de;q=0.5, fr, nl;q=0.7"),
-                         "fr,nl,de,en-us")
+        self.assertEqual(self.languages("de;q=0.5, fr, nl;q=0.7"), "fr,nl,de,en-us")
 
     def test_default_language_alone_without_the_header(self):
         self.assertEqual(self.languages(), "en-us")

@@ -3,6 +3,7 @@
 Also: the scaffolding (installer and project templates) stays apart from
 the runtime, and is still importable from pylons.util.
 """
+
 import importlib.metadata
 import os
 import stat
@@ -46,13 +47,16 @@ class PylonsInstallerTest(unittest.TestCase):
         websetup.calls.clear()
         ini = os.path.join(HERE, "test.ini")
         installer().setup_config(FakeCommand(), ini, "app:main", {"x": "1"})
-        self.assertEqual(websetup.calls, [{"filename": ini,
-                                           "marker": "from test.ini",
-                                           "vars": {"x": "1"}}])
+        self.assertEqual(
+            websetup.calls,
+            [{"filename": ini, "marker": "from test.ini", "vars": {"x": "1"}}],
+        )
 
     def test_make_config_fills_the_deployment_template(self):
-        content = installer().config_content(FakeCommand(), {
-            "app_instance_secret": "s3cr3t", "app_instance_uuid": "u-u-i-d"})
+        content = installer().config_content(
+            FakeCommand(),
+            {"app_instance_secret": "s3cr3t", "app_instance_uuid": "u-u-i-d"},
+        )
         self.assertIn("beaker.session.secret = s3cr3t", content)
         self.assertIn("app_instance_uuid = u-u-i-d", content)
         self.assertIn("debug = false", content)
@@ -66,10 +70,12 @@ class PylonsInstallerTest(unittest.TestCase):
             pass
         os.chmod(existing, 0o644)
         for filename in (fresh, existing):
-            installer().write_config(FakeCommand(), filename, {
-                "app_instance_secret": "s3cr3t", "app_instance_uuid": "u"})
-            self.assertEqual(stat.S_IMODE(os.stat(filename).st_mode), 0o600,
-                             filename)
+            installer().write_config(
+                FakeCommand(),
+                filename,
+                {"app_instance_secret": "s3cr3t", "app_instance_uuid": "u"},
+            )
+            self.assertEqual(stat.S_IMODE(os.stat(filename).st_mode), 0o600, filename)
 
 
 class ClassNameTest(unittest.TestCase):
@@ -81,11 +87,23 @@ class ClassNameTest(unittest.TestCase):
 
 #: What a running application imports: the runtime's modules.
 RUNTIME_MODULES = (
-    "pylons", "pylons.wsgiapp", "pylons.controllers", "pylons.controllers.util",
-    "pylons.middleware", "pylons.templating", "pylons.decorators",
-    "pylons.decorators.secure", "pylons.decorators.rest",
-    "pylons.decorators.cache", "pylons.i18n", "pylons.util", "pylons.url",
-    "pylons.secure_form", "pylons.flash", "pylons.error", "pylons.log",
+    "pylons",
+    "pylons.wsgiapp",
+    "pylons.controllers",
+    "pylons.controllers.util",
+    "pylons.middleware",
+    "pylons.templating",
+    "pylons.decorators",
+    "pylons.decorators.secure",
+    "pylons.decorators.rest",
+    "pylons.decorators.cache",
+    "pylons.i18n",
+    "pylons.util",
+    "pylons.url",
+    "pylons.secure_form",
+    "pylons.flash",
+    "pylons.error",
+    "pylons.log",
 )
 
 
@@ -97,29 +115,40 @@ class ScaffoldingApartTest(unittest.TestCase):
             "    importlib.import_module(name)\n"
             "print(sorted(name for name in sys.modules\n"
             "             if name.startswith(('paste.script', 'pylons.scaffolding'))))\n"
-            % (RUNTIME_MODULES,))
-        loaded = subprocess.run([sys.executable, "-c", script], check=True,
-                                capture_output=True, text=True).stdout
+            % (RUNTIME_MODULES,)
+        )
+        loaded = subprocess.run(
+            [sys.executable, "-c", script], check=True, capture_output=True, text=True
+        ).stdout
         self.assertEqual(loaded.strip(), "[]")
 
     def test_pylons_util_still_gives_the_installer_and_templates(self):
         import pylons.util
 
-        for name in ("PylonsInstaller", "PylonsTemplate",
-                     "MinimalPylonsTemplate", "TEMPLATES_DIR"):
+        for name in (
+            "PylonsInstaller",
+            "PylonsTemplate",
+            "MinimalPylonsTemplate",
+            "TEMPLATES_DIR",
+        ):
             with self.subTest(name=name):
-                self.assertIs(getattr(pylons.util, name),
-                              getattr(pylons.scaffolding, name))
+                self.assertIs(
+                    getattr(pylons.util, name), getattr(pylons.scaffolding, name)
+                )
         with self.assertRaises(AttributeError):
             pylons.util.NoSuchName
 
     def test_entry_points_load_the_scaffolding(self):
         wanted = {
             ("paste.app_install", "main"): pylons.scaffolding.PylonsInstaller,
-            ("paste.paster_create_template", "pylons"):
-                pylons.scaffolding.PylonsTemplate,
-            ("paste.paster_create_template", "pylons_minimal"):
-                pylons.scaffolding.MinimalPylonsTemplate,
+            (
+                "paste.paster_create_template",
+                "pylons",
+            ): pylons.scaffolding.PylonsTemplate,
+            (
+                "paste.paster_create_template",
+                "pylons_minimal",
+            ): pylons.scaffolding.MinimalPylonsTemplate,
         }
         entry_points = importlib.metadata.distribution("Pylons").entry_points
         for (group, name), expected in wanted.items():

@@ -1,4 +1,5 @@
 """render_jinja2: templates from app_globals.jinja2_env with Pylons' names."""
+
 import os
 import tempfile
 import unittest
@@ -14,7 +15,8 @@ def jinja2_app(**app_conf):
     app = sample_app(**app_conf)
     templates = os.path.join(HERE, "sampleapp", "templates")
     app.app.config["pylons.app_globals"].jinja2_env = Environment(
-        loader=FileSystemLoader(templates), autoescape=True)
+        loader=FileSystemLoader(templates), autoescape=True
+    )
     return app
 
 
@@ -31,7 +33,8 @@ class RenderJinja2Test(unittest.TestCase):
     def test_rendering_can_be_cached(self):
         data_dir = tempfile.TemporaryDirectory()
         self.addCleanup(data_dir.cleanup)
-        app = jinja2_app(**{"beaker.cache.type": "file",
-                            "beaker.cache.data_dir": data_dir.name})
+        app = jinja2_app(
+            **{"beaker.cache.type": "file", "beaker.cache.data_dir": data_dir.name}
+        )
         self.assertIn("name=first", app.get("/jinja/cached/first").text)
         self.assertIn("name=first", app.get("/jinja/cached/second").text)

@@ -1,4 +1,5 @@
 """ErrorHandler and StatusCodeRedirect, through the sample application."""
+
 import io
 import os
 import tempfile
@@ -32,27 +33,33 @@ def call(app, path="/"):
 
 def plain(status, body=b"plain", lazily=False, written=b""):
     """A WSGI app answering ``status``; ``lazily`` starts as it is read."""
+
     def app(environ, start_response):
         if lazily:
+
             def body_iter():
                 start_response(status, [("Content-Type", "text/plain")])
                 yield body
+
             return body_iter()
         write = start_response(status, [("Content-Type", "text/plain")])
         if written:
             write(written)
         return [body]
+
     return app
 
 
 def error_documents(app):
     """``app`` behind StatusCodeRedirect, whose error path echoes what it got."""
+
     def routed(environ, start_response):
         if environ["PATH_INFO"] == "/error/document":
             original = environ["pylons.original_response"]
             start_response("200 OK", [("Content-Type", "text/plain")])
             return [b"document for " + original.body]
         return app(environ, start_response)
+
     return StatusCodeRedirect(routed)
 
 
@@ -75,8 +82,9 @@ class ErrorHandlerDebugOffTest(unittest.TestCase):
     def test_exception_gives_the_500_error_document_and_a_log_record(self):
         app = sample_app(debug=False)
         with self.assertLogs("pylons.middleware", level="ERROR") as logs:
-            response = app.get("/hello/boom", status=500, expect_errors=True,
-                               extra_environ=AS_SERVED)
+            response = app.get(
+                "/hello/boom", status=500, expect_errors=True, extra_environ=AS_SERVED
+            )
         self.assertIn(b"Error 500", response.body)
         self.assertIn(b"Sample error page for /hello/boom", response.body)
         self.assertNotIn(b"sample failure", response.body)
@@ -89,20 +97,25 @@ class ErrorHandlerDebugOffTest(unittest.TestCase):
 
         app = TestApp(ErrorHandler(failing, {}, debug=False))
         with self.assertLogs("pylons.middleware", level="ERROR"):
-            response = app.get("/", status=500, expect_errors=True,
-                               extra_environ=AS_SERVED)
+            response = app.get(
+                "/", status=500, expect_errors=True, extra_environ=AS_SERVED
+            )
         self.assertEqual(response.content_type, "text/html")
         self.assertNotIn(b"secret detail", response.body)
         self.assertNotIn(b"Traceback", response.body)
 
     def test_traceback_is_mailed_when_email_to_is_set(self):
         FakeSMTP.sent.clear()
-        app = sample_app(debug=False, email_to="ops@example.com",
-                         smtp_server="mail.example.com",
-                         from_address="app@example.com")
+        app = sample_app(
+            debug=False,
+            email_to="ops@example.com",
+            smtp_server="mail.example.com",
+            from_address="app@example.com",
+        )
         with mock.patch("backlash.tracing.reporters.mail.smtplib.SMTP", FakeSMTP):
-            app.get("/hello/boom", status=500, expect_errors=True,
-                    extra_environ=AS_SERVED)
+            app.get(
+                "/hello/boom", status=500, expect_errors=True, extra_environ=AS_SERVED
+            )
         self.assertEqual(len(FakeSMTP.sent), 1)
         host, sender, recipients, message = FakeSMTP.sent[0]
         self.assertEqual(host, "mail.example.com")
@@ -114,16 +127,18 @@ class ErrorHandlerDebugOffTest(unittest.TestCase):
         FakeSMTP.sent.clear()
         app = sample_app(debug=False)
         with mock.patch("backlash.tracing.reporters.mail.smtplib.SMTP", FakeSMTP):
-            app.get("/hello/boom", status=500, expect_errors=True,
-                    extra_environ=AS_SERVED)
+            app.get(
+                "/hello/boom", status=500, expect_errors=True, extra_environ=AS_SERVED
+            )
         self.assertEqual(FakeSMTP.sent, [])
 
     def test_traceback_is_appended_to_error_log(self):
         with tempfile.TemporaryDirectory() as directory:
             error_log = os.path.join(directory, "errors.log")
             app = sample_app(debug=False, error_log=error_log)
-            app.get("/hello/boom", status=500, expect_errors=True,
-                    extra_environ=AS_SERVED)
+            app.get(
+                "/hello/boom", status=500, expect_errors=True, extra_environ=AS_SERVED
+            )
             with open(error_log, encoding="utf-8") as logfile:
                 self.assertIn("RuntimeError: sample failure", logfile.read())
 
@@ -131,8 +146,9 @@ class ErrorHandlerDebugOffTest(unittest.TestCase):
 class ErrorHandlerDebugOnTest(unittest.TestCase):
     def test_exception_gives_the_interactive_debugger(self):
         app = sample_app(debug=True)
-        response = app.get("/hello/boom", status=500, expect_errors=True,
-                           extra_environ=AS_SERVED)
+        response = app.get(
+            "/hello/boom", status=500, expect_errors=True, extra_environ=AS_SERVED
+        )
         self.assertIn(b"RuntimeError", response.body)
         self.assertIn(b"sample failure", response.body)
         self.assertIn(b"__debugger__", response.body)
@@ -140,8 +156,9 @@ class ErrorHandlerDebugOnTest(unittest.TestCase):
 
     def test_template_errors_name_the_template_line(self):
         app = sample_app(debug=True)
-        response = app.get("/templates/broken", status=500, expect_errors=True,
-                           extra_environ=AS_SERVED)
+        response = app.get(
+            "/templates/broken", status=500, expect_errors=True, extra_environ=AS_SERVED
+        )
         self.assertIn(b"broken.mako, line 2", response.body)
 
 
@@ -158,13 +175,13 @@ class StatusCodeRedirectTest(unittest.TestCase):
         response = self.app.get("/hello/forbidden", status=403)
         environ = response.req.environ
         self.assertEqual(environ["PATH_INFO"], "/error/document")
-        self.assertEqual(environ["pylons.original_request"].path_info,
-                         "/hello/forbidden")
+        self.assertEqual(
+            environ["pylons.original_request"].path_info, "/hello/forbidden"
+        )
         self.assertEqual(environ["pylons.original_response"].status_int, 403)
 
     def test_a_failed_post_is_documented_by_a_get(self):
-        response = self.app.post("/hello/forbidden", {"field": "value"},
-                                 status=403)
+        response = self.app.post("/hello/forbidden", {"field": "value"}, status=403)
         self.assertEqual(response.req.method, "GET")
         self.assertIn(b"Error 403", response.body)
 
@@ -174,8 +191,9 @@ class StatusCodeRedirectTest(unittest.TestCase):
 
     def test_debug_on_does_not_redirect_500(self):
         app = sample_app(debug=True)
-        response = app.get("/hello/boom", status=500, expect_errors=True,
-                           extra_environ=AS_SERVED)
+        response = app.get(
+            "/hello/boom", status=500, expect_errors=True, extra_environ=AS_SERVED
+        )
         self.assertNotIn(b"Sample error page", response.body)
 
     def test_app_can_keep_its_own_error_page(self):
@@ -189,19 +207,25 @@ class StatusCodeRedirectTest(unittest.TestCase):
 
     def test_authentication_challenge_is_kept(self):
         response = self.app.get("/hello/login_required", status=401)
-        self.assertEqual(response.headers["WWW-Authenticate"],
-                         'Basic realm="sample"')
+        self.assertEqual(response.headers["WWW-Authenticate"], 'Basic realm="sample"')
         self.assertIn(b"Error 401", response.body)
 
 
 def cookie_setting_app(environ, start_response):
     """Forbids with a cookie, and documents the error with another value."""
     if environ["PATH_INFO"] == "/error/document":
-        start_response("200 OK", [("Content-Type", "text/plain"),
-                                  ("Set-Cookie", "session=documented; Path=/")])
+        start_response(
+            "200 OK",
+            [
+                ("Content-Type", "text/plain"),
+                ("Set-Cookie", "session=documented; Path=/"),
+            ],
+        )
         return [b"error document"]
-    start_response("403 Forbidden", [("Content-Type", "text/plain"),
-                                     ("Set-Cookie", "session=original; Path=/")])
+    start_response(
+        "403 Forbidden",
+        [("Content-Type", "text/plain"), ("Set-Cookie", "session=original; Path=/")],
+    )
     return [b"forbidden"]
 
 
@@ -223,8 +247,9 @@ class StatusCodeRedirectFastPathTest(unittest.TestCase):
             start_response("200 OK", [("Content-Type", "text/plain")])
             return body
 
-        with mock.patch("pylons.middleware.Request",
-                        side_effect=AssertionError("built a Request")):
+        with mock.patch(
+            "pylons.middleware.Request", side_effect=AssertionError("built a Request")
+        ):
             status, _headers, _body, app_iter = call(StatusCodeRedirect(fine))
         self.assertEqual(status, "200 OK")
         self.assertIs(app_iter, body)
@@ -236,10 +261,10 @@ class StatusCodeRedirectFastPathTest(unittest.TestCase):
         self.assertEqual(call(app)[0::2], ("200 OK", b"lazy"))
 
     def test_what_was_written_is_part_of_the_original_body(self):
-        app = error_documents(plain("403 Forbidden", b"returned",
-                                    written=b"written,"))
-        self.assertEqual(call(app)[0::2],
-                         ("403 Forbidden", b"document for written,returned"))
+        app = error_documents(plain("403 Forbidden", b"returned", written=b"written,"))
+        self.assertEqual(
+            call(app)[0::2], ("403 Forbidden", b"document for written,returned")
+        )
 
 
 class PlainErrorPageTest(unittest.TestCase):
@@ -260,8 +285,9 @@ class PlainErrorPageTest(unittest.TestCase):
             yield b""
             raise RuntimeError("failed while streaming")
 
-        app = ErrorHandler(failing_stream, {}, debug=False,
-                           error_message="Sorry, <b>that</b> failed")
+        app = ErrorHandler(
+            failing_stream, {}, debug=False, error_message="Sorry, <b>that</b> failed"
+        )
         with self.assertLogs("pylons.middleware", level="ERROR") as logs:
             status, _headers, body, _app_iter = call(app)
         self.assertEqual(status, "500 Internal Server Error")

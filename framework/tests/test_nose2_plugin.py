@@ -1,4 +1,5 @@
 """The nose2 plugin: loads the application once, before the tests import."""
+
 import os
 import subprocess
 import sys
@@ -56,7 +57,12 @@ def run_nose2(directory, *args):
     env = dict(os.environ, PYTHONPATH=FRAMEWORK)
     return subprocess.run(
         [sys.executable, "-m", "nose2", "-v", "--log-capture", *args],
-        cwd=directory, env=env, capture_output=True, text=True, timeout=120)
+        cwd=directory,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 class PluginTest(unittest.TestCase):
@@ -79,8 +85,9 @@ class PluginTest(unittest.TestCase):
     def test_command_line_option_overrides_the_ini(self):
         other = os.path.join(self.dir, "other.ini")
         with open(os.path.join(HERE, "test.ini")) as source:
-            text = source.read().replace("marker = from test.ini",
-                                         "marker = from other.ini")
+            text = source.read().replace(
+                "marker = from test.ini", "marker = from other.ini"
+            )
         with open(other, "w") as target:
             target.write(text)
         result = run_nose2(self.dir, "--test-config", other)

@@ -1,4 +1,5 @@
 """Requests that cannot be decoded get a 4xx error document, not a 500."""
+
 import unittest
 from unittest import mock
 
@@ -30,28 +31,36 @@ class QueryStringTest(unittest.TestCase):
         self.assertIn("Error 400", response.text)
 
     def test_an_actions_own_decoding_error_stays_a_server_error(self):
-        response = self.app.get("/forms/own_decoding", status=500,
-                                expect_errors=True, extra_environ=AS_SERVED)
+        response = self.app.get(
+            "/forms/own_decoding",
+            status=500,
+            expect_errors=True,
+            extra_environ=AS_SERVED,
+        )
         self.assertIn("Error 500", response.text)
 
 
 class NothingToDecodeTest(unittest.TestCase):
     def test_a_get_without_query_or_form_is_not_read(self):
         app = sample_app()
-        with mock.patch("pylons.middleware.PylonsRequest",
-                        side_effect=AssertionError("read the request")):
+        with mock.patch(
+            "pylons.middleware.PylonsRequest",
+            side_effect=AssertionError("read the request"),
+        ):
             self.assertEqual(app.get("/hello/index").text, "Hello World")
             app.head("/hello/index")
 
     def test_anything_with_a_query_or_a_body_is_read(self):
         app = sample_app()
-        requests = [lambda: app.get("/hello/index?x=1"),
-                    lambda: app.post("/hello/index"),
-                    lambda: app.request("/hello/index", method="PUT",
-                                        body=b"x=1", content_type=FORM)]
+        requests = [
+            lambda: app.get("/hello/index?x=1"),
+            lambda: app.post("/hello/index"),
+            lambda: app.request(
+                "/hello/index", method="PUT", body=b"x=1", content_type=FORM
+            ),
+        ]
         for request in requests:
-            with mock.patch("pylons.middleware.PylonsRequest",
-                            wraps=Request) as reader:
+            with mock.patch("pylons.middleware.PylonsRequest", wraps=Request) as reader:
                 request()
             self.assertEqual(reader.call_count, 1)
 
@@ -62,8 +71,13 @@ class FormBodyTest(unittest.TestCase):
 
     def post(self, body, content_type, status=200):
         """POST ``body`` as it is (WebTest would mend a multipart one)."""
-        return self.app.request("/forms/echo", method="POST", body=body,
-                                content_type=content_type, status=status)
+        return self.app.request(
+            "/forms/echo",
+            method="POST",
+            body=body,
+            content_type=content_type,
+            status=status,
+        )
 
     def test_utf8_form_is_decoded(self):
         for charset in ("", "; charset=UTF-8", "; charset=utf8"):
@@ -74,8 +88,9 @@ class FormBodyTest(unittest.TestCase):
     def test_other_charsets_are_unsupported_media_types(self):
         for charset in ("latin-1", "utf-16", "x-bogus"):
             with self.subTest(charset=charset):
-                response = self.post(b"name=%E9", "%s; charset=%s"
-                                     % (FORM, charset), status=415)
+                response = self.post(
+                    b"name=%E9", "%s; charset=%s" % (FORM, charset), status=415
+                )
                 self.assertIn("Error 415", response.text)
 
     def test_multipart_without_boundary_is_a_bad_request(self):
@@ -100,8 +115,12 @@ class TokenComparisonTest(unittest.TestCase):
         self.assertEqual(forms.runs, [])
 
     def test_non_ascii_token_in_the_header_is_refused(self):
-        self.app.post("/forms/protected", {"field": "x"},
-                      headers={"X-CSRF-Token": "t\xf6k\xe9n"}, status=403)
+        self.app.post(
+            "/forms/protected",
+            {"field": "x"},
+            headers={"X-CSRF-Token": "t\xf6k\xe9n"},
+            status=403,
+        )
         self.assertEqual(forms.runs, [])
 
 
@@ -114,16 +133,19 @@ class RequestTest(unittest.TestCase):
         self.assertIn("not valid UTF-8", caught.exception.detail)
 
     def test_form_in_another_charset_raises_415(self):
-        request = Request.blank("/", POST=b"a=%E9",
-                                content_type=FORM + "; charset=x-bogus")
+        request = Request.blank(
+            "/", POST=b"a=%E9", content_type=FORM + "; charset=x-bogus"
+        )
         with self.assertRaises(webob.exc.HTTPUnsupportedMediaType) as caught:
             request.params
-        self.assertEqual(caught.exception.detail,
-                         "Forms must be sent in UTF-8, not x-bogus.")
+        self.assertEqual(
+            caught.exception.detail, "Forms must be sent in UTF-8, not x-bogus."
+        )
 
     def test_unreadable_form_raises_400(self):
-        request = Request.blank("/", POST=b"--x\r\n",
-                                content_type="multipart/form-data")
+        request = Request.blank(
+            "/", POST=b"--x\r\n", content_type="multipart/form-data"
+        )
         with self.assertRaises(webob.exc.HTTPBadRequest) as caught:
             request.POST
         self.assertIn("Invalid boundary", caught.exception.detail)

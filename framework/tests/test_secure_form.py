@@ -1,4 +1,5 @@
 """CSRF tokens: the form carries one, submissions without it are refused."""
+
 import unittest
 
 from pylons.secure_form import token_key
@@ -15,8 +16,7 @@ class SecureFormTest(unittest.TestCase):
     def test_form_carries_the_sessions_token(self):
         token = self.form[token_key].value
         self.assertGreaterEqual(len(token), 32)
-        self.assertEqual(self.app.get("/forms/secure").forms[0][token_key].value,
-                         token)
+        self.assertEqual(self.app.get("/forms/secure").forms[0][token_key].value, token)
 
     def test_token_field_is_hidden_without_inline_style(self):
         field = self.form.html.find("input", attrs={"name": token_key})
@@ -34,8 +34,7 @@ class SecureFormTest(unittest.TestCase):
         self.assertEqual(forms.runs, ["protected"])
 
     def test_missing_token_is_refused_with_403_and_the_action_does_not_run(self):
-        response = self.app.post("/forms/protected", {"field": "value"},
-                                 status=403)
+        response = self.app.post("/forms/protected", {"field": "value"}, status=403)
         self.assertIn(b"Error 403", response.body)
         self.assertEqual(forms.runs, [])
 
@@ -58,6 +57,7 @@ class SecureFormTest(unittest.TestCase):
 
     def test_token_may_come_in_a_header(self):
         token = self.form[token_key].value
-        response = self.app.post("/forms/protected", {"field": "x"},
-                                 headers={"X-CSRF-Token": token})
+        response = self.app.post(
+            "/forms/protected", {"field": "x"}, headers={"X-CSRF-Token": token}
+        )
         self.assertEqual(response.text, "accepted: ['field']")

@@ -5,6 +5,7 @@ as the ``pylons`` project template does.  Applications that still wrap
 themselves in Paste's ``Cascade([StaticURLParser(...), app])``, as Pylons
 1.0 projects did, keep working.
 """
+
 import gzip
 import hashlib
 import os
@@ -49,8 +50,9 @@ class StaticFilesTest(unittest.TestCase):
         response = self.get("/static.txt")
         self.assertEqual(response.status_int, 200)
         self.assertEqual(response.body, public_file("static.txt"))
-        self.assertEqual(response.headers["Content-Type"],
-                         'text/plain; charset="utf-8"')
+        self.assertEqual(
+            response.headers["Content-Type"], 'text/plain; charset="utf-8"'
+        )
         self.assertEqual(response.headers["Cache-Control"], "max-age=60, public")
         self.assertTrue(response.etag)
         self.assertTrue(response.last_modified)
@@ -58,8 +60,9 @@ class StaticFilesTest(unittest.TestCase):
     def test_fingerprinted_file_is_cached_for_ever(self):
         response = self.get("/app.5d41402a.js")
         self.assertEqual(response.body, public_file("app.5d41402a.js"))
-        self.assertEqual(response.headers["Cache-Control"],
-                         "max-age=315360000, public, immutable")
+        self.assertEqual(
+            response.headers["Cache-Control"], "max-age=315360000, public, immutable"
+        )
 
     def test_unchanged_file_is_not_modified(self):
         etag = self.get("/style.css").headers["ETag"]
@@ -96,10 +99,13 @@ class StaticFilesTest(unittest.TestCase):
                 if os.fspath(path).startswith(PUBLIC):
                     touched.append(path)
                 return real(path, *args, **kwargs)
+
             return watched
 
-        with mock.patch("os.stat", watch(os.stat)), \
-                mock.patch("os.scandir", watch(os.scandir)):
+        with (
+            mock.patch("os.stat", watch(os.stat)),
+            mock.patch("os.scandir", watch(os.scandir)),
+        ):
             response = self.app.get("/hello/index")
         self.assertEqual(response.text, "Hello World")
         self.assertEqual(touched, [])
@@ -109,11 +115,13 @@ class LargeBodyTest(unittest.TestCase):
     """10 MB bodies reach the action intact through the whole stack."""
 
     def assert_reaches_the_action(self, app):
-        response = app.post("/uploads/raw", LARGE_BODY,
-                            content_type="application/octet-stream")
+        response = app.post(
+            "/uploads/raw", LARGE_BODY, content_type="application/octet-stream"
+        )
         self.assertEqual(response.text, summary(LARGE_BODY))
-        response = app.post("/uploads/form",
-                            upload_files=[("upload", "large.bin", LARGE_BODY)])
+        response = app.post(
+            "/uploads/form", upload_files=[("upload", "large.bin", LARGE_BODY)]
+        )
         self.assertEqual(response.text, summary(LARGE_BODY))
 
     def test_through_the_project_stack(self):

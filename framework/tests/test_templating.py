@@ -1,4 +1,5 @@
 """Rendering Mako templates with the request's objects in reach."""
+
 import unittest
 
 from markupsafe import Markup
@@ -22,8 +23,9 @@ class RenderMakoTest(unittest.TestCase):
         self.assertIn("h=<b>bold</b>", response.text)
 
     def test_render_mako_def_renders_one_def(self):
-        self.assertEqual(self.app.get("/templates/a_def").text.strip(),
-                         "Hello, def caller!")
+        self.assertEqual(
+            self.app.get("/templates/a_def").text.strip(), "Hello, def caller!"
+        )
 
     def test_cached_render_is_reused(self):
         first = self.app.get("/templates/cached/one").text
@@ -35,10 +37,28 @@ class RenderMakoTest(unittest.TestCase):
 class PylonsGlobalsTest(unittest.TestCase):
     def test_every_documented_name_is_present(self):
         response = sample_app().get("/templates/names")
-        self.assertEqual(response.text.split(","), sorted([
-            "c", "tmpl_context", "config", "app_globals", "g", "h", "request",
-            "response", "session", "cache", "url", "translator", "ungettext",
-            "_", "N_"]))
+        self.assertEqual(
+            response.text.split(","),
+            sorted(
+                [
+                    "c",
+                    "tmpl_context",
+                    "config",
+                    "app_globals",
+                    "g",
+                    "h",
+                    "request",
+                    "response",
+                    "session",
+                    "cache",
+                    "url",
+                    "translator",
+                    "ungettext",
+                    "_",
+                    "N_",
+                ]
+            ),
+        )
 
 
 class CachedTemplateTest(unittest.TestCase):

@@ -2,6 +2,7 @@
 
 mypy checks the annotations themselves (tox -e typing, and run-tests).
 """
+
 import importlib
 import inspect
 import os
@@ -11,15 +12,35 @@ import pylons
 
 #: The modules whose ``__all__`` is the public API.
 PUBLIC_MODULES = (
-    "pylons", "pylons.configuration", "pylons.context", "pylons.wsgiapp",
-    "pylons.controllers", "pylons.controllers.core", "pylons.controllers.util",
-    "pylons.controllers.rpc", "pylons.controllers.xmlrpc",
-    "pylons.controllers.jsonrpc", "pylons.middleware", "pylons.templating",
-    "pylons.decorators", "pylons.decorators.util", "pylons.decorators.secure",
-    "pylons.decorators.rest", "pylons.decorators.cache", "pylons.i18n",
-    "pylons.i18n.translation", "pylons.secure_form", "pylons.flash",
-    "pylons.error", "pylons.log", "pylons.util", "pylons.url", "pylons.test",
-    "pylons.testutil", "pylons.commands", "pylons.scaffolding",
+    "pylons",
+    "pylons.configuration",
+    "pylons.context",
+    "pylons.wsgiapp",
+    "pylons.controllers",
+    "pylons.controllers.core",
+    "pylons.controllers.util",
+    "pylons.controllers.rpc",
+    "pylons.controllers.xmlrpc",
+    "pylons.controllers.jsonrpc",
+    "pylons.middleware",
+    "pylons.templating",
+    "pylons.decorators",
+    "pylons.decorators.util",
+    "pylons.decorators.secure",
+    "pylons.decorators.rest",
+    "pylons.decorators.cache",
+    "pylons.i18n",
+    "pylons.i18n.translation",
+    "pylons.secure_form",
+    "pylons.flash",
+    "pylons.error",
+    "pylons.log",
+    "pylons.util",
+    "pylons.url",
+    "pylons.test",
+    "pylons.testutil",
+    "pylons.commands",
+    "pylons.scaffolding",
 )
 
 #: Methods a class defines that are part of its API despite the underscore.
@@ -29,9 +50,12 @@ _DUNDERS = ("__init__", "__call__")
 def _missing_annotations(func):
     """The parameters (and 'return') of ``func`` that carry no annotation."""
     signature = inspect.signature(func)
-    missing = [name for name, parameter in signature.parameters.items()
-               if name not in ("self", "cls")
-               and parameter.annotation is inspect.Parameter.empty]
+    missing = [
+        name
+        for name, parameter in signature.parameters.items()
+        if name not in ("self", "cls")
+        and parameter.annotation is inspect.Parameter.empty
+    ]
     if signature.return_annotation is inspect.Signature.empty:
         missing.append("return")
     return missing
@@ -77,14 +101,19 @@ class TypedAPITest(unittest.TestCase):
 
         for func in (abort, redirect):
             with self.subTest(func=func.__name__):
-                self.assertEqual(inspect.signature(func).return_annotation,
-                                 "NoReturn")
+                self.assertEqual(inspect.signature(func).return_annotation, "NoReturn")
 
     def test_renderers_return_markup(self):
         from pylons import templating
 
-        for name in ("render_mako", "render_mako_def", "render_genshi",
-                     "render_jinja2"):
+        for name in (
+            "render_mako",
+            "render_mako_def",
+            "render_genshi",
+            "render_jinja2",
+        ):
             with self.subTest(renderer=name):
-                self.assertEqual(inspect.signature(
-                    getattr(templating, name)).return_annotation, "Markup")
+                self.assertEqual(
+                    inspect.signature(getattr(templating, name)).return_annotation,
+                    "Markup",
+                )

@@ -1,4 +1,5 @@
 """PylonsApp: setting up the request, resolving and dispatching controllers."""
+
 import unittest
 
 import webob
@@ -58,24 +59,27 @@ class MadeOnFirstUseTest(unittest.TestCase):
         response, _py = served(self.app, "/hello/unicode")
         self.assertEqual(response.body, "Grüße, 世界".encode("utf-8"))
         self.assertEqual(response.headers["Content-Type"], "text/html; charset=utf-8")
-        self.assertEqual(response.headers["Content-Length"],
-                         str(len("Grüße, 世界".encode("utf-8"))))
+        self.assertEqual(
+            response.headers["Content-Length"], str(len("Grüße, 世界".encode("utf-8")))
+        )
         self.assertEqual(response.headers["Cache-Control"], "no-cache")
         self.assertEqual(response.headers["Pragma"], "no-cache")
         head, _py = served(self.app, "/hello/unicode", method="HEAD")
         self.assertEqual(head.body, b"")
-        self.assertEqual(head.headers["Content-Length"],
-                         response.headers["Content-Length"])
+        self.assertEqual(
+            head.headers["Content-Length"], response.headers["Content-Length"]
+        )
 
     def test_the_configured_charset_encodes_the_body(self):
         config = sample_app().app.config
         config["pylons.response_options"] = dict(
-            config["pylons.response_options"], charset="iso-8859-1")
-        app = RegistryManager(RoutesMiddleware(PylonsApp(config),
-                                               config["routes.map"]))
+            config["pylons.response_options"], charset="iso-8859-1"
+        )
+        app = RegistryManager(RoutesMiddleware(PylonsApp(config), config["routes.map"]))
         response, _py = served(app, "/hello/latin1_text")
-        self.assertEqual(response.headers["Content-Type"],
-                         "text/html; charset=iso-8859-1")
+        self.assertEqual(
+            response.headers["Content-Type"], "text/html; charset=iso-8859-1"
+        )
         self.assertEqual(response.body, "Grüße".encode("iso-8859-1"))
 
     def test_a_context_made_by_hand_has_what_was_set_only(self):
@@ -120,31 +124,35 @@ class RequestSetupTest(unittest.TestCase):
 
     def test_lax_context_reads_missing_attributes_as_empty(self):
         response = sample_app(**{"pylons.strict_tmpl_context": "false"}).get(
-            "/hello/index")
+            "/hello/index"
+        )
         self.assertIsInstance(response.c, AttribSafeContextObj)
         self.assertEqual(response.c.never_set, "")
 
     def test_request_language_comes_from_the_request_options(self):
         app = sample_app()
         app.app.config["pylons.request_options"]["language"] = "fr"
-        response = app.get("/hello/languages",
-                           headers={"Accept-Language": "de, en;q=0.5"})
+        response = app.get(
+            "/hello/languages", headers={"Accept-Language": "de, en;q=0.5"}
+        )
         self.assertEqual(response.text, "de,en,fr")
 
 
 class ResolveTest(unittest.TestCase):
     def test_routes_dict_is_left_in_environ(self):
         response = sample_app().get("/hello/args/7")
-        self.assertEqual(response.req.environ["pylons.routes_dict"],
-                         {"controller": "hello", "action": "args", "id": "7"})
+        self.assertEqual(
+            response.req.environ["pylons.routes_dict"],
+            {"controller": "hello", "action": "args", "id": "7"},
+        )
 
     def test_nested_controller_name_maps_to_a_sub_package(self):
-        self.assertEqual(sample_app().get("/admin/users/index").text,
-                         "admin users")
+        self.assertEqual(sample_app().get("/admin/users/index").text, "admin users")
 
     def test_module_may_name_its_controller_class(self):
-        self.assertEqual(sample_app().get("/renamed/index").text,
-                         "found through __controller__")
+        self.assertEqual(
+            sample_app().get("/renamed/index").text, "found through __controller__"
+        )
 
     def test_dotted_path_from_the_route_is_imported(self):
         self.assertEqual(sample_app().get("/dotted/index").text, "Hello World")
@@ -170,8 +178,7 @@ class ResolveTest(unittest.TestCase):
     def test_dotted_controller_name_from_the_url_is_refused(self):
         app = bare_app()
         environ = {
-            "wsgiorg.routing_args": ((), {"controller": "os:getcwd",
-                                          "action": "x"}),
+            "wsgiorg.routing_args": ((), {"controller": "os:getcwd", "action": "x"}),
             "routes.route": type("Route", (), {"minkeys": {"controller"}})(),
         }
         self.assertIsNone(app.resolve(environ, None))
@@ -182,7 +189,8 @@ class DispatchTest(unittest.TestCase):
     def test_no_controller_is_a_404(self):
         app = bare_app()
         response = webob.Request.blank("/").get_response(
-            lambda environ, start: app.dispatch(None, environ, start))
+            lambda environ, start: app.dispatch(None, environ, start)
+        )
         self.assertEqual(response.status_int, 404)
 
     def test_controller_returning_nothing_is_an_error_naming_it(self):
@@ -192,8 +200,7 @@ class DispatchTest(unittest.TestCase):
 
     def test_controller_instance_is_kept_in_environ(self):
         response = sample_app().get("/hello/index")
-        self.assertIsInstance(response.req.environ["pylons.controller"],
-                              WSGIController)
+        self.assertIsInstance(response.req.environ["pylons.controller"], WSGIController)
 
 
 class SubclassTest(unittest.TestCase):
@@ -218,8 +225,14 @@ class SubclassTest(unittest.TestCase):
                 return super().dispatch(controller, environ, start_response)
 
         config = sample_app().app.config
-        app = TestApp(RegistryManager(RoutesMiddleware(
-            TracingApp(config), config["routes.map"], singleton=False)))
+        app = TestApp(
+            RegistryManager(
+                RoutesMiddleware(
+                    TracingApp(config), config["routes.map"], singleton=False
+                )
+            )
+        )
         self.assertEqual(app.get("/hello/index").text, "Hello World")
-        self.assertEqual(calls, ["setup_app_env", "register_globals",
-                                 "resolve", "dispatch"])
+        self.assertEqual(
+            calls, ["setup_app_env", "register_globals", "resolve", "dispatch"]
+        )

@@ -1,4 +1,5 @@
 """XMLRPCController: calls, introspection, faults and limits."""
+
 import datetime
 import unittest
 import xmlrpc.client
@@ -17,8 +18,7 @@ def call(app, method, *params, url=URL, status=200):
 
 
 def result_of(response):
-    (result,), _method = xmlrpc.client.loads(response.body,
-                                             use_builtin_types=True)
+    (result,), _method = xmlrpc.client.loads(response.body, use_builtin_types=True)
     return result
 
 
@@ -40,14 +40,21 @@ class CallTest(unittest.TestCase):
         self.assertEqual(result_of(response), 5)
 
     def test_values_of_every_type_travel_both_ways(self):
-        value = {"text": "Grüße", "int": 7, "float": 1.5, "bool": True,
-                 "list": [1, "two"], "bytes": b"\x00\x01",
-                 "when": datetime.datetime(2024, 5, 6, 7, 8, 9)}
+        value = {
+            "text": "Grüße",
+            "int": 7,
+            "float": 1.5,
+            "bool": True,
+            "list": [1, "two"],
+            "bytes": b"\x00\x01",
+            "when": datetime.datetime(2024, 5, 6, 7, 8, 9),
+        }
         self.assertEqual(result_of(call(self.app, "echo", value)), value)
 
     def test_struct_results(self):
-        self.assertEqual(result_of(call(self.app, "describe", "ann", 30)),
-                         {"name": "ann", "age": 30})
+        self.assertEqual(
+            result_of(call(self.app, "describe", "ann", 30)), {"name": "ann", "age": 30}
+        )
 
     def test_before_sees_the_remote_method_as_its_action(self):
         xmlrpc_calc.before_actions.clear()
@@ -61,29 +68,42 @@ class IntrospectionTest(unittest.TestCase):
 
     def test_list_methods_names_the_public_methods(self):
         methods = result_of(call(self.app, "system.listMethods"))
-        self.assertEqual(methods, [
-            "add", "describe", "echo", "explode", "forbidden", "nothing",
-            "refuse", "returned.fault", "structured.methodname",
-            "system.listMethods", "system.methodHelp",
-            "system.methodSignature"])
+        self.assertEqual(
+            methods,
+            [
+                "add",
+                "describe",
+                "echo",
+                "explode",
+                "forbidden",
+                "nothing",
+                "refuse",
+                "returned.fault",
+                "structured.methodname",
+                "system.listMethods",
+                "system.methodHelp",
+                "system.methodSignature",
+            ],
+        )
 
     def test_method_help_is_the_docstring(self):
-        self.assertEqual(result_of(call(self.app, "system.methodHelp", "add")),
-                         "Add two numbers.")
+        self.assertEqual(
+            result_of(call(self.app, "system.methodHelp", "add")), "Add two numbers."
+        )
 
     def test_method_help_of_an_undocumented_method_is_empty(self):
-        self.assertEqual(result_of(call(self.app, "system.methodHelp", "echo")),
-                         "")
+        self.assertEqual(result_of(call(self.app, "system.methodHelp", "echo")), "")
 
     def test_method_signature_lists_the_declared_signatures(self):
         self.assertEqual(
             result_of(call(self.app, "system.methodSignature", "add")),
-            [["int", "int", "int"], ["double", "double", "double"]])
+            [["int", "int", "int"], ["double", "double", "double"]],
+        )
 
     def test_method_signature_without_a_declaration_is_undef(self):
         self.assertEqual(
-            result_of(call(self.app, "system.methodSignature", "echo")),
-            "undef")
+            result_of(call(self.app, "system.methodSignature", "echo")), "undef"
+        )
 
     def test_introspecting_an_unknown_method_is_a_fault(self):
         fault = fault_of(call(self.app, "system.methodHelp", "nope"))
@@ -109,8 +129,7 @@ class FaultTest(unittest.TestCase):
 
     def test_wrong_number_of_arguments_without_a_signature(self):
         self.assertEqual(fault_of(call(self.app, "echo")).faultCode, -32602)
-        self.assertEqual(fault_of(call(self.app, "echo", 1, 2)).faultCode,
-                         -32602)
+        self.assertEqual(fault_of(call(self.app, "echo", 1, 2)).faultCode, -32602)
 
     def test_exception_in_a_method_is_an_application_fault(self):
         with self.assertLogs("pylons.controllers.rpc", "ERROR") as logged:
@@ -121,8 +140,9 @@ class FaultTest(unittest.TestCase):
 
     def test_method_may_raise_its_own_fault(self):
         fault = fault_of(call(self.app, "refuse"))
-        self.assertEqual((fault.faultCode, fault.faultString),
-                         (42, "refused on purpose"))
+        self.assertEqual(
+            (fault.faultCode, fault.faultString), (42, "refused on purpose")
+        )
 
     def test_none_result_is_a_fault_unless_allowed(self):
         self.assertEqual(fault_of(call(self.app, "nothing")).faultCode, -32603)
@@ -139,8 +159,10 @@ class FaultTest(unittest.TestCase):
         self.assertEqual(fault_of(response).faultCode, -32600)
 
     def test_bad_value_is_an_invalid_request(self):
-        body = ("<methodCall><methodName>echo</methodName><params><param>"
-                "<value><int>seven</int></value></param></params></methodCall>")
+        body = (
+            "<methodCall><methodName>echo</methodName><params><param>"
+            "<value><int>seven</int></value></param></params></methodCall>"
+        )
         response = self.app.post(URL, body, content_type="text/xml")
         self.assertEqual(fault_of(response).faultCode, -32600)
 
@@ -155,8 +177,7 @@ class HTTPTest(unittest.TestCase):
 
     def test_body_over_the_limit_is_refused(self):
         call(self.app, "echo", "x" * 50, url="/xmlrpc_small/index")
-        call(self.app, "echo", "x" * 500, url="/xmlrpc_small/index",
-             status=413)
+        call(self.app, "echo", "x" * 500, url="/xmlrpc_small/index", status=413)
 
     def test_body_of_unknown_length_is_refused(self):
         request = webob.Request.blank(URL, method="POST", body=b"<x/>")

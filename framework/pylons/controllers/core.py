@@ -6,6 +6,7 @@ Called as a WSGI application by :class:`pylons.wsgiapp.PylonsApp`, it runs
 the routing variables its signature asks for, and turns what the action
 returned into the response.
 """
+
 from __future__ import annotations
 
 from typing import Any, TYPE_CHECKING
@@ -121,9 +122,15 @@ class WSGIController:
         """
         self._started = True
         response = vars(self._py_object).get("response")
-        kept = [] if response is None else [
-            (name, value) for name, value in response.headerlist
-            if name.lower() == "set-cookie" or name.lower().startswith("x-")]
+        kept = (
+            []
+            if response is None
+            else [
+                (name, value)
+                for name, value in response.headerlist
+                if name.lower() == "set-cookie" or name.lower().startswith("x-")
+            ]
+        )
         return self._outer_start_response(status, list(headers) + kept, exc_info)
 
     def __before__(self) -> Any:
@@ -143,8 +150,8 @@ class WSGIController:
         if func is None:
             if self._py_object.config["debug"]:
                 raise NotImplementedError(
-                    "Action %r is not implemented by %s"
-                    % (action, type(self).__name__))
+                    "Action %r is not implemented by %s" % (action, type(self).__name__)
+                )
             log.debug("%s has no action %r: 404", type(self).__name__, action)
             return self._http_exception(HTTPNotFound())
         environ["pylons.action_method"] = func
@@ -183,8 +190,9 @@ class WSGIController:
         """
         environ = self._environ
         available = dict(environ["pylons.routes_dict"])
-        available.update(environ=environ, start_response=self.start_response,
-                         pylons=self._py_object)
+        available.update(
+            environ=environ, start_response=self.start_response, pylons=self._py_object
+        )
         return available
 
     def perform_call(self, func: Callable[..., Any], args: dict[str, Any]) -> Any:
@@ -193,8 +201,9 @@ class WSGIController:
 
     def _arguments_for(self, func: Callable[..., Any]) -> dict[str, Any]:
         """The arguments of :meth:`get_method_args` that ``func`` takes."""
-        names, takes_any = (_signatures.get(getattr(func, "__func__", func))
-                            or _parameters_of(func))
+        names, takes_any = _signatures.get(
+            getattr(func, "__func__", func)
+        ) or _parameters_of(func)
         if not names and not takes_any:
             return {}
         available = self._method_args
@@ -203,8 +212,7 @@ class WSGIController:
         if takes_any:
             wanted = available
         else:
-            wanted = {name: available[name] for name in names
-                      if name in available}
+            wanted = {name: available[name] for name in names if name in available}
         if self._py_object.config["pylons.tmpl_context_attach_args"]:
             context = self._py_object.tmpl_context
             for name, value in wanted.items():
@@ -262,7 +270,8 @@ class WSGIController:
 #: actions (nor remote methods of the RPC controllers).
 CONTROLLER_NAMES = frozenset(
     [name for name in vars(WSGIController) if not name.startswith("_")]
-    + ["start_response"])
+    + ["start_response"]
+)
 
 #: The base class's hooks, which do nothing: not called at all.
 _no_hook_before = WSGIController.__before__
@@ -279,7 +288,8 @@ def _parameters_of(func: Callable[..., Any]) -> tuple[tuple[str, ...], bool]:
     parameters = inspect.signature(func).parameters.values()
     found = _signatures[getattr(func, "__func__", func)] = (
         tuple(p.name for p in parameters),
-        any(p.kind is p.VAR_KEYWORD for p in parameters))
+        any(p.kind is p.VAR_KEYWORD for p in parameters),
+    )
     return found
 
 

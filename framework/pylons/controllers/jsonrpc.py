@@ -23,6 +23,7 @@ sent).  A method raises :class:`JSONRPCError` to send an error of its
 own.  A request made only of notifications is answered with ``204 No
 Content``.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -33,8 +34,13 @@ from urllib.parse import unquote_plus
 from webob.exc import HTTPException
 
 from pylons.controllers.rpc import (
-    INTERNAL_ERROR, INVALID_PARAMS, INVALID_REQUEST, METHOD_NOT_FOUND,
-    PARSE_ERROR, RPCController, arguments_problem,
+    INTERNAL_ERROR,
+    INVALID_PARAMS,
+    INVALID_REQUEST,
+    METHOD_NOT_FOUND,
+    PARSE_ERROR,
+    RPCController,
+    arguments_problem,
 )
 
 __all__ = ["JSONRPCController", "JSONRPCError"]
@@ -101,25 +107,27 @@ class JSONRPCController(RPCController):
 
     def _answer(self, call: Any) -> bytes | None:
         if isinstance(call, _Unreadable):
-            return _encode_reply(None, error=JSONRPCError(
-                PARSE_ERROR, ERROR_MESSAGES[PARSE_ERROR]))
+            return _encode_reply(
+                None, error=JSONRPCError(PARSE_ERROR, ERROR_MESSAGES[PARSE_ERROR])
+            )
         if isinstance(call, list):
             return self._answer_batch(call)
         return self._answer_one(call)
 
     def _answer_batch(self, calls: list[Any]) -> bytes | None:
         if not calls:
-            return _encode_reply(None, error=_standard_error(
-                INVALID_REQUEST, "an empty batch"))
-        replies = [reply for reply in map(self._answer_one, calls)
-                   if reply is not None]
+            return _encode_reply(
+                None, error=_standard_error(INVALID_REQUEST, "an empty batch")
+            )
+        replies = [reply for reply in map(self._answer_one, calls) if reply is not None]
         return b"[" + b",".join(replies) + b"]" if replies else None
 
     def _answer_one(self, call: Any) -> bytes | None:
         """The encoded reply to one call, or None for a notification."""
         if not isinstance(call, dict):
-            return _encode_reply(None, error=_standard_error(
-                INVALID_REQUEST, "a call is a JSON object"))
+            return _encode_reply(
+                None, error=_standard_error(INVALID_REQUEST, "a call is a JSON object")
+            )
         call_id = call.get("id")
         # Pylons 1.0 clients sent no "jsonrpc", and were always answered.
         notification = "jsonrpc" in call and "id" not in call
@@ -132,22 +140,27 @@ class JSONRPCController(RPCController):
         try:
             return _encode_reply(call_id, result=result)
         except (TypeError, ValueError) as exc:
-            return _encode_reply(call_id, error=_standard_error(
-                INTERNAL_ERROR, "the result of %s cannot be sent as JSON: %s"
-                % (call["method"], exc)))
+            return _encode_reply(
+                call_id,
+                error=_standard_error(
+                    INTERNAL_ERROR,
+                    "the result of %s cannot be sent as JSON: %s"
+                    % (call["method"], exc),
+                ),
+            )
 
     def _invoke(self, call: dict[str, Any]) -> Any:
         """Run the method ``call`` names; JSONRPCError for any failure."""
         if call.get("jsonrpc", "2.0") != "2.0":
-            raise _standard_error(INVALID_REQUEST, "unknown version %r"
-                                  % call["jsonrpc"])
+            raise _standard_error(
+                INVALID_REQUEST, "unknown version %r" % call["jsonrpc"]
+            )
         name = call.get("method")
         params = call.get("params", [])
         if not isinstance(name, str):
             raise _standard_error(INVALID_REQUEST, "no method name")
         if not isinstance(params, (list, dict)):
-            raise _standard_error(INVALID_REQUEST,
-                                  "params must be a list or an object")
+            raise _standard_error(INVALID_REQUEST, "params must be a list or an object")
         method = self._rpc_method(name)
         if method is None:
             raise _standard_error(METHOD_NOT_FOUND, name)
@@ -161,8 +174,7 @@ class JSONRPCController(RPCController):
             raise
         except Exception:
             self._log_failure(name)
-            raise JSONRPCError(INTERNAL_ERROR,
-                               ERROR_MESSAGES[INTERNAL_ERROR]) from None
+            raise JSONRPCError(INTERNAL_ERROR, ERROR_MESSAGES[INTERNAL_ERROR]) from None
 
 
 def _encode_reply(

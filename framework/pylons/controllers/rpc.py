@@ -7,6 +7,7 @@ decodes the call before ``__before__`` runs (so ``__before__(self, action)``
 sees the remote method's name) and sends what the protocol's encoder
 returns.  The public methods of a subclass are its remote methods.
 """
+
 from __future__ import annotations
 
 from typing import Any, TYPE_CHECKING
@@ -15,7 +16,9 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 
 from webob.exc import (
-    HTTPLengthRequired, HTTPMethodNotAllowed, HTTPRequestEntityTooLarge,
+    HTTPLengthRequired,
+    HTTPMethodNotAllowed,
+    HTTPRequestEntityTooLarge,
     WSGIHTTPException,
 )
 
@@ -65,7 +68,8 @@ class RPCController(WSGIController):
             action = self._action_for(self._rpc_call)
             if action:
                 environ["pylons.routes_dict"] = dict(
-                    environ["pylons.routes_dict"], action=action)
+                    environ["pylons.routes_dict"], action=action
+                )
         return super().__call__(environ, start_response)
 
     def _refusal(self, request: Request) -> WSGIHTTPException | None:
@@ -77,8 +81,8 @@ class RPCController(WSGIController):
             return HTTPLengthRequired()
         if length > self.max_body_length:
             return HTTPRequestEntityTooLarge(
-                detail="The largest call accepted is %d bytes"
-                % self.max_body_length)
+                detail="The largest call accepted is %d bytes" % self.max_body_length
+            )
         return None
 
     def dispatch_call(self) -> Any:
@@ -100,35 +104,40 @@ class RPCController(WSGIController):
 
     def _decode(self, body: bytes) -> Any:
         """The call the request body makes (the protocol's reading of it)."""
-        raise NotImplementedError("%s must read its protocol's calls"
-                                  % type(self).__name__)
+        raise NotImplementedError(
+            "%s must read its protocol's calls" % type(self).__name__
+        )
 
     def _action_for(self, call: Any) -> str | None:
         """The name of the method ``call`` names, if it names one."""
-        raise NotImplementedError("%s must name its calls' methods"
-                                  % type(self).__name__)
+        raise NotImplementedError(
+            "%s must name its calls' methods" % type(self).__name__
+        )
 
     def _answer(self, call: Any) -> bytes | None:
         """The body answering ``call``; None for no body (204)."""
-        raise NotImplementedError("%s must answer its protocol's calls"
-                                  % type(self).__name__)
+        raise NotImplementedError(
+            "%s must answer its protocol's calls" % type(self).__name__
+        )
 
     def _rpc_method(self, name: object) -> Callable[..., Any] | None:
         """The remote method called ``name``, or None if there is none."""
-        if (not isinstance(name, str) or not name or name.startswith("_")
-                or name in CONTROLLER_NAMES):
+        if (
+            not isinstance(name, str)
+            or not name
+            or name.startswith("_")
+            or name in CONTROLLER_NAMES
+        ):
             return None
         method = getattr(self, name, None)
         return method if inspect.ismethod(method) else None
 
     def _rpc_method_names(self) -> list[str]:
         """The names of every remote method, sorted."""
-        return sorted(name for name in dir(self)
-                      if self._rpc_method(name) is not None)
+        return sorted(name for name in dir(self) if self._rpc_method(name) is not None)
 
     def _log_failure(self, name: str) -> None:
-        log.exception("Remote method %s of %s failed", name,
-                      type(self).__name__)
+        log.exception("Remote method %s of %s failed", name, type(self).__name__)
 
 
 def arguments_problem(

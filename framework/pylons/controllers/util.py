@@ -6,6 +6,7 @@ an HTTP status; :func:`etag_cache` answers conditional GETs;
 :func:`forward` hands the request to another WSGI application.
 ``status_map`` is WebOb's map of status codes to HTTP exception classes.
 """
+
 from __future__ import annotations
 
 from typing import Any, NoReturn, TYPE_CHECKING
@@ -25,7 +26,12 @@ if TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
 
 __all__ = [
-    "Request", "Response", "abort", "etag_cache", "forward", "redirect",
+    "Request",
+    "Response",
+    "abort",
+    "etag_cache",
+    "forward",
+    "redirect",
     "status_map",
 ]
 
@@ -65,19 +71,22 @@ class Request(webob.Request):
             return super().GET
         except UnicodeDecodeError:
             raise webob.exc.HTTPBadRequest(
-                "The address's query string is not valid UTF-8.") from None
+                "The address's query string is not valid UTF-8."
+            ) from None
 
     @property
     def POST(self) -> MultiDict | NoVars:
         """The form's variables; 415 unless it is UTF-8, 400 if unreadable."""
         if self.content_type in _FORM_TYPES and self.charset != "UTF-8":
             raise webob.exc.HTTPUnsupportedMediaType(
-                "Forms must be sent in UTF-8, not %s." % self.charset)
+                "Forms must be sent in UTF-8, not %s." % self.charset
+            )
         try:
             return super().POST
         except ValueError as exc:  # e.g. multipart without a boundary
             raise webob.exc.HTTPBadRequest(
-                "The form's data could not be read: %s." % exc) from None
+                "The form's data could not be read: %s." % exc
+            ) from None
 
     @property
     def languages(self) -> list[str]:
@@ -88,8 +97,9 @@ class Request(webob.Request):
         and the list ends there: ``fr, ja, en`` with the default ``en-us``
         gives ``['fr', 'ja', 'en-us']``.
         """
-        parsed = sorted(self.accept_language.parsed or (),
-                        key=lambda item: item[1], reverse=True)
+        parsed = sorted(
+            self.accept_language.parsed or (), key=lambda item: item[1], reverse=True
+        )
         languages = []
         for offer, _quality in parsed:
             if _covers(offer, self.language):
@@ -103,8 +113,9 @@ class Request(webob.Request):
 
         The browser's preferences among them are ignored, as in Pylons 1.0.
         """
-        accepted = {offer for offer, _quality
-                    in self.accept.acceptable_offers(mimetypes)}
+        accepted = {
+            offer for offer, _quality in self.accept.acceptable_offers(mimetypes)
+        }
         for mimetype in mimetypes:
             if mimetype in accepted:
                 return mimetype
@@ -134,9 +145,11 @@ def _covers(accepted: str, language: str) -> bool:
     """Whether the Accept-Language entry ``accepted`` stands for ``language``."""
     accepted = accepted.replace("_", "-").lower()
     language = language.replace("_", "-").lower()
-    return (accepted in ("*", language)
-            or language.split("-")[0] == accepted
-            or accepted.split("-")[0] == language)
+    return (
+        accepted in ("*", language)
+        or language.split("-")[0] == accepted
+        or accepted.split("-")[0] == language
+    )
 
 
 class Response(webob.Response):
@@ -178,8 +191,10 @@ def redirect(url: str, code: int = 302) -> NoReturn:
     301, 302, 303 and 307 are allowed.
     """
     if code not in _REDIRECT_CODES:
-        raise ValueError("redirect() needs one of the codes %s, not %r"
-                         % (", ".join(map(str, _REDIRECT_CODES)), code))
+        raise ValueError(
+            "redirect() needs one of the codes %s, not %r"
+            % (", ".join(map(str, _REDIRECT_CODES)), code)
+        )
     location = urljoin(pylons.request.url, url)
     log.debug("Redirecting (%s) to %s", code, location)
     raise status_map[code](location=location)

@@ -24,6 +24,7 @@ raise (or return, as Pylons 1.0 methods did) an
 Parsing and marshalling are the standard library's :mod:`xmlrpc.client`;
 bodies are limited to :attr:`XMLRPCController.max_body_length` bytes.
 """
+
 from __future__ import annotations
 
 from typing import Any, TypeVar
@@ -37,8 +38,13 @@ from webob import Response
 from webob.exc import HTTPException
 
 from pylons.controllers.rpc import (
-    INTERNAL_ERROR, INVALID_PARAMS, INVALID_REQUEST, METHOD_NOT_FOUND,
-    PARSE_ERROR, RPCController, arguments_problem,
+    INTERNAL_ERROR,
+    INVALID_PARAMS,
+    INVALID_REQUEST,
+    METHOD_NOT_FOUND,
+    PARSE_ERROR,
+    RPCController,
+    arguments_problem,
 )
 
 __all__ = ["XMLRPCController", "signature", "xmlrpc_fault"]
@@ -72,9 +78,11 @@ def signature(*signatures: list[str]) -> Callable[[F], F]:
     ``method.signature`` after the method, as Pylons 1.0 code does, works
     the same.
     """
+
     def decorate(method: F) -> F:
         setattr(method, "signature", list(signatures))
         return method
+
     return decorate
 
 
@@ -83,14 +91,17 @@ def xmlrpc_fault(code: int, message: str) -> Response:
 
     It is a WSGI application, as in Pylons 1.0.
     """
-    return Response(body=_fault_document(xmlrpc.client.Fault(code, message)),
-                    headerlist=[("Content-Type", "text/xml")])
+    return Response(
+        body=_fault_document(xmlrpc.client.Fault(code, message)),
+        headerlist=[("Content-Type", "text/xml")],
+    )
 
 
 def _fault_document(fault: xmlrpc.client.Fault) -> bytes:
     """The XML-RPC response document for ``fault`` (bytes)."""
-    return xmlrpc.client.dumps(fault, methodresponse=True,
-                               encoding="utf-8").encode("utf-8")
+    return xmlrpc.client.dumps(fault, methodresponse=True, encoding="utf-8").encode(
+        "utf-8"
+    )
 
 
 class XMLRPCController(RPCController):
@@ -111,11 +122,11 @@ class XMLRPCController(RPCController):
             return xmlrpc.client.Fault(PARSE_ERROR, "Unreadable XML: %s" % exc)
         except (xmlrpc.client.Error, ValueError, LookupError, TypeError) as exc:
             # Well-formed XML that does not follow the XML-RPC grammar.
-            return xmlrpc.client.Fault(INVALID_REQUEST,
-                                       "Not an XML-RPC call: %s" % exc)
+            return xmlrpc.client.Fault(INVALID_REQUEST, "Not an XML-RPC call: %s" % exc)
         if name is None:
-            return xmlrpc.client.Fault(INVALID_REQUEST,
-                                       "Not an XML-RPC call: no methodName")
+            return xmlrpc.client.Fault(
+                INVALID_REQUEST, "Not an XML-RPC call: no methodName"
+            )
         return name, params
 
     def _action_for(self, call: Any) -> str | None:
@@ -129,8 +140,9 @@ class XMLRPCController(RPCController):
         name, params = call
         method = self._rpc_method(_method_attribute(name))
         if method is None:
-            return self._fault(xmlrpc.client.Fault(
-                METHOD_NOT_FOUND, "No method %s" % name))
+            return self._fault(
+                xmlrpc.client.Fault(METHOD_NOT_FOUND, "No method %s" % name)
+            )
         problem = _signature_problem(method, params)
         if problem:
             return self._fault(xmlrpc.client.Fault(INVALID_PARAMS, problem))
@@ -142,19 +154,25 @@ class XMLRPCController(RPCController):
             raise
         except Exception:
             self._log_failure(name)
-            return self._fault(xmlrpc.client.Fault(
-                APPLICATION_ERROR, "Method %s failed" % name))
+            return self._fault(
+                xmlrpc.client.Fault(APPLICATION_ERROR, "Method %s failed" % name)
+            )
         if isinstance(result, xmlrpc.client.Fault):
             # Pylons 1.0 methods returned their faults.
             return self._fault(result)
         try:
-            document = xmlrpc.client.dumps((result,), methodresponse=True,
-                                           allow_none=self.allow_none,
-                                           encoding="utf-8")
+            document = xmlrpc.client.dumps(
+                (result,),
+                methodresponse=True,
+                allow_none=self.allow_none,
+                encoding="utf-8",
+            )
         except (TypeError, OverflowError) as exc:
-            return self._fault(xmlrpc.client.Fault(
-                INTERNAL_ERROR, "The result of %s cannot be sent: %s"
-                % (name, exc)))
+            return self._fault(
+                xmlrpc.client.Fault(
+                    INTERNAL_ERROR, "The result of %s cannot be sent: %s" % (name, exc)
+                )
+            )
         return document.encode("utf-8")
 
     def _fault(self, fault: xmlrpc.client.Fault) -> bytes:

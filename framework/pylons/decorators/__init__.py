@@ -8,6 +8,7 @@ application's catalogues first.  Security and HTTP method decorators are
 in :mod:`pylons.decorators.secure` and :mod:`pylons.decorators.rest`,
 caching in :mod:`pylons.decorators.cache`.
 """
+
 from __future__ import annotations
 
 from typing import Any, cast
@@ -24,7 +25,9 @@ import pylons
 from pylons.decorators.util import F, get_pylons
 
 __all__ = [
-    "PylonsFormEncodeState", "jsonify", "pylons_formencode_gettext",
+    "PylonsFormEncodeState",
+    "jsonify",
+    "pylons_formencode_gettext",
     "validate",
 ]
 
@@ -47,6 +50,7 @@ def jsonify(func: Callable[..., Any]) -> Callable[..., str]:
     script, which other sites could include to read the data across
     origins.
     """
+
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> str:
         response = get_pylons(args).response
@@ -56,9 +60,12 @@ def jsonify(func: Callable[..., Any]) -> Callable[..., str]:
         if isinstance(data, (list, tuple)):
             warnings.warn(JSON_ARRAY_WARNING, Warning, 2)
             log.warning(JSON_ARRAY_WARNING)
-            raise ValueError("%s returned a JSON array, which is not sent: "
-                             "wrap it in an object" % func.__name__)
+            raise ValueError(
+                "%s returned a JSON array, which is not sent: "
+                "wrap it in an object" % func.__name__
+            )
         return json.dumps(data)
+
     return wrapper
 
 
@@ -126,11 +133,16 @@ def validate(
             params = (request.POST if post_only else request.params).mixed()
             decoded = params
             if variable_decode:
-                decoded = variabledecode.variable_decode(params, dict_char,
-                                                         list_char)
-            self.form_result, errors = _check(schema, validators, decoded,
-                                              state, variable_decode,
-                                              dict_char, list_char)
+                decoded = variabledecode.variable_decode(params, dict_char, list_char)
+            self.form_result, errors = _check(
+                schema,
+                validators,
+                decoded,
+                state,
+                variable_decode,
+                dict_char,
+                list_char,
+            )
             self.form_errors = errors
             if not errors:
                 return func(self, *args, **kwargs)
@@ -139,7 +151,9 @@ def validate(
             if form is None:
                 return func(self, *args, **kwargs)
             return _refill(self, form, params, errors, htmlfill_kwargs)
+
         return cast(F, wrapper)
+
     return decorator
 
 
@@ -184,5 +198,4 @@ def _refill(
         page = controller._py_object.response.text
     elif not isinstance(page, str):
         return page
-    return htmlfill.render(page, defaults=params, errors=errors,
-                           **htmlfill_kwargs)
+    return htmlfill.render(page, defaults=params, errors=errors, **htmlfill_kwargs)

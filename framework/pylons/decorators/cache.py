@@ -8,6 +8,7 @@ later requests with the same key are answered without running it.
 :func:`create_cache_key` gives the namespace and key of an entry, for an
 application to find or invalidate it.
 """
+
 from __future__ import annotations
 
 from typing import Any, cast
@@ -50,8 +51,9 @@ def create_cache_key(
         func = func.__func__
     key = func.__name__
     if key_dict:
-        key += " " + " ".join("%s=%s" % (name, key_dict[name])
-                              for name in sorted(key_dict))
+        key += " " + " ".join(
+            "%s=%s" % (name, key_dict[name]) for name in sorted(key_dict)
+        )
     if self is not None:
         owner = type(self)
         return "%s.%s" % (owner.__module__, owner.__name__), key
@@ -109,22 +111,23 @@ def beaker_cache(
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             if not asbool(pylons.config.get("cache_enabled", True)):
                 return func(*args, **kwargs)
-            key_dict = _key_dict(key, signature.bind(*args, **kwargs),
-                                 query_args)
+            key_dict = _key_dict(key, signature.bind(*args, **kwargs), query_args)
             namespace, cache_key = create_cache_key(
-                func, key_dict, args[0] if takes_self and args else None)
+                func, key_dict, args[0] if takes_self and args else None
+            )
             cache = _cache_manager().get_cache(namespace, **options)
 
             def create() -> dict[str, Any]:
                 log.debug("Caching %s under %r", namespace, cache_key)
                 return _entry(func(*args, **kwargs), cache_response, headers)
 
-            entry = cache.get_value(cache_key, createfunc=create,
-                                    expiretime=expiretime)
+            entry = cache.get_value(cache_key, createfunc=create, expiretime=expiretime)
             if cache_response:
                 _restore(entry)
             return entry["result"]
+
         return cast(F, wrapper)
+
     return decorator
 
 
@@ -154,8 +157,7 @@ def _named_arguments(bound: inspect.BoundArguments) -> dict[str, Any]:
             arguments.update(value)
         else:
             arguments[name] = value
-    return {name: value for name, value in arguments.items()
-            if name not in _UNKEYED}
+    return {name: value for name, value in arguments.items() if name not in _UNKEYED}
 
 
 def _cache_manager() -> Any:
@@ -168,7 +170,9 @@ def _cache_manager() -> Any:
     return manager if manager is not None else pylons.cache._current_obj()
 
 
-def _entry(result: Any, cache_response: bool, headers: Collection[str]) -> dict[str, Any]:
+def _entry(
+    result: Any, cache_response: bool, headers: Collection[str]
+) -> dict[str, Any]:
     """What the cache keeps for one result.
 
     An action that returned None built ``pylons.response`` itself: its
@@ -180,8 +184,11 @@ def _entry(result: Any, cache_response: bool, headers: Collection[str]) -> dict[
         if result is None:
             entry["body"] = response.body
         entry["status"] = response.status
-        entry["headers"] = [(name, value) for name, value in response.headerlist
-                            if name.lower() in headers]
+        entry["headers"] = [
+            (name, value)
+            for name, value in response.headerlist
+            if name.lower() in headers
+        ]
     return entry
 
 

@@ -3,6 +3,7 @@
 :func:`restrict` refuses other methods with ``405``; :func:`dispatch_on`
 sends each method to an action of its own.
 """
+
 from __future__ import annotations
 
 from typing import Any, cast
@@ -27,11 +28,12 @@ def restrict(*methods: str) -> Callable[[F], F]:
         @functools.wraps(func)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             if pylons.request.method not in allowed:
-                log.debug("%s refused %s: 405", func.__name__,
-                          pylons.request.method)
+                log.debug("%s refused %s: 405", func.__name__, pylons.request.method)
                 abort(405, headers=[("Allow", ", ".join(allowed))])
             return func(*args, **kwargs)
+
         return cast(F, wrapper)
+
     return decorator
 
 
@@ -42,6 +44,7 @@ def dispatch_on(**method_map: str) -> Callable[[F], F]:
     a POST (with the routing variables it asks for) and ``index``
     otherwise.
     """
+
     def decorator(func: F) -> F:
         @functools.wraps(func)
         def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
@@ -49,5 +52,7 @@ def dispatch_on(**method_map: str) -> Callable[[F], F]:
             if target is None:
                 return func(self, *args, **kwargs)
             return self.inspect_call(getattr(self, target))
+
         return cast(F, wrapper)
+
     return decorator

@@ -4,6 +4,7 @@
 :mod:`pylons.secure_form` token; :func:`https` sends plain HTTP requests
 to the HTTPS address of the action.
 """
+
 from __future__ import annotations
 
 from typing import Any, cast
@@ -36,9 +37,11 @@ def authenticated_form(params: Mapping[str, Any]) -> bool:
     """Whether ``params`` carries this session's token."""
     expected = pylons.session.get(token_key)
     submitted = params.get(token_key) or pylons.request.headers.get(token_header)
-    return bool(expected and submitted
-                and hmac.compare_digest(_token_bytes(expected),
-                                        _token_bytes(submitted)))
+    return bool(
+        expected
+        and submitted
+        and hmac.compare_digest(_token_bytes(expected), _token_bytes(submitted))
+    )
 
 
 def _token_bytes(token: object) -> bytes:
@@ -53,16 +56,21 @@ def authenticate_form(func: F) -> F:
     Without it the answer is ``403 Forbidden``.  The token field is removed
     from ``request.POST`` (and so ``request.params``) before the action runs.
     """
+
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         request = pylons.request
         if not authenticated_form(request.POST):
-            log.warning("Refused %s %s: missing or wrong CSRF token",
-                        request.method, request.path_info)
+            log.warning(
+                "Refused %s %s: missing or wrong CSRF token",
+                request.method,
+                request.path_info,
+            )
             abort(403, detail=csrf_detected_message)
         if token_key in request.POST:
             del request.POST[token_key]
         return func(*args, **kwargs)
+
     return cast(F, wrapper)
 
 
@@ -74,6 +82,7 @@ def https(url_or_callable: str | Callable[[], str] | None = None) -> Callable[[F
     the ``https`` scheme.  Any other method over plain HTTP is refused with
     ``405``, as its data has already crossed the network unencrypted.
     """
+
     def decorator(func: F) -> F:
         @functools.wraps(func)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -81,17 +90,23 @@ def https(url_or_callable: str | Callable[[], str] | None = None) -> Callable[[F
             if request.scheme == "https":
                 return func(*args, **kwargs)
             if request.method.upper() != "GET":
-                abort(405, detail="This action accepts data over HTTPS only.",
-                      headers=[("Allow", "GET")])
+                abort(
+                    405,
+                    detail="This action accepts data over HTTPS only.",
+                    headers=[("Allow", "GET")],
+                )
             target = url_or_callable
             if callable(target):
                 target = target()
             redirect(_https_url(request.url if target is None else target))
+
         return cast(F, wrapper)
+
     return decorator
 
 
 def _https_url(target: str) -> str:
     """``target`` (a URL or path) as an absolute ``https`` URL."""
-    return urlsplit(urljoin(pylons.request.url, target))._replace(
-        scheme="https").geturl()
+    return (
+        urlsplit(urljoin(pylons.request.url, target))._replace(scheme="https").geturl()
+    )

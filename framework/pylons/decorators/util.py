@@ -1,4 +1,5 @@
 """What the decorators share: reaching the request's objects, their type."""
+
 from __future__ import annotations
 
 from typing import Any, TypeVar

@@ -6,6 +6,7 @@ with the translator for the ``lang`` setting (none: messages pass through
 untranslated); :func:`set_lang` switches the current request to other
 languages and :func:`add_fallback` adds one to fall back on.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -17,9 +18,21 @@ from gettext import NullTranslations, translation
 import pylons
 
 __all__ = [
-    "LanguageError", "LazyString", "N_", "_", "add_fallback", "get_lang",
-    "gettext_noop", "lazify", "lazy_gettext", "lazy_ngettext",
-    "lazy_ugettext", "lazy_ungettext", "ngettext", "set_lang", "ugettext",
+    "LanguageError",
+    "LazyString",
+    "N_",
+    "_",
+    "add_fallback",
+    "get_lang",
+    "gettext_noop",
+    "lazify",
+    "lazy_gettext",
+    "lazy_ngettext",
+    "lazy_ugettext",
+    "lazy_ungettext",
+    "ngettext",
+    "set_lang",
+    "ugettext",
     "ungettext",
 ]
 
@@ -44,17 +57,19 @@ def _get_translator(
     """
     if not lang:
         return NullTranslations()
-    conf = pylons_config if pylons_config is not None else (
-        pylons.config._current_obj())
+    conf = (
+        pylons_config if pylons_config is not None else (pylons.config._current_obj())
+    )
     languages = [lang] if isinstance(lang, str) else list(lang)
     package = conf["pylons.package"]
     localedir = os.path.join(conf["pylons.paths"]["root"], "i18n")
     try:
-        translator = translation(package, localedir, languages=languages,
-                                 **kwargs)
+        translator = translation(package, localedir, languages=languages, **kwargs)
     except OSError as exc:
-        raise LanguageError("No %s catalogue for %s under %s"
-                            % (package, ", ".join(languages), localedir)) from exc
+        raise LanguageError(
+            "No %s catalogue for %s under %s"
+            % (package, ", ".join(languages), localedir)
+        ) from exc
     translator.pylons_lang = languages
     return translator
 
@@ -148,9 +163,11 @@ def lazify(func: Callable[..., Any]) -> Callable[..., LazyString]:
     The call itself is made each time the result is used as text, e.g.
     ``lazy_ugettext = lazify(ugettext)``.
     """
+
     @functools.wraps(func)
     def lazy(*args: Any, **kwargs: Any) -> LazyString:
         return LazyString(func, *args, **kwargs)
+
     lazy.__name__ = "lazy_" + func.__name__
     lazy.__qualname__ = "lazy_" + func.__qualname__
     return lazy

@@ -1,4 +1,5 @@
 """An app factory that counts how often the sample application is loaded."""
+
 from tests.sampleapp.config.middleware import make_app
 
 loads = []

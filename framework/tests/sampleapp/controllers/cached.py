@@ -1,4 +1,5 @@
 """Actions cached with beaker_cache, for its tests through the whole stack."""
+
 from pylons import response
 from pylons.decorators.cache import beaker_cache
 

@@ -1,4 +1,5 @@
 """Counting how often a controller works out its actions' arguments."""
+
 from pylons import request
 
 from tests.sampleapp.lib.base import BaseController
@@ -32,4 +33,3 @@ class CountedController(BaseController):
 
     def named(self, action):
         return action
-

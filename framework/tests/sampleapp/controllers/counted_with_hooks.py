@@ -1,4 +1,5 @@
 """CountedController with hooks that take routing arguments."""
+
 from pylons import request
 
 from tests.sampleapp.controllers.counted import CountedController

@@ -1,5 +1,6 @@
 """Error documents, shown by StatusCodeRedirect, and Pylons' stock media
 served the way Pylons 0.9.7 and 1.0 error controllers served them."""
+
 import os
 
 from markupsafe import escape

@@ -1,4 +1,5 @@
 """A controller using WSGIController's override points, as 1.0 apps did."""
+
 from pylons import request
 
 from tests.sampleapp.lib.base import BaseController

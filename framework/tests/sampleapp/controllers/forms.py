@@ -1,4 +1,5 @@
 """Forms: validation, CSRF tokens, method restrictions, JSON, flash."""
+
 import formencode
 from formencode import validators
 

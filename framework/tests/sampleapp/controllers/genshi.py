@@ -1,4 +1,5 @@
 """Rendering Genshi templates."""
+
 from pylons import tmpl_context as c
 from pylons.templating import render_genshi
 
@@ -12,5 +13,6 @@ class GenshiController(BaseController):
 
     def text(self):
         c.name = "<Pylons>"
-        return render_genshi("greeting.html", extra_vars={"extra": "text"},
-                             method="text")
+        return render_genshi(
+            "greeting.html", extra_vars={"extra": "text"}, method="text"
+        )

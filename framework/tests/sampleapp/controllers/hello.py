@@ -1,4 +1,5 @@
 """Actions exercising every kind of return value and helper."""
+
 import logging
 
 import webob
@@ -43,14 +44,16 @@ class HelloController(BaseController):
             yield "first,"
             yield b"second,"
             yield "third"
+
         return chunks()
 
     def listing(self):
         return ["a", "b", "c"]
 
     def webob_response(self):
-        return webob.Response(body=b"from a webob response", status=202,
-                              content_type="text/plain")
+        return webob.Response(
+            body=b"from a webob response", status=202, content_type="text/plain"
+        )
 
     def nothing(self):
         response.status_int = 201
@@ -68,8 +71,11 @@ class HelloController(BaseController):
         return "id=%s missing=%s" % (id, missing)
 
     def everything(self, **kwargs):
-        return ",".join(sorted(k for k in kwargs if k not in
-                               ("environ", "start_response", "pylons")))
+        return ",".join(
+            sorted(
+                k for k in kwargs if k not in ("environ", "start_response", "pylons")
+            )
+        )
 
     def attach(self, id):
         return "c.id=%s" % getattr(c, "id", "(unset)")
@@ -118,8 +124,11 @@ class HelloController(BaseController):
         raise RuntimeError("sample failure")
 
     def globals(self):
-        return "%s|%s|%s" % (app_globals.message, config["pylons.package"],
-                             request.path_info)
+        return "%s|%s|%s" % (
+            app_globals.message,
+            config["pylons.package"],
+            request.path_info,
+        )
 
     def set_signed(self):
         response.signed_cookie("prefs", {"theme": "dark"}, secret="s3cr3t")
@@ -153,8 +162,9 @@ class HelloController(BaseController):
         return _static_app(request.environ, self.start_response)
 
     def logged(self):
-        logging.getLogger("tests.sampleapp.hello").warning("logged in %s",
-                                                           request.path_info)
+        logging.getLogger("tests.sampleapp.hello").warning(
+            "logged in %s", request.path_info
+        )
         return "logged"
 
     def marker(self):
@@ -162,23 +172,27 @@ class HelloController(BaseController):
 
     def registry_entries(self):
         entries = request.environ["paste.registry"].reglist[-1].values()
-        return ",".join("%s=%s" % (vars(stacked)["____name__"],
-                                   type(obj).__name__)
-                        for stacked, obj in entries)
+        return ",".join(
+            "%s=%s" % (vars(stacked)["____name__"], type(obj).__name__)
+            for stacked, obj in entries
+        )
 
     def stream_globals(self):
         def chunks():
             # Runs while the server reads the body, after the action.
             yield request.path_info
             yield "," + type(c._current_obj()).__name__
+
         return chunks()
 
     def replaced(self):
         translator = pylons.i18n.translation.NullTranslations()
         translator.marker = "replaced"
         request.environ["paste.registry"].replace(pylons.translator, translator)
-        return "%s,%s" % (pylons.translator.marker,
-                          pylons.templating.pylons_globals()["translator"].marker)
+        return "%s,%s" % (
+            pylons.translator.marker,
+            pylons.templating.pylons_globals()["translator"].marker,
+        )
 
     def pushed(self):
         url._push_object("pushed during the request")

@@ -1,4 +1,5 @@
 """A controller overriding the hooks by their public names."""
+
 from tests.sampleapp.lib.base import BaseController
 
 

@@ -1,4 +1,5 @@
 """__before__ and __after__, and what stops them."""
+
 from pylons import request, response
 from pylons.controllers.util import abort, redirect
 

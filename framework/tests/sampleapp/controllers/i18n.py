@@ -1,8 +1,16 @@
 """Translated messages, for the tests of pylons.i18n."""
+
 from pylons import request
 from pylons.i18n import (
-    LanguageError, N_, _, add_fallback, get_lang, lazy_ugettext,
-    lazy_ungettext, set_lang, ungettext,
+    LanguageError,
+    N_,
+    _,
+    add_fallback,
+    get_lang,
+    lazy_ugettext,
+    lazy_ungettext,
+    set_lang,
+    ungettext,
 )
 
 from tests.sampleapp.lib.base import BaseController

@@ -1,4 +1,5 @@
 """A controller whose class is named the way Pylons 1.0 named it."""
+
 from tests.sampleapp.lib.base import BaseController
 
 

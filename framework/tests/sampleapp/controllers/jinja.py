@@ -1,4 +1,5 @@
 """Rendering Jinja2 templates."""
+
 from pylons import tmpl_context as c
 from pylons.templating import render_jinja2
 
@@ -12,5 +13,9 @@ class JinjaController(BaseController):
 
     def cached(self, id):
         c.name = id
-        return render_jinja2("/greeting.jinja2", extra_vars={"extra": "cached"},
-                             cache_key="the-key", cache_expire=60)
+        return render_jinja2(
+            "/greeting.jinja2",
+            extra_vars={"extra": "cached"},
+            cache_key="the-key",
+            cache_expire=60,
+        )

@@ -1,4 +1,5 @@
 """A JSON-RPC controller, for the tests of JSONRPCController."""
+
 from pylons.controllers import JSONRPCController, JSONRPCError
 
 calls = []

@@ -1,4 +1,5 @@
 """A controller whose class is named by ``__controller__``."""
+
 from tests.sampleapp.lib.base import BaseController
 
 __controller__ = "SomethingElse"

@@ -1,4 +1,5 @@
 """Actions served over HTTPS only, for the tests of the https decorator."""
+
 from pylons import url
 from pylons.decorators.secure import https
 

@@ -1,4 +1,5 @@
 """Rendering Mako templates and their defs."""
+
 from pylons import tmpl_context as c
 from pylons.templating import pylons_globals, render_mako, render_mako_def
 
@@ -15,8 +16,12 @@ class TemplatesController(BaseController):
 
     def cached(self, id):
         c.name = id
-        return render_mako("/page.mako", extra_vars={"extra": "cached"},
-                           cache_key="the-key", cache_expire=60)
+        return render_mako(
+            "/page.mako",
+            extra_vars={"extra": "cached"},
+            cache_key="the-key",
+            cache_expire=60,
+        )
 
     def broken(self):
         return render_mako("/broken.mako")

@@ -1,4 +1,5 @@
 """Requests that overlap in time, to check the globals stay apart."""
+
 import threading
 import time
 
@@ -16,7 +17,11 @@ class ThreadsController(BaseController):
         session["who"] = request.params["who"]
         barrier.wait(timeout=10)
         time.sleep(0.05)
-        seen = (request.params["who"], c.who, session["who"],
-                threading.current_thread().name)
+        seen = (
+            request.params["who"],
+            c.who,
+            session["who"],
+            threading.current_thread().name,
+        )
         barrier.wait(timeout=10)
         return "%s,%s,%s" % seen[:3]

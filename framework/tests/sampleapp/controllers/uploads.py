@@ -1,4 +1,5 @@
 """Request bodies as the action receives them: their size and digest."""
+
 import hashlib
 
 from pylons import request

@@ -1,4 +1,5 @@
 """An XML-RPC controller, for the tests of XMLRPCController."""
+
 import xmlrpc.client
 
 from pylons.controllers import XMLRPCController
@@ -44,4 +45,3 @@ class XmlrpcCalcController(XMLRPCController):
 
     def _hidden(self):
         return "never callable"
-

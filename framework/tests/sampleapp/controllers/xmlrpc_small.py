@@ -1,4 +1,5 @@
 """An XML-RPC controller with a small body limit that may return None."""
+
 from tests.sampleapp.controllers.xmlrpc_calc import XmlrpcCalcController
 
 

@@ -1,4 +1,5 @@
 """The sample application's app_globals."""
+
 from beaker.cache import CacheManager
 from beaker.util import parse_cache_config_options
 

@@ -1,4 +1,5 @@
 """The sample application's base controller."""
+
 from pylons.controllers import WSGIController
 
 

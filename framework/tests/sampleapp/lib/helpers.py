@@ -1,4 +1,5 @@
 """Helpers available to the sample application's templates as ``h``."""
+
 from webhelpers2.html import literal  # noqa: F401
 
 from pylons.flash import Flash

@@ -1,4 +1,5 @@
 """A controller in a sub-package, routed as ``admin/users``."""
+
 from tests.sampleapp.lib.base import BaseController
 
 
