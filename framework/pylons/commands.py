@@ -10,7 +10,6 @@ the project lists Pylons in its ``paster_plugins``.
 
 from __future__ import annotations
 
-from typing import Any
 import code
 import contextlib
 import importlib
@@ -20,6 +19,7 @@ import os
 import sys
 import types
 from collections.abc import Iterator
+from typing import Any
 
 from paste.deploy import loadapp
 from paste.registry import Registry

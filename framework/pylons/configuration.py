@@ -11,9 +11,9 @@ recently set up with :meth:`PylonsConfig.init_app`, at first
 
 from __future__ import annotations
 
-from typing import Any
 import copy
 import os
+from typing import Any
 
 from paste.config import DispatchingConfig as _PasteDispatchingConfig
 from paste.deploy.converters import asbool
@@ -86,8 +86,9 @@ class PylonsConfig(dict[str, Any]):
         name and ``paths`` its directories (root, controllers, templates,
         static_files).  ``debug`` and the ``pylons.*`` flags may be given as
         ini strings; ``pylons.https = true`` says the site is served over
-        HTTPS only, which makes the session cookie ``Secure``.  The configuration then becomes the process default
-        behind ``pylons.config``.
+        HTTPS only, which makes the session cookie ``Secure``.  The
+        configuration then becomes the process default behind
+        ``pylons.config``.
         """
         self.update(global_conf)
         self.update(app_conf)

@@ -19,7 +19,8 @@ object pushed on a global itself (``_push_object``,
 a request, and within the request during which it was pushed.
 """
 
-from typing import Any, Callable, Iterator, NamedTuple
+from collections.abc import Callable, Iterator
+from typing import Any, NamedTuple
 
 from paste.registry import StackedObjectProxy, restorer
 
@@ -267,7 +268,11 @@ class RequestGlobal(StackedObjectProxy):
         order they came.
         """
         local = self.____local__
-        pushed = list(zip(getattr(local, "depths", ()), getattr(local, "objects", ())))
+        pushed = list(
+            zip(
+                getattr(local, "depths", ()), getattr(local, "objects", ()), strict=True
+            )
+        )
         stack = []
         for depth, py in enumerate(getattr(_contexts, "objects", ())):
             stack += [obj for pushed_at, obj in pushed if pushed_at == depth]

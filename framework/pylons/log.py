@@ -14,8 +14,8 @@ name it in their logging sections::
 
 from __future__ import annotations
 
-from typing import Any, TextIO
 import logging
+from typing import Any, TextIO
 
 import pylons
 

@@ -15,15 +15,15 @@ and :data:`footer_html` are fragments of HTML for error pages using them.
 
 from __future__ import annotations
 
-from typing import Any, TYPE_CHECKING
 import html
 import io
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 import ipaddress
 import logging
 import operator
 import os
 import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from backlash import DebuggedApplication
@@ -433,8 +433,9 @@ class RequestDecoding:
         """Read the query string and form; a 4xx answer if they cannot be."""
         request = PylonsRequest(environ)
         try:
-            request.GET
-            request.POST
+            # Read for the error reading raises; WebOb keeps what it parsed.
+            request.GET  # noqa: B018
+            request.POST  # noqa: B018
         except HTTPException as exc:
             environ["pylons.controller.exception"] = exc
             return exc(environ, start_response)
@@ -449,8 +450,9 @@ class StatusCodeRedirect:
     and response in ``environ['pylons.original_request']`` and
     ``environ['pylons.original_response']``.  The error document is sent
     with the original status, and with the original's cookies and
-    ``WWW-Authenticate``; a cookie that both set has the document's value.  An application that sets
-    ``environ['pylons.status_code_redirect']`` keeps its own error page.
+    ``WWW-Authenticate``; a cookie that both set has the document's value.
+    An application that sets ``environ['pylons.status_code_redirect']``
+    keeps its own error page.
 
     Other answers pass through as they come: only the status is looked at,
     in ``start_response``.

@@ -15,10 +15,10 @@ asked for.
 
 from __future__ import annotations
 
-from typing import Any
 import importlib.resources
 import os
 import string
+from typing import Any
 
 from paste.deploy.converters import asbool
 from paste.script import copydir
@@ -101,8 +101,9 @@ class PylonsTemplate(Template):
     setup-app``).  The files come from trees under ``pylons/templates``:
     ``project`` (shared with ``pylons_minimal``), ``error_controller``,
     ``model`` (the ``model`` package, empty without SQLAlchemy, as in
-    Pylons 1.0) and, when asked for, ``sqlalchemy``.  Files whose names end in ``_tmpl`` are filled in with
-    Tempita (``{{package}}``); ``+package+`` in a path is the package name.
+    Pylons 1.0) and, when asked for, ``sqlalchemy``.  Files whose names end
+    in ``_tmpl`` are filled in with Tempita (``{{package}}``); ``+package+``
+    in a path is the package name.
     """
 
     summary = "A Pylons project"

@@ -8,11 +8,10 @@ submission whose token is missing or wrong.
 
 from __future__ import annotations
 
-from typing import Any
 import secrets
+from typing import Any
 
 from markupsafe import Markup
-
 from webhelpers2.html import HTML, literal
 from webhelpers2.html.tags import form
 

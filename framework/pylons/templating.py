@@ -12,8 +12,8 @@ keeps the rendered text in the request's Beaker cache.
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
 from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 from markupsafe import Markup
 

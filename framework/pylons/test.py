@@ -21,9 +21,9 @@ runs outside a request.  Turn it on in the project's ``unittest.cfg``
 
 from __future__ import annotations
 
-from typing import Any
 import os
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from nose2.events import Plugin
 from paste.deploy import loadapp

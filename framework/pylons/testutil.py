@@ -12,9 +12,9 @@ request), that in a ``paste.registry.RegistryManager`` and a WebTest
 
 from __future__ import annotations
 
-from typing import Any, TYPE_CHECKING
 import types
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 import pylons
 from pylons.configuration import PylonsConfig

@@ -10,8 +10,8 @@ a proxy that also carries :func:`route_url` in its own place in
 
 from __future__ import annotations
 
-from typing import Any, TYPE_CHECKING
 import sys
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode
 
 from routes.util import URLGenerator

@@ -16,24 +16,25 @@ machinery.
 
 from __future__ import annotations
 
-from typing import Any, TYPE_CHECKING
 import importlib
 import pkgutil
+from typing import TYPE_CHECKING, Any
 
 from webob import Request
 
 from pylons.context import PylonsContext
 
 if TYPE_CHECKING:
-    from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
+    from _typeshed.wsgi import WSGIApplication, WSGIEnvironment
 
 __all__ = [
     "AttribSafeContextObj",
     "ContextObj",
-    "MinimalPylonsTemplate",
+    # These three come from pylons.scaffolding, through __getattr__ below.
+    "MinimalPylonsTemplate",  # noqa: F822
     "PylonsContext",
-    "PylonsInstaller",
-    "PylonsTemplate",
+    "PylonsInstaller",  # noqa: F822
+    "PylonsTemplate",  # noqa: F822
     "call_wsgi_application",
     "class_name_from_module_name",
     "resolve_dotted",

@@ -13,6 +13,7 @@ import pylons
 from pylons.controllers.util import Response
 from pylons.decorators import cache as cache_module
 from pylons.decorators.cache import beaker_cache
+
 from tests import sample_app
 from tests.sampleapp.controllers import cached
 

@@ -24,6 +24,7 @@ from pylons.commands import (
     ShellCommand,
     shell_session,
 )
+
 from tests import HERE
 
 INI = os.path.join(HERE, "commands.ini")

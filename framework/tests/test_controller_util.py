@@ -5,6 +5,7 @@ import unittest
 import webob
 
 from pylons.controllers.util import Request, Response
+
 from tests import sample_app
 
 

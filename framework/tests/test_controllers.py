@@ -17,7 +17,7 @@ class ReturnValueTest(unittest.TestCase):
 
     def test_str_is_encoded_with_the_response_charset(self):
         response = self.app.get("/hello/unicode")
-        self.assertEqual(response.body, "Grüße, 世界".encode("utf-8"))
+        self.assertEqual(response.body, "Grüße, 世界".encode())
         self.assertEqual(response.charset, "utf-8")
 
     def test_str_follows_a_charset_the_action_set(self):
@@ -215,7 +215,7 @@ class HookNamesTest(unittest.TestCase):
                 self.assertEqual(controller._perform_call(None, {}), result)
 
     def test_hooks_are_not_actions(self):
-        for public, old in HOOK_ALIASES.items():
+        for public in HOOK_ALIASES:
             with self.subTest(hook=public):
                 self.assertIn(public, CONTROLLER_NAMES)
                 sample_app().get("/hello/%s" % public, status=404)

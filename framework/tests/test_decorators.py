@@ -5,6 +5,7 @@ import unittest
 import warnings
 
 from pylons.decorators import JSON_ARRAY_WARNING
+
 from tests import sample_app
 
 

@@ -27,8 +27,9 @@ from webob.exc import HTTPNotFound
 from webtest import TestApp
 
 import pylons
-from tests import HERE, sample_app
 from pylons.secure_form import token_key
+
+from tests import HERE, sample_app
 from tests.sampleapp.controllers import cached, forms
 from tests.test_i18n import CatalogueMixin
 from tests.test_testutil import unit_app

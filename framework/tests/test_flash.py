@@ -3,6 +3,7 @@
 import unittest
 
 from pylons.flash import Flash, Message
+
 from tests import sample_app
 
 

@@ -9,6 +9,7 @@ import pylons
 import pylons.context
 from pylons.context import REQUEST_OBJECTS, RequestGlobal
 from pylons.wsgiapp import PylonsApp
+
 from tests import sample_app
 from tests.sampleapp.controllers import threads
 

@@ -9,6 +9,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 
 from pylons.i18n.translation import LanguageError, _get_translator
+
 from tests import sample_app
 
 DOMAIN = "tests.sampleapp"

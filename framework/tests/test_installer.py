@@ -14,6 +14,7 @@ import unittest
 
 import pylons.scaffolding
 from pylons.util import PylonsInstaller, class_name_from_module_name
+
 from tests import HERE
 from tests.sampleapp import websetup
 
@@ -113,9 +114,9 @@ class ScaffoldingApartTest(unittest.TestCase):
             "import importlib, sys\n"
             "for name in %r:\n"
             "    importlib.import_module(name)\n"
+            "loaded = ('paste.script', 'pylons.scaffolding')\n"
             "print(sorted(name for name in sys.modules\n"
-            "             if name.startswith(('paste.script', 'pylons.scaffolding'))))\n"
-            % (RUNTIME_MODULES,)
+            "             if name.startswith(loaded)))\n" % (RUNTIME_MODULES,)
         )
         loaded = subprocess.run(
             [sys.executable, "-c", script], check=True, capture_output=True, text=True

@@ -10,6 +10,7 @@ import webob
 from webtest import TestApp
 
 from pylons.middleware import ErrorHandler, StatusCodeRedirect
+
 from tests import AS_SERVED, sample_app
 
 

@@ -7,6 +7,7 @@ import webob.exc
 
 from pylons.controllers.util import Request
 from pylons.secure_form import token_key
+
 from tests import AS_SERVED, sample_app
 from tests.sampleapp.controllers import forms
 

@@ -3,6 +3,7 @@
 import unittest
 
 from pylons.secure_form import token_key
+
 from tests import sample_app
 from tests.sampleapp.controllers import forms
 

@@ -5,6 +5,7 @@ import unittest
 from webtest import TestApp
 
 from pylons.middleware import SecurityHeaders, default_security_headers, local_request
+
 from tests import AS_SERVED, sample_app
 
 

@@ -5,6 +5,7 @@ import unittest
 from markupsafe import Markup
 
 from pylons.templating import cached_template
+
 from tests import sample_app
 
 

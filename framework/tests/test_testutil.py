@@ -7,6 +7,7 @@ from paste.registry import RegistryManager
 from webtest import TestApp
 
 from pylons.testutil import ControllerWrap, SetupCacheGlobal
+
 from tests.sampleapp.controllers.forms import FormsController
 from tests.sampleapp.controllers.hello import HelloController
 

@@ -14,6 +14,7 @@ from pylons.context import REQUEST_OBJECTS
 from pylons.controllers import WSGIController
 from pylons.util import AttribSafeContextObj, ContextObj, PylonsContext
 from pylons.wsgiapp import PylonsApp
+
 from tests import sample_app
 
 
@@ -57,10 +58,10 @@ class MadeOnFirstUseTest(unittest.TestCase):
 
     def test_a_text_answer_gets_a_response_made_with_its_body(self):
         response, _py = served(self.app, "/hello/unicode")
-        self.assertEqual(response.body, "Grüße, 世界".encode("utf-8"))
+        self.assertEqual(response.body, "Grüße, 世界".encode())
         self.assertEqual(response.headers["Content-Type"], "text/html; charset=utf-8")
         self.assertEqual(
-            response.headers["Content-Length"], str(len("Grüße, 世界".encode("utf-8")))
+            response.headers["Content-Length"], str(len("Grüße, 世界".encode()))
         )
         self.assertEqual(response.headers["Cache-Control"], "no-cache")
         self.assertEqual(response.headers["Pragma"], "no-cache")

@@ -9,11 +9,11 @@ returned into the response.
 
 from __future__ import annotations
 
-from typing import Any, TYPE_CHECKING
 import inspect
 import logging
 import re
 from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from webob.exc import HTTPException, HTTPNotFound, WSGIHTTPException
 
@@ -302,10 +302,15 @@ _CHARSETS_KEPT = 64
 
 def _charset_of(response: Response) -> str:
     """The charset of ``response``'s Content-Type (UTF-8 if it names none)."""
-    for name, value in response.headerlist:
-        if name.lower() == "content-type":
-            break
-    else:
+    value = next(
+        (
+            value
+            for name, value in response.headerlist
+            if name.lower() == "content-type"
+        ),
+        None,
+    )
+    if value is None:
         return "utf-8"
     charset = _charsets.get(value)
     if charset is None:

@@ -26,9 +26,9 @@ Content``.
 
 from __future__ import annotations
 
-from typing import Any
 import json
 import logging
+from typing import Any
 from urllib.parse import unquote_plus
 
 from webob.exc import HTTPException

@@ -10,10 +10,10 @@ returns.  The public methods of a subclass are its remote methods.
 
 from __future__ import annotations
 
-from typing import Any, TYPE_CHECKING
 import inspect
 import logging
 from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from webob.exc import (
     HTTPLengthRequired,
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from pylons.controllers.util import Request
 
 if TYPE_CHECKING:
-    from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
+    from _typeshed.wsgi import StartResponse, WSGIEnvironment
 
 __all__ = ["RPCController"]
 

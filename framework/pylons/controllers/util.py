@@ -9,9 +9,9 @@ an HTTP status; :func:`etag_cache` answers conditional GETs;
 
 from __future__ import annotations
 
-from typing import Any, NoReturn, TYPE_CHECKING
 import logging
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, NoReturn
 from urllib.parse import urljoin
 
 import webob
@@ -23,7 +23,7 @@ from webob.multidict import GetDict, MultiDict, NoVars
 import pylons
 
 if TYPE_CHECKING:
-    from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
+    from _typeshed.wsgi import WSGIApplication
 
 __all__ = [
     "Request",

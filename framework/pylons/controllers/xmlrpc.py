@@ -8,9 +8,10 @@ method with dots for its underscores, as Pylons 1.0 did
 (``structured_methodname`` is listed as ``structured.methodname``).
 Besides its own methods it answers the introspection calls
 ``system.listMethods``, ``system.methodHelp`` and
-``system.methodSignature``; answers are ``text/xml``.  A method may carry a ``signature``
-attribute, a list of signatures each listing the XML-RPC type of the
-result and then of each parameter (``[['struct', 'string', 'int']]``);
+``system.methodSignature``; answers are ``text/xml``.  A method may carry
+a ``signature`` attribute (see :func:`signature`), a list of signatures
+each listing the XML-RPC type of the result and then of each parameter
+(``[['struct', 'string', 'int']]``);
 calls whose arguments match none of them are refused with a fault.
 
 Problems are answered with XML-RPC faults, using the codes of the
@@ -27,11 +28,11 @@ bodies are limited to :attr:`XMLRPCController.max_body_length` bytes.
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
 import datetime
 import inspect
-from collections.abc import Callable, Sequence
 import xmlrpc.client
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 from xml.parsers.expat import ExpatError
 
 from webob import Response
@@ -80,7 +81,7 @@ def signature(*signatures: list[str]) -> Callable[[F], F]:
     """
 
     def decorate(method: F) -> F:
-        setattr(method, "signature", list(signatures))
+        method.signature = list(signatures)  # type: ignore[attr-defined]
         return method
 
     return decorate

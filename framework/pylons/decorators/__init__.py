@@ -11,12 +11,12 @@ caching in :mod:`pylons.decorators.cache`.
 
 from __future__ import annotations
 
-from typing import Any, cast
 import functools
 import json
 import logging
 import warnings
 from collections.abc import Callable
+from typing import Any, cast
 
 import formencode
 from formencode import htmlfill, variabledecode

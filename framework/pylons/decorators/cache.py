@@ -11,12 +11,12 @@ application to find or invalidate it.
 
 from __future__ import annotations
 
-from typing import Any, cast
 import functools
 import inspect
 import logging
 import time
 from collections.abc import Callable, Collection, Sequence
+from typing import Any, cast
 
 from paste.deploy.converters import asbool
 

@@ -6,10 +6,10 @@ sends each method to an action of its own.
 
 from __future__ import annotations
 
-from typing import Any, cast
 import functools
 import logging
 from collections.abc import Callable
+from typing import Any, cast
 
 import pylons
 from pylons.controllers.util import abort

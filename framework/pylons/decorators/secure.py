@@ -7,11 +7,11 @@ to the HTTPS address of the action.
 
 from __future__ import annotations
 
-from typing import Any, cast
 import functools
 import hmac
 import logging
 from collections.abc import Callable, Mapping
+from typing import Any, cast
 from urllib.parse import urljoin, urlsplit
 
 import pylons

@@ -1,8 +1,8 @@
 """Internationalisation: gettext catalogues and the current language."""
 
 from pylons.i18n.translation import (
-    LanguageError,
     N_,
+    LanguageError,
     _,
     add_fallback,
     get_lang,

@@ -9,11 +9,11 @@ languages and :func:`add_fallback` adds one to fall back on.
 
 from __future__ import annotations
 
-from typing import Any
 import functools
 import os
 from collections.abc import Callable, Mapping, Sequence
 from gettext import NullTranslations, translation
+from typing import Any
 
 import pylons
 

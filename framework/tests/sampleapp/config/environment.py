@@ -14,12 +14,12 @@ from tests.sampleapp.lib import app_globals, helpers
 def load_environment(global_conf, app_conf):
     config = PylonsConfig()
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    paths = dict(
-        root=root,
-        controllers=os.path.join(root, "controllers"),
-        static_files=os.path.join(root, "public"),
-        templates=[os.path.join(root, "templates")],
-    )
+    paths = {
+        "root": root,
+        "controllers": os.path.join(root, "controllers"),
+        "static_files": os.path.join(root, "public"),
+        "templates": [os.path.join(root, "templates")],
+    }
     config.init_app(global_conf, app_conf, package="tests.sampleapp", paths=paths)
     config["routes.map"] = make_map(config)
     config["pylons.app_globals"] = app_globals.Globals(config)

@@ -6,7 +6,8 @@ import webob
 
 import pylons.i18n.translation
 import pylons.templating
-from pylons import app_globals, config, request, response, tmpl_context as c, url
+from pylons import app_globals, config, request, response, url
+from pylons import tmpl_context as c
 from pylons.controllers.util import abort, etag_cache, forward, redirect
 
 from tests.sampleapp.lib.base import BaseController

@@ -2,8 +2,8 @@
 
 from pylons import request
 from pylons.i18n import (
-    LanguageError,
     N_,
+    LanguageError,
     _,
     add_fallback,
     get_lang,

@@ -3,7 +3,8 @@
 import threading
 import time
 
-from pylons import request, session, tmpl_context as c
+from pylons import request, session
+from pylons import tmpl_context as c
 
 from tests.sampleapp.lib.base import BaseController
 
