@@ -51,10 +51,16 @@ setup(
             "hypothesis>=6.0",
             "nose2>=0.12",
             "playwright>=1.40",
+            # The framework's tests are measured (framework/pyproject.toml).
+            "coverage>=7.4",
         ],
         # sqlalchemy.url = postgresql+psycopg://...; the binary package
         # brings its own libpq.
         "postgresql": ["psycopg[binary]>=3.1"],
+        # The checks scripts/run-tests and tox run besides the tests. Ruff
+        # changes its formatting style between minor releases: one is
+        # pinned, so that a check passes or fails the same everywhere.
+        "lint": ["ruff>=0.17,<0.18", "mypy>=1.11", "types-WebOb>=1.8.11"],
         "docs": ["Sphinx>=7.2"],
     },
     paster_plugins=["PasteScript", "Pylons"],
