@@ -11,6 +11,10 @@ Each builder returns a WSGI callable that answers ``GET /hello`` with
 - :func:`pylons_app` with ``full_stack=False``: the same without the error
   middleware (ErrorHandler, StatusCodeRedirect), as ``full_stack = false``
   in a project's ini asks for;
+- :func:`middleware_only`: the full stack's middleware around a bare WSGI
+  application giving the same answer, without PylonsApp and the
+  controller: the share of the middleware (Routes, Beaker, Paste's
+  registry, WhiteNoise and Pylons' own) in the full stack's time;
 - :func:`pyramid_app` and :func:`flask_app`: the peers, as their own
   tutorials write a minimal application.
 
@@ -47,13 +51,38 @@ class HelloController(WSGIController):
 
 def pylons_app(full_stack=True):
     """The hello controller behind QuickWiki's stack (debug off)."""
+    return _quickwiki_stack(lambda config: PylonsApp(config=config), full_stack)
+
+
+def middleware_only():
+    """QuickWiki's full stack around a bare WSGI "hello" instead of PylonsApp.
+
+    The middleware's share of :func:`pylons_app`: what is left of its time
+    is PylonsApp's and the controller's.
+    """
+    return _quickwiki_stack(lambda config: _bare_hello, full_stack=True)
+
+
+def _bare_hello(environ, start_response):
+    """The answer the hello controller gives, as a plain WSGI application."""
+    body = BODY.encode("utf-8")
+    start_response("200 OK", [
+        ("Content-Type", "text/html; charset=utf-8"),
+        ("Cache-Control", "no-cache"), ("Pragma", "no-cache"),
+        ("Content-Length", str(len(body))),
+    ])
+    return [body]
+
+
+def _quickwiki_stack(make_inner, full_stack):
+    """``make_inner(config)`` inside the middleware QuickWiki's make_app adds."""
     # WhiteNoise needs a real public directory to list (one file in it),
     # and Beaker a place for its files; both live as long as the app.
     scratch = tempfile.TemporaryDirectory(prefix="bench-hello-")
     with open(os.path.join(scratch.name, "style.css"), "w", encoding="utf-8") as css:
         css.write("body { margin: 0; }\n")
     config = _pylons_config(scratch.name)
-    app = PylonsApp(config=config)
+    app = make_inner(config)
     app = RoutesMiddleware(app, config["routes.map"], singleton=False)
     app = RequestDecoding(app)
     app = SessionMiddleware(app, config)
@@ -118,6 +147,7 @@ def flask_app():
 CONTENDERS = {
     "pylons-full": lambda: pylons_app(full_stack=True),
     "pylons-core": lambda: pylons_app(full_stack=False),
+    "middleware-only": middleware_only,
     "pyramid": pyramid_app,
     "flask": flask_app,
 }

@@ -180,8 +180,11 @@ def cpu_model():
     return platform.processor() or "unknown CPU"
 
 
-def render_page(label, overhead, load_before, load_after):
-    """The Markdown page of a part-1-only run labelled ``label``."""
+def render_page(label, overhead, load_before, load_after, note=""):
+    """The Markdown page of a part-1-only run labelled ``label``.
+
+    ``note`` (Markdown) says what was measured, e.g. which framework.
+    """
     versions = []
     for name in VERSIONS_OF:
         try:
@@ -201,7 +204,7 @@ def render_page(label, overhead, load_before, load_after):
             ", ".join("%.2f" % value for value in load_after)),
         "",
         "Versions: %s." % ", ".join(versions),
-    ])
+    ] + (["", note] if note else []))
     return "\n\n".join([heading, report._overhead_table(overhead),
                          report._profile_tables(overhead["profile"])]) + "\n"
 
@@ -218,12 +221,15 @@ def main(argv=None):
                         help="seconds per contender per round (default: %(default)s)")
     parser.add_argument("--profile-calls", type=int, default=5000,
                         help="requests profiled (default: %(default)s)")
+    parser.add_argument("--note", default="",
+                        help="what was measured, for the page (Markdown)")
     args = parser.parse_args(argv)
     os.makedirs(args.results, exist_ok=True)
     load_before = os.getloadavg()
     overhead = run(args.rounds, args.batch, args.profile_calls, args.results,
                    "profile-pylons-full-" + args.label)
-    page = render_page(args.label, overhead, load_before, os.getloadavg())
+    page = render_page(args.label, overhead, load_before, os.getloadavg(),
+                       args.note)
     with open(os.path.join(args.results, "overhead-%s.md" % args.label), "w",
               encoding="utf-8") as out:
         out.write(page)

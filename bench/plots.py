@@ -9,6 +9,12 @@ from matplotlib.ticker import FuncFormatter  # noqa: E402
 from report import SERIES_LABELS, STACK_LABELS, in_order  # noqa: E402
 
 
+#: The bar colour of each stack of part 1.
+STACK_COLOURS = {"pylons-full": "#8c2d04", "pylons-core": "#d94801",
+                 "middleware-only": "#969696", "pyramid": "#2171b5",
+                 "flask": "#238b45"}
+
+
 def overhead_chart(overhead, path):
     """Bars of µs per request for each stack of part 1."""
     summary = overhead["summary"]
@@ -17,7 +23,7 @@ def overhead_chart(overhead, path):
     micros = [summary[name]["us_per_request"] for name in names]
     figure, axes = plt.subplots(figsize=(7, 3.6))
     bars = axes.barh(labels, micros,
-                     color=["#8c2d04", "#d94801", "#2171b5", "#238b45"])
+                     color=[STACK_COLOURS[name] for name in names])
     axes.plot([summary[name]["us_best"] for name in names], labels, "k|",
               markersize=14, label="best round")
     axes.bar_label(bars, labels=["%.0f µs" % value for value in micros],

@@ -10,6 +10,7 @@ import json
 STACK_LABELS = {
     "pylons-full": "Pylons, full stack (QuickWiki's)",
     "pylons-core": "Pylons, full_stack = false",
+    "middleware-only": "QuickWiki's middleware around a bare WSGI app",
     "pyramid": "Pyramid",
     "flask": "Flask",
 }
