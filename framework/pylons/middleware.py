@@ -169,6 +169,7 @@ class PlainErrorPage:
     def __call__(
         self, environ: WSGIEnvironment, start_response: StartResponse
     ) -> Iterable[bytes]:
+        """Run the application; an exception gets the 500 page."""
         if environ.get("paste.throw_errors"):
             return self.app(environ, start_response)
         try:
@@ -243,6 +244,7 @@ class ThrowErrors:
     def __call__(
         self, environ: WSGIEnvironment, start_response: StartResponse
     ) -> Iterable[bytes]:
+        """The debugger, unless the request asks for its errors."""
         if environ.get("paste.throw_errors"):
             return self.app(environ, start_response)
         return self.handler(environ, start_response)
@@ -360,6 +362,8 @@ class SecurityHeaders:
     def __call__(
         self, environ: WSGIEnvironment, start_response: StartResponse
     ) -> Iterable[bytes]:
+        """Run the application, our headers added as its answer starts."""
+
         def add_headers(
             status: str,
             headers: list[tuple[str, str]],
@@ -419,6 +423,7 @@ class RequestDecoding:
     def __call__(
         self, environ: WSGIEnvironment, start_response: StartResponse
     ) -> Iterable[bytes]:
+        """Decode what the request has to decode, then run the application."""
         if (
             environ.get("QUERY_STRING")
             or environ.get("CONTENT_TYPE")
@@ -474,6 +479,7 @@ class StatusCodeRedirect:
     def __call__(
         self, environ: WSGIEnvironment, start_response: StartResponse
     ) -> Iterable[bytes]:
+        """Run the application; a listed status gets the error document."""
         caught: tuple[str, list[tuple[str, str]], list[bytes]] | None = None
         started = False
 

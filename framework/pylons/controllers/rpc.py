@@ -60,6 +60,7 @@ class RPCController(WSGIController):
     def __call__(
         self, environ: WSGIEnvironment, start_response: StartResponse
     ) -> Iterable[bytes]:
+        """Read the call from the body, then run it as the action."""
         request = environ["pylons.pylons"].request
         self._rpc_refusal = self._refusal(request)
         self._rpc_call = None
