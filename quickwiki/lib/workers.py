@@ -7,6 +7,13 @@ worker still busy at the deadline is killed and replaced.  Each worker's
 address space is limited (``RLIMIT_AS``, where the platform has it), so a
 text that wants too much memory fails in its worker, not in the server.
 
+The deadline counts the function's run alone.  Waiting for a free worker
+is bounded by the same number of seconds, and a worker's start-up (a new
+process importing the function's module: a second or more on a busy
+machine, more for the first, which starts the fork server) by a bound of
+its own, so that neither a queue nor a slow start gets a worker killed
+for a function that had not yet run for its time.
+
 The function runs as ``function(payload, ask)``; ``ask(question)`` sends a
 question back to the calling thread, which answers with the ``answer``
 callable given to :meth:`WorkerPool.run` (the wiki uses it to look up in
@@ -25,7 +32,7 @@ except ImportError:  # not on Windows: workers run without a memory limit
     resource = None
 
 __all__ = ["WorkerBusy", "WorkerCrashed", "WorkerError", "WorkerPool",
-           "WorkerTimeout"]
+           "WorkerStartFailed", "WorkerTimeout"]
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +50,11 @@ class WorkerCrashed(WorkerError):
 
 
 class WorkerBusy(WorkerError):
-    """Every worker stayed busy with other calls until the deadline."""
+    """Every worker stayed busy with other calls for the timeout."""
+
+
+class WorkerStartFailed(WorkerError):
+    """A new worker process was not ready within the start-up bound."""
 
 
 def _context():
@@ -57,18 +68,20 @@ def _context():
 class WorkerPool:
     """Up to ``workers`` processes running ``function``, ``timeout`` seconds a call.
 
-    ``function`` must be importable by name (a module-level function), as
-    the workers import it.  ``memory_limit`` is each worker's address-space
-    limit in bytes (None: no limit).  Workers are started when first
-    needed; :meth:`close` stops them.
+    ``function`` must be picklable, as a module-level function is: each
+    worker unpickles it, importing its module, as it starts.
+    ``memory_limit`` is each worker's address-space limit in bytes (None:
+    no limit).  Workers are started when first needed, each given
+    ``start_timeout`` seconds to be ready; :meth:`close` stops them.
     """
 
     def __init__(self, function, workers=2, timeout=10.0, memory_limit=None,
-                 preload=()):
+                 preload=(), start_timeout=30.0):
         if workers < 1:
             raise ValueError("A worker pool needs at least one worker")
         self.function = function
         self.timeout = timeout
+        self.start_timeout = start_timeout
         self.memory_limit = memory_limit
         self._context = _context()
         if self._context.get_start_method() == "forkserver":
@@ -82,11 +95,12 @@ class WorkerPool:
     def run(self, payload, answer=None):
         """``function(payload, ask)``'s result, from a worker process.
 
-        Raises a :class:`WorkerError` when there is none within the timeout.
-        Whatever ``answer`` raises while answering a question is raised
-        here, after the worker that asked has been replaced.
+        Raises a :class:`WorkerError` when there is none: no worker was
+        free within the timeout, a new one did not start, or the function
+        ran past the timeout.  Whatever ``answer`` raises while answering a
+        question is raised here, after the worker that asked has been
+        replaced.
         """
-        deadline = time.monotonic() + self.timeout
         try:
             worker = self._idle.get(timeout=self.timeout)
         except queue.Empty:
@@ -95,7 +109,8 @@ class WorkerPool:
         try:
             if worker is None:
                 worker = self._start_worker()
-            result = self._exchange(worker, payload, answer, deadline)
+                self._wait_until_ready(worker)
+            result = self._exchange(worker, payload, answer)
         except BaseException:
             self._stop_worker(worker)
             self._idle.put(None)
@@ -110,11 +125,12 @@ class WorkerPool:
         for worker in workers:
             self._stop_worker(worker)
 
-    def _exchange(self, worker, payload, answer, deadline):
+    def _exchange(self, worker, payload, answer):
         """Send ``payload`` and answer the worker's questions until its result."""
         connection = worker.connection
         try:
             connection.send(payload)
+            deadline = time.monotonic() + self.timeout
             while True:
                 if not connection.poll(max(0.0, deadline - time.monotonic())):
                     raise WorkerTimeout("still running after %g seconds"
@@ -141,6 +157,17 @@ class WorkerPool:
             self._started.add(worker)
         return worker
 
+    def _wait_until_ready(self, worker):
+        """Wait for a new worker's word that it is ready for payloads."""
+        try:
+            if not worker.connection.poll(self.start_timeout):
+                raise WorkerStartFailed("the worker process was not ready "
+                                        "after %g seconds" % self.start_timeout)
+            worker.connection.recv()
+        except (EOFError, ConnectionError) as exc:
+            raise WorkerCrashed("the worker process ended as it started "
+                                "(exit code %s)" % _exit_code(worker)) from exc
+
     def _stop_worker(self, worker):
         if worker is None:
             return
@@ -166,6 +193,8 @@ def _serve(connection, function, memory_limit):
         connection.send(("ask", question))
         return connection.recv()
 
+    # Started: the function's module is imported, and the limit is set.
+    connection.send(("ready", None))
     while True:
         try:
             payload = connection.recv()

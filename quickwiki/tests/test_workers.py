@@ -1,10 +1,12 @@
 """The worker pool: results, questions, and the bounds of time and memory."""
 import os
+import threading
 import time
 import unittest
 
 from quickwiki.lib.workers import (
-    WorkerBusy, WorkerCrashed, WorkerError, WorkerPool, WorkerTimeout,
+    WorkerBusy, WorkerCrashed, WorkerError, WorkerPool, WorkerStartFailed,
+    WorkerTimeout,
 )
 
 
@@ -35,6 +37,35 @@ def fail(message, ask):
     raise ValueError(message)
 
 
+class SlowToStart:
+    """A function that a new worker takes ``seconds`` to unpickle, before it
+    is ready: a worker's start-up, as slow as a busy machine makes it.
+    """
+
+    def __init__(self, seconds):
+        self.seconds = seconds
+
+    def __setstate__(self, state):
+        time.sleep(state["seconds"])
+        self.__dict__.update(state)
+
+    def __call__(self, payload, ask):
+        return os.getpid()
+
+
+class DiesOnStart:
+    """A function whose new worker ends with ``exit_code`` as it unpickles it."""
+
+    def __init__(self, exit_code):
+        self.exit_code = exit_code
+
+    def __setstate__(self, state):
+        os._exit(state["exit_code"])
+
+    def __call__(self, payload, ask):
+        return os.getpid()
+
+
 class WorkerPoolTest(unittest.TestCase):
     def pool(self, function, **limits):
         pool = WorkerPool(function, **limits)
@@ -60,6 +91,29 @@ class WorkerPoolTest(unittest.TestCase):
             pool.run(60)
         first = pool.run(0)
         self.assertEqual(pool.run(0), first, "the replacement is reused")
+
+    def test_the_deadline_does_not_count_the_start_of_a_worker(self):
+        pool = self.pool(SlowToStart(2), workers=1, timeout=0.5)
+        self.assertNotEqual(pool.run(None), os.getpid())
+
+    def test_a_worker_that_does_not_start_in_time_is_an_error(self):
+        pool = self.pool(SlowToStart(2), workers=1, start_timeout=0.5)
+        with self.assertRaises(WorkerStartFailed) as caught:
+            pool.run(None)
+        self.assertIn("not ready after 0.5 seconds", str(caught.exception))
+
+    def test_a_worker_that_dies_as_it_starts_is_reported(self):
+        pool = self.pool(DiesOnStart(7), workers=1)
+        with self.assertRaises(WorkerCrashed) as caught:
+            pool.run(None)
+        self.assertIn("ended as it started (exit code 7)", str(caught.exception))
+
+    def test_the_deadline_does_not_count_the_wait_for_a_free_worker(self):
+        pool = self.pool(sleep_for, workers=1, timeout=3)
+        first = pool.run(0)
+        worker = pool._idle.get()  # busy with another call for 1.5 seconds
+        threading.Timer(1.5, pool._idle.put, [worker]).start()
+        self.assertEqual(pool.run(2), first)
 
     def test_a_crashed_worker_is_replaced(self):
         pool = self.pool(exit_now, workers=1)
