@@ -67,5 +67,11 @@ setup(
     entry_points={
         "paste.app_factory": ["main = quickwiki.config.middleware:make_app"],
         "paste.app_install": ["main = pylons.util:PylonsInstaller"],
+        # Global, so that paster finds them in a deployment's directory, as
+        # it finds setup-app: not only inside QuickWiki's checkout.
+        "paste.global_paster_command": [
+            "dump-wiki = quickwiki.commands:DumpWikiCommand",
+            "load-wiki = quickwiki.commands:LoadWikiCommand",
+        ],
     },
 )

@@ -16,6 +16,7 @@ log = logging.getLogger(__name__)
 
 FRONT_PAGE_TITLE = "FrontPage"
 FRONT_PAGE_CONTENT = "**Welcome** to the QuickWiki front page!"
+FRONT_PAGE_SUMMARY = "Written by paster setup-app."
 
 
 def setup_app(command, conf, vars):
@@ -38,5 +39,5 @@ def create_front_page():
     """Write the FrontPage's first revision, if it has none."""
     if revisions.head(FRONT_PAGE_TITLE) is None:
         revisions.save(FRONT_PAGE_TITLE, 0, FRONT_PAGE_CONTENT,
-                       revisions.Author(), "Written by paster setup-app.")
+                       revisions.Author(), FRONT_PAGE_SUMMARY)
         log.info("Created the %s", FRONT_PAGE_TITLE)

@@ -7,9 +7,11 @@ follows ``script.py.mako``.
 """
 from alembic import command
 from alembic.config import Config
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 
-__all__ = ["LEGACY_REVISION", "upgrade"]
+__all__ = ["LEGACY_REVISION", "current", "downgrade", "head", "upgrade"]
 
 #: The migration that describes the schema of QuickWiki 1.0, whose
 #: ``paster setup-app`` made the ``pages`` table without Alembic.
@@ -27,6 +29,17 @@ def upgrade(connection, revision="head"):
 def downgrade(connection, revision):
     """Migrate the database of ``connection`` down to ``revision``."""
     command.downgrade(_config(connection), revision)
+
+
+def current(connection):
+    """The migration the database of ``connection`` is at; None when it
+    has none (no schema, or QuickWiki 1.0's)."""
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def head():
+    """The migration of this code's schema, which :func:`upgrade` reaches."""
+    return ScriptDirectory.from_config(_config(None)).get_current_head()
 
 
 def _config(connection):

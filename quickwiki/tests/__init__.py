@@ -21,6 +21,7 @@ of two ways, as Pyramid's wiki2 tests do:
 """
 import contextlib
 import os
+import sys
 import unittest
 
 from paste.script.appinstall import SetupCommand
@@ -35,7 +36,7 @@ from quickwiki.lib import revisions
 from quickwiki.model import Page, live, meta
 
 __all__ = [
-    "CHECKOUT", "CommittingTestController", "TestController", "delete_pages",
+    "CHECKOUT", "PASTER", "CommittingTestController", "TestController", "delete_pages",
     "flashes", "reset_database", "rolled_back_session", "run_setup_app",
     "store_page", "stored_content", "stored_history", "stored_titles",
     "ticked_title_list", "url",
@@ -47,6 +48,9 @@ url = pylons.url
 #: The top of the checkout: development.ini, test.ini, test-artifacts/.
 CHECKOUT = os.path.dirname(os.path.dirname(os.path.dirname(
     os.path.abspath(__file__))))
+
+#: ``paster``, as the Python running the tests has it, wherever its scripts are.
+PASTER = [sys.executable, "-c", "from paste.script.command import run; run()"]
 
 #: Whether the database is as ``paster setup-app`` left it, to our knowledge.
 _database_is_fresh = False

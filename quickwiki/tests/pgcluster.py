@@ -26,10 +26,13 @@ import socket
 import subprocess
 import sys
 import tempfile
+import unittest
 
 import psycopg
+from psycopg import sql
 
-__all__ = ["Cluster", "PostgreSQLMissing", "find_bindir", "main"]
+__all__ = ["Cluster", "PostgreSQLMissing", "find_bindir", "main",
+           "require_postgresql"]
 
 #: The environment variable that makes a missing PostgreSQL a failure.
 REQUIRE = "QUICKWIKI_REQUIRE_POSTGRESQL"
@@ -68,6 +71,18 @@ def find_bindir():
         "(apt-get install postgresql)" % DEBIAN_BINDIRS)
 
 
+def require_postgresql():
+    """The directory of PostgreSQL's programs, for a test that needs a
+    cluster: where there are none, the test is skipped, or fails when
+    :data:`REQUIRE` is set (as in CI)."""
+    try:
+        return find_bindir()
+    except PostgreSQLMissing as missing:
+        if os.environ.get(REQUIRE) == "1":
+            raise AssertionError(str(missing)) from None
+        raise unittest.SkipTest(str(missing)) from None
+
+
 def _version(bindir):
     """The version in a path such as ``/usr/lib/postgresql/15/bin``, as numbers."""
     return [int(number) for number in re.findall(r"\d+", bindir)]
@@ -98,8 +113,21 @@ class Cluster:
     @property
     def url(self):
         """The SQLAlchemy URL of the cluster's database, for psycopg 3."""
+        return self.url_of(self.database)
+
+    def url_of(self, database):
+        """The SQLAlchemy URL of the cluster's database ``database``."""
         return "postgresql+psycopg://%s:%s@127.0.0.1:%d/%s" % (
-            self.superuser, self.password, self.port, self.database)
+            self.superuser, self.password, self.port, database)
+
+    def create_database(self, name):
+        """Create another empty database, ``name``: its URL."""
+        with psycopg.connect(host="127.0.0.1", port=self.port, dbname="postgres",
+                             user=self.superuser, password=self.password,
+                             autocommit=True) as connection:
+            connection.execute(sql.SQL("CREATE DATABASE {}").format(
+                sql.Identifier(name)))
+        return self.url_of(name)
 
     def __enter__(self):
         self.directory = tempfile.mkdtemp(prefix="quickwiki-pg-")
@@ -108,7 +136,7 @@ class Cluster:
                 os.chown(self.directory, self._owner.pw_uid, self._owner.pw_gid)
             self._initdb()
             self._start()
-            self._create_database()
+            self.create_database(self.database)
         except BaseException:
             self.__exit__(None, None, None)
             raise
@@ -156,12 +184,6 @@ class Cluster:
                 if "already in use" not in text or attempt == attempts - 1:
                     raise RuntimeError("PostgreSQL did not start:\n" + text) from None
 
-    def _create_database(self):
-        with psycopg.connect(host="127.0.0.1", port=self.port, dbname="postgres",
-                             user=self.superuser, password=self.password,
-                             autocommit=True) as connection:
-            connection.execute("CREATE DATABASE %s" % self.database)
-
     def _pg_ctl(self, *args):
         self._run("pg_ctl", "-D", self.data, *args)
 
@@ -198,9 +220,11 @@ def _free_port():
         return probe.getsockname()[1]
 
 
-def write_test_config(directory, base_config, database_url):
-    """Write a config that is ``base_config`` but for its database; its path."""
-    path = os.path.join(directory, "test-postgresql.ini")
+def write_test_config(directory, base_config, database_url,
+                      name="test-postgresql.ini"):
+    """Write a config that is ``base_config`` but for its database, as
+    ``name`` in ``directory``; its path."""
+    path = os.path.join(directory, name)
     with open(path, "w", encoding="utf-8") as config:
         config.write(
             "# %s, with the database of a throwaway PostgreSQL cluster.\n"

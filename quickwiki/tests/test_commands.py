@@ -6,13 +6,11 @@ import socket
 import sqlite3
 import stat
 import subprocess
-import sys
 import tempfile
 import time
 import unittest
 
-# The paster of the Python running the tests, wherever its scripts are.
-PASTER = [sys.executable, "-c", "from paste.script.command import run; run()"]
+from quickwiki.tests import PASTER
 
 
 class PasterTest(unittest.TestCase):

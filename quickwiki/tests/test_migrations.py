@@ -5,7 +5,6 @@ import configparser
 import os
 import sqlite3
 import subprocess
-import sys
 import tempfile
 import unittest
 
@@ -20,13 +19,12 @@ import pylons.test
 from quickwiki import migrations
 from quickwiki.model import Rendering, Revision, meta
 from quickwiki.tests import (
-    CommittingTestController, delete_pages, run_setup_app, url,
+    PASTER, CommittingTestController, delete_pages, run_setup_app, url,
 )
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 #: A wiki that QuickWiki 1.0 made (see the file's header).
 LEGACY_DUMP = os.path.join(HERE, "fixtures", "quickwiki-1.0.sql")
-PASTER = [sys.executable, "-c", "from paste.script.command import run; run()"]
 HEAD = "0002"
 #: The summary of the revisions that the upgrade makes of 1.0's pages.
 LEGACY_SUMMARY = "The page as it was when QuickWiki began keeping its history."
@@ -51,10 +49,6 @@ def schema_differences(connection):
                             meta.Base.metadata)
 
 
-def schema_version(connection):
-    return MigrationContext.configure(connection).get_current_revision()
-
-
 class NewDatabaseTest(CommittingTestController):
     """Each test starts from a database that setup-app has just made.
 
@@ -64,7 +58,7 @@ class NewDatabaseTest(CommittingTestController):
     def test_setup_app_makes_the_schema_of_the_model(self):
         with meta.Session.get_bind().connect() as connection:
             self.assertEqual(schema_differences(connection), [])
-            self.assertEqual(schema_version(connection), HEAD)
+            self.assertEqual(migrations.current(connection), HEAD)
 
 
 class LegacyDatabaseTest(CommittingTestController):
@@ -95,7 +89,7 @@ class LegacyDatabaseTest(CommittingTestController):
             for row in LEGACY_ROWS))
         with meta.Session.get_bind().connect() as connection:
             self.assertEqual(schema_differences(connection), [])
-            self.assertEqual(schema_version(connection), HEAD)
+            self.assertEqual(migrations.current(connection), HEAD)
 
     def test_upgraded_pages_are_rendered_by_their_first_view(self):
         run_setup_app()
@@ -201,7 +195,7 @@ class LegacyFileTest(unittest.TestCase):
         self.addCleanup(engine.dispose)
         with engine.connect() as connection:
             self.assertEqual(schema_differences(connection), [])
-            self.assertEqual(schema_version(connection), HEAD)
+            self.assertEqual(migrations.current(connection), HEAD)
         self.assertIn("\r\n", dict(before)["SandBox"])
 
     def test_setup_app_twice_upgrades_once(self):

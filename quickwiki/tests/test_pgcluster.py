@@ -10,19 +10,9 @@ import psycopg
 from quickwiki.tests import pgcluster
 
 
-def require_postgresql():
-    """PostgreSQL's directory; skip where it is missing, unless required."""
-    try:
-        return pgcluster.find_bindir()
-    except pgcluster.PostgreSQLMissing as missing:
-        if os.environ.get(pgcluster.REQUIRE) == "1":
-            raise AssertionError(str(missing)) from None
-        raise unittest.SkipTest(str(missing)) from None
-
-
 class ClusterTest(unittest.TestCase):
     def test_serves_an_empty_database_then_is_removed(self):
-        with pgcluster.Cluster(require_postgresql()) as cluster:
+        with pgcluster.Cluster(pgcluster.require_postgresql()) as cluster:
             directory = cluster.directory
             with psycopg.connect(host="127.0.0.1", port=cluster.port,
                                  dbname=cluster.database, user=cluster.superuser,
@@ -39,14 +29,14 @@ class ClusterTest(unittest.TestCase):
         self.assertFalse(os.path.exists(directory))
 
     def test_a_password_is_required(self):
-        with pgcluster.Cluster(require_postgresql()) as cluster:
+        with pgcluster.Cluster(pgcluster.require_postgresql()) as cluster:
             with self.assertRaises(psycopg.OperationalError):
                 psycopg.connect(host="127.0.0.1", port=cluster.port,
                                 dbname=cluster.database, user=cluster.superuser,
                                 password="wrong").close()
 
     def test_a_failed_start_removes_the_directory(self):
-        cluster = pgcluster.Cluster(require_postgresql())
+        cluster = pgcluster.Cluster(pgcluster.require_postgresql())
         with mock.patch.object(pgcluster.Cluster, "_start",
                                side_effect=RuntimeError("no start")):
             with self.assertRaises(RuntimeError):
