@@ -22,7 +22,6 @@ import re
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -30,6 +29,8 @@ import unittest
 
 import psycopg
 from psycopg import sql
+
+from quickwiki.tests.servers import free_port
 
 __all__ = ["Cluster", "PostgreSQLMissing", "find_bindir", "main",
            "require_postgresql"]
@@ -173,7 +174,7 @@ class Cluster:
         """Start the server on a free port; another, should that one be taken."""
         log = os.path.join(self.directory, "server.log")
         for attempt in range(attempts):
-            self.port = _free_port()
+            self.port = free_port()
             try:
                 self._pg_ctl("start", "-w", "-t", "60", "-l", log,
                              "-o", "-p %d" % self.port)
@@ -211,13 +212,6 @@ def _unprivileged_user():
             continue
     raise RuntimeError("Running as root, and there is neither a postgres nor "
                        "a nobody user to run PostgreSQL as")
-
-
-def _free_port():
-    """A port of 127.0.0.1 that nothing listens on, as the OS chose it."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def write_test_config(directory, base_config, database_url,

@@ -1,4 +1,5 @@
-"""The ``paster`` commands a deployment runs: make-config, setup-app, serve."""
+"""The ``paster`` commands a deployment runs: make-config, setup-app, serve
+(behind a proxy)."""
 import configparser
 import http.client
 import os
@@ -7,10 +8,10 @@ import sqlite3
 import stat
 import subprocess
 import tempfile
-import time
 import unittest
 
 from quickwiki.tests import PASTER
+from quickwiki.tests.servers import PasterServer, Visitor
 
 
 class PasterTest(unittest.TestCase):
@@ -78,31 +79,16 @@ class ServeTest(PasterTest):
     def setUp(self):
         super().setUp()
         self.make_config()
-        self.paster("setup-app", "prod.ini")
-        self.port = _free_port()
         path = os.path.join(self.dir, "prod.ini")
         with open(path, encoding="utf-8") as ini:
-            config = ini.read().replace("\nport = 5000\n",
-                                        "\nport = %d\n" % self.port)
+            config = ini.read().replace("quickwiki.record_addresses = false",
+                                        "quickwiki.record_addresses = true")
         with open(path, "w", encoding="utf-8") as ini:
             ini.write(config)
-        server = subprocess.Popen(PASTER + ["serve", "prod.ini"], cwd=self.dir,
-                                  stdout=subprocess.DEVNULL,
-                                  stderr=subprocess.DEVNULL)
-        self.addCleanup(server.wait)
-        self.addCleanup(server.terminate)
-        self.wait_until_serving(server)
-
-    def wait_until_serving(self, server):
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                self.get("/")
-                return
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    raise
-                time.sleep(0.2)
+        self.paster("setup-app", "prod.ini")
+        server = PasterServer(self.dir, "prod.ini")
+        self.addCleanup(server.stop)
+        self.port = server.port
 
     def get(self, path):
         """GET ``path``: the status and headers (a hang is a timeout error)."""
@@ -136,8 +122,35 @@ class ServeTest(PasterTest):
         self.assertIn("default-src 'self'", headers["Content-Security-Policy"])
         self.assertEqual(headers["X-Content-Type-Options"], "nosniff")
 
+    def save_through_a_proxy(self, source):
+        """Save the FrontPage as a proxy on ``source`` would send it, for a
+        client at 203.0.113.9 asking for https://wiki.example.org: the
+        redirect's address, and the address the revision keeps."""
+        visitor = Visitor(PROXY_HEADERS, source=source)
+        form = visitor.open(self.port, "/pages/edit/FrontPage").html.form
+        response = visitor.submit(self.port, form, content="Proxied.")
+        self.assertEqual(response.status, 302)
+        database = sqlite3.connect(os.path.join(self.dir, "quickwiki.db"))
+        self.addCleanup(database.close)
+        address, = database.execute(
+            "SELECT address FROM revisions WHERE page = 'FrontPage' "
+            "ORDER BY number DESC LIMIT 1").fetchone()
+        return response.headers["Location"], address
 
-def _free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+    def test_the_proxys_headers_are_trusted_from_its_address(self):
+        self.assertEqual(self.save_through_a_proxy("127.0.0.1"),
+                         ("https://wiki.example.org/FrontPage", "203.0.113.9"))
+
+    def test_the_same_headers_from_elsewhere_are_dropped(self):
+        self.assertEqual(self.save_through_a_proxy("127.0.0.2"),
+                         ("http://127.0.0.1:%d/FrontPage" % self.port,
+                          "127.0.0.2"))
+
+
+#: What the README's nginx sends: the client's address and what it asked for.
+PROXY_HEADERS = {
+    "X-Forwarded-For": "203.0.113.9",
+    "X-Forwarded-Proto": "https",
+    "X-Forwarded-Host": "wiki.example.org",
+    "X-Forwarded-Port": "443",
+}
