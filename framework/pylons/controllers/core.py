@@ -88,7 +88,6 @@ class WSGIController:
         self._method_args = None
         self._started = False
         self._outer_start_response = start_response
-        self.start_response = self._merging_start_response
         hooks = type(self)
         result: Any
         try:
@@ -109,7 +108,7 @@ class WSGIController:
             return result  # the body of the action's own WSGI answer
         return result(environ, start_response)
 
-    def _merging_start_response(
+    def start_response(
         self,
         status: str,
         headers: list[tuple[str, str]],
@@ -269,8 +268,7 @@ class WSGIController:
 #: The public names of WSGIController's own attributes, which are never
 #: actions (nor remote methods of the RPC controllers).
 CONTROLLER_NAMES = frozenset(
-    [name for name in vars(WSGIController) if not name.startswith("_")]
-    + ["start_response"]
+    name for name in vars(WSGIController) if not name.startswith("_")
 )
 
 #: The base class's hooks, which do nothing: not called at all.
