@@ -31,6 +31,7 @@ __all__ = [
     "RequestObject",
     "context",
     "current_context",
+    "make_later",
     "make_object",
     "request_names",
     "request_objects",
@@ -105,17 +106,28 @@ def make_object(py: PylonsContext, name: str, *args: Any) -> Any:
     """Make ``py``'s per-request object ``name`` now, and keep it there.
 
     ``args`` go to its maker after the environ (``PylonsApp.make_response``
-    takes a body).  None when ``py`` has no maker of it, or the maker
-    gives none.
+    takes a body); without them, those given :func:`make_later`, if any.
+    None when ``py`` has no maker of it, or the maker gives none.
     """
     held = vars(py)
     maker = held.get("_makers", _NO_MAKERS).get(name)
     if maker is None:
         return None
+    if not args and "_later" in held:
+        args = held["_later"].pop(name, ())
     made = maker(held["_environ"], *args)
     if made is not None:
         held[name] = made
     return made
+
+
+def make_later(py: PylonsContext, name: str, *args: Any) -> None:
+    """Have ``py``'s object ``name`` made with ``args`` when first used, not now.
+
+    A text answer leaves its response so: it is sent without one, unless
+    code asks for ``pylons.response`` before or after it is sent.
+    """
+    vars(py).setdefault("_later", {})[name] = args
 
 
 #: What getattr gives for an object a context does not have.

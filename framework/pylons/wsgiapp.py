@@ -30,6 +30,7 @@ from pylons.context import (
     REQUEST_OBJECTS,
     PylonsContext,
     context,
+    make_later,
     request_objects,
 )
 from pylons.controllers.util import Request, Response
@@ -87,6 +88,8 @@ class PylonsApp:
             for obj in REQUEST_OBJECTS
             if obj.per_request
         }
+        if _answers_alike(self):
+            self._context_start["_text_answer"] = self.text_answer
 
     def __call__(
         self, environ: WSGIEnvironment, start_response: StartResponse
@@ -153,6 +156,30 @@ class PylonsApp:
             body = body.encode(self._response_charset)
         headerlist = [*self._response_headerlist, ("Content-Length", str(len(body)))]
         return Response(app_iter=[body], headerlist=headerlist)
+
+    def text_answer(self, py: PylonsContext, body: str | bytes) -> WSGIApplication:
+        """The answer of an action that returned ``body`` and left the response alone.
+
+        It is what :meth:`make_response` with ``body`` would answer, sent
+        without making that response: it is made only if code asks for
+        ``pylons.response`` (``__after__``, or whoever reads the request's
+        objects afterwards).
+        """
+        if isinstance(body, str):
+            body = body.encode(self._response_charset)
+        make_later(py, "response", body)
+        headerlist = [*self._response_headerlist, ("Content-Length", str(len(body)))]
+
+        def send(
+            environ: WSGIEnvironment, start_response: StartResponse
+        ) -> Iterable[bytes]:
+            made = vars(py).get("response")
+            if made is not None:
+                return made(environ, start_response)
+            start_response("200 OK", headerlist)
+            return [] if environ["REQUEST_METHOD"] == "HEAD" else [body]
+
+        return send
 
     def make_tmpl_context(self, environ: WSGIEnvironment) -> ContextObj:
         """An empty template context (``c``)."""
@@ -302,6 +329,17 @@ def _response_start(options: dict[str, Any]) -> tuple[tuple[tuple[str, str], ...
     response.headers.update(options["headers"])
     del response.content_length
     return tuple(response.headerlist), response.charset or "utf-8"
+
+
+def _answers_alike(app: PylonsApp) -> bool:
+    """Whether :meth:`PylonsApp.text_answer` answers as ``app``'s response would.
+
+    Not when a subclass makes its own response, nor when the configured
+    headers have a ``Location``, which a response makes absolute.
+    """
+    return type(app).make_response is PylonsApp.make_response and all(
+        name.lower() != "location" for name, _value in app._response_headerlist
+    )
 
 
 def _routed_from_url(environ: WSGIEnvironment) -> bool:

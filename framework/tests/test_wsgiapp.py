@@ -42,10 +42,12 @@ class MadeOnFirstUseTest(unittest.TestCase):
         self.app = sample_app().app
 
     def test_objects_no_one_used_are_not_made(self):
+        # The action's text is sent without a response object: none was
+        # asked for.
         response, py = served(self.app, "/hello/index")
         self.assertEqual(response.text, "Hello World")
         made = set(vars(py)) & {obj.name for obj in REQUEST_OBJECTS}
-        self.assertEqual(made, {"config", "app_globals", "h", "response"})
+        self.assertEqual(made, {"config", "app_globals", "h"})
 
     def test_objects_are_made_when_read(self):
         _response, py = served(self.app, "/hello/globals")
@@ -70,6 +72,49 @@ class MadeOnFirstUseTest(unittest.TestCase):
         self.assertEqual(
             head.headers["Content-Length"], response.headers["Content-Length"]
         )
+
+    def test_a_text_answer_is_the_response_code_asks_for_afterwards(self):
+        config = self.app.config
+        app = RoutesMiddleware(PylonsApp(config), config["routes.map"])
+        sent, py = served(app, "/hello/unicode")
+        self.assertNotIn("response", vars(py))
+        response = py.response
+        self.assertIsInstance(response, webob.Response)
+        self.assertEqual(response.status, sent.status)
+        self.assertEqual(response.headerlist, sent.headerlist)
+        self.assertEqual(response.body, sent.body)
+        self.assertIs(py.response, response)
+
+    def test_after_changes_the_response_of_a_text_answer(self):
+        response, py = served(self.app, "/hooks/index?after_write=1")
+        self.assertEqual(response.text, "index,after")
+        self.assertEqual(response.headers["X-After"], "ran")
+        self.assertEqual(response.headers["Content-Length"], "11")
+        self.assertEqual(py.response.text, "index,after")
+
+    def test_an_application_that_makes_its_own_response_answers_with_it(self):
+        class OwnResponseApp(PylonsApp):
+            def make_response(self, environ, body=b""):
+                response = super().make_response(environ, body)
+                response.headers["X-Made-By"] = "OwnResponseApp"
+                return response
+
+        config = sample_app().app.config
+        app = RoutesMiddleware(OwnResponseApp(config), config["routes.map"])
+        response, py = served(app, "/hello/index")
+        self.assertEqual(response.text, "Hello World")
+        self.assertEqual(response.headers["X-Made-By"], "OwnResponseApp")
+        self.assertIn("response", vars(py))
+
+    def test_a_configured_location_header_is_made_absolute(self):
+        config = sample_app().app.config
+        options = config["pylons.response_options"]
+        config["pylons.response_options"] = dict(
+            options, headers=dict(options["headers"], Location="/elsewhere")
+        )
+        app = RoutesMiddleware(PylonsApp(config), config["routes.map"])
+        response, _py = served(app, "/hello/index")
+        self.assertEqual(response.headers["Location"], "http://localhost/elsewhere")
 
     def test_the_configured_charset_encodes_the_body(self):
         config = sample_app().app.config

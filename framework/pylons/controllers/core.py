@@ -240,7 +240,11 @@ class WSGIController:
         response = vars(py).get("response")
         if response is None:
             if isinstance(result, (str, bytes)):
-                # The action left the response alone: make it with the body.
+                # The action left the response alone: answer with the body,
+                # without a response if the application can.
+                text_answer = vars(py).get("_text_answer")
+                if text_answer is not None:
+                    return text_answer(py, result)
                 made = make_object(py, "response", result)
                 if made is not None:
                     return made
