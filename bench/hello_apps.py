@@ -26,13 +26,13 @@ import tempfile
 from beaker.middleware import CacheMiddleware, SessionMiddleware
 from paste.registry import RegistryManager
 from routes import Mapper
-from routes.middleware import RoutesMiddleware
 from whitenoise import WhiteNoise
 
 from pylons.configuration import PylonsConfig
 from pylons.controllers import WSGIController
 from pylons.middleware import (
-    ErrorHandler, RequestDecoding, SecurityHeaders, StatusCodeRedirect,
+    ErrorHandler, RequestDecoding, RoutesMiddleware, SecurityHeaders,
+    StatusCodeRedirect,
 )
 from pylons.wsgiapp import PylonsApp
 

@@ -2,11 +2,11 @@
 from beaker.middleware import CacheMiddleware, SessionMiddleware
 from paste.deploy.converters import asbool
 from paste.registry import RegistryManager
-from routes.middleware import RoutesMiddleware
 from whitenoise import WhiteNoise
 
 from pylons.middleware import (
-    ErrorHandler, RequestDecoding, SecurityHeaders, StatusCodeRedirect,
+    ErrorHandler, RequestDecoding, RoutesMiddleware, SecurityHeaders,
+    StatusCodeRedirect,
 )
 from pylons.wsgiapp import PylonsApp
 
