@@ -1,8 +1,9 @@
-"""The middleware of a Pylons stack that deals with errors, and its routing.
+"""The middleware Pylons gives a project's stack.
 
 :class:`RequestDecoding` answers requests that cannot be decoded with
 400 or 415; :class:`SecurityHeaders` adds the headers a public site sends;
-:class:`RoutesMiddleware` is Routes' own, with less work per request.
+:class:`RoutesMiddleware` and :class:`RegistryManager` are Routes' and
+Paste's, with less work per request.
 :func:`ErrorHandler` catches what the application raises: with ``debug``
 on it shows backlash's interactive debugger, with it off a plain 500 page,
 while the traceback is logged and, when ``email_to`` is set, mailed.
@@ -32,6 +33,7 @@ from backlash import DebuggedApplication
 from backlash.tbtools import get_current_traceback
 from backlash.tracing.reporters.mail import EmailReporter
 from backlash.utils import RequestContext
+from paste import registry as paste_registry
 from paste.deploy.converters import asbool
 from routes import middleware as routes_middleware
 from routes.util import URLGenerator
@@ -47,6 +49,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ErrorHandler",
+    "RegistryManager",
     "RequestDecoding",
     "RoutesMiddleware",
     "SecurityHeaders",
@@ -551,6 +554,95 @@ def _move_path_info(environ: WSGIEnvironment, path_info: str) -> None:
     environ["SCRIPT_NAME"] += re.sub(
         "^(.*?)/%s$" % re.escape(path_info), r"\1", old_path
     )
+
+
+class RegistryManager(paste_registry.RegistryManager):
+    """Paste's ``RegistryManager``, which opens a registry context per request.
+
+    The ``pylons`` globals are registered in it; it is closed once the
+    answer is done.  With ``streaming``, Paste's runs the whole application
+    in a generator, only as the body is first read, and so every layer
+    outside it gets an answer not started yet, which it must start itself
+    to see the status.  This one runs the application when called, and
+    closes the context at once for a body given whole (a list or tuple),
+    after a body the application streams has been read or closed; that
+    body's own ``close`` is called too, as WSGI asks.  An exception is
+    kept for Paste's EvalException (``paste.evalexception``) as Paste's
+    does.  Without ``streaming`` it is Paste's own.
+    """
+
+    def __call__(
+        self, environ: WSGIEnvironment, start_response: StartResponse
+    ) -> Iterable[bytes]:
+        """Run the application in a registry context of its own."""
+        if not self.streaming:
+            return super().__call__(environ, start_response)
+        registry = environ.get("paste.registry")
+        if registry is None:
+            registry = environ["paste.registry"] = paste_registry.Registry()
+        registry.prepare()
+        try:
+            app_iter = self.application(environ, start_response)
+        except BaseException as exc:
+            _keep_for_debugger(environ, exc)
+            registry.cleanup()
+            raise
+        if isinstance(app_iter, (list, tuple)):
+            registry.cleanup()
+            return app_iter
+        return _RegisteredBody(app_iter, environ, registry)
+
+
+class _RegisteredBody:
+    """A streamed body whose registry context closes when it is read or closed.
+
+    ``close`` works even if the body was never read (a generator would run
+    no ``finally`` then), and only once.
+    """
+
+    def __init__(
+        self,
+        app_iter: Iterable[bytes],
+        environ: WSGIEnvironment,
+        registry: paste_registry.Registry,
+    ) -> None:
+        self.app_iter = app_iter
+        self.environ = environ
+        self.registry: paste_registry.Registry | None = registry
+
+    def __iter__(self) -> Iterator[bytes]:
+        """The body's items; then the body and the registry context closed."""
+        try:
+            yield from self.app_iter
+        except BaseException as exc:
+            _keep_for_debugger(self.environ, exc)
+            raise
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Close the body and the registry context, the first time only."""
+        registry, self.registry = self.registry, None
+        if registry is not None:
+            try:
+                _close(self.app_iter)
+            finally:
+                registry.cleanup()
+
+
+def _keep_for_debugger(environ: WSGIEnvironment, exc: BaseException) -> None:
+    """Let Paste's EvalException see the request's globals after ``exc``.
+
+    It asks for that with ``paste.evalexception``, and leaves out the
+    exceptions it expects (``paste.expected_exceptions``).
+    """
+    expected = tuple(environ.get("paste.expected_exceptions", ()))
+    if (
+        environ.get("paste.evalexception")
+        and isinstance(exc, Exception)
+        and not isinstance(exc, expected)
+    ):
+        paste_registry.restorer.save_registry_state(environ)
 
 
 class StatusCodeRedirect:
