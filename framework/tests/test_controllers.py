@@ -1,6 +1,8 @@
 """WSGIController: actions, arguments, return values, hooks, HTTP errors."""
 
+import gc
 import unittest
+import weakref
 
 import webob
 
@@ -219,3 +221,39 @@ class HookNamesTest(unittest.TestCase):
             with self.subTest(hook=public):
                 self.assertIn(public, CONTROLLER_NAMES)
                 sample_app().get("/hello/%s" % public, status=404)
+
+
+class ServerStartResponse:
+    """A server's start_response: an object whose life the test follows."""
+
+    def __call__(self, status, headers, exc_info=None):
+        self.status = status
+
+
+class LettingGoTest(unittest.TestCase):
+    def test_the_servers_start_response_is_freed_as_the_request_ends(self):
+        # The environ, which keeps the controller, is freed by the garbage
+        # collector (it is part of reference cycles); what the server
+        # passed in must not wait for it.
+        app = sample_app().app
+        for path in (
+            "/hello/index",
+            "/hello/stream",
+            "/hello/direct_wsgi",
+            "/hello/wsgi",
+        ):
+            with self.subTest(path=path):
+                environ = webob.Request.blank(path).environ
+                start_response = ServerStartResponse()
+                freed = weakref.ref(start_response)
+                gc.disable()
+                try:
+                    body = app(environ, start_response)
+                    b"".join(body)
+                    body.close()
+                    self.assertEqual(start_response.status[:3], "200")
+                    del body, start_response
+                    self.assertIsNone(freed())
+                finally:
+                    gc.enable()
+                self.assertIn("pylons.controller", environ)

@@ -104,9 +104,14 @@ class WSGIController:
                 after = self.inspect_call(self.__after__)
         if isinstance(after, HTTPException):
             result = after
-        if self._started:
-            return result  # the body of the action's own WSGI answer
-        return result(environ, start_response)
+        if not self._started:  # else the body of the action's own WSGI answer
+            result = result(environ, start_response)
+        # The controller stays in the environ, which refers back to it: what
+        # it holds is freed by the garbage collector, not as the request
+        # ends.  The start_response of the layers above, closures holding
+        # their own, need not be.
+        del self._outer_start_response
+        return result
 
     def start_response(
         self,
