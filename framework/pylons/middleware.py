@@ -364,8 +364,10 @@ class SecurityHeaders:
             if key.startswith(self.prefix):
                 headers[_header_name(key[len(self.prefix) :])] = value.strip()
         self.headers = [(name, value) for name, value in headers.items() if value]
-
         self.names = frozenset(name.lower() for name, _value in self.headers)
+        #: Names of the application's headers that are none of ours, as
+        #: spelled: an answer with only such names needs no other check.
+        self.others: frozenset[str] = frozenset()
 
     def __call__(
         self, environ: WSGIEnvironment, start_response: StartResponse
@@ -383,9 +385,13 @@ class SecurityHeaders:
 
     def added_to(self, headers: list[tuple[str, str]]) -> list[tuple[str, str]]:
         """``headers`` and those of ours the application did not set."""
-        if self.names.isdisjoint(map(str.lower, map(_name_of, headers))):
+        if self.others.issuperset(map(_name_of, headers)):
             return [*headers, *self.headers]
-        set_here = {name.lower() for name, _value in headers}
+        set_here = {name.lower(): name for name, _value in headers}
+        if len(self.others) < _OTHER_NAMES_KEPT:
+            self.others |= {
+                name for lowered, name in set_here.items() if lowered not in self.names
+            }
         return [
             *headers,
             *(header for header in self.headers if header[0].lower() not in set_here),
@@ -394,6 +400,9 @@ class SecurityHeaders:
 
 #: The name of a ``(name, value)`` header.
 _name_of = operator.itemgetter(0)
+
+#: How many spellings of other header names SecurityHeaders keeps, at most.
+_OTHER_NAMES_KEPT = 64
 
 
 def _header_name(setting: str) -> str:

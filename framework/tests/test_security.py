@@ -57,6 +57,40 @@ class SecurityHeadersTest(unittest.TestCase):
         app = TestApp(SecurityHeaders(plain_app, {}))
         self.assertEqual(app.get("/").headers.getall("X-Frame-Options"), ["SAMEORIGIN"])
 
+    def test_the_applications_headers_are_kept_from_answer_to_answer(self):
+        answers = [
+            [("Content-Type", "text/plain")],
+            [("Content-Type", "text/plain"), ("x-frame-options", "SAMEORIGIN")],
+            [("Content-Type", "text/plain")],
+            [("Content-Type", "text/plain"), ("X-FRAME-OPTIONS", "SAMEORIGIN")],
+        ]
+
+        def app(environ, start_response):
+            start_response("200 OK", answers.pop(0))
+            return [b"answer"]
+
+        test_app = TestApp(SecurityHeaders(app, {}))
+        frame_options = [
+            test_app.get("/").headers.getall("X-Frame-Options") for _ in range(4)
+        ]
+        self.assertEqual(
+            frame_options, [["DENY"], ["SAMEORIGIN"], ["DENY"], ["SAMEORIGIN"]]
+        )
+
+    def test_many_other_header_names_leave_the_check_as_it_is(self):
+        answers = [[("X-Other-%d" % number, "1")] for number in range(100)]
+        answers.append([("X-Frame-Options", "SAMEORIGIN")])
+
+        def app(environ, start_response):
+            start_response("200 OK", answers.pop(0))
+            return [b"answer"]
+
+        test_app = TestApp(SecurityHeaders(app, {}))
+        for _number in range(100):
+            test_app.get("/")
+        frame_options = test_app.get("/").headers.getall("X-Frame-Options")
+        self.assertEqual(frame_options, ["SAMEORIGIN"])
+
     def test_debug_allows_the_debuggers_inline_script_and_style(self):
         policy = (
             sample_app(debug=True)
