@@ -5,8 +5,8 @@ Each builder returns a WSGI callable that answers ``GET /hello`` with
 
 - :func:`pylons_app` with ``full_stack=True``: QuickWiki's stack, as
   ``quickwiki/config/middleware.py: make_app`` builds it (SecurityHeaders
-  outermost, WhiteNoise with a static directory, StatusCodeRedirect,
-  ErrorHandler, Cache and Session middleware, RegistryManager,
+  outermost, WhiteNoise with a static directory, RegistryManager,
+  StatusCodeRedirect, ErrorHandler, Cache and Session middleware,
   RequestDecoding, RoutesMiddleware, PylonsApp, a WSGIController);
 - :func:`pylons_app` with ``full_stack=False``: the same without the error
   middleware (ErrorHandler, StatusCodeRedirect), as ``full_stack = false``
@@ -24,14 +24,15 @@ import os
 import tempfile
 
 from beaker.middleware import CacheMiddleware, SessionMiddleware
+from paste.registry import RegistryManager
 from routes import Mapper
 from whitenoise import WhiteNoise
 
 from pylons.configuration import PylonsConfig
 from pylons.controllers import WSGIController
 from pylons.middleware import (
-    ErrorHandler, RegistryManager, RequestDecoding, RoutesMiddleware,
-    SecurityHeaders, StatusCodeRedirect,
+    ErrorHandler, RequestDecoding, RoutesMiddleware, SecurityHeaders,
+    StatusCodeRedirect,
 )
 from pylons.wsgiapp import PylonsApp
 
@@ -84,12 +85,12 @@ def _quickwiki_stack(make_inner, full_stack):
     app = make_inner(config)
     app = RoutesMiddleware(app, config["routes.map"], singleton=False)
     app = RequestDecoding(app)
-    app = RegistryManager(app, streaming=True)
     app = SessionMiddleware(app, config)
     app = CacheMiddleware(app, config)
     if full_stack:
         app = ErrorHandler(app, config["global_conf"], **config["pylons.errorware"])
         app = StatusCodeRedirect(app, [400, 401, 403, 404, 405, 413, 415, 500])
+    app = RegistryManager(app, streaming=True)
     app = WhiteNoise(app, scratch.name, index_file=True, autorefresh=False,
                      immutable_file_test=FINGERPRINTED)
     app = SecurityHeaders(app, config)

@@ -1,11 +1,12 @@
 """QuickWiki's WSGI application: the Pylons 1.0 middleware stack."""
 from beaker.middleware import CacheMiddleware, SessionMiddleware
 from paste.deploy.converters import asbool
+from paste.registry import RegistryManager
 from whitenoise import WhiteNoise
 
 from pylons.middleware import (
-    ErrorHandler, RegistryManager, RequestDecoding, RoutesMiddleware,
-    SecurityHeaders, StatusCodeRedirect,
+    ErrorHandler, RequestDecoding, RoutesMiddleware, SecurityHeaders,
+    StatusCodeRedirect,
 )
 from pylons.wsgiapp import PylonsApp
 
@@ -32,11 +33,6 @@ def make_app(global_conf, full_stack=True, static_files=True, **app_conf):
     app = PylonsApp(config=config)
     app = RoutesMiddleware(app, config["routes.map"], singleton=False)
     app = RequestDecoding(app)
-    # The pylons globals of each request are registered inside Beaker's
-    # middleware: Pylons takes the session and the cache from the environ,
-    # and needs none of the globals Beaker registers when a registry is
-    # already there.
-    app = RegistryManager(app, streaming=True)
     app = SessionMiddleware(app, config)
     app = CacheMiddleware(app, config)
     if asbool(full_stack):
@@ -47,6 +43,7 @@ def make_app(global_conf, full_stack=True, static_files=True, **app_conf):
         if not config["debug"]:
             errors.append(500)
         app = StatusCodeRedirect(app, errors)
+    app = RegistryManager(app, streaming=True)
     if asbool(static_files):
         # public/ is listed once, at start-up, so that any other URL passes
         # through with one dictionary lookup; with debug on, files are
