@@ -24,15 +24,14 @@ import os
 import tempfile
 
 from beaker.middleware import CacheMiddleware, SessionMiddleware
-from paste.registry import RegistryManager
 from routes import Mapper
 from whitenoise import WhiteNoise
 
 from pylons.configuration import PylonsConfig
 from pylons.controllers import WSGIController
 from pylons.middleware import (
-    ErrorHandler, RequestDecoding, RoutesMiddleware, SecurityHeaders,
-    StatusCodeRedirect,
+    ErrorHandler, RegistryManager, RequestDecoding, RoutesMiddleware,
+    SecurityHeaders, StatusCodeRedirect,
 )
 from pylons.wsgiapp import PylonsApp
 

@@ -131,8 +131,7 @@ def _profile_tables(profile):
         "",
         "By cumulative time (with what it calls: a middleware's `__call__` "
         "holds the layers it calls, so its own cost is its figure less the "
-        "next layer's, except that the layers inside a streaming "
-        "RegistryManager run while the body is read, under `streaming_iter`):",
+        "next layer's):",
         "",
         _functions_table(profile, 16, "top_cumulative"),
     ])

@@ -1,12 +1,11 @@
 """QuickWiki's WSGI application: the Pylons 1.0 middleware stack."""
 from beaker.middleware import CacheMiddleware, SessionMiddleware
 from paste.deploy.converters import asbool
-from paste.registry import RegistryManager
 from whitenoise import WhiteNoise
 
 from pylons.middleware import (
-    ErrorHandler, RequestDecoding, RoutesMiddleware, SecurityHeaders,
-    StatusCodeRedirect,
+    ErrorHandler, RegistryManager, RequestDecoding, RoutesMiddleware,
+    SecurityHeaders, StatusCodeRedirect,
 )
 from pylons.wsgiapp import PylonsApp
 
