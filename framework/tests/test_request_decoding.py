@@ -124,6 +124,15 @@ class TokenComparisonTest(unittest.TestCase):
         )
         self.assertEqual(forms.runs, [])
 
+    def test_token_sent_as_a_file_is_refused(self):
+        token = self.app.get("/forms/secure").forms[0][token_key].value
+        self.app.post(
+            "/forms/protected",
+            upload_files=[(token_key, "token.txt", token.encode())],
+            status=403,
+        )
+        self.assertEqual(forms.runs, [])
+
 
 class RequestTest(unittest.TestCase):
     """What pylons' Request raises, for stacks without RequestDecoding too."""

@@ -36,7 +36,10 @@ token_header = "X-CSRF-Token"
 def authenticated_form(params: Mapping[str, Any]) -> bool:
     """Whether ``params`` carries this session's token."""
     expected = pylons.session.get(token_key)
-    submitted = params.get(token_key) or pylons.request.headers.get(token_header)
+    submitted = params.get(token_key)
+    if not isinstance(submitted, str):  # absent, or sent as a file
+        submitted = None
+    submitted = submitted or pylons.request.headers.get(token_header)
     return bool(
         expected
         and submitted
