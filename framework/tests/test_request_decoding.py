@@ -86,6 +86,24 @@ class FormBodyTest(unittest.TestCase):
                 response = self.post(b"name=%C3%A9", FORM + charset)
                 self.assertEqual(response.text, "name=é")
 
+    def test_undecodable_utf8_form_is_a_bad_request(self):
+        for body in (b"name=%FF", b"name=caf%C3", b"%FF=1", b"name=%ED%A0%80"):
+            with self.subTest(body=body):
+                response = self.post(body, FORM, status=400)
+                self.assertIn("Error 400", response.text)
+
+    def test_undecodable_multipart_field_is_a_bad_request(self):
+        body = (
+            b'--B\r\nContent-Disposition: form-data; name="name"\r\n\r\n'
+            b"caf\xe9\r\n--B--\r\n"
+        )
+        response = self.post(body, "multipart/form-data; boundary=B", status=400)
+        self.assertIn("Error 400", response.text)
+
+    def test_text_that_has_replacement_characters_is_kept(self):
+        response = self.post(b"name=%EF%BF%BD", FORM)
+        self.assertEqual(response.text, "name=\ufffd")
+
     def test_other_charsets_are_unsupported_media_types(self):
         for charset in ("latin-1", "utf-16", "x-bogus"):
             with self.subTest(charset=charset):

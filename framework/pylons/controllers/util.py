@@ -9,13 +9,15 @@ an HTTP status; :func:`etag_cache` answers conditional GETs;
 
 from __future__ import annotations
 
+import io
 import logging
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
-from urllib.parse import urljoin
+from urllib.parse import unquote_to_bytes, urljoin
 
 import webob
 import webob.exc
+from webob.compat import cgi_FieldStorage
 from webob.cookies import SignedSerializer
 from webob.exc import status_map
 from webob.multidict import GetDict, MultiDict, NoVars
@@ -57,9 +59,9 @@ class Request(webob.Request):
 
     Reading ``GET``, ``POST`` or ``params`` of a request that cannot be
     decoded raises an :class:`webob.exc.HTTPException`, which a controller
-    sends as the answer: ``400 Bad Request`` for a query string that is not
-    UTF-8 or a form body that cannot be parsed, ``415 Unsupported Media
-    Type`` for a form in another charset than UTF-8.
+    sends as the answer: ``400 Bad Request`` for a query string or a form
+    that is not UTF-8 or a form body that cannot be parsed, ``415
+    Unsupported Media Type`` for a form in another charset than UTF-8.
     """
 
     language = "en-us"
@@ -82,11 +84,18 @@ class Request(webob.Request):
                 "Forms must be sent in UTF-8, not %s." % self.charset
             )
         try:
-            return super().POST
+            form = super().POST
         except ValueError as exc:  # e.g. multipart without a boundary
             raise webob.exc.HTTPBadRequest(
                 "The form's data could not be read: %s." % exc
             ) from None
+        # WebOb decodes a form's bytes that are not UTF-8 as U+FFFD, which
+        # would silently change what was sent: such a form is refused.
+        # Only a form showing U+FFFD can hold them, so others are not read
+        # again.
+        if any("\ufffd" in item for item in _texts(form)) and not _utf8_form(self):
+            raise webob.exc.HTTPBadRequest("The form's data is not valid UTF-8.")
+        return form
 
     @property
     def languages(self) -> list[str]:
@@ -139,6 +148,35 @@ class Request(webob.Request):
         except ValueError:
             log.info("Ignoring cookie %r: bad signature", name)
             return None
+
+
+def _texts(form: MultiDict | NoVars) -> Iterable[str]:
+    """The names and the text values of ``form``'s fields."""
+    for name, value in form.items():
+        yield name
+        if isinstance(value, str):
+            yield value
+
+
+def _utf8_form(request: webob.Request) -> bool:
+    """Whether the form in ``request``'s body is strictly UTF-8."""
+    body = request.body
+    try:
+        if request.content_type == "multipart/form-data":
+            environ = dict(request.environ, QUERY_STRING="")
+            environ["CONTENT_LENGTH"] = str(len(body))
+            cgi_FieldStorage(
+                fp=io.BytesIO(body),
+                environ=environ,
+                keep_blank_values=True,
+                encoding="utf-8",
+                errors="strict",
+            )
+        else:
+            unquote_to_bytes(body.replace(b"+", b" ")).decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _covers(accepted: str, language: str) -> bool:
