@@ -21,16 +21,12 @@ log = logging.getLogger(__name__)
 
 
 def _text_within_bounds(action):
-    """Refuse page text sent as a file (400), and text over the page size
-    limit (413, with the form showing it again), before the form is checked.
+    """Refuse page text over the page size limit (413, with the form showing
+    it again), before the form is checked.
     """
     @functools.wraps(action)
     def checked(self, title):
-        content = request.POST.get("content")
-        if content is not None and not isinstance(content, str):
-            abort(400, detail="The content to save must be the form's text, "
-                              "not a file.")
-        size = len((content or "").encode("utf-8"))
+        size = len(request.POST.get("content", "").encode("utf-8"))
         if size > app_globals.max_page_size:
             return self._too_large(title, size)
         return action(self, title)

@@ -13,15 +13,21 @@ class BaseController(WSGIController):
     """A controller whose database session ends with the request."""
 
     def __before__(self):
-        """Refuse text with NUL characters, which no database of ours keeps.
+        """Refuse files and text with NUL characters, which no form of the
+        wiki takes.
 
-        SQLite would store them, but PostgreSQL refuses them in text: the
-        same answer, a 400, on both.
+        Every field of the wiki's forms is text: a file sent in one would
+        reach code that expects text.  SQLite would store NUL characters,
+        but PostgreSQL refuses them in text: the same answer, a 400, on
+        both.
         """
-        if any("\x00" in value for value in request.params.values()
-               if isinstance(value, str)):
-            abort(400, detail="The request holds a NUL character, which no "
-                              "page text may contain.")
+        for name, value in request.params.items():
+            if not isinstance(value, str):
+                abort(400, detail="The form's %s must be text, not a file."
+                                  % name)
+            if "\x00" in value:
+                abort(400, detail="The request holds a NUL character, which "
+                                  "no page text may contain.")
 
     def __call__(self, environ, start_response):
         try:

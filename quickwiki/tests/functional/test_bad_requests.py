@@ -81,6 +81,29 @@ class FormBodyTest(BadRequestTest):
         self.assert_document(response, "Error 400: Bad Request", "not a file")
         self.assertEqual(stored_content("FrontPage"), FRONT_PAGE_CONTENT)
 
+    def test_file_upload_as_any_other_field(self):
+        token = self.token()
+        save = url("save_page", title="FrontPage")
+        delete = url("delete_confirmed")
+        posts = [
+            (save, "summary", {"base": "1", "content": "Changed."}),
+            (save, "preview", {"base": "1", "content": "Changed."}),
+            (save, "base", {"content": "Changed."}),
+            (url("restore", title="FrontPage", number=1), "summary", {"base": "1"}),
+            (delete, "title", {}),
+            (delete, "summary", {"title": "FrontPage"}),
+            (url("delete_pages"), "title", {}),
+        ]
+        for address, field, fields in posts:
+            with self.subTest(address=address, field=field):
+                response = self.app.post(
+                    address, dict(fields, _authentication_token=token),
+                    upload_files=[(field, "field.txt", b"FrontPage")],
+                    status=400)
+                self.assert_document(response, "Error 400: Bad Request",
+                                     "not a file")
+        self.assertEqual(stored_content("FrontPage"), FRONT_PAGE_CONTENT)
+
 
 class PageSizeTest(BadRequestTest):
     def edit_form(self, content):
