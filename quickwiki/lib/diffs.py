@@ -5,7 +5,11 @@ hunks (changes with a few unchanged lines around them) that a template
 lays out side by side or inline.  Where lines were replaced by others, the
 most alike removed and added lines are paired, as difflib's ``Differ``
 does, and compared word by word, so that the words that changed stand out.
-Nothing here is HTML: the templates escape every piece.
+That pairing compares lines character by character, which takes time in
+the product of their lengths: a diff spends at most
+:data:`MAX_COMPARISONS` on it, whatever two texts it is given, and shows
+the replaced lines it has no time left for whole.  Nothing here is HTML:
+the templates escape every piece.
 """
 import difflib
 import re
@@ -23,6 +27,11 @@ SIMILAR = 0.6
 #: this length: the time a diff takes stays in bounds.
 MAX_PAIRINGS = 400
 MAX_WORD_DIFF_LENGTH = 2000
+#: The comparisons one diff may make pairing lines and marking words: two
+#: lines (or their words) compared cost the product of their lengths, as
+#: difflib's matcher does in the worst case, and a look at how alike they
+#: are the sum.  About a second at the worst.
+MAX_COMPARISONS = 10_000_000
 
 # Words, runs of spaces, and single other characters.
 _TOKENS = re.compile(r"\w+|\s+|[^\w\s]")
@@ -67,6 +76,7 @@ def compare(old_text, new_text):
     old_lines = old_text.splitlines()
     new_lines = new_text.splitlines()
     matcher = difflib.SequenceMatcher(None, old_lines, new_lines)
+    budget = _Budget(MAX_COMPARISONS)
     hunks = []
     for group in matcher.get_grouped_opcodes(CONTEXT):
         if all(kind == "equal" for kind, *_ in group):
@@ -74,7 +84,8 @@ def compare(old_text, new_text):
         hunk = []
         for kind, i1, i2, j1, j2 in group:
             if kind == "replace":
-                hunk.extend(_replaced(old_lines, i1, i2, new_lines, j1, j2))
+                hunk.extend(_replaced(old_lines, i1, i2, new_lines, j1, j2,
+                                      budget))
             else:
                 hunk.append(Block(kind, _lines(old_lines, i1, i2),
                                   _lines(new_lines, j1, j2)))
@@ -87,7 +98,22 @@ def _lines(lines, start, stop):
                  for number in range(start, stop))
 
 
-def _replaced(old_lines, i1, i2, new_lines, j1, j2):
+class _Budget:
+    """The comparisons a diff has left to make (see :data:`MAX_COMPARISONS`)."""
+
+    def __init__(self, comparisons):
+        self.left = comparisons
+
+    def spend(self, comparisons):
+        """Whether ``comparisons`` can still be made; they are then counted."""
+        if comparisons > self.left:
+            self.left = 0
+            return False
+        self.left -= comparisons
+        return True
+
+
+def _replaced(old_lines, i1, i2, new_lines, j1, j2, budget):
     """Blocks for old lines replaced by new ones: the most alike pair
     compared word by word, and the lines before and after it likewise.
     """
@@ -96,44 +122,58 @@ def _replaced(old_lines, i1, i2, new_lines, j1, j2):
     if i1 == i2 or j1 == j2:
         kind = "insert" if i1 == i2 else "delete"
         return [Block(kind, _lines(old_lines, i1, i2), _lines(new_lines, j1, j2))]
-    pair = _most_alike(old_lines, i1, i2, new_lines, j1, j2)
+    pair = _most_alike(old_lines, i1, i2, new_lines, j1, j2, budget)
     if pair is None:
         return [Block("replace", _lines(old_lines, i1, i2),
                       _lines(new_lines, j1, j2))]
     i, j = pair
-    old_pieces, new_pieces = _word_diff(old_lines[i], new_lines[j])
-    return (_replaced(old_lines, i1, i, new_lines, j1, j)
+    old_pieces, new_pieces = _word_diff(old_lines[i], new_lines[j], budget)
+    return (_replaced(old_lines, i1, i, new_lines, j1, j, budget)
             + [Block("replace", (Line(i + 1, old_pieces),),
                      (Line(j + 1, new_pieces),))]
-            + _replaced(old_lines, i + 1, i2, new_lines, j + 1, j2))
+            + _replaced(old_lines, i + 1, i2, new_lines, j + 1, j2, budget))
 
 
-def _most_alike(old_lines, i1, i2, new_lines, j1, j2):
+def _most_alike(old_lines, i1, i2, new_lines, j1, j2, budget):
     """The indexes of the most alike old and new lines, if they are alike
-    enough and there are few enough lines to compare them all.
+    enough, and there are few enough lines and comparisons left in
+    ``budget`` to compare them all.
     """
     if (i2 - i1) * (j2 - j1) > MAX_PAIRINGS:
         return None
     best, pair = SIMILAR, None
     matcher = difflib.SequenceMatcher(autojunk=False)
     for j in range(j1, j2):
-        matcher.set_seq2(new_lines[j])
+        new = new_lines[j]
+        if not budget.spend(len(new)):
+            return None
+        matcher.set_seq2(new)
         for i in range(i1, i2):
-            matcher.set_seq1(old_lines[i])
-            if (matcher.real_quick_ratio() > best
-                    and matcher.quick_ratio() > best):
-                ratio = matcher.ratio()
-                if ratio > best:
-                    best, pair = ratio, (i, j)
+            old = old_lines[i]
+            matcher.set_seq1(old)
+            if matcher.real_quick_ratio() <= best:
+                continue
+            if not budget.spend(len(old) + len(new)):
+                return None
+            if matcher.quick_ratio() <= best:
+                continue
+            if not budget.spend(len(old) * len(new)):
+                return None
+            ratio = matcher.ratio()
+            if ratio > best:
+                best, pair = ratio, (i, j)
     return pair
 
 
-def _word_diff(old_line, new_line):
+def _word_diff(old_line, new_line, budget):
     """The pieces of two lines, the words only one of them has changed."""
+    whole = (Piece(old_line, True),), (Piece(new_line, True),)
     if max(len(old_line), len(new_line)) > MAX_WORD_DIFF_LENGTH:
-        return (Piece(old_line, True),), (Piece(new_line, True),)
+        return whole
     old_words = _TOKENS.findall(old_line)
     new_words = _TOKENS.findall(new_line)
+    if not budget.spend(len(old_words) * len(new_words)):
+        return whole
     matcher = difflib.SequenceMatcher(None, old_words, new_words,
                                       autojunk=False)
     old_pieces, new_pieces = [], []

@@ -1,7 +1,9 @@
 """Diffs of two page sources: hunks, context, and the words that changed."""
 import unittest
 
-from quickwiki.lib.diffs import CONTEXT, MAX_WORD_DIFF_LENGTH, Piece, compare
+from quickwiki.lib.diffs import (
+    CONTEXT, MAX_COMPARISONS, MAX_WORD_DIFF_LENGTH, Piece, compare,
+)
 
 
 def numbered(count):
@@ -72,6 +74,27 @@ class CompareTest(unittest.TestCase):
         old_line, new_line = block.rows()[0]
         self.assertEqual(old_line.pieces, (Piece(old.rstrip("\n"), True),))
         self.assertEqual(new_line.pieces, (Piece(new.rstrip("\n"), True),))
+
+    def test_pairing_stops_when_the_diff_has_made_its_comparisons(self):
+        # Each hunk replaces one long line by an alike one: comparing the
+        # two costs the product of their lengths, a tenth of what a diff
+        # may spend, so the first hunks have their words marked and the
+        # last ones, past the bound, are shown as whole lines replaced.
+        length = int((MAX_COMPARISONS / 10) ** 0.5)
+        old_lines, new_lines = [], []
+        for hunk in range(20):
+            line = ("%d " % hunk) * (length // 3)
+            old_lines += [line + "end", *["Same %d." % hunk] * (2 * CONTEXT + 1)]
+            new_lines += [line + "END", *["Same %d." % hunk] * (2 * CONTEXT + 1)]
+        hunks = compare("\n".join(old_lines), "\n".join(new_lines))
+        self.assertEqual(len(hunks), 20)
+        changed = [block for hunk in hunks for block in hunk
+                   if block.kind == "replace"]
+        first_old, first_new = changed[0].rows()[0]
+        self.assertEqual(first_new.pieces[-1], Piece("END", True))
+        last_old, last_new = changed[-1].rows()[0]
+        self.assertEqual(last_old.pieces, (Piece(old_lines[-1 - 2 * CONTEXT - 1]),))
+        self.assertEqual(last_new.pieces, (Piece(new_lines[-1 - 2 * CONTEXT - 1]),))
 
     def test_line_numbers_of_both_versions(self):
         hunk, = compare("a\nb\nc\n", "new\na\nb\nC\n")
