@@ -379,6 +379,12 @@ def _revision(record, lines):
         raise fault("created", "is not an ISO 8601 time") from None
     if created.tzinfo is None:
         raise fault("created", "has no UTC offset")
+    try:
+        # As the database keeps it.
+        created.astimezone(timezone.utc)
+    except OverflowError:
+        raise fault("created", "is not a time in UTC's years 1 to "
+                               "9999") from None
     author = _text(record, "author", lines, MAX_AUTHOR_LENGTH)
     address = record["address"]
     if address is not None:

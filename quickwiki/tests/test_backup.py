@@ -214,6 +214,11 @@ class LoadTest(TestController):
             (dump_of(HEADER, revision(page, 1, "x", created="2026-03-01T10:00:00"),
                      end(1, 1)),
              "line 2: the created of the revision has no UTC offset"),
+            (dump_of(HEADER, revision(page, 1, "x",
+                                      created="9999-12-31T23:00:00-05:00"),
+                     end(1, 1)),
+             "line 2: the created of the revision is not a time in UTC's "
+             "years 1 to 9999"),
             (dump_of(HEADER, revision(page, 1, "x", author="a" * 81), end(1, 1)),
              "line 2: the author of the revision is longer than 80 characters"),
             (dump_of(HEADER, revision(page, 1, "x", address=5), end(1, 1)),
