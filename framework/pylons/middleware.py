@@ -548,12 +548,13 @@ class RoutesMiddleware(routes_middleware.RoutesMiddleware):
 
 
 def _request_value(environ: WSGIEnvironment, source: str) -> str | None:
-    """``_method`` of the request's ``GET`` or ``POST``; None if undecodable."""
+    """``_method`` of the request's ``GET`` or ``POST``; None if undecodable
+    or not text (a file upload)."""
     try:
-        value: str | None = getattr(Request(environ), source).get("_method")
+        value = getattr(Request(environ), source).get("_method")
     except UnicodeDecodeError:
         return None
-    return value
+    return value if isinstance(value, str) else None
 
 
 def _move_path_info(environ: WSGIEnvironment, path_info: str) -> None:

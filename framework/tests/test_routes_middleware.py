@@ -151,6 +151,15 @@ class EnvironTest(unittest.TestCase):
         self.assertEqual(seen["args"][1]["action"], "update")
         self.assertEqual(seen["method"], "POST")
 
+    def test_a_method_sent_as_a_file_is_no_override(self):
+        # Routes' own would call .upper() on the upload, an error: a 500.
+        request = webob.Request.blank(
+            "/pages/FrontPage",
+            POST={"_method": ("method.txt", b"delete"), "text": "x"},
+        )
+        seen, _response = routed(RoutesMiddleware, request)
+        self.assertEqual(seen["args"][1]["action"], "show")
+
     def test_a_redirect_route_answers_without_the_application(self):
         seen, response = routed(RoutesMiddleware, REQUESTS["a redirect route"]())
         self.assertEqual(seen, {})

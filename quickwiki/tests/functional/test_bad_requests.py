@@ -93,6 +93,7 @@ class FormBodyTest(BadRequestTest):
             (delete, "title", {}),
             (delete, "summary", {"title": "FrontPage"}),
             (url("delete_pages"), "title", {}),
+            (save, "_method", {"base": "1", "content": "Changed."}),
         ]
         for address, field, fields in posts:
             with self.subTest(address=address, field=field):
