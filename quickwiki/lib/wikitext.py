@@ -22,8 +22,10 @@ Any visitor may write a page, so the rendering is safe by construction:
 """
 import copy
 import functools
+import hashlib
 import logging
 import mimetypes
+import pathlib
 from urllib.parse import urlsplit
 
 import docutils
@@ -36,24 +38,36 @@ from docutils.readers import doctree, standalone
 from docutils.writers import html5_polyglot
 from markupsafe import Markup, escape
 
+from quickwiki.lib import wikiwords
 from quickwiki.lib.wikiwords import find_wikiwords
 from quickwiki.lib.workers import WorkerError, WorkerPool
 
 __all__ = [
     "ALLOWED_ATTRIBUTES", "ALLOWED_TAGS", "DEFAULT_LIMITS",
     "EXISTING_PAGE_CLASS", "MISSING_PAGE_CLASS", "RENDERER_VERSION",
-    "RENDER_ERROR_CLASS", "URL_SCHEMES", "configure", "render",
+    "RENDER_ERROR_CLASS", "URL_SCHEMES", "code_digest", "configure", "render",
     "render_in_process", "sanitise",
 ]
 
 log = logging.getLogger(__name__)
 
-#: The version of the rules below; raise it whenever they change the HTML.
-_RULES_VERSION = 2
+
+def code_digest(paths):
+    """A short digest of the files at ``paths``: it changes when any does."""
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(pathlib.Path(path).read_bytes())
+    return digest.hexdigest()[:16]
+
+
 #: What made a rendering: two renderings of one source with the same
-#: version are the same HTML (but for which linked pages exist).
-RENDERER_VERSION = "quickwiki-wikitext %d; docutils %s; nh3 %s" % (
-    _RULES_VERSION, docutils.__version__, nh3.__version__)
+#: version are the same HTML (but for which linked pages exist).  The code
+#: that decides the HTML is named by a digest of its source, not by a
+#: number to raise by hand, so that no change to it (a security fix above
+#: all) can leave pages served as the old code rendered them.
+RENDERER_VERSION = "quickwiki-wikitext %s; docutils %s; nh3 %s" % (
+    code_digest([__file__, wikiwords.__file__]), docutils.__version__,
+    nh3.__version__)
 
 #: The CSS class of a link to a page that exists.
 EXISTING_PAGE_CLASS = "wikilink"

@@ -13,7 +13,7 @@ from docutils.utils import new_document
 import docutils
 import nh3
 
-from quickwiki.lib import wikitext
+from quickwiki.lib import wikitext, wikiwords
 
 #: What the canary files planted by the tests hold: it must never show.
 CANARY = "CanaryContentOfTheServer"
@@ -277,6 +277,20 @@ class RobustnessTest(RenderTest):
         self.assertIn("docutils %s" % docutils.__version__,
                       wikitext.RENDERER_VERSION)
         self.assertIn("nh3 %s" % nh3.__version__, wikitext.RENDERER_VERSION)
+        self.assertIn("quickwiki-wikitext %s" % wikitext.code_digest(
+            [wikitext.__file__, wikiwords.__file__]), wikitext.RENDERER_VERSION)
+
+    def test_the_code_digest_changes_with_any_byte_of_the_code(self):
+        with tempfile.TemporaryDirectory() as scratch:
+            rules = os.path.join(scratch, "rules.py")
+            other = os.path.join(scratch, "other.py")
+            for path in (rules, other):
+                with open(path, "w") as module:
+                    module.write("LIMIT = 1\n")
+            before = wikitext.code_digest([rules, other])
+            with open(other, "w") as module:
+                module.write("LIMIT = 2\n")
+            self.assertNotEqual(wikitext.code_digest([rules, other]), before)
 
 
 def _svg(text):
