@@ -14,8 +14,11 @@ it links to in ``links``.  Stored HTML is not used when:
 
 Either way the next view renders the page again and stores the result, as
 it does for a revision stored without HTML (by ``paster setup-app``, or an
-upgrade).  A rendering that failed (the renderer's message instead of the
-page: it timed out, say, on a busy server) is shown but never stored.  A view stores its rendering only if the row still names the
+upgrade).  What the renderer says of a text it cannot render (too large,
+too deep, too slow) is stored like any rendering, so that such a page
+costs a worker once, not at every view; only the message that no worker
+was free in time (:class:`wikitext.Deferred`) is shown but never stored.
+A view stores its rendering only if the row still names the
 revision it rendered, so that it never replaces a newer revision's.  Once
 a rendering is stored, the pages it links to are looked up again, in case
 one was created or deleted while it was being made.
@@ -51,14 +54,14 @@ class Shown(NamedTuple):
 
 class Rendered(NamedTuple):
     """A page's source rendered: the HTML, the WikiWords it links to, and
-    those of them that had a page when it was made; ``failed`` when the
-    HTML is the renderer's message that it could not render the page.
+    those of them that had a page when it was made; ``deferred`` when the
+    HTML only says that no worker could render the page in time.
     """
 
     html: Markup
     titles: frozenset
     existing: frozenset
-    failed: bool
+    deferred: bool
 
 
 def show(title, page_url):
@@ -88,16 +91,15 @@ def render(title, source, page_url):
         return seen["existing"]
 
     html = wikitext.render(source, existing, page_url)
-    failed = html.startswith(Markup('<div class="%s">')
-                             % wikitext.RENDER_ERROR_CLASS)
-    return Rendered(html, seen["titles"], seen["existing"], failed)
+    return Rendered(html, seen["titles"], seen["existing"],
+                    isinstance(html, wikitext.Deferred))
 
 
 def write(session, title, revision, rendered=None):
     """In ``session``'s transaction, make revision ``revision`` page
     ``title``'s rendering: ``rendered``, or none yet, for its first view.
     """
-    stored = rendered is not None and not rendered.failed
+    stored = rendered is not None and not rendered.deferred
     session.execute(delete(Rendering).where(Rendering.page == title))
     session.execute(insert(Rendering).values(
         page=title, revision=revision,
@@ -122,7 +124,7 @@ def recheck(title, rendered):
     (:func:`invalidate_linking_to`) before these links were stored, so it
     could not find this page among them.  From now on, any other will.
     """
-    if not rendered.failed and _existing(title, rendered.titles) != rendered.existing:
+    if not rendered.deferred and _existing(title, rendered.titles) != rendered.existing:
         with transaction() as session:
             _invalidate(session, Rendering.page == title)
 
@@ -154,7 +156,7 @@ def _refresh(title, page_url):
     if row is None:
         return None
     rendered = render(title, row.content, page_url)
-    if rendered.failed:
+    if rendered.deferred:
         return Shown(row.revision, rendered.html)
     with transaction() as session:
         stored = session.execute(

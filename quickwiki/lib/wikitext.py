@@ -40,10 +40,12 @@ from markupsafe import Markup, escape
 
 from quickwiki.lib import wikiwords
 from quickwiki.lib.wikiwords import find_wikiwords
-from quickwiki.lib.workers import WorkerError, WorkerPool
+from quickwiki.lib.workers import (
+    WorkerBusy, WorkerError, WorkerPool, WorkerStartFailed,
+)
 
 __all__ = [
-    "ALLOWED_ATTRIBUTES", "ALLOWED_TAGS", "DEFAULT_LIMITS",
+    "ALLOWED_ATTRIBUTES", "ALLOWED_TAGS", "DEFAULT_LIMITS", "Deferred",
     "EXISTING_PAGE_CLASS", "MISSING_PAGE_CLASS", "RENDERER_VERSION",
     "RENDER_ERROR_CLASS", "URL_SCHEMES", "code_digest", "configure", "render",
     "render_in_process", "sanitise",
@@ -75,6 +77,13 @@ EXISTING_PAGE_CLASS = "wikilink"
 MISSING_PAGE_CLASS = "wikilink-missing"
 #: The CSS class of the message shown instead of a page that failed to render.
 RENDER_ERROR_CLASS = "render-error"
+
+
+class Deferred(Markup):
+    """The message shown instead of a page when no worker could take it in
+    time: unlike the renderer's other messages, it says nothing of the
+    text, so it is not to be kept; the next try may well succeed.
+    """
 
 SETTINGS = {
     # A page's author may neither read the server's files nor write HTML.
@@ -210,6 +219,13 @@ def render(source, existing_titles, page_url):
 
     try:
         return Markup(_workers().run(source, answer))
+    except (WorkerBusy, WorkerStartFailed) as exc:
+        log.warning("Could not render a page now: %s", exc)
+        return Deferred(_error_fragment(
+            "This page could not be rendered just now: %s. Its text is shown "
+            "as it is; try again in a moment." % exc, source))
+    # A text that ran past the deadline or out of memory would do so again:
+    # that is the renderer's verdict on it, as docutils' failures are.
     except WorkerError as exc:
         log.warning("Could not render a page: %s", exc)
         return _error_fragment("This page could not be rendered: %s. Its "

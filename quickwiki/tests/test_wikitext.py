@@ -14,6 +14,9 @@ import docutils
 import nh3
 
 from quickwiki.lib import wikitext, wikiwords
+from quickwiki.lib.workers import (
+    WorkerBusy, WorkerCrashed, WorkerStartFailed, WorkerTimeout,
+)
 
 #: What the canary files planted by the tests hold: it must never show.
 CANARY = "CanaryContentOfTheServer"
@@ -291,6 +294,33 @@ class RobustnessTest(RenderTest):
             with open(other, "w") as module:
                 module.write("LIMIT = 2\n")
             self.assertNotEqual(wikitext.code_digest([rules, other]), before)
+
+
+class WorkerFailureTest(unittest.TestCase):
+    """What the renderer says when its worker gives no HTML: lasting for a
+    text that ran too long or crashed its worker, deferred when no worker
+    could take it."""
+
+    def render_failing_with(self, error):
+        pool = mock.Mock(run=mock.Mock(side_effect=error))
+        with mock.patch.object(wikitext, "_workers", return_value=pool):
+            return wikitext.render("Some text.", set, str)
+
+    def test_a_text_past_the_deadline_is_a_lasting_message(self):
+        for error in (WorkerTimeout("still running after 10 seconds"),
+                      WorkerCrashed("exit code -9")):
+            html = self.render_failing_with(error)
+            self.assertNotIsInstance(html, wikitext.Deferred)
+            self.assertIn(wikitext.RENDER_ERROR_CLASS, html)
+            self.assertIn(str(error), html)
+
+    def test_no_worker_in_time_is_a_deferred_message(self):
+        for error in (WorkerBusy("every worker stayed busy"),
+                      WorkerStartFailed("not ready")):
+            html = self.render_failing_with(error)
+            self.assertIsInstance(html, wikitext.Deferred)
+            self.assertIn(wikitext.RENDER_ERROR_CLASS, html)
+            self.assertIn("Some text.", html)
 
 
 def _svg(text):

@@ -4,7 +4,6 @@ created or deleted; and a rendering never replaces a newer one."""
 import threading
 from unittest import mock
 
-from markupsafe import Markup
 from sqlalchemy import event, select, update
 
 import pylons.test
@@ -128,22 +127,25 @@ class StoredRenderingTest(WikiTest):
 
 
 class FailedRenderingTest(WikiTest):
-    """What the renderer says when it cannot render a page is shown, and
-    never stored: the next view tries again."""
+    """What the renderer says of a text it cannot render is stored like any
+    rendering, so such a page costs a worker once; the message that no
+    worker was free is shown but never stored: the next view tries again."""
 
-    def test_a_view_that_fails_to_render_stores_nothing(self):
+    def test_a_text_the_renderer_refuses_is_rendered_once(self):
         limit = pylons.test.pylonsapp.config["pylons.app_globals"].max_page_size
         store_page("HugePage", "x" * (limit + 1))
-        for _ in range(2):
+        self.app.get(url("page", title="HugePage"))
+        self.assertIn(wikitext.RENDER_ERROR_CLASS, rendering("HugePage").html)
+        with mock.patch.object(wikitext, "render",
+                               side_effect=AssertionError("rendered again")):
             page = self.app.get(url("page", title="HugePage"))
-            self.assertIsNotNone(page.html.select_one(
-                "." + wikitext.RENDER_ERROR_CLASS))
-            self.assertIsNone(rendering("HugePage").html)
+        self.assertIsNotNone(page.html.select_one(
+            "." + wikitext.RENDER_ERROR_CLASS))
 
-    def test_a_save_whose_rendering_fails_leaves_it_to_the_next_view(self):
-        failure = Markup('<div class="%s"><p>Timed out.</p></div>'
-                         % wikitext.RENDER_ERROR_CLASS)
-        with mock.patch.object(wikitext, "render", return_value=failure):
+    def test_a_save_no_worker_could_render_leaves_it_to_the_next_view(self):
+        busy = wikitext.Deferred('<div class="%s"><p>Busy.</p></div>'
+                                 % wikitext.RENDER_ERROR_CLASS)
+        with mock.patch.object(wikitext, "render", return_value=busy):
             self.save("SomePage", "Some *text*.")
         self.assertEqual((rendering("SomePage").revision,
                           rendering("SomePage").html), (1, None))
