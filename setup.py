@@ -1,4 +1,5 @@
 """Distribution metadata for QuickWiki, the wiki of the Pylons 1.0 tutorial."""
+
 from setuptools import find_namespace_packages, setup
 
 setup(

@@ -20,6 +20,7 @@ Each builder returns a WSGI callable that answers ``GET /hello`` with
 
 Debug is off everywhere, as in production.
 """
+
 import os
 import tempfile
 
@@ -30,8 +31,12 @@ from whitenoise import WhiteNoise
 from pylons.configuration import PylonsConfig
 from pylons.controllers import WSGIController
 from pylons.middleware import (
-    ErrorHandler, RegistryManager, RequestDecoding, RoutesMiddleware,
-    SecurityHeaders, StatusCodeRedirect,
+    ErrorHandler,
+    RegistryManager,
+    RequestDecoding,
+    RoutesMiddleware,
+    SecurityHeaders,
+    StatusCodeRedirect,
 )
 from pylons.wsgiapp import PylonsApp
 
@@ -65,11 +70,15 @@ def middleware_only():
 def _bare_hello(environ, start_response):
     """The answer the hello controller gives, as a plain WSGI application."""
     body = BODY.encode("utf-8")
-    start_response("200 OK", [
-        ("Content-Type", "text/html; charset=utf-8"),
-        ("Cache-Control", "no-cache"), ("Pragma", "no-cache"),
-        ("Content-Length", str(len(body))),
-    ])
+    start_response(
+        "200 OK",
+        [
+            ("Content-Type", "text/html; charset=utf-8"),
+            ("Cache-Control", "no-cache"),
+            ("Pragma", "no-cache"),
+            ("Content-Length", str(len(body))),
+        ],
+    )
     return [body]
 
 
@@ -90,8 +99,13 @@ def _quickwiki_stack(make_inner, full_stack):
         app = ErrorHandler(app, config["global_conf"], **config["pylons.errorware"])
         app = StatusCodeRedirect(app, [400, 401, 403, 404, 405, 413, 415, 500])
     app = RegistryManager(app, streaming=True)
-    app = WhiteNoise(app, scratch.name, index_file=True, autorefresh=False,
-                     immutable_file_test=FINGERPRINTED)
+    app = WhiteNoise(
+        app,
+        scratch.name,
+        index_file=True,
+        autorefresh=False,
+        immutable_file_test=FINGERPRINTED,
+    )
     app = SecurityHeaders(app, config)
     app.scratch = scratch
     return app
@@ -104,13 +118,16 @@ def _pylons_config(scratch_dir):
         "beaker.session.key": "bench",
         "beaker.session.secret": "not-a-secret-only-a-benchmark",
     }
-    config.init_app({"debug": "false"}, app_conf, package=__name__,
-                    paths={"root": scratch_dir, "static_files": scratch_dir})
+    config.init_app(
+        {"debug": "false"},
+        app_conf,
+        package=__name__,
+        paths={"root": scratch_dir, "static_files": scratch_dir},
+    )
     mapper = Mapper()
     mapper.minimization = False
     mapper.explicit = False
-    mapper.connect(PATH, controller=__name__ + ":HelloController",
-                   action="index")
+    mapper.connect(PATH, controller=__name__ + ":HelloController", action="index")
     config["routes.map"] = mapper
     return config
 

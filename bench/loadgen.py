@@ -6,6 +6,7 @@ and returns the figures of :func:`stats.load_figures`, with wrk (Debian's
 ``wrk`` package) or :mod:`pyloadgen`; by default wrk when it is on the
 PATH.  The result says which.  Only the loopback address is ever a target.
 """
+
 import dataclasses
 import json
 import os
@@ -85,22 +86,43 @@ def _run_wrk(spec, port, seconds, connections):
         if spec.variants:
             variants_file = os.path.join(scratch, "variants.tsv")
             with open(variants_file, "w", encoding="utf-8") as out:
-                out.writelines("\t".join(map(str, variant)) + "\n"
-                               for variant in spec.variants)
-            args += [variants_file, *(spec.numbered_text or ("", "")),
-                     spec.revision_field]
+                out.writelines(
+                    "\t".join(map(str, variant)) + "\n" for variant in spec.variants
+                )
+            args += [
+                variants_file,
+                *(spec.numbered_text or ("", "")),
+                spec.revision_field,
+            ]
         # One wrk thread: the server under test gets the other core, and the
         # requests are numbered in one sequence (see LoadSpec.request).
-        command = ["wrk", "-t1", "-c%d" % connections, "-d%ds" % seconds,
-                   "--timeout", "10s", "-s", _LUA,
-                   "http://%s:%d/" % (HOST, port), "--"] + args
-        completed = subprocess.run(command, capture_output=True, text=True,
-                                   check=True, timeout=seconds + 60)
+        command = [
+            "wrk",
+            "-t1",
+            "-c%d" % connections,
+            "-d%ds" % seconds,
+            "--timeout",
+            "10s",
+            "-s",
+            _LUA,
+            "http://%s:%d/" % (HOST, port),
+            "--",
+        ] + args
+        completed = subprocess.run(
+            command, capture_output=True, text=True, check=True, timeout=seconds + 60
+        )
     report = json.loads(completed.stdout.strip().splitlines()[-1])
-    errors = {name: report[name] for name in
-              ("connect", "read", "write", "timeout", "status", "unexpected")}
+    errors = {
+        name: report[name]
+        for name in ("connect", "read", "write", "timeout", "status", "unexpected")
+    }
     return stats.load_figures(
-        requests=report["requests"], seconds=report["duration_us"] / 1e6,
-        p50_ms=report["p50_us"] / 1e3, p99_ms=report["p99_us"] / 1e3,
-        mean_ms=report["mean_us"] / 1e3, errors=errors, generator="wrk",
-        sent=report["sent"])
+        requests=report["requests"],
+        seconds=report["duration_us"] / 1e6,
+        p50_ms=report["p50_us"] / 1e3,
+        p99_ms=report["p99_us"] / 1e3,
+        mean_ms=report["mean_us"] / 1e3,
+        errors=errors,
+        generator="wrk",
+        sent=report["sent"],
+    )

@@ -14,6 +14,7 @@ e.g. to compare the framework before and after a change::
 
     python bench/overhead.py before --rounds 15
 """
+
 import argparse
 import cProfile
 import datetime
@@ -26,12 +27,11 @@ import statistics
 import sys
 import time
 
-from webob import Request
-
 import hello_apps
 import profile_report
 import report
 from hello_apps import BODY, PATH
+from webob import Request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -94,8 +94,9 @@ def measure(apps, rounds, batch_seconds):
     environ = base_environ()
     for app in apps.values():
         check(app)
-    batch = {name: calls_per_batch(app, environ, batch_seconds)
-             for name, app in apps.items()}
+    batch = {
+        name: calls_per_batch(app, environ, batch_seconds) for name, app in apps.items()
+    }
     names = list(apps)
     samples = {name: [] for name in names}
     for number in range(rounds):
@@ -152,20 +153,30 @@ def run(rounds, batch_seconds, profile_calls, results_dir, profile_name):
     apps = {name: build() for name, build in hello_apps.CONTENDERS.items()}
     samples = measure(apps, rounds, batch_seconds)
     prof_path = os.path.join(results_dir, profile_name + ".prof")
-    stats = profile(apps["pylons-full"], [base_environ()] * profile_calls,
-                    prof_path)
+    stats = profile(apps["pylons-full"], [base_environ()] * profile_calls, prof_path)
     text_path = os.path.join(results_dir, profile_name + ".txt")
     with open(text_path, "w", encoding="utf-8") as out:
-        out.write(profile_report.render_text(
-            stats, profile_calls, "Pylons full stack, GET /hello"))
+        out.write(
+            profile_report.render_text(
+                stats, profile_calls, "Pylons full stack, GET /hello"
+            )
+        )
     summary = profile_report.summary(stats, profile_calls)
     summary["text_file"] = os.path.basename(text_path)
     return {"rounds": rounds, "summary": summarize(samples), "profile": summary}
 
 
 #: The distributions whose versions an overhead page names.
-VERSIONS_OF = ("Pylons", "pyramid", "Flask", "WebOb", "Paste", "Routes",
-               "Beaker", "whitenoise")
+VERSIONS_OF = (
+    "Pylons",
+    "pyramid",
+    "Flask",
+    "WebOb",
+    "Paste",
+    "Routes",
+    "Beaker",
+    "whitenoise",
+)
 
 
 def cpu_model():
@@ -191,47 +202,85 @@ def render_page(label, overhead, load_before, load_after, note=""):
             versions.append("%s %s" % (name, importlib.metadata.version(name)))
         except importlib.metadata.PackageNotFoundError:
             pass
-    heading = "\n".join([
-        "# Framework overhead: %s" % label,
-        "",
-        "Part 1 of the benchmark alone (`python bench/overhead.py %s`), run "
-        "%s on %s, %s (%d cores), Python %s. Load average (1, 5, 15 min) "
-        "before: %s; after: %s." % (
-            label, datetime.datetime.now().isoformat(timespec="seconds"),
-            platform.platform(), cpu_model(),
-            os.cpu_count(), platform.python_version(),
-            ", ".join("%.2f" % value for value in load_before),
-            ", ".join("%.2f" % value for value in load_after)),
-        "",
-        "Versions: %s." % ", ".join(versions),
-    ] + (["", note] if note else []))
-    return "\n\n".join([heading, report._overhead_table(overhead),
-                         report._profile_tables(overhead["profile"])]) + "\n"
+    heading = "\n".join(
+        [
+            "# Framework overhead: %s" % label,
+            "",
+            "Part 1 of the benchmark alone (`python bench/overhead.py %s`), run "
+            "%s on %s, %s (%d cores), Python %s. Load average (1, 5, 15 min) "
+            "before: %s; after: %s."
+            % (
+                label,
+                datetime.datetime.now().isoformat(timespec="seconds"),
+                platform.platform(),
+                cpu_model(),
+                os.cpu_count(),
+                platform.python_version(),
+                ", ".join("%.2f" % value for value in load_before),
+                ", ".join("%.2f" % value for value in load_after),
+            ),
+            "",
+            "Versions: %s." % ", ".join(versions),
+        ]
+        + (["", note] if note else [])
+    )
+    return (
+        "\n\n".join(
+            [
+                heading,
+                report._overhead_table(overhead),
+                report._profile_tables(overhead["profile"]),
+            ]
+        )
+        + "\n"
+    )
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(
-        description="Measure part 1 of the benchmark (framework overhead) alone.")
+        description="Measure part 1 of the benchmark (framework overhead) alone."
+    )
     parser.add_argument("label", help="names the result files, e.g. before")
-    parser.add_argument("--results", default=os.path.join(HERE, "results"),
-                        help="directory for the result files (default: %(default)s)")
-    parser.add_argument("--rounds", type=int, default=15,
-                        help="alternated rounds (default: %(default)s)")
-    parser.add_argument("--batch", type=float, default=0.2,
-                        help="seconds per contender per round (default: %(default)s)")
-    parser.add_argument("--profile-calls", type=int, default=5000,
-                        help="requests profiled (default: %(default)s)")
-    parser.add_argument("--note", default="",
-                        help="what was measured, for the page (Markdown)")
+    parser.add_argument(
+        "--results",
+        default=os.path.join(HERE, "results"),
+        help="directory for the result files (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=15,
+        help="alternated rounds (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--batch",
+        type=float,
+        default=0.2,
+        help="seconds per contender per round (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--profile-calls",
+        type=int,
+        default=5000,
+        help="requests profiled (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--note", default="", help="what was measured, for the page (Markdown)"
+    )
     args = parser.parse_args(argv)
     os.makedirs(args.results, exist_ok=True)
     load_before = os.getloadavg()
-    overhead = run(args.rounds, args.batch, args.profile_calls, args.results,
-                   "profile-pylons-full-" + args.label)
-    page = render_page(args.label, overhead, load_before, os.getloadavg(),
-                       args.note)
-    with open(os.path.join(args.results, "overhead-%s.md" % args.label), "w",
-              encoding="utf-8") as out:
+    overhead = run(
+        args.rounds,
+        args.batch,
+        args.profile_calls,
+        args.results,
+        "profile-pylons-full-" + args.label,
+    )
+    page = render_page(args.label, overhead, load_before, os.getloadavg(), args.note)
+    with open(
+        os.path.join(args.results, "overhead-%s.md" % args.label), "w", encoding="utf-8"
+    ) as out:
         out.write(page)
     print(page)
     return 0

@@ -1,18 +1,21 @@
 """PNG charts of a run's results (matplotlib, no display needed)."""
+
 import matplotlib
 
 matplotlib.use("Agg")  # files only: the machine may have no screen
 
 import matplotlib.pyplot as plt  # noqa: E402  (after choosing the backend)
 from matplotlib.ticker import FuncFormatter  # noqa: E402
-
 from report import SERIES_LABELS, STACK_LABELS, in_order  # noqa: E402
 
-
 #: The bar colour of each stack of part 1.
-STACK_COLOURS = {"pylons-full": "#8c2d04", "pylons-core": "#d94801",
-                 "middleware-only": "#969696", "pyramid": "#2171b5",
-                 "flask": "#238b45"}
+STACK_COLOURS = {
+    "pylons-full": "#8c2d04",
+    "pylons-core": "#d94801",
+    "middleware-only": "#969696",
+    "pyramid": "#2171b5",
+    "flask": "#238b45",
+}
 
 
 def overhead_chart(overhead, path):
@@ -22,12 +25,15 @@ def overhead_chart(overhead, path):
     labels = [STACK_LABELS[name] for name in names]
     micros = [summary[name]["us_per_request"] for name in names]
     figure, axes = plt.subplots(figsize=(7, 3.6))
-    bars = axes.barh(labels, micros,
-                     color=[STACK_COLOURS[name] for name in names])
-    axes.plot([summary[name]["us_best"] for name in names], labels, "k|",
-              markersize=14, label="best round")
-    axes.bar_label(bars, labels=["%.0f µs" % value for value in micros],
-                   padding=4)
+    bars = axes.barh(labels, micros, color=[STACK_COLOURS[name] for name in names])
+    axes.plot(
+        [summary[name]["us_best"] for name in names],
+        labels,
+        "k|",
+        markersize=14,
+        label="best round",
+    )
+    axes.bar_label(bars, labels=["%.0f µs" % value for value in micros], padding=4)
     axes.legend(loc="lower right", fontsize=8)
     axes.invert_yaxis()
     axes.set_xlabel("µs per request (median, lower is better)")
@@ -49,18 +55,27 @@ def growth_chart(wiki, path):
         ("quickwiki", "save"): ("-", "#d94801"),
     }
     for key, label in SERIES_LABELS.items():
-        rows = sorted((row for row in wiki["rows"]
-                       if (row["app"], row["operation"]) == key),
-                      key=lambda row: row["pages"])
+        rows = sorted(
+            (row for row in wiki["rows"] if (row["app"], row["operation"]) == key),
+            key=lambda row: row["pages"],
+        )
         if not rows:
             continue
         line, colour = styles[key]
         pages = [row["pages"] for row in rows]
         for axes, column in ((rate_axes, "requests_per_second"), (p99_axes, "p99_ms")):
-            axes.plot(pages, [row[column] for row in rows], line, marker="o",
-                      color=colour, label=label)
-    for axes, title in ((rate_axes, "Throughput (req/s, higher is better)"),
-                        (p99_axes, "p99 latency (ms, lower is better)")):
+            axes.plot(
+                pages,
+                [row[column] for row in rows],
+                line,
+                marker="o",
+                color=colour,
+                label=label,
+            )
+    for axes, title in (
+        (rate_axes, "Throughput (req/s, higher is better)"),
+        (p99_axes, "p99 latency (ms, lower is better)"),
+    ):
         axes.set_xscale("log")
         axes.set_yscale("log")
         axes.set_xlabel("pages in the database")
@@ -69,13 +84,17 @@ def growth_chart(wiki, path):
         # Plain numbers on the log axes ("200", not "2×10²"), and among the
         # minor ticks only 2 to 5, where the labels do not collide.
         axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: "%g" % value))
-        axes.yaxis.set_minor_formatter(FuncFormatter(
-            lambda value, _: "%g" % value if ("%g" % value)[0] in "2345" else ""))
+        axes.yaxis.set_minor_formatter(
+            FuncFormatter(
+                lambda value, _: "%g" % value if ("%g" % value)[0] in "2345" else ""
+            )
+        )
     handles, labels = rate_axes.get_legend_handles_labels()
     figure.legend(handles, labels, loc="lower center", ncol=3, fontsize=8)
-    figure.suptitle("QuickWiki and the wiki2 peer over HTTP (%s, %d connections)"
-                    % (wiki["server"].split("#")[0].removeprefix("egg:"),
-                       wiki["connections"]))
+    figure.suptitle(
+        "QuickWiki and the wiki2 peer over HTTP (%s, %d connections)"
+        % (wiki["server"].split("#")[0].removeprefix("egg:"), wiki["connections"])
+    )
     figure.tight_layout(rect=(0, 0.12, 1, 1))
     figure.savefig(path, dpi=110)
     plt.close(figure)

@@ -5,6 +5,7 @@ time goes* it helps more to add the self time up per library (webob,
 paste, beaker, routes, pylons, the standard library...).  This module
 turns a :class:`pstats.Stats` into those two views, as data and as text.
 """
+
 import os
 import sysconfig
 
@@ -45,15 +46,19 @@ def top_functions(stats, calls, order="tottime", limit=20):
     (including what it calls).  Times are µs per request over ``calls``.
     """
     column = {"tottime": 2, "cumtime": 3}[order]
-    rows = sorted(stats.stats.items(), key=lambda item: item[1][column],
-                  reverse=True)[:limit]
-    return [{
-        "function": function_name(key),
-        "library": library_of(key[0]),
-        "calls_per_request": value[1] / calls,
-        "self_us": value[2] / calls * 1e6,
-        "cumulative_us": value[3] / calls * 1e6,
-    } for key, value in rows]
+    rows = sorted(stats.stats.items(), key=lambda item: item[1][column], reverse=True)[
+        :limit
+    ]
+    return [
+        {
+            "function": function_name(key),
+            "library": library_of(key[0]),
+            "calls_per_request": value[1] / calls,
+            "self_us": value[2] / calls * 1e6,
+            "cumulative_us": value[3] / calls * 1e6,
+        }
+        for key, value in rows
+    ]
 
 
 def time_by_library(stats, calls):
@@ -62,31 +67,49 @@ def time_by_library(stats, calls):
     for key, value in stats.stats.items():
         library = library_of(key[0])
         totals[library] = totals.get(library, 0.0) + value[2]
-    return {library: seconds / calls * 1e6 for library, seconds in
-            sorted(totals.items(), key=lambda item: item[1], reverse=True)}
+    return {
+        library: seconds / calls * 1e6
+        for library, seconds in sorted(
+            totals.items(), key=lambda item: item[1], reverse=True
+        )
+    }
 
 
 def render_text(stats, calls, title):
     """The profile as a text report: libraries, then the top functions."""
-    lines = [title, "=" * len(title), "",
-             "Profiled %d requests under cProfile (which slows every call; "
-             "read the shares, not the absolute times)." % calls, "",
-             "Self time by library (µs per request)", ""]
+    lines = [
+        title,
+        "=" * len(title),
+        "",
+        "Profiled %d requests under cProfile (which slows every call; "
+        "read the shares, not the absolute times)." % calls,
+        "",
+        "Self time by library (µs per request)",
+        "",
+    ]
     libraries = time_by_library(stats, calls)
     total = sum(libraries.values())
     for library, micros in libraries.items():
-        lines.append("  %-14s %8.1f  %5.1f%%" % (library, micros,
-                                                  100 * micros / total))
-    for order, heading in (("tottime", "self time"),
-                           ("cumtime", "cumulative time")):
-        lines += ["", "Top functions by %s (µs per request)" % heading, "",
-                  "  %8s %8s %7s  %s" % ("self", "cumul", "calls", "function")]
+        lines.append("  %-14s %8.1f  %5.1f%%" % (library, micros, 100 * micros / total))
+    for order, heading in (("tottime", "self time"), ("cumtime", "cumulative time")):
+        lines += [
+            "",
+            "Top functions by %s (µs per request)" % heading,
+            "",
+            "  %8s %8s %7s  %s" % ("self", "cumul", "calls", "function"),
+        ]
         for row in top_functions(stats, calls, order, limit=30):
-            lines.append("  %8.1f %8.1f %7.1f  [%s] %s" % (
-                row["self_us"], row["cumulative_us"], row["calls_per_request"],
-                row["library"], row["function"]))
+            lines.append(
+                "  %8.1f %8.1f %7.1f  [%s] %s"
+                % (
+                    row["self_us"],
+                    row["cumulative_us"],
+                    row["calls_per_request"],
+                    row["library"],
+                    row["function"],
+                )
+            )
     return "\n".join(lines) + "\n"
-
 
 
 def summary(stats, calls, limit=20):

@@ -6,6 +6,7 @@ is up, like wrk does.  Being Python, it spends far more CPU per request
 than wrk, so its figures understate the server; the results say which
 generator made them.
 """
+
 import http.client
 import itertools
 import threading
@@ -21,8 +22,9 @@ def run(host, port, spec, seconds, connections):
     turns = itertools.count()
     pages = PageTurns(spec) if spec.revision_field else None
     deadline = time.perf_counter() + seconds
-    workers = [_Worker(host, port, spec, turns, pages, deadline)
-               for _ in range(connections)]
+    workers = [
+        _Worker(host, port, spec, turns, pages, deadline) for _ in range(connections)
+    ]
     started = time.perf_counter()
     for worker in workers:
         worker.start()
@@ -36,14 +38,19 @@ def run(host, port, spec, seconds, connections):
         for kind, count in worker.errors.items():
             errors[kind] += count
     if not latencies:
-        return stats.load_figures(0, elapsed, 0.0, 0.0, 0.0, errors, "python",
-                                  sent=sent)
+        return stats.load_figures(
+            0, elapsed, 0.0, 0.0, 0.0, errors, "python", sent=sent
+        )
     return stats.load_figures(
-        requests=len(latencies), seconds=elapsed,
+        requests=len(latencies),
+        seconds=elapsed,
         p50_ms=stats.percentile(latencies, 50) * 1e3,
         p99_ms=stats.percentile(latencies, 99) * 1e3,
         mean_ms=sum(latencies) / len(latencies) * 1e3,
-        errors=errors, generator="python", sent=sent)
+        errors=errors,
+        generator="python",
+        sent=sent,
+    )
 
 
 class PageTurns:
@@ -69,8 +76,9 @@ class PageTurns:
         with self.lock:
             count = len(self.revisions)
             waiting = [(self.last + step) % count for step in range(1, count + 1)]
-            index = next((index for index in waiting if index not in self.busy),
-                         waiting[0])
+            index = next(
+                (index for index in waiting if index not in self.busy), waiting[0]
+            )
             self.last = index
             self.busy.add(index)
             return index, self.revisions[index]
@@ -109,8 +117,7 @@ class _Worker(threading.Thread):
 
     def _connect(self):
         try:
-            connection = http.client.HTTPConnection(self.host, self.port,
-                                                    timeout=10)
+            connection = http.client.HTTPConnection(self.host, self.port, timeout=10)
             connection.connect()
             return connection
         except OSError:

@@ -4,6 +4,7 @@ The results dictionary (built by ``run.py``) holds ``meta`` (when, where,
 which versions), ``overhead`` (part 1 and its profile) and ``wiki``
 (parts 2 and 3: one row per server, database size and operation).
 """
+
 import json
 
 #: How the contenders of part 1 are named in the table, in table order.
@@ -51,120 +52,173 @@ def write_markdown(results, path):
 
 def render_markdown(results):
     """The whole results page as Markdown text."""
-    sections = [_heading(results["meta"]),
-                _overhead_table(results["overhead"]),
-                _profile_tables(results["overhead"]["profile"]),
-                _wiki_table(results["wiki"]),
-                _page_view_table(results["wiki"]),
-                _growth_tables(results["wiki"]),
-                _wiki_profile_tables(results["wiki"])]
+    sections = [
+        _heading(results["meta"]),
+        _overhead_table(results["overhead"]),
+        _profile_tables(results["overhead"]["profile"]),
+        _wiki_table(results["wiki"]),
+        _page_view_table(results["wiki"]),
+        _growth_tables(results["wiki"]),
+        _wiki_profile_tables(results["wiki"]),
+    ]
     return "\n\n".join(sections) + "\n"
 
 
 def _table(header, rows):
-    lines = ["| " + " | ".join(header) + " |",
-             "|" + "|".join("---" if i == 0 else "---:"
-                            for i in range(len(header))) + "|"]
+    lines = [
+        "| " + " | ".join(header) + " |",
+        "|" + "|".join("---" if i == 0 else "---:" for i in range(len(header))) + "|",
+    ]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
     return "\n".join(lines)
 
 
 def _heading(meta):
     versions = ", ".join("%s %s" % item for item in sorted(meta["versions"].items()))
-    load = "Load average of the machine (1, 5, 15 min) at the start: %s; at the end: %s." % (
-        _load(meta["load_average"]), _load(meta.get("load_average_end")))
-    return "\n".join([
-        "# Benchmark results",
-        "",
-        "Run %s on %s (%d cores), Python %s. Load generator: %s, %d "
-        "connections; each HTTP measurement %d s in each of %d rounds, after "
-        "%d s of warm-up." % (
-            meta["started"], meta["machine"], meta["cpus"], meta["python"],
-            meta["generator"], meta["connections"], meta["seconds"],
-            meta["wiki_rounds"], meta["warmup_seconds"]),
-        "",
-        load,
-        "",
-        "Versions: %s." % versions,
-    ])
+    load = (
+        "Load average of the machine (1, 5, 15 min) at the start: %s; at the end: %s."
+        % (_load(meta["load_average"]), _load(meta.get("load_average_end")))
+    )
+    return "\n".join(
+        [
+            "# Benchmark results",
+            "",
+            "Run %s on %s (%d cores), Python %s. Load generator: %s, %d "
+            "connections; each HTTP measurement %d s in each of %d rounds, after "
+            "%d s of warm-up."
+            % (
+                meta["started"],
+                meta["machine"],
+                meta["cpus"],
+                meta["python"],
+                meta["generator"],
+                meta["connections"],
+                meta["seconds"],
+                meta["wiki_rounds"],
+                meta["warmup_seconds"],
+            ),
+            "",
+            load,
+            "",
+            "Versions: %s." % versions,
+        ]
+    )
 
 
 def _load(average):
-    return "unknown" if average is None else ", ".join("%.2f" % value for value in average)
+    return (
+        "unknown" if average is None else ", ".join("%.2f" % value for value in average)
+    )
 
 
 def _overhead_table(overhead):
     summary = overhead["summary"]
-    rows = [[STACK_LABELS[name],
-             "%.1f" % figures["us_per_request"],
-             "%.1f" % figures["us_best"],
-             "{:,.0f}".format(figures["requests_per_second"]),
-             "%.2f×" % figures["vs_pyramid"],
-             "%.2f×" % figures["vs_flask"]]
-            for name, figures in in_order(summary, STACK_LABELS)]
-    return "\n".join([
-        "## 1. Framework overhead, in process",
-        "",
-        "The same `GET /hello` handler called as WSGI, no sockets; median "
-        "and best of %d alternated rounds (the best is the least disturbed "
-        "by other load on the machine). req/s and the ratios come from the "
-        "medians; the ratios are time per request relative to Pyramid's and "
-        "Flask's (2.00× = twice as long)." % overhead["rounds"],
-        "",
-        _table(["stack", "µs/request", "best round", "req/s", "vs Pyramid",
-                "vs Flask"], rows),
-    ])
+    rows = [
+        [
+            STACK_LABELS[name],
+            "%.1f" % figures["us_per_request"],
+            "%.1f" % figures["us_best"],
+            "{:,.0f}".format(figures["requests_per_second"]),
+            "%.2f×" % figures["vs_pyramid"],
+            "%.2f×" % figures["vs_flask"],
+        ]
+        for name, figures in in_order(summary, STACK_LABELS)
+    ]
+    return "\n".join(
+        [
+            "## 1. Framework overhead, in process",
+            "",
+            "The same `GET /hello` handler called as WSGI, no sockets; median "
+            "and best of %d alternated rounds (the best is the least disturbed "
+            "by other load on the machine). req/s and the ratios come from the "
+            "medians; the ratios are time per request relative to Pyramid's and "
+            "Flask's (2.00× = twice as long)." % overhead["rounds"],
+            "",
+            _table(
+                [
+                    "stack",
+                    "µs/request",
+                    "best round",
+                    "req/s",
+                    "vs Pyramid",
+                    "vs Flask",
+                ],
+                rows,
+            ),
+        ]
+    )
 
 
 def _profile_tables(profile):
-    return "\n".join([
-        "### Where the full stack's time goes",
-        "",
-        "cProfile over %d requests (profiling inflates every call, so read "
-        "the shares); full listing in `%s`." % (profile["calls"], profile["text_file"]),
-        "",
-        _libraries_table(profile, 8),
-        "",
-        "By self time (the function's own code):",
-        "",
-        _functions_table(profile, 12),
-        "",
-        "By cumulative time (with what it calls: a middleware's `__call__` "
-        "holds the layers it calls, so its own cost is its figure less the "
-        "next layer's):",
-        "",
-        _functions_table(profile, 16, "top_cumulative"),
-    ])
+    return "\n".join(
+        [
+            "### Where the full stack's time goes",
+            "",
+            "cProfile over %d requests (profiling inflates every call, so read "
+            "the shares); full listing in `%s`."
+            % (profile["calls"], profile["text_file"]),
+            "",
+            _libraries_table(profile, 8),
+            "",
+            "By self time (the function's own code):",
+            "",
+            _functions_table(profile, 12),
+            "",
+            "By cumulative time (with what it calls: a middleware's `__call__` "
+            "holds the layers it calls, so its own cost is its figure less the "
+            "next layer's):",
+            "",
+            _functions_table(profile, 16, "top_cumulative"),
+        ]
+    )
 
 
 def _libraries_table(profile, limit):
-    largest = sorted(profile["libraries"].items(), key=lambda item: item[1],
-                     reverse=True)[:limit]
-    rows = [[name, "%.1f" % micros, "%.0f%%" % (100 * micros / profile["total_us"])]
-            for name, micros in largest]
+    largest = sorted(
+        profile["libraries"].items(), key=lambda item: item[1], reverse=True
+    )[:limit]
+    rows = [
+        [name, "%.1f" % micros, "%.0f%%" % (100 * micros / profile["total_us"])]
+        for name, micros in largest
+    ]
     return _table(["library", "self µs/request", "share"], rows)
 
 
 def _functions_table(profile, limit, order="top_self"):
-    rows = [[row["function"].replace("|", "\\|"), row["library"],
-             "%.1f" % row["calls_per_request"], "%.1f" % row["self_us"],
-             "%.1f" % row["cumulative_us"]]
-            for row in profile[order][:limit]]
-    return _table(["function", "library", "calls/request", "self µs", "cumulative µs"],
-                  rows)
+    rows = [
+        [
+            row["function"].replace("|", "\\|"),
+            row["library"],
+            "%.1f" % row["calls_per_request"],
+            "%.1f" % row["self_us"],
+            "%.1f" % row["cumulative_us"],
+        ]
+        for row in profile[order][:limit]
+    ]
+    return _table(
+        ["function", "library", "calls/request", "self µs", "cumulative µs"], rows
+    )
 
 
 def _wiki_profile_tables(wiki):
-    parts = ["### Where the wikis' time goes",
-             "",
-             "Each operation profiled in process (the wiki loaded from the same "
-             "ini, no server) at {:,} pages.".format(wiki["profiled_at"])]
+    parts = [
+        "### Where the wikis' time goes",
+        "",
+        "Each operation profiled in process (the wiki loaded from the same "
+        "ini, no server) at {:,} pages.".format(wiki["profiled_at"]),
+    ]
     for (app, operation), label in SERIES_LABELS.items():
         profile = wiki["profiles"].get("%s:%s" % (app, operation))
         if profile is None:
             continue
-        parts += ["", "**%s** (`%s`)" % (label, profile["text_file"]),
-                  "", _libraries_table(profile, 6), "", _functions_table(profile, 6)]
+        parts += [
+            "",
+            "**%s** (`%s`)" % (label, profile["text_file"]),
+            "",
+            _libraries_table(profile, 6),
+            "",
+            _functions_table(profile, 6),
+        ]
     return "\n".join(parts)
 
 
@@ -181,27 +235,46 @@ def _sizes(wiki):
 
 
 def _wiki_table(wiki):
-    rows = [[SERIES_LABELS[key], "{:,}".format(pages),
-             "{:,.0f}".format(row["requests_per_second"]),
-             "%.1f" % row["p50_ms"], "%.1f" % row["p99_ms"],
-             str(row["error_count"]), "%.0f" % row["peak_rss_mib"]]
-            for key, by_size in _series(wiki)
-            for pages, row in sorted(by_size.items())]
-    return "\n".join([
-        "## 2. QuickWiki and the wiki2 peer over HTTP",
-        "",
-        "Both wikis under `paster serve` with %s on 127.0.0.1, debug off, each "
-        "with a database of its own at each size. Every figure is the median "
-        "of %d rounds; each round measured every row, the sizes alternated. "
-        "The page both wikis show is %s bytes of reStructuredText. Errors "
-        "count failed requests and failed checks (pages that do not say what "
-        "they should, saved texts missing from the database); peak RSS is the "
-        "server process's." % (wiki["server"], wiki["rounds"],
-                               "{:,}".format(wiki["show_page_bytes"])),
-        "",
-        _table(["measurement", "pages", "req/s", "p50 ms", "p99 ms", "errors",
-                "peak RSS MiB"], rows),
-    ])
+    rows = [
+        [
+            SERIES_LABELS[key],
+            f"{pages:,}",
+            "{:,.0f}".format(row["requests_per_second"]),
+            "%.1f" % row["p50_ms"],
+            "%.1f" % row["p99_ms"],
+            str(row["error_count"]),
+            "%.0f" % row["peak_rss_mib"],
+        ]
+        for key, by_size in _series(wiki)
+        for pages, row in sorted(by_size.items())
+    ]
+    return "\n".join(
+        [
+            "## 2. QuickWiki and the wiki2 peer over HTTP",
+            "",
+            "Both wikis under `paster serve` with %s on 127.0.0.1, debug off, each "
+            "with a database of its own at each size. Every figure is the median "
+            "of %d rounds; each round measured every row, the sizes alternated. "
+            "The page both wikis show is %s bytes of reStructuredText. Errors "
+            "count failed requests and failed checks (pages that do not say what "
+            "they should, saved texts missing from the database); peak RSS is the "
+            "server process's."
+            % (wiki["server"], wiki["rounds"], "{:,}".format(wiki["show_page_bytes"])),
+            "",
+            _table(
+                [
+                    "measurement",
+                    "pages",
+                    "req/s",
+                    "p50 ms",
+                    "p99 ms",
+                    "errors",
+                    "peak RSS MiB",
+                ],
+                rows,
+            ),
+        ]
+    )
 
 
 def page_view_ratios(wiki):
@@ -209,13 +282,22 @@ def page_view_ratios(wiki):
     (ratio of the medians, [ratio in each round])}`` of requests per second.
     """
     series = dict(_series(wiki))
-    ours, peers = series.get(("quickwiki", "show"), {}), series.get(("wiki2", "show"), {})
+    ours, peers = (
+        series.get(("quickwiki", "show"), {}),
+        series.get(("wiki2", "show"), {}),
+    )
     ratios = {}
     for pages in sorted(set(ours) & set(peers)):
         ratios[pages] = (
             ours[pages]["requests_per_second"] / peers[pages]["requests_per_second"],
-            [mine["requests_per_second"] / theirs["requests_per_second"]
-             for mine, theirs in zip(ours[pages]["rounds"], peers[pages]["rounds"])])
+            [
+                mine["requests_per_second"] / theirs["requests_per_second"]
+                # Both wikis are measured in every round.
+                for mine, theirs in zip(
+                    ours[pages]["rounds"], peers[pages]["rounds"], strict=True
+                )
+            ],
+        )
     return ratios
 
 
@@ -226,59 +308,91 @@ def _page_view_table(wiki):
     for pages, (ratio, by_round) in ratios.items():
         ours = series["quickwiki", "show"][pages]
         peers = series["wiki2", "show"][pages]
-        rows.append(["{:,}".format(pages),
-                     "{:,.0f}".format(ours["requests_per_second"]),
-                     "{:,.0f}".format(peers["requests_per_second"]),
-                     "%.2f×" % ratio,
-                     "%.2f–%.2f×" % (min(by_round), max(by_round)),
-                     "%.1f" % ours["p99_ms"], "%.1f" % peers["p99_ms"]])
+        rows.append(
+            [
+                f"{pages:,}",
+                "{:,.0f}".format(ours["requests_per_second"]),
+                "{:,.0f}".format(peers["requests_per_second"]),
+                "%.2f×" % ratio,
+                "%.2f–%.2f×" % (min(by_round), max(by_round)),
+                "%.1f" % ours["p99_ms"],
+                "%.1f" % peers["p99_ms"],
+            ]
+        )
     lowest = min((ratio for ratio, _ in ratios.values()), default=0.0)
-    return "\n".join([
-        "### Page view: QuickWiki against the wiki2 peer",
-        "",
-        "Requests per second of the same page, QuickWiki's over the peer's "
-        "(2.00× = twice as many), from the medians and in each round. Issue "
-        "9's target is at least %.0f× at every size; the lowest ratio here is "
-        "%.2f×." % (PAGE_VIEW_TARGET, lowest),
-        "",
-        _table(["pages", "QuickWiki req/s", "wiki2 req/s", "QuickWiki ÷ wiki2",
-                "in the rounds", "QuickWiki p99 ms", "wiki2 p99 ms"], rows),
-    ])
+    return "\n".join(
+        [
+            "### Page view: QuickWiki against the wiki2 peer",
+            "",
+            "Requests per second of the same page, QuickWiki's over the peer's "
+            "(2.00× = twice as many), from the medians and in each round. Issue "
+            "9's target is at least %.0f× at every size; the lowest ratio here is "
+            "%.2f×." % (PAGE_VIEW_TARGET, lowest),
+            "",
+            _table(
+                [
+                    "pages",
+                    "QuickWiki req/s",
+                    "wiki2 req/s",
+                    "QuickWiki ÷ wiki2",
+                    "in the rounds",
+                    "QuickWiki p99 ms",
+                    "wiki2 p99 ms",
+                ],
+                rows,
+            ),
+        ]
+    )
 
 
 def _growth_tables(wiki):
     sizes = _sizes(wiki)
     rate_rows, p99_rows = [], []
     for key, by_size in _series(wiki):
-        rates = [by_size[pages]["requests_per_second"] if pages in by_size else None
-                 for pages in sizes]
-        rate_rows.append([SERIES_LABELS[key]]
-                         + ["–" if rate is None else "{:,.0f}".format(rate)
-                            for rate in rates]
-                         + [_ratio(rates[0], rates[-1])])
-        p99_rows.append([SERIES_LABELS[key]] + _p99_cells(
-            [by_size[pages]["p99_ms"] if pages in by_size else None
-             for pages in sizes]))
-    size_names = ["{:,}".format(pages) for pages in sizes]
+        rates = [
+            by_size[pages]["requests_per_second"] if pages in by_size else None
+            for pages in sizes
+        ]
+        rate_rows.append(
+            [SERIES_LABELS[key]]
+            + ["–" if rate is None else f"{rate:,.0f}" for rate in rates]
+            + [_ratio(rates[0], rates[-1])]
+        )
+        p99_rows.append(
+            [SERIES_LABELS[key]]
+            + _p99_cells(
+                [
+                    by_size[pages]["p99_ms"] if pages in by_size else None
+                    for pages in sizes
+                ]
+            )
+        )
+    size_names = [f"{pages:,}" for pages in sizes]
     low, high = FLAT_P99_SIZES
-    return "\n".join([
-        "### Growth with the page count",
-        "",
-        "Requests per second at each size; the last column is the time per "
-        "request at the largest size over the smallest (above 1: slower with "
-        "more pages).",
-        "",
-        _table(["measurement"] + ["req/s at %s" % name for name in size_names]
-               + ["time per request, %s vs %s" % (size_names[-1], size_names[0])],
-               rate_rows),
-        "",
-        "p99 latency (ms) at each size, and in brackets over the smallest "
-        "size's. Issue 9 asks QuickWiki's page view for a flat p99 from "
-        "{:,} to {:,} pages.".format(low, high),
-        "",
-        _table(["measurement"] + ["p99 at %s" % name for name in size_names],
-               p99_rows),
-    ])
+    return "\n".join(
+        [
+            "### Growth with the page count",
+            "",
+            "Requests per second at each size; the last column is the time per "
+            "request at the largest size over the smallest (above 1: slower with "
+            "more pages).",
+            "",
+            _table(
+                ["measurement"]
+                + ["req/s at %s" % name for name in size_names]
+                + ["time per request, %s vs %s" % (size_names[-1], size_names[0])],
+                rate_rows,
+            ),
+            "",
+            "p99 latency (ms) at each size, and in brackets over the smallest "
+            "size's. Issue 9 asks QuickWiki's page view for a flat p99 from "
+            f"{low:,} to {high:,} pages.",
+            "",
+            _table(
+                ["measurement"] + ["p99 at %s" % name for name in size_names], p99_rows
+            ),
+        ]
+    )
 
 
 def _p99_cells(p99s):

@@ -16,6 +16,7 @@ to the results directory.  Every server it starts it stops; all traffic
 goes to 127.0.0.1.  Exits 1 when any request or check failed (the results
 are written all the same).
 """
+
 import argparse
 import datetime
 import importlib.metadata
@@ -32,10 +33,25 @@ import wiki_bench
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PROFILE_NAME = "profile-pylons-full"
-VERSIONS_OF = ("Pylons", "QuickWiki", "pyramid", "Flask", "WebOb", "Paste",
-               "Routes", "Beaker", "whitenoise", "waitress", "SQLAlchemy",
-               "docutils", "Mako", "Jinja2", "pyramid_jinja2", "pyramid_tm",
-               "zope.sqlalchemy")
+VERSIONS_OF = (
+    "Pylons",
+    "QuickWiki",
+    "pyramid",
+    "Flask",
+    "WebOb",
+    "Paste",
+    "Routes",
+    "Beaker",
+    "whitenoise",
+    "waitress",
+    "SQLAlchemy",
+    "docutils",
+    "Mako",
+    "Jinja2",
+    "pyramid_jinja2",
+    "pyramid_tm",
+    "zope.sqlalchemy",
+)
 
 
 #: The tuning knobs: flag, type, default, help.  The defaults keep a run
@@ -45,28 +61,46 @@ OPTIONS = (
     ("--batch", float, 0.2, "seconds per contender per round"),
     ("--profile-calls", int, 5000, "requests profiled through the full Pylons stack"),
     ("--wiki-profile-calls", int, 100, "requests of each wiki operation profiled"),
-    ("--wiki-rounds", int, 3, "rounds of the HTTP part, each visiting every measurement"),
+    (
+        "--wiki-rounds",
+        int,
+        3,
+        "rounds of the HTTP part, each visiting every measurement",
+    ),
     ("--seconds", int, 3, "seconds of load per HTTP measurement and round"),
     ("--warmup", int, 1, "seconds of load before the first round of each measurement"),
     ("--connections", int, 8, "concurrent connections of the load generator"),
-    ("--sizes", str, "100,10000,100000,1000000",
-     "database sizes in pages, comma separated"),
+    (
+        "--sizes",
+        str,
+        "100,10000,100000,1000000",
+        "database sizes in pages, comma separated",
+    ),
 )
 
 
 def parse_args(argv):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--results", default=os.path.join(HERE, "results"),
-                        help="directory for the result files (default: %(default)s)")
-    parser.add_argument("--ini", default=os.path.join(os.path.dirname(HERE),
-                                                      "development.ini"),
-                        help="QuickWiki ini the served configs derive from")
-    parser.add_argument("--generator", choices=("wrk", "python"),
-                        default=loadgen.default_generator(),
-                        help="load generator (default: wrk when installed: %(default)s)")
+    parser.add_argument(
+        "--results",
+        default=os.path.join(HERE, "results"),
+        help="directory for the result files (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--ini",
+        default=os.path.join(os.path.dirname(HERE), "development.ini"),
+        help="QuickWiki ini the served configs derive from",
+    )
+    parser.add_argument(
+        "--generator",
+        choices=("wrk", "python"),
+        default=loadgen.default_generator(),
+        help="load generator (default: wrk when installed: %(default)s)",
+    )
     for flag, kind, default, help_text in OPTIONS:
-        parser.add_argument(flag, type=kind, default=default,
-                            help=help_text + " (default: %(default)s)")
+        parser.add_argument(
+            flag, type=kind, default=default, help=help_text + " (default: %(default)s)"
+        )
     args = parser.parse_args(argv)
     args.sizes = sorted(int(size) for size in args.sizes.split(","))
     return args
@@ -116,8 +150,9 @@ def describe_run(args):
 
 def run_overhead(args):
     """Part 1: the alternated rounds, then the profile of the full stack."""
-    return overhead.run(args.rounds, args.batch, args.profile_calls,
-                        args.results, PROFILE_NAME)
+    return overhead.run(
+        args.rounds, args.batch, args.profile_calls, args.results, PROFILE_NAME
+    )
 
 
 def write_results(results, directory):

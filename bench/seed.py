@@ -3,10 +3,12 @@
 Each database size of a run gets databases of its own, one for QuickWiki
 (made by ``paster setup-app``, which writes the FrontPage) and one for the
 wiki2 peer.  Pages go in with one ``executemany`` per batch and table, so a
-million of them take seconds; QuickWiki's as their first revisions.  Besides the filler pages there is
-:data:`SHOW_TITLE`, the page both wikis render: reStructuredText of a
-real page's kind, 1-2 KB (:func:`show_content`).
+million of them take seconds; QuickWiki's as their first revisions.
+Besides the filler pages there is :data:`SHOW_TITLE`, the page both wikis
+render: reStructuredText of a real page's kind, 1-2 KB
+(:func:`show_content`).
 """
+
 from datetime import datetime, timezone
 
 from sqlalchemy import create_engine, select
@@ -18,8 +20,14 @@ SHOW_TITLE = "BenchmarkShowPage"
 #: The WikiWords of the show page that name filler pages (which exist at
 #: every size) and pages that exist nowhere.
 EXISTING_LINKS = tuple("SeedPage%07d" % number for number in range(1, 6))
-MISSING_LINKS = ("MissingPageOne", "MissingPageTwo", "AnotherPage",
-                 "YetAnotherPage", "TitleList", "SourceText")
+MISSING_LINKS = (
+    "MissingPageOne",
+    "MissingPageTwo",
+    "AnotherPage",
+    "YetAnotherPage",
+    "TitleList",
+    "SourceText",
+)
 
 _BATCH = 20_000
 
@@ -31,9 +39,11 @@ def filler_title(number):
 
 def filler_content(number):
     """A short page that links to its neighbours, as wiki pages do."""
-    return ("Filler page %d of the benchmark.\n\nSee %s and %s, or the "
-            "FrontPage.\n" % (number, filler_title(number - 1),
-                              filler_title(number + 1)))
+    return "Filler page %d of the benchmark.\n\nSee %s and %s, or the FrontPage.\n" % (
+        number,
+        filler_title(number - 1),
+        filler_title(number + 1),
+    )
 
 
 def show_content():
@@ -84,9 +94,13 @@ A closing paragraph with a note: pages are *plain text* typed by people,
 with **strong** words, ``code``, and links to %(missing_3)s or
 %(missing_4)s.  Its source is between one and two kilobytes long, as a
 short page of a team's wiki is.
-""" % dict({"existing": ", ".join(EXISTING_LINKS)},
-           **{"missing_%d" % number: title
-              for number, title in enumerate(MISSING_LINKS, 1)})
+""" % dict(
+        {"existing": ", ".join(EXISTING_LINKS)},
+        **{
+            "missing_%d" % number: title
+            for number, title in enumerate(MISSING_LINKS, 1)
+        },
+    )
 
 
 def quickwiki_rows(pages):
@@ -103,8 +117,9 @@ def peer_rows(pages):
 def _rows(count):
     """The show page, then ``count - 1`` filler pages."""
     if count < 1 + len(EXISTING_LINKS):
-        raise ValueError("the benchmark needs at least %d pages"
-                         % (2 + len(EXISTING_LINKS)))
+        raise ValueError(
+            "the benchmark needs at least %d pages" % (2 + len(EXISTING_LINKS))
+        )
     yield SHOW_TITLE, show_content()
     for number in range(1, count):
         yield filler_title(number), filler_content(number)
@@ -116,9 +131,10 @@ def insert_pages(database_url, table, title_column, text_column, rows):
     try:
         with engine.begin() as connection:
             for batch in _batches(rows):
-                connection.execute(table.insert(), [
-                    {title_column: title, text_column: text}
-                    for title, text in batch])
+                connection.execute(
+                    table.insert(),
+                    [{title_column: title, text_column: text} for title, text in batch],
+                )
     finally:
         engine.dispose()
 
@@ -132,16 +148,33 @@ def insert_quickwiki_pages(database_url, rows):
     try:
         with engine.begin() as connection:
             for batch in _batches(rows):
-                connection.execute(Page.__table__.insert(), [
-                    {"title": title, "revision": 1, "deleted": False}
-                    for title, _ in batch])
-                connection.execute(Revision.__table__.insert(), [
-                    {"page": title, "number": 1, "content": text,
-                     "created": created, "author": "anonymous",
-                     "address": None, "summary": "", "deleted": False}
-                    for title, text in batch])
-                connection.execute(Rendering.__table__.insert(), [
-                    {"page": title, "revision": 1} for title, _ in batch])
+                connection.execute(
+                    Page.__table__.insert(),
+                    [
+                        {"title": title, "revision": 1, "deleted": False}
+                        for title, _ in batch
+                    ],
+                )
+                connection.execute(
+                    Revision.__table__.insert(),
+                    [
+                        {
+                            "page": title,
+                            "number": 1,
+                            "content": text,
+                            "created": created,
+                            "author": "anonymous",
+                            "address": None,
+                            "summary": "",
+                            "deleted": False,
+                        }
+                        for title, text in batch
+                    ],
+                )
+                connection.execute(
+                    Rendering.__table__.insert(),
+                    [{"page": title, "revision": 1} for title, _ in batch],
+                )
     finally:
         engine.dispose()
 
@@ -151,8 +184,13 @@ def quickwiki_texts_starting(database_url, start):
     engine = create_engine(database_url)
     try:
         with engine.connect() as connection:
-            return list(connection.scalars(select(Revision.content).where(
-                Revision.content.startswith(start, autoescape=True))))
+            return list(
+                connection.scalars(
+                    select(Revision.content).where(
+                        Revision.content.startswith(start, autoescape=True)
+                    )
+                )
+            )
     finally:
         engine.dispose()
 

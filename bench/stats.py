@@ -1,5 +1,6 @@
 """The arithmetic of the load figures: percentiles, one load's summary,
 and a measurement taken in several rounds."""
+
 import math
 import statistics
 
@@ -22,8 +23,9 @@ def percentile(values, percent):
     return ordered[rank - 1]
 
 
-def load_figures(requests, seconds, p50_ms, p99_ms, mean_ms, errors,
-                 generator, sent=None):
+def load_figures(
+    requests, seconds, p50_ms, p99_ms, mean_ms, errors, generator, sent=None
+):
     """One load run's figures as the results file keeps them.
 
     ``errors`` maps failure kinds (see :data:`FAILURE_KINDS`, plus wrk's
@@ -79,7 +81,11 @@ def over_rounds(samples):
         "error_count": sum(figures["error_count"] for figures in samples),
         "peak_rss_mib": max(figures["peak_rss_mib"] for figures in samples),
         "generator": samples[0]["generator"],
-        "rounds": [{key: figures[key] for key in
-                    ("requests_per_second", "p50_ms", "p99_ms", "requests")}
-                   for figures in samples],
+        "rounds": [
+            {
+                key: figures[key]
+                for key in ("requests_per_second", "p50_ms", "p99_ms", "requests")
+            }
+            for figures in samples
+        ],
     }

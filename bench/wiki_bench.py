@@ -37,6 +37,7 @@ every save, so the flash messages that saves queue are dropped rather than
 piling up; the check after the load makes one more save as a browser does
 and expects its flash message.
 """
+
 import concurrent.futures
 import contextlib
 import dataclasses
@@ -84,17 +85,23 @@ class Site:
 
 def run(args):
     """Measure every cell; the ``wiki`` part of the results."""
-    with tempfile.TemporaryDirectory(prefix="bench-wiki-") as scratch, \
-            contextlib.ExitStack() as running:
+    with (
+        tempfile.TemporaryDirectory(prefix="bench-wiki-") as scratch,
+        contextlib.ExitStack() as running,
+    ):
         sites = {}
         for pages in args.sizes:
             for app in OPERATIONS:
                 print("  %s: %d pages" % (app, pages), flush=True)
                 sites[app, pages] = make_site(app, pages, scratch, args.ini)
         for site in sites.values():
-            site.server = running.enter_context(wiki_server.Server(
-                site.ini, site.port,
-                os.path.join(os.path.dirname(site.ini), "server.log")))
+            site.server = running.enter_context(
+                wiki_server.Server(
+                    site.ini,
+                    site.port,
+                    os.path.join(os.path.dirname(site.ini), "server.log"),
+                )
+            )
         cells = base_order(sites, args.sizes)
         print("  warming up %d measurements" % len(cells), flush=True)
         for site, operation in cells:
@@ -104,19 +111,35 @@ def run(args):
             print("  round %d of %d" % (number + 1, args.wiki_rounds), flush=True)
             for site, operation in stats.round_order(cells, number, args.wiki_rounds):
                 samples[site, operation].append(
-                    measure(site, operation, "r%d" % number, args.seconds, args))
-        rows = [dict(stats.over_rounds(samples[site, operation]), app=site.app,
-                     operation=operation, pages=site.pages)
-                for site, operation in cells]
+                    measure(site, operation, "r%d" % number, args.seconds, args)
+                )
+        rows = [
+            dict(
+                stats.over_rounds(samples[site, operation]),
+                app=site.app,
+                operation=operation,
+                pages=site.pages,
+            )
+            for site, operation in cells
+        ]
         largest = args.sizes[-1]
         print("  profiling both wikis in process at %d pages" % largest, flush=True)
         profiles = wiki_profile.profile_operations(
-            sites["quickwiki", largest].ini, sites["wiki2", largest].ini,
-            args.wiki_profile_calls, args.results)
-    return {"server": wiki_server.SERVER, "connections": args.connections,
-            "seconds": args.seconds, "rounds": args.wiki_rounds,
-            "show_page_bytes": len(seed.show_content().encode()),
-            "rows": rows, "profiles": profiles, "profiled_at": largest}
+            sites["quickwiki", largest].ini,
+            sites["wiki2", largest].ini,
+            args.wiki_profile_calls,
+            args.results,
+        )
+    return {
+        "server": wiki_server.SERVER,
+        "connections": args.connections,
+        "seconds": args.seconds,
+        "rounds": args.wiki_rounds,
+        "show_page_bytes": len(seed.show_content().encode()),
+        "rows": rows,
+        "profiles": profiles,
+        "profiled_at": largest,
+    }
 
 
 def make_site(app, pages, scratch, source_ini):
@@ -127,14 +150,16 @@ def make_site(app, pages, scratch, source_ini):
     if app == "quickwiki":
         ini = wiki_server.quickwiki_ini(source_ini, directory, port)
         wiki_server.setup_app(ini)
-        seed.insert_quickwiki_pages(wiki_server.database_url(ini),
-                                    seed.quickwiki_rows(pages))
+        seed.insert_quickwiki_pages(
+            wiki_server.database_url(ini), seed.quickwiki_rows(pages)
+        )
     else:
         ini = wiki_server.peer_ini(directory, port)
         database = wiki_server.database_url(ini)
         peer_models.create_tables(database)
-        seed.insert_pages(database, peer_models.Page.__table__, "name", "data",
-                          seed.peer_rows(pages))
+        seed.insert_pages(
+            database, peer_models.Page.__table__, "name", "data", seed.peer_rows(pages)
+        )
     return Site(app, pages, ini, port)
 
 
@@ -142,11 +167,13 @@ def prepare_saves(site, threads):
     """Open an edit form per browser session, as a browser would, each on
     the revision its page is at now."""
     sessions = min(SAVE_SESSIONS, site.pages - 2)  # one filler page each
-    site.save_titles = tuple(seed.filler_title(number)
-                             for number in range(1, sessions + 1))
+    site.save_titles = tuple(
+        seed.filler_title(number) for number in range(1, sessions + 1)
+    )
     with concurrent.futures.ThreadPoolExecutor(threads) as pool:
-        site.save_variants = tuple(pool.map(
-            lambda title: _save_variant(site.port, title), site.save_titles))
+        site.save_variants = tuple(
+            pool.map(lambda title: _save_variant(site.port, title), site.save_titles)
+        )
 
 
 def _save_variant(port, title):
@@ -160,10 +187,13 @@ def base_order(sites, sizes):
     """Every cell ``(site, operation)`` once: by operation, the sizes side
     by side, and at each size QuickWiki's then the peer's.
     """
-    return [(sites[app, pages], operation)
-            for operation in _ROUND_OPERATIONS
-            for pages in sizes
-            for app in OPERATIONS if operation in OPERATIONS[app]]
+    return [
+        (sites[app, pages], operation)
+        for operation in _ROUND_OPERATIONS
+        for pages in sizes
+        for app in OPERATIONS
+        if operation in OPERATIONS[app]
+    ]
 
 
 def load_spec(site, operation, load, connections):
@@ -172,11 +202,14 @@ def load_spec(site, operation, load, connections):
         return loadgen.LoadSpec("GET", _PEER_SHOW_PATH, 200)
     if operation == "save":
         prepare_saves(site, connections)
-        return loadgen.LoadSpec("POST", "", 302, site.save_variants,
-                                wiki_client.numbered_text(load), "base")
-    path = {"show": wiki_client.SHOW_PATH,
-            "list-first": wiki_client.LIST_FIRST_PATH,
-            "list-last": wiki_client.LIST_LAST_PATH}[operation]
+        return loadgen.LoadSpec(
+            "POST", "", 302, site.save_variants, wiki_client.numbered_text(load), "base"
+        )
+    path = {
+        "show": wiki_client.SHOW_PATH,
+        "list-first": wiki_client.LIST_FIRST_PATH,
+        "list-last": wiki_client.LIST_LAST_PATH,
+    }[operation]
     return loadgen.LoadSpec("GET", path, 200)
 
 
@@ -187,8 +220,9 @@ def measure(site, operation, load, seconds, args):
     """
     spec = load_spec(site, operation, load, args.connections)
     site.server.reset_peak_memory()
-    figures = loadgen.run_load(spec, site.port, seconds, args.connections,
-                               args.generator)
+    figures = loadgen.run_load(
+        spec, site.port, seconds, args.connections, args.generator
+    )
     figures["peak_rss_mib"] = site.server.peak_memory_mib()
     failed = CHECKS[site.app, operation](site, figures, load, args.connections)
     figures["errors"]["check"] = failed
@@ -198,23 +232,34 @@ def measure(site, operation, load, seconds, args):
 
 def _check_show(site, figures, load, connections):
     status, _, text = wiki_client.fetch(site.port, wiki_client.SHOW_PATH)
-    links = ([' wikilink" href="/%s"' % title for title in seed.EXISTING_LINKS]
-             + [' wikilink-missing" href="/%s"' % title for title in seed.MISSING_LINKS])
-    return int(status != 200 or "<strong>rendered</strong>" not in text
-               or not all(link in text for link in links))
+    links = [' wikilink" href="/%s"' % title for title in seed.EXISTING_LINKS] + [
+        ' wikilink-missing" href="/%s"' % title for title in seed.MISSING_LINKS
+    ]
+    return int(
+        status != 200
+        or "<strong>rendered</strong>" not in text
+        or not all(link in text for link in links)
+    )
 
 
 def _check_list_first(site, figures, load, connections):
     status, _, text = wiki_client.fetch(site.port, wiki_client.LIST_FIRST_PATH)
-    return int(status != 200 or ">%s</a>" % seed.SHOW_TITLE not in text
-               or 'rel="next"' not in text)
+    return int(
+        status != 200
+        or ">%s</a>" % seed.SHOW_TITLE not in text
+        or 'rel="next"' not in text
+    )
 
 
 def _check_list_last(site, figures, load, connections):
     status, _, text = wiki_client.fetch(site.port, wiki_client.LIST_LAST_PATH)
     last_title = seed.filler_title(site.pages - 2)
-    return int(status != 200 or ">%s</a>" % last_title not in text
-               or 'rel="prev"' not in text or 'rel="next"' in text)
+    return int(
+        status != 200
+        or ">%s</a>" % last_title not in text
+        or 'rel="prev"' not in text
+        or 'rel="next"' in text
+    )
 
 
 def _check_save(site, figures, load, connections):
@@ -224,8 +269,9 @@ def _check_save(site, figures, load, connections):
     message that the save's session cookie carries.
     """
     time.sleep(_SETTLE_SECONDS)
-    stored = seed.quickwiki_texts_starting(wiki_server.database_url(site.ini),
-                                           wiki_client.save_text_start(load))
+    stored = seed.quickwiki_texts_starting(
+        wiki_server.database_url(site.ini), wiki_client.save_text_start(load)
+    )
     acknowledged = figures["requests"] - figures["errors"]["unexpected"]
     failed = wiki_client.save_failures(acknowledged, stored, connections)
     path, _, _, _ = site.save_variants[0]
@@ -237,17 +283,22 @@ def _check_save(site, figures, load, connections):
     cookie = wiki_client.cookie_header(headers.get_all("Set-Cookie") or []) or cookie
     shown, _, page = wiki_client.fetch(site.port, "/" + title, cookie=cookie)
     saved = "Saved revision %d of %s." % (int(fields["base"]) + 1, title)
-    return failed + int(status != 302 or shown != 200 or text not in page
-                        or saved not in page)
+    return failed + int(
+        status != 302 or shown != 200 or text not in page or saved not in page
+    )
 
 
 def _check_peer_show(site, figures, load, connections):
     status, _, text = wiki_client.fetch(site.port, _PEER_SHOW_PATH)
     base = "http://%s:%d/" % (loadgen.HOST, site.port)
-    links = (['href="%s%s"' % (base, title) for title in seed.EXISTING_LINKS]
-             + ['href="%sadd_page/%s"' % (base, title) for title in seed.MISSING_LINKS])
-    return int(status != 200 or "<strong>rendered</strong>" not in text
-               or not all(link in text for link in links))
+    links = ['href="%s%s"' % (base, title) for title in seed.EXISTING_LINKS] + [
+        'href="%sadd_page/%s"' % (base, title) for title in seed.MISSING_LINKS
+    ]
+    return int(
+        status != 200
+        or "<strong>rendered</strong>" not in text
+        or not all(link in text for link in links)
+    )
 
 
 #: The check after each measurement: the number of failures found.

@@ -8,6 +8,7 @@ Every save of the benchmark sends a text of its own (:func:`save_text`),
 so that every save writes to the database.  :func:`fetch` is a single
 request for the sanity checks around each load.
 """
+
 import html.parser
 import http.client
 import urllib.parse
@@ -66,8 +67,11 @@ def fetch(port, path, method="GET", body=None, cookie=None):
     try:
         connection.request(method, path, body, headers)
         response = connection.getresponse()
-        return (response.status, response.headers,
-                response.read().decode("utf-8", "replace"))
+        return (
+            response.status,
+            response.headers,
+            response.read().decode("utf-8", "replace"),
+        )
     finally:
         connection.close()
 
@@ -120,7 +124,9 @@ class _FormFields(html.parser.HTMLParser):
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         if tag == "form":
-            self._inside = urllib.parse.urlsplit(attrs.get("action") or "").path == self.action
+            self._inside = (
+                urllib.parse.urlsplit(attrs.get("action") or "").path == self.action
+            )
             self.found = self.found or self._inside
         elif self._inside and tag == "input" and attrs.get("name"):
             if attrs.get("type") not in ("submit", "button", "checkbox", "radio"):

@@ -16,6 +16,7 @@ defaults, bound to 127.0.0.1 on a free port.  :class:`Server` starts
 ``paster serve`` on an ini, waits until it answers, reads its peak
 resident memory from ``/proc`` and stops it.
 """
+
 import configparser
 import os
 import secrets
@@ -51,8 +52,7 @@ def _parser():
 
 
 def _write(parser, directory, port):
-    parser["server:main"] = {"use": SERVER, "host": loadgen.HOST,
-                             "port": str(port)}
+    parser["server:main"] = {"use": SERVER, "host": loadgen.HOST, "port": str(port)}
     path = os.path.join(directory, "bench.ini")
     with open(path, "w", encoding="utf-8") as out:
         parser.write(out)
@@ -87,17 +87,23 @@ def peer_ini(directory, port):
     parser["handlers"] = {"keys": "console"}
     parser["formatters"] = {"keys": "generic"}
     parser["logger_root"] = {"level": "WARN", "handlers": "console"}
-    parser["handler_console"] = {"class": "StreamHandler", "args": "(sys.stderr,)",
-                                 "level": "NOTSET", "formatter": "generic"}
+    parser["handler_console"] = {
+        "class": "StreamHandler",
+        "args": "(sys.stderr,)",
+        "level": "NOTSET",
+        "formatter": "generic",
+    }
     parser["formatter_generic"] = {
-        "format": "%(asctime)s %(levelname)-5.5s [%(name)s] %(message)s"}
+        "format": "%(asctime)s %(levelname)-5.5s [%(name)s] %(message)s"
+    }
     return _write(parser, directory, port)
 
 
 def database_url(ini_path):
     """The ``sqlalchemy.url`` the ini gives the app, ``%(here)s`` filled in."""
     parser = configparser.ConfigParser(
-        defaults={"here": os.path.dirname(os.path.abspath(ini_path))})
+        defaults={"here": os.path.dirname(os.path.abspath(ini_path))}
+    )
     parser.read(ini_path, encoding="utf-8")
     return parser["app:main"]["sqlalchemy.url"]
 
@@ -113,15 +119,21 @@ def server_environment():
     """
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(
-        [PEERS] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else []))
+        [PEERS] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else [])
+    )
     env["PYTHONWARNINGS"] = "ignore::DeprecationWarning,ignore::UserWarning"
     return env
 
 
 def setup_app(ini_path):
     """``paster setup-app``: the schema and the FrontPage, as a user makes them."""
-    subprocess.run(paster("setup-app", ini_path), check=True,
-                   capture_output=True, timeout=120, env=server_environment())
+    subprocess.run(
+        paster("setup-app", ini_path),
+        check=True,
+        capture_output=True,
+        timeout=120,
+        env=server_environment(),
+    )
 
 
 class Server:
@@ -138,9 +150,12 @@ class Server:
     def __enter__(self):
         with open(self.log_path, "ab") as log:
             self.process = subprocess.Popen(
-                paster("serve", self.ini_path), stdout=log,
-                stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                env=server_environment())
+                paster("serve", self.ini_path),
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                env=server_environment(),
+            )
         try:
             self._wait_until_listening()
         except BaseException:
@@ -155,8 +170,10 @@ class Server:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError("paster serve exited with %s:\n%s"
-                                   % (self.process.returncode, self.log_tail()))
+                raise RuntimeError(
+                    "paster serve exited with %s:\n%s"
+                    % (self.process.returncode, self.log_tail())
+                )
             try:
                 socket.create_connection((loadgen.HOST, self.port), 1).close()
                 return

@@ -1,4 +1,5 @@
 """Sphinx configuration for the QuickWiki and Pylons documentation."""
+
 project = "QuickWiki"
 author = "The QuickWiki team"
 copyright = "2026, the QuickWiki team"

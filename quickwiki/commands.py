@@ -7,6 +7,7 @@ format).  They are global paster commands, found wherever QuickWiki is
 installed, because a deployment runs ``paster`` in the directory of its
 config, as it runs ``paster setup-app``, not in QuickWiki's checkout.
 """
+
 import configparser
 import os
 import sys
@@ -41,10 +42,14 @@ class _BackupCommand(Command):
             return self.fail("No config file %s" % os.path.abspath(config_file))
         try:
             engine = self.engine(config_file)
-        except (configparser.Error, ImportError, LookupError, ValueError,
-                SQLAlchemyError) as error:
-            return self.fail("Cannot use the config %s: %s"
-                             % (config_file, error))
+        except (
+            configparser.Error,
+            ImportError,
+            LookupError,
+            ValueError,
+            SQLAlchemyError,
+        ) as error:
+            return self.fail("Cannot use the config %s: %s" % (config_file, error))
         try:
             counts = self.run_on(engine)
         except backup.BackupError as error:
@@ -52,14 +57,21 @@ class _BackupCommand(Command):
         except OSError as error:
             return self.fail("%s: %s" % (self.file, error.strerror or error))
         except SQLAlchemyError as error:
-            return self.fail("The database of %s: %s"
-                             % (config_file, getattr(error, "orig", None) or error))
+            return self.fail(
+                "The database of %s: %s"
+                % (config_file, getattr(error, "orig", None) or error)
+            )
         finally:
             engine.dispose()
         if self.verbose:
-            print(self.done % {"pages": counts.pages,
-                               "revisions": counts.revisions,
-                               "file": self.file})
+            print(
+                self.done
+                % {
+                    "pages": counts.pages,
+                    "revisions": counts.revisions,
+                    "file": self.file,
+                }
+            )
         return 0
 
     def engine(self, config_file):
@@ -110,8 +122,10 @@ class LoadWikiCommand(_BackupCommand):
     one transaction: refused, or on a fault of the file, it changes
     nothing.  Each page is rendered again when it is first viewed.
     """
-    done = ("Loaded %(pages)d pages, %(revisions)d revisions, from %(file)s; "
-            "each page is rendered when first viewed.")
+    done = (
+        "Loaded %(pages)d pages, %(revisions)d revisions, from %(file)s; "
+        "each page is rendered when first viewed."
+    )
 
     def run_on(self, engine):
         with backup.reading(self.file) as stream, engine.begin() as connection:
@@ -120,5 +134,8 @@ class LoadWikiCommand(_BackupCommand):
     def explain(self, error):
         if isinstance(error, backup.MalformedDump):
             return "%s%s %s. Nothing was loaded." % (
-                self.file, "," if error.line else "", error)
+                self.file,
+                "," if error.line else "",
+                error,
+            )
         return str(error)

@@ -5,6 +5,7 @@ It may run again: the migrations already applied are skipped, and pages
 that exist, or existed and were deleted, are left as they are.  A database
 made by QuickWiki 1.0 is upgraded, its pages becoming their first revisions.
 """
+
 import logging
 
 from quickwiki import migrations
@@ -38,6 +39,11 @@ def upgrade_schema():
 def create_front_page():
     """Write the FrontPage's first revision, if it has none."""
     if revisions.head(FRONT_PAGE_TITLE) is None:
-        revisions.save(FRONT_PAGE_TITLE, 0, FRONT_PAGE_CONTENT,
-                       revisions.Author(), FRONT_PAGE_SUMMARY)
+        revisions.save(
+            FRONT_PAGE_TITLE,
+            0,
+            FRONT_PAGE_CONTENT,
+            revisions.Author(),
+            FRONT_PAGE_SUMMARY,
+        )
         log.info("Created the %s", FRONT_PAGE_TITLE)

@@ -1,4 +1,5 @@
 """The requests of a load, numbered as wrk_script.lua numbers them."""
+
 import unittest
 
 import loadgen
@@ -12,30 +13,59 @@ class LoadSpecTest(unittest.TestCase):
         self.assertEqual(spec.request(41), ("/pages", None, None))
 
     def test_variants_in_turn_each_body_numbered(self):
-        spec = loadgen.LoadSpec("POST", "", 302, (
-            ("/save/PageA", "s=a", "token=a&content="),
-            ("/save/PageB", "s=b", "token=b&content=")), ("Text+", "+end"))
-        self.assertEqual(spec.request(0),
-                         ("/save/PageA", "s=a", "token=a&content=Text+0+end"))
-        self.assertEqual(spec.request(1),
-                         ("/save/PageB", "s=b", "token=b&content=Text+1+end"))
-        self.assertEqual(spec.request(6),
-                         ("/save/PageA", "s=a", "token=a&content=Text+6+end"))
+        spec = loadgen.LoadSpec(
+            "POST",
+            "",
+            302,
+            (
+                ("/save/PageA", "s=a", "token=a&content="),
+                ("/save/PageB", "s=b", "token=b&content="),
+            ),
+            ("Text+", "+end"),
+        )
+        self.assertEqual(
+            spec.request(0), ("/save/PageA", "s=a", "token=a&content=Text+0+end")
+        )
+        self.assertEqual(
+            spec.request(1), ("/save/PageB", "s=b", "token=b&content=Text+1+end")
+        )
+        self.assertEqual(
+            spec.request(6), ("/save/PageA", "s=a", "token=a&content=Text+6+end")
+        )
 
     def test_a_request_names_the_revision_of_its_page(self):
-        spec = loadgen.LoadSpec("POST", "", 302, (
-            ("/save/PageA", "s=a", "content=", 4),
-            ("/save/PageB", "s=b", "content=", 1)), ("T", ""), "base")
-        self.assertEqual(spec.request(5, 1, 3),
-                         ("/save/PageB", "s=b", "content=T5&base=3"))
+        spec = loadgen.LoadSpec(
+            "POST",
+            "",
+            302,
+            (
+                ("/save/PageA", "s=a", "content=", 4),
+                ("/save/PageB", "s=b", "content=", 1),
+            ),
+            ("T", ""),
+            "base",
+        )
+        self.assertEqual(
+            spec.request(5, 1, 3), ("/save/PageB", "s=b", "content=T5&base=3")
+        )
 
 
 class PageTurnsTest(unittest.TestCase):
     def setUp(self):
-        self.pages = pyloadgen.PageTurns(loadgen.LoadSpec("POST", "", 302, (
-            ("/save/PageA", "s=a", "content=", 4),
-            ("/save/PageB", "s=b", "content=", 1),
-            ("/save/PageC", "s=c", "content=", 7)), ("T", ""), "base"))
+        self.pages = pyloadgen.PageTurns(
+            loadgen.LoadSpec(
+                "POST",
+                "",
+                302,
+                (
+                    ("/save/PageA", "s=a", "content=", 4),
+                    ("/save/PageB", "s=b", "content=", 1),
+                    ("/save/PageC", "s=c", "content=", 7),
+                ),
+                ("T", ""),
+                "base",
+            )
+        )
 
     def test_pages_in_turn_at_their_revisions(self):
         self.assertEqual(self.pages.take(), (0, 4))

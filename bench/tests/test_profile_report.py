@@ -1,4 +1,5 @@
 """Naming the library a profiled function belongs to."""
+
 import os
 import sysconfig
 import unittest
@@ -12,21 +13,31 @@ class LibraryOfTest(unittest.TestCase):
         self.assertEqual(profile_report.library_of("<string>"), "builtins")
 
     def test_site_packages(self):
-        self.assertEqual(profile_report.library_of(
-            "/venv/lib/python3.11/site-packages/webob/request.py"), "webob")
-        self.assertEqual(profile_report.library_of(
-            "/venv/lib/python3.11/site-packages/six.py"), "six")
+        self.assertEqual(
+            profile_report.library_of(
+                "/venv/lib/python3.11/site-packages/webob/request.py"
+            ),
+            "webob",
+        )
+        self.assertEqual(
+            profile_report.library_of("/venv/lib/python3.11/site-packages/six.py"),
+            "six",
+        )
 
     def test_project_checkout(self):
-        self.assertEqual(profile_report.library_of(
-            "/work/framework/pylons/wsgiapp.py"), "pylons")
-        self.assertEqual(profile_report.library_of(
-            "/work/quickwiki/controllers/pages.py"), "quickwiki")
+        self.assertEqual(
+            profile_report.library_of("/work/framework/pylons/wsgiapp.py"), "pylons"
+        )
+        self.assertEqual(
+            profile_report.library_of("/work/quickwiki/controllers/pages.py"),
+            "quickwiki",
+        )
 
     def test_standard_library(self):
         stdlib = sysconfig.get_paths()["stdlib"]
-        self.assertEqual(profile_report.library_of(
-            os.path.join(stdlib, "inspect.py")), "stdlib")
+        self.assertEqual(
+            profile_report.library_of(os.path.join(stdlib, "inspect.py")), "stdlib"
+        )
 
     def test_anything_else(self):
         self.assertEqual(profile_report.library_of("/somewhere/run.py"), "other")

@@ -1,4 +1,5 @@
 """The pages the benchmark writes into both wikis."""
+
 import re
 import unittest
 
@@ -10,22 +11,25 @@ class ShowPageTest(unittest.TestCase):
         self.text = seed.show_content()
 
     def test_between_one_and_two_kilobytes(self):
-        self.assertTrue(1024 <= len(self.text.encode()) <= 2048,
-                        len(self.text.encode()))
+        self.assertTrue(
+            1024 <= len(self.text.encode()) <= 2048, len(self.text.encode())
+        )
 
     def test_has_the_constructs_of_a_real_page(self):
-        self.assertRegex(self.text, r"\n={5,}\n")          # a title
-        self.assertRegex(self.text, r"\n-{5,}\n")          # a section
-        self.assertRegex(self.text, r"\n- \S")             # a bulleted list
-        self.assertRegex(self.text, r"\n1\. \S")           # an enumerated list
-        self.assertIn("::\n\n    def hello", self.text)    # a literal block
-        self.assertRegex(self.text, r"\n=+  +=+  +=+\n")   # a table
+        self.assertRegex(self.text, r"\n={5,}\n")  # a title
+        self.assertRegex(self.text, r"\n-{5,}\n")  # a section
+        self.assertRegex(self.text, r"\n- \S")  # a bulleted list
+        self.assertRegex(self.text, r"\n1\. \S")  # an enumerated list
+        self.assertIn("::\n\n    def hello", self.text)  # a literal block
+        self.assertRegex(self.text, r"\n=+  +=+  +=+\n")  # a table
 
     def test_links_to_existing_and_missing_pages(self):
         for title in seed.EXISTING_LINKS + seed.MISSING_LINKS:
             self.assertRegex(self.text, r"\b%s\b" % re.escape(title))
-        self.assertTrue(set(seed.EXISTING_LINKS)
-                        <= {seed.filler_title(number) for number in range(1, 6)})
+        self.assertTrue(
+            set(seed.EXISTING_LINKS)
+            <= {seed.filler_title(number) for number in range(1, 6)}
+        )
 
 
 class RowsTest(unittest.TestCase):
@@ -37,8 +41,9 @@ class RowsTest(unittest.TestCase):
 
     def test_peer_rows_hold_every_page(self):
         rows = list(seed.peer_rows(10))
-        self.assertEqual([title for title, _ in rows[:2]],
-                         ["FrontPage", seed.SHOW_TITLE])
+        self.assertEqual(
+            [title for title, _ in rows[:2]], ["FrontPage", seed.SHOW_TITLE]
+        )
         self.assertEqual(len(rows), 10)
         self.assertEqual(len({title for title, _ in rows}), 10)
 

@@ -1,4 +1,5 @@
 """Percentiles and the summary of one load run."""
+
 import unittest
 
 import stats
@@ -30,10 +31,21 @@ class PercentileTest(unittest.TestCase):
 class LoadFiguresTest(unittest.TestCase):
     def test_rate_and_error_count(self):
         figures = stats.load_figures(
-            requests=500, seconds=2.0, p50_ms=1.0, p99_ms=9.0, mean_ms=2.0,
-            errors={"connect": 1, "read": 2, "write": 0, "timeout": 3,
-                    "status": 4, "unexpected": 4},
-            generator="wrk")
+            requests=500,
+            seconds=2.0,
+            p50_ms=1.0,
+            p99_ms=9.0,
+            mean_ms=2.0,
+            errors={
+                "connect": 1,
+                "read": 2,
+                "write": 0,
+                "timeout": 3,
+                "status": 4,
+                "unexpected": 4,
+            },
+            generator="wrk",
+        )
         self.assertEqual(figures["requests_per_second"], 250.0)
         # wrk's 4xx/5xx count is part of "unexpected", so not added twice.
         self.assertEqual(figures["error_count"], 10)
@@ -45,10 +57,15 @@ class LoadFiguresTest(unittest.TestCase):
 
 
 def _figures(rate, p99, errors=0, rss=50.0):
-    return stats.load_figures(requests=int(rate * 2), seconds=2.0, p50_ms=p99 / 4,
-                              p99_ms=p99, mean_ms=p99 / 3,
-                              errors={"unexpected": errors}, generator="wrk") | {
-        "peak_rss_mib": rss}
+    return stats.load_figures(
+        requests=int(rate * 2),
+        seconds=2.0,
+        p50_ms=p99 / 4,
+        p99_ms=p99,
+        mean_ms=p99 / 3,
+        errors={"unexpected": errors},
+        generator="wrk",
+    ) | {"peak_rss_mib": rss}
 
 
 class RoundOrderTest(unittest.TestCase):
@@ -67,9 +84,13 @@ class RoundOrderTest(unittest.TestCase):
 
 class OverRoundsTest(unittest.TestCase):
     def setUp(self):
-        self.row = stats.over_rounds([_figures(100.0, 30.0, errors=1, rss=60.0),
-                                      _figures(300.0, 10.0),
-                                      _figures(200.0, 20.0, errors=2, rss=55.0)])
+        self.row = stats.over_rounds(
+            [
+                _figures(100.0, 30.0, errors=1, rss=60.0),
+                _figures(300.0, 10.0),
+                _figures(200.0, 20.0, errors=2, rss=55.0),
+            ]
+        )
 
     def test_medians_of_rates_and_latencies(self):
         self.assertEqual(self.row["requests_per_second"], 200.0)
@@ -84,11 +105,15 @@ class OverRoundsTest(unittest.TestCase):
         self.assertEqual(self.row["peak_rss_mib"], 60.0)
 
     def test_each_round_is_kept(self):
-        self.assertEqual([round_["requests_per_second"] for round_ in self.row["rounds"]],
-                         [100.0, 300.0, 200.0])
+        self.assertEqual(
+            [round_["requests_per_second"] for round_ in self.row["rounds"]],
+            [100.0, 300.0, 200.0],
+        )
 
 
 class SentTest(unittest.TestCase):
     def test_sent_defaults_to_the_answered_requests(self):
         self.assertEqual(stats.load_figures(5, 1.0, 0, 0, 0, {}, "wrk")["sent"], 5)
-        self.assertEqual(stats.load_figures(5, 1.0, 0, 0, 0, {}, "wrk", sent=7)["sent"], 7)
+        self.assertEqual(
+            stats.load_figures(5, 1.0, 0, 0, 0, {}, "wrk", sent=7)["sent"], 7
+        )

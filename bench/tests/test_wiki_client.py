@@ -1,4 +1,5 @@
 """A browser's part: forms, the texts saves send, and checking them."""
+
 import unittest
 import urllib.parse
 
@@ -19,25 +20,32 @@ text</textarea>
 class FormFieldsTest(unittest.TestCase):
     def test_fields_of_the_named_form_only(self):
         fields = wiki_client.form_fields(PAGE, "/pages/save/FrontPage")
-        self.assertEqual(fields, {
-            "_authentication_token": "tok&en",
-            "content": "Some **reST** <b>\ntext",
-            "comment": "",
-        })
+        self.assertEqual(
+            fields,
+            {
+                "_authentication_token": "tok&en",
+                "content": "Some **reST** <b>\ntext",
+                "comment": "",
+            },
+        )
 
     def test_missing_form(self):
         self.assertIsNone(wiki_client.form_fields(PAGE, "/pages/delete"))
 
     def test_encoding(self):
-        self.assertEqual(wiki_client.encode_form({"a": "x y", "b": "é&"}),
-                         "a=x+y&b=%C3%A9%26")
+        self.assertEqual(
+            wiki_client.encode_form({"a": "x y", "b": "é&"}), "a=x+y&b=%C3%A9%26"
+        )
 
 
 class CookieHeaderTest(unittest.TestCase):
     def test_names_and_values_only(self):
-        self.assertEqual(wiki_client.cookie_header([
-            "quickwiki=abc123; Path=/; HttpOnly", "other=x"]),
-            "quickwiki=abc123; other=x")
+        self.assertEqual(
+            wiki_client.cookie_header(
+                ["quickwiki=abc123; Path=/; HttpOnly", "other=x"]
+            ),
+            "quickwiki=abc123; other=x",
+        )
         self.assertEqual(wiki_client.cookie_header([]), "")
 
 
@@ -45,22 +53,26 @@ class SaveTextTest(unittest.TestCase):
     def test_every_save_of_a_load_sends_its_own_text(self):
         texts = {wiki_client.save_text("r1", number) for number in range(1000)}
         self.assertEqual(len(texts), 1000)
-        self.assertNotEqual(wiki_client.save_text("r1", 5),
-                            wiki_client.save_text("r2", 5))
+        self.assertNotEqual(
+            wiki_client.save_text("r1", 5), wiki_client.save_text("r2", 5)
+        )
 
     def test_numbered_text_is_the_encoded_text_around_the_number(self):
         start, end = wiki_client.numbered_text("r1-100")
         for number in (0, 7, 123456):
             self.assertEqual(
                 start + str(number) + end,
-                urllib.parse.quote_plus(wiki_client.save_text("r1-100", number)))
+                urllib.parse.quote_plus(wiki_client.save_text("r1-100", number)),
+            )
 
     def test_form_prefix_ends_with_the_field_to_fill(self):
         prefix = wiki_client.form_prefix(
-            {"_authentication_token": "a&b", "content": "old text"}, "content")
+            {"_authentication_token": "a&b", "content": "old text"}, "content"
+        )
         self.assertEqual(prefix, "_authentication_token=a%26b&content=")
-        self.assertEqual(wiki_client.form_prefix({"content": "x"}, "content"),
-                         "content=")
+        self.assertEqual(
+            wiki_client.form_prefix({"content": "x"}, "content"), "content="
+        )
 
 
 class SaveFailuresTest(unittest.TestCase):
@@ -85,7 +97,13 @@ class SaveFailuresTest(unittest.TestCase):
         self.assertEqual(wiki_client.save_failures(3, self.texts(0, 1, 2, 2), 8), 1)
 
     def test_texts_around_the_number(self):
-        self.assertTrue(wiki_client.save_text("r1", 17).startswith(
-            wiki_client.save_text_start("r1")))
-        self.assertFalse(wiki_client.save_text("r10", 17).startswith(
-            wiki_client.save_text_start("r1")))
+        self.assertTrue(
+            wiki_client.save_text("r1", 17).startswith(
+                wiki_client.save_text_start("r1")
+            )
+        )
+        self.assertFalse(
+            wiki_client.save_text("r10", 17).startswith(
+                wiki_client.save_text_start("r1")
+            )
+        )

@@ -1,4 +1,5 @@
 """QuickWiki's configuration: paths, routes, templates, database, secrets."""
+
 import logging
 import os
 import secrets
@@ -35,9 +36,12 @@ def load_environment(global_conf, app_conf):
     config["pylons.app_globals"] = Globals(config)
     config["pylons.h"] = quickwiki.lib.helpers
     config["pylons.app_globals"].mako_lookup = TemplateLookup(
-        directories=paths["templates"], error_handler=handle_mako_error,
-        input_encoding="utf-8", default_filters=["escape"],
-        imports=["from markupsafe import escape"])
+        directories=paths["templates"],
+        error_handler=handle_mako_error,
+        input_encoding="utf-8",
+        default_filters=["escape"],
+        imports=["from markupsafe import escape"],
+    )
     init_model(engine_from_config(config, "sqlalchemy."))
     return config
 
@@ -67,16 +71,17 @@ def _ensure_session_secret(config):
         config["beaker.session.secret"] = _kept_secret(config["pylons.cache_dir"])
     # Cookie sessions are signed with validate_key, file sessions' ids with
     # secret: one setting serves both.
-    config.setdefault("beaker.session.validate_key",
-                      config["beaker.session.secret"])
+    config.setdefault("beaker.session.validate_key", config["beaker.session.secret"])
 
 
 def _kept_secret(directory):
     """The secret kept in ``directory``, made there by the first start."""
     if not directory:
-        raise ValueError("Set cache_dir, the data directory, in the config: "
-                         "the session secret is kept there when "
-                         "beaker.session.secret is not set")
+        raise ValueError(
+            "Set cache_dir, the data directory, in the config: "
+            "the session secret is kept there when "
+            "beaker.session.secret is not set"
+        )
     path = os.path.join(directory, SECRET_FILE)
     secret = _read_secret(path)
     if secret:
@@ -98,8 +103,9 @@ def _kept_secret(directory):
                 os.link(written, path)
             except FileExistsError:
                 return _read_secret(path)
-        log.info("No beaker.session.secret configured: made one and kept it "
-                 "in %s", path)
+        log.info(
+            "No beaker.session.secret configured: made one and kept it in %s", path
+        )
         return secret
     finally:
         if os.path.exists(written):

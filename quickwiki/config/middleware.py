@@ -1,11 +1,16 @@
 """QuickWiki's WSGI application: the Pylons 1.0 middleware stack."""
+
 from beaker.middleware import CacheMiddleware, SessionMiddleware
 from paste.deploy.converters import asbool
 from whitenoise import WhiteNoise
 
 from pylons.middleware import (
-    ErrorHandler, RegistryManager, RequestDecoding, RoutesMiddleware,
-    SecurityHeaders, StatusCodeRedirect,
+    ErrorHandler,
+    RegistryManager,
+    RequestDecoding,
+    RoutesMiddleware,
+    SecurityHeaders,
+    StatusCodeRedirect,
 )
 from pylons.wsgiapp import PylonsApp
 
@@ -47,9 +52,13 @@ def make_app(global_conf, full_stack=True, static_files=True, **app_conf):
         # public/ is listed once, at start-up, so that any other URL passes
         # through with one dictionary lookup; with debug on, files are
         # looked up per request instead, so that edits show without a restart.
-        app = WhiteNoise(app, config["pylons.paths"]["static_files"],
-                         index_file=True, autorefresh=config["debug"],
-                         immutable_file_test=FINGERPRINTED)
+        app = WhiteNoise(
+            app,
+            config["pylons.paths"]["static_files"],
+            index_file=True,
+            autorefresh=config["debug"],
+            immutable_file_test=FINGERPRINTED,
+        )
     # Outermost, so that static files and error documents get them too.
     app = SecurityHeaders(app, config)
     app.config = config

@@ -3,6 +3,7 @@
 Routes tries them in order, so the catch-all ``/{title}`` comes last.  No
 WikiWord can be ``pages`` or ``error``, so it never hides a fixed address.
 """
+
 from routes import Mapper
 
 # A revision number in a URL: a positive integer that fits the database's.
@@ -11,33 +12,49 @@ _NUMBER = r"[1-9][0-9]{0,8}"
 
 def make_map(config):
     """The Routes mapper of the application configured by ``config``."""
-    mapper = Mapper(directory=config["pylons.paths"]["controllers"],
-                    always_scan=config["debug"])
+    mapper = Mapper(
+        directory=config["pylons.paths"]["controllers"], always_scan=config["debug"]
+    )
     mapper.minimization = False
     mapper.explicit = False
     mapper.connect("/error/document", controller="error", action="document")
-    mapper.connect("home", "/", controller="pages", action="show",
-                   title="FrontPage")
+    mapper.connect("home", "/", controller="pages", action="show", title="FrontPage")
     mapper.connect("pages", "/pages", controller="pages", action="index")
-    mapper.connect("show_page", "/pages/show/{title}", controller="pages",
-                   action="show")
-    mapper.connect("edit_page", "/pages/edit/{title}", controller="pages",
-                   action="edit")
-    mapper.connect("save_page", "/pages/save/{title}", controller="pages",
-                   action="save")
-    mapper.connect("history", "/pages/history/{title}", controller="pages",
-                   action="history")
-    mapper.connect("revision", "/pages/revision/{title}/{number}",
-                   controller="pages", action="revision",
-                   requirements={"number": _NUMBER})
-    mapper.connect("restore", "/pages/restore/{title}/{number}",
-                   controller="pages", action="restore",
-                   requirements={"number": _NUMBER})
-    mapper.connect("diff", "/pages/diff/{title}", controller="pages",
-                   action="diff")
-    mapper.connect("delete_pages", "/pages/delete", controller="pages",
-                   action="confirm_delete")
-    mapper.connect("delete_confirmed", "/pages/delete/confirmed",
-                   controller="pages", action="delete")
+    mapper.connect(
+        "show_page", "/pages/show/{title}", controller="pages", action="show"
+    )
+    mapper.connect(
+        "edit_page", "/pages/edit/{title}", controller="pages", action="edit"
+    )
+    mapper.connect(
+        "save_page", "/pages/save/{title}", controller="pages", action="save"
+    )
+    mapper.connect(
+        "history", "/pages/history/{title}", controller="pages", action="history"
+    )
+    mapper.connect(
+        "revision",
+        "/pages/revision/{title}/{number}",
+        controller="pages",
+        action="revision",
+        requirements={"number": _NUMBER},
+    )
+    mapper.connect(
+        "restore",
+        "/pages/restore/{title}/{number}",
+        controller="pages",
+        action="restore",
+        requirements={"number": _NUMBER},
+    )
+    mapper.connect("diff", "/pages/diff/{title}", controller="pages", action="diff")
+    mapper.connect(
+        "delete_pages", "/pages/delete", controller="pages", action="confirm_delete"
+    )
+    mapper.connect(
+        "delete_confirmed",
+        "/pages/delete/confirmed",
+        controller="pages",
+        action="delete",
+    )
     mapper.connect("page", "/{title}", controller="pages", action="show")
     return mapper

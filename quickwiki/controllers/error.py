@@ -1,7 +1,9 @@
 """Error documents: the page StatusCodeRedirect shows for an error status."""
+
 from webob.util import status_reasons
 
-from pylons import request, tmpl_context as c, url
+from pylons import request, url
+from pylons import tmpl_context as c
 from pylons.controllers.util import abort
 from pylons.secure_form import token_key
 
@@ -17,14 +19,15 @@ EXPLANATIONS = {
     413: "What you sent is larger than the wiki accepts.",
     415: "What you sent is in a form or encoding the wiki does not read.",
     500: "Something went wrong on our side. It has been logged; please "
-         "try again later.",
+    "try again later.",
 }
 
 #: What a refused save's document says instead of "reload the form".
 REFUSED_SAVE_DETAIL = (
     "Your text has not been saved: the form's security token was missing or "
     "out of date, as when your session has ended or the form was sent from "
-    "another site.")
+    "another site."
+)
 
 
 class ErrorController(BaseController):
@@ -34,8 +37,7 @@ class ErrorController(BaseController):
         """The error page for ``pylons.original_response``'s status."""
         original = request.environ.get("pylons.original_response")
         if original is None:
-            abort(404, detail="Error documents are shown for other pages' "
-                              "errors only.")
+            abort(404, detail="Error documents are shown for other pages' errors only.")
         original_request = request.environ["pylons.original_request"]
         c.code = original.status_int
         c.reason = status_reasons.get(c.code, "Error")
@@ -67,9 +69,10 @@ def _refused_save(original_request):
     submission is the first one with a valid token.
     """
     routing = original_request.environ.get("pylons.routes_dict") or {}
-    if (original_request.method != "POST"
-            or (routing.get("controller"), routing.get("action"))
-            != ("pages", "save")):
+    if original_request.method != "POST" or (
+        routing.get("controller"),
+        routing.get("action"),
+    ) != ("pages", "save"):
         return None
     fields = original_request.POST
     if not isinstance(fields.get("content"), str):
@@ -77,7 +80,9 @@ def _refused_save(original_request):
     return {
         "action": url("save_page", title=routing["title"]),
         "content": fields["content"],
-        "hidden": [(name, value) for name, value in fields.items()
-                   if name not in (token_key, "content")
-                   and isinstance(value, str)],
+        "hidden": [
+            (name, value)
+            for name, value in fields.items()
+            if name not in (token_key, "content") and isinstance(value, str)
+        ],
     }

@@ -1,11 +1,13 @@
 """The wiki: showing, editing, saving, deleting and restoring pages, their
 history and the differences between their revisions."""
+
 import functools
 import logging
 
 from sqlalchemy import select
 
-from pylons import app_globals, request, response, tmpl_context as c, url
+from pylons import app_globals, request, response, url
+from pylons import tmpl_context as c
 from pylons.controllers.util import abort, redirect
 from pylons.decorators import validate
 from pylons.decorators.rest import restrict
@@ -24,12 +26,14 @@ def _text_within_bounds(action):
     """Refuse page text over the page size limit (413, with the form showing
     it again), before the form is checked.
     """
+
     @functools.wraps(action)
     def checked(self, title):
         size = len(request.POST.get("content", "").encode("utf-8"))
         if size > app_globals.max_page_size:
             return self._too_large(title, size)
         return action(self, title)
+
     return checked
 
 
@@ -41,7 +45,8 @@ class PagesController(BaseController):
         pager's links ask for (``?after=``, ``?before=``, ``?page=last``).
         """
         c.titles, c.earlier, c.later = _title_page(
-            _title_list_position(request.GET), app_globals.titles_per_page)
+            _title_list_position(request.GET), app_globals.titles_per_page
+        )
         return render("/pages/index.mako")
 
     def show(self, title):
@@ -75,8 +80,7 @@ class PagesController(BaseController):
             return self._edit_form(title, 0, "")
         return self._edit_form(title, latest.number, latest.content)
 
-    def _edit_form(self, title, base, content, summary="", preview=None,
-                   conflict=None):
+    def _edit_form(self, title, base, content, summary="", preview=None, conflict=None):
         """The edit form, holding ``content`` written from revision
         ``base``, with a ``preview`` of it or the ``conflict`` it met.
         """
@@ -88,8 +92,9 @@ class PagesController(BaseController):
         c.preview = preview
         c.conflict = conflict
         if conflict is not None and not conflict.head.deleted:
-            c.conflict_diff = diffs.compare(conflict.base_content,
-                                            conflict.head.content)
+            c.conflict_diff = diffs.compare(
+                conflict.base_content, conflict.head.content
+            )
         return render("/pages/edit.mako")
 
     @restrict("POST")
@@ -104,44 +109,74 @@ class PagesController(BaseController):
         form = self.form_result
         if form["preview"]:
             preview = renderings.render(title, form["content"], _page_url)
-            return self._edit_form(title, form["base"], form["content"],
-                                   form["summary"], preview=preview.html)
+            return self._edit_form(
+                title,
+                form["base"],
+                form["content"],
+                form["summary"],
+                preview=preview.html,
+            )
         try:
-            outcome = revisions.save(title, form["base"], form["content"],
-                                     _author(), form["summary"],
-                                     render=_renderer(title))
+            outcome = revisions.save(
+                title,
+                form["base"],
+                form["content"],
+                _author(),
+                form["summary"],
+                render=_renderer(title),
+            )
         except revisions.NoSuchRevision:
-            abort(400, detail="The form was opened on revision %d of %s, "
-                              "which it does not have." % (form["base"], title))
+            abort(
+                400,
+                detail="The form was opened on revision %d of %s, "
+                "which it does not have." % (form["base"], title),
+            )
         if isinstance(outcome, revisions.Conflict):
-            log.info("Edit conflict on %s with revision %d", title,
-                     outcome.head.number)
+            log.info("Edit conflict on %s with revision %d", title, outcome.head.number)
             _own_status(409)
-            return self._edit_form(title, outcome.head.number, form["content"],
-                                   form["summary"], conflict=outcome)
+            return self._edit_form(
+                title,
+                outcome.head.number,
+                form["content"],
+                form["summary"],
+                conflict=outcome,
+            )
         if isinstance(outcome, revisions.Unchanged):
-            h.flash("Nothing saved: your text is that of revision %d of %s "
-                    "already." % (outcome.head.number, title),
-                    category="warning")
+            h.flash(
+                "Nothing saved: your text is that of revision %d of %s "
+                "already." % (outcome.head.number, title),
+                category="warning",
+            )
         else:
-            self._stored(title, outcome.revision, "Saved revision %d of %s."
-                         % (outcome.revision.number, title))
+            self._stored(
+                title,
+                outcome.revision,
+                "Saved revision %d of %s." % (outcome.revision.number, title),
+            )
             if outcome.merged_with is not None:
                 other = outcome.merged_with
-                h.flash("Revision %d was saved by %s while you were editing. "
-                        "Your changes touched other lines, so they were "
-                        "merged with it." % (other.number, other.author))
+                h.flash(
+                    "Revision %d was saved by %s while you were editing. "
+                    "Your changes touched other lines, so they were "
+                    "merged with it." % (other.number, other.author)
+                )
         redirect(url("page", title=title))
 
     def _too_large(self, title, size):
         """413, with the edit form still holding what the author wrote."""
         _own_status(413)
-        h.flash("%s was not saved: its text is %d bytes long, and a page may "
-                "have at most %d. Shorten it and save again."
-                % (title, size, app_globals.max_page_size), category="error")
-        return self._edit_form(title, request.POST.get("base", ""),
-                               request.POST["content"],
-                               request.POST.get("summary", ""))
+        h.flash(
+            "%s was not saved: its text is %d bytes long, and a page may "
+            "have at most %d. Shorten it and save again."
+            % (title, size, app_globals.max_page_size),
+            category="error",
+        )
+        return self._edit_form(
+            title,
+            request.POST.get("base", ""),
+            request.POST["content"],
+            request.POST.get("summary", ""),
+        )
 
     def _stored(self, title, added, message):
         """Say with ``message`` that revision ``added`` of page ``title`` is
@@ -158,23 +193,24 @@ class PagesController(BaseController):
         _refuse_errors(self.form_errors)
         latest = revisions.head(title)
         if latest is None:
-            abort(404, detail="There is no page called %s, so it has no "
-                              "history." % title)
+            abort(
+                404, detail="There is no page called %s, so it has no history." % title
+            )
         per_page = app_globals.revisions_per_page
-        before = min(self.form_result["before"] or latest.number + 1,
-                     latest.number + 1)
+        before = min(self.form_result["before"] or latest.number + 1, latest.number + 1)
         c.title = title
         c.latest = latest
         c.revisions = revisions.history(title, before, per_page)
         c.newer_url = None
         if before <= latest.number:
             newer = before + per_page
-            c.newer_url = (url("history", title=title, before=newer)
-                           if newer <= latest.number
-                           else url("history", title=title))
+            c.newer_url = (
+                url("history", title=title, before=newer)
+                if newer <= latest.number
+                else url("history", title=title)
+            )
         oldest = c.revisions[-1].number
-        c.older_url = (url("history", title=title, before=oldest)
-                       if oldest > 1 else None)
+        c.older_url = url("history", title=title, before=oldest) if oldest > 1 else None
         return render("/pages/history.mako")
 
     def revision(self, title, number):
@@ -186,8 +222,11 @@ class PagesController(BaseController):
         c.title = title
         c.shown = shown
         c.latest = latest
-        c.content = (None if shown.deleted
-                     else renderings.render(title, shown.content, _page_url).html)
+        c.content = (
+            None
+            if shown.deleted
+            else renderings.render(title, shown.content, _page_url).html
+        )
         c.summary = ""
         if not hasattr(c, "restore_conflict"):
             c.restore_conflict = None
@@ -202,23 +241,37 @@ class PagesController(BaseController):
         number = int(number)
         form = self.form_result
         try:
-            outcome = revisions.restore(title, number, form["base"], _author(),
-                                        form["summary"], render=_renderer(title))
+            outcome = revisions.restore(
+                title,
+                number,
+                form["base"],
+                _author(),
+                form["summary"],
+                render=_renderer(title),
+            )
         except revisions.NoSuchRevision:
-            abort(400, detail="%s has no revision %d whose text could be "
-                              "restored." % (title, number))
+            abort(
+                400,
+                detail="%s has no revision %d whose text could be "
+                "restored." % (title, number),
+            )
         if isinstance(outcome, revisions.Conflict):
             _own_status(409)
             c.restore_conflict = outcome.head
             return self.revision(title, number)
         if isinstance(outcome, revisions.Unchanged):
-            h.flash("Nothing restored: the text of revision %d is that of the "
-                    "latest revision, %d." % (number, outcome.head.number),
-                    category="warning")
+            h.flash(
+                "Nothing restored: the text of revision %d is that of the "
+                "latest revision, %d." % (number, outcome.head.number),
+                category="warning",
+            )
         else:
-            self._stored(title, outcome.revision,
-                         "Restored revision %d of %s as revision %d."
-                         % (number, title, outcome.revision.number))
+            self._stored(
+                title,
+                outcome.revision,
+                "Restored revision %d of %s as revision %d."
+                % (number, title, outcome.revision.number),
+            )
         redirect(url("page", title=title))
 
     @validate(schema=forms.DiffQuery(), post_only=False, on_get=True)
@@ -248,17 +301,16 @@ class PagesController(BaseController):
         A page links here with its title in the query; the title list's
         form posts the ticked titles.  Nothing is deleted yet.
         """
-        titles = [title for title in request.params.getall("title")
-                  if is_title(title)]
+        titles = [title for title in request.params.getall("title") if is_title(title)]
         existing = existing_titles(titles) if titles else set()
-        c.titles = [title for title in dict.fromkeys(titles)
-                    if title in existing]
+        c.titles = [title for title in dict.fromkeys(titles) if title in existing]
         if not c.titles:
             # Shown again by @validate with no title left to show: the
             # errors can only be told on their own.
             _refuse_errors(getattr(c, "form_errors", None))
-            h.flash("No page was deleted: tick the pages to delete.",
-                    category="warning")
+            h.flash(
+                "No page was deleted: tick the pages to delete.", category="warning"
+            )
             redirect(url("pages"))
         _answer_errors_with_400()
         c.summary = ""
@@ -266,30 +318,35 @@ class PagesController(BaseController):
 
     @restrict("POST")
     @authenticate_form
-    @validate(schema=forms.DeleteForm(), form="confirm_delete",
-              force_defaults=False)
+    @validate(schema=forms.DeleteForm(), form="confirm_delete", force_defaults=False)
     def delete(self):
         """Delete the pages ticked in the confirmation: each gets a revision
         that deletes it, and keeps its history.
         """
         titles = list(dict.fromkeys(self.form_result["title"]))
         if not titles:
-            h.flash("No page was deleted: tick the pages to delete.",
-                    category="warning")
+            h.flash(
+                "No page was deleted: tick the pages to delete.", category="warning"
+            )
         for title in titles:
-            outcome = revisions.delete_page(title, _author(),
-                                            self.form_result["summary"])
+            outcome = revisions.delete_page(
+                title, _author(), self.form_result["summary"]
+            )
             if isinstance(outcome, revisions.Saved):
                 log.info("Deleted %s", title)
-                h.flash("Deleted %s (revision %d). Its history keeps every "
-                        "revision; restore one there to bring it back."
-                        % (title, outcome.revision.number))
+                h.flash(
+                    "Deleted %s (revision %d). Its history keeps every "
+                    "revision; restore one there to bring it back."
+                    % (title, outcome.revision.number)
+                )
             elif isinstance(outcome, revisions.Unchanged):
-                h.flash("%s has no page to delete." % title,
-                        category="warning")
+                h.flash("%s has no page to delete." % title, category="warning")
             else:
-                h.flash("%s was not deleted: it is being saved by others "
-                        "right now. Try again." % title, category="warning")
+                h.flash(
+                    "%s was not deleted: it is being saved by others "
+                    "right now. Try again." % title,
+                    category="warning",
+                )
         redirect(url("pages"))
 
 
@@ -308,17 +365,26 @@ def _title_list_position(params):
         return "first", None
     values = params.getall(given[0])
     if len(given) > 1 or len(values) > 1:
-        abort(400, detail="The title list takes one of after=Title, "
-                          "before=Title or page=last, once.")
+        abort(
+            400,
+            detail="The title list takes one of after=Title, "
+            "before=Title or page=last, once.",
+        )
     name, value = given[0], values[0]
     if name == "page":
         if value != "last":
-            abort(400, detail="The title list's pages are reached through its "
-                              "links: page=last is its last page.")
+            abort(
+                400,
+                detail="The title list's pages are reached through its "
+                "links: page=last is its last page.",
+            )
         return "last", None
     if not is_title(value):
-        abort(400, detail="after= and before= name a page title, a WikiWord "
-                          "such as FrontPage.")
+        abort(
+            400,
+            detail="after= and before= name a page title, a WikiWord "
+            "such as FrontPage.",
+        )
     return name, value
 
 
@@ -337,8 +403,11 @@ def _title_page(position, per_page):
         query = query.where(Page.title > bound)
     elif kind == "before":
         query = query.where(Page.title < bound)
-    titles = list(meta.Session.scalars(
-        query.order_by(Page.title if forward else Page.title.desc())))
+    titles = list(
+        meta.Session.scalars(
+            query.order_by(Page.title if forward else Page.title.desc())
+        )
+    )
     goes_on = len(titles) > per_page  # past this page, in reading order
     del titles[per_page:]
     if not forward:
@@ -354,8 +423,10 @@ def _title_page(position, per_page):
 
 def _any_title(condition):
     """Whether some page's title meets ``condition`` (one index seek)."""
-    return meta.Session.scalar(
-        select(Page.title).where(live(), condition).limit(1)) is not None
+    return (
+        meta.Session.scalar(select(Page.title).where(live(), condition).limit(1))
+        is not None
+    )
 
 
 def _check_title(title, status):
@@ -363,11 +434,16 @@ def _check_title(title, status):
     reading, 400 for writing.
     """
     if not is_title(title):
-        opening = ("There is no page called %s" if status == 404
-                   else "A page cannot be called %s") % title
-        abort(status, detail="%s: page titles are WikiWords of at most %d "
-                             "characters, such as FrontPage."
-                             % (opening, MAX_TITLE_LENGTH))
+        opening = (
+            "There is no page called %s"
+            if status == 404
+            else "A page cannot be called %s"
+        ) % title
+        abort(
+            status,
+            detail="%s: page titles are WikiWords of at most %d "
+            "characters, such as FrontPage." % (opening, MAX_TITLE_LENGTH),
+        )
 
 
 def _own_status(status):
@@ -387,8 +463,7 @@ def _answer_errors_with_400():
 def _refuse_errors(errors):
     """400 for a query string that ``@validate`` found wrong."""
     if errors:
-        abort(400, detail=" ".join("%s: %s" % item
-                                   for item in sorted(errors.items())))
+        abort(400, detail=" ".join("%s: %s" % item for item in sorted(errors.items())))
 
 
 def _author():

@@ -30,6 +30,7 @@ written compressed with gzip; a compressed file is recognised whatever its
 name.  Both ways the file is streamed, a line at a time, so neither takes
 memory the size of the wiki.
 """
+
 import contextlib
 import gzip
 import json
@@ -44,17 +45,33 @@ from sqlalchemy import bindparam, delete, false, func, insert, select, update
 from quickwiki import migrations
 from quickwiki.lib.wikiwords import is_title
 from quickwiki.model import (
-    MAX_ADDRESS_LENGTH, MAX_AUTHOR_LENGTH, MAX_SUMMARY_LENGTH, Link, Page,
-    Rendering, Revision,
+    MAX_ADDRESS_LENGTH,
+    MAX_AUTHOR_LENGTH,
+    MAX_SUMMARY_LENGTH,
+    Link,
+    Page,
+    Rendering,
+    Revision,
 )
 from quickwiki.websetup import (
-    FRONT_PAGE_CONTENT, FRONT_PAGE_SUMMARY, FRONT_PAGE_TITLE,
+    FRONT_PAGE_CONTENT,
+    FRONT_PAGE_SUMMARY,
+    FRONT_PAGE_TITLE,
 )
 
 __all__ = [
-    "FORMAT", "MAX_LINE_BYTES", "VERSION", "BackupError", "Counts",
-    "MalformedDump", "NotEmpty", "SchemaNotCurrent", "dump", "load",
-    "reading", "writing",
+    "FORMAT",
+    "MAX_LINE_BYTES",
+    "VERSION",
+    "BackupError",
+    "Counts",
+    "MalformedDump",
+    "NotEmpty",
+    "SchemaNotCurrent",
+    "dump",
+    "load",
+    "reading",
+    "writing",
 ]
 
 #: The ``type`` of a dump's first line.
@@ -65,10 +82,19 @@ VERSION = 1
 #: the largest page size anyone sets, even with every character escaped.
 MAX_LINE_BYTES = 64 * 2**20
 
-_REVISION_FIELDS = frozenset([
-    "type", "page", "number", "created", "author", "address", "summary",
-    "deleted", "content",
-])
+_REVISION_FIELDS = frozenset(
+    [
+        "type",
+        "page",
+        "number",
+        "created",
+        "author",
+        "address",
+        "summary",
+        "deleted",
+        "content",
+    ]
+)
 _HEADER_FIELDS = frozenset(["type", "version", "made"])
 _END_FIELDS = frozenset(["type", "pages", "revisions"])
 
@@ -118,8 +144,7 @@ def writing(path):
     only, as the dump may hold the addresses of authors.
     """
     directory = os.path.dirname(os.path.abspath(path))
-    handle, temporary = tempfile.mkstemp(dir=directory, prefix=".dump-",
-                                         suffix=".tmp")
+    handle, temporary = tempfile.mkstemp(dir=directory, prefix=".dump-", suffix=".tmp")
     try:
         with open(handle, "wb") as raw:
             if path.endswith(".gz"):
@@ -154,25 +179,40 @@ def dump(connection, output):
     even while the wiki is in use.
     """
     _check_schema(connection)
-    _write(output, {"type": FORMAT, "version": VERSION,
-                    "made": datetime.now(timezone.utc).isoformat()})
+    _write(
+        output,
+        {
+            "type": FORMAT,
+            "version": VERSION,
+            "made": datetime.now(timezone.utc).isoformat(),
+        },
+    )
     pages = revisions = 0
     title = None
-    query = (select(_revisions)
-             .order_by(_by_code_point(_revisions.c.page, connection),
-                       _revisions.c.number)
-             .execution_options(yield_per=_BATCH_ROWS))
+    query = (
+        select(_revisions)
+        .order_by(_by_code_point(_revisions.c.page, connection), _revisions.c.number)
+        .execution_options(yield_per=_BATCH_ROWS)
+    )
     for row in connection.execute(query):
         if row.page != title:
             title = row.page
             pages += 1
         revisions += 1
-        _write(output, {
-            "type": "revision", "page": row.page, "number": row.number,
-            "created": row.created.isoformat(), "author": row.author,
-            "address": row.address, "summary": row.summary,
-            "deleted": row.deleted, "content": row.content,
-        })
+        _write(
+            output,
+            {
+                "type": "revision",
+                "page": row.page,
+                "number": row.number,
+                "created": row.created.isoformat(),
+                "author": row.author,
+                "address": row.address,
+                "summary": row.summary,
+                "deleted": row.deleted,
+                "content": row.content,
+            },
+        )
     _write(output, {"type": "end", "pages": pages, "revisions": revisions})
     return Counts(pages, revisions)
 
@@ -197,30 +237,38 @@ def load(connection, stream):
     while True:
         record = lines.read()
         if record is None:
-            raise MalformedDump(0, "ends at line %d without its end line: "
-                                   "it was cut short" % lines.number)
+            raise MalformedDump(
+                0,
+                "ends at line %d without its end line: it was cut short" % lines.number,
+            )
         kind = record.get("type")
         if kind == "end":
             break
         if kind != "revision":
-            raise lines.fault("a line of type %s, where a revision or the "
-                              "end was expected" % _shown(kind))
+            raise lines.fault(
+                "a line of type %s, where a revision or the "
+                "end was expected" % _shown(kind)
+            )
         row = _revision(record, lines)
         last = writer.last
         if last is None or row["page"] != last["page"]:
             if last is not None and row["page"] < last["page"]:
                 raise lines.fault(
                     "page %s comes after page %s: the pages must come in "
-                    "order of their titles, each once" % (row["page"],
-                                                          last["page"]))
+                    "order of their titles, each once" % (row["page"], last["page"])
+                )
             if row["number"] != 1:
-                raise lines.fault("the first revision of page %s is numbered "
-                                  "%d, not 1" % (row["page"], row["number"]))
+                raise lines.fault(
+                    "the first revision of page %s is numbered "
+                    "%d, not 1" % (row["page"], row["number"])
+                )
             pages += 1
         elif row["number"] != last["number"] + 1:
-            raise lines.fault("revision %d of page %s follows revision %d: "
-                              "revisions are numbered without a gap"
-                              % (row["number"], row["page"], last["number"]))
+            raise lines.fault(
+                "revision %d of page %s follows revision %d: "
+                "revisions are numbered without a gap"
+                % (row["number"], row["page"], last["number"])
+            )
         writer.add(row)
         revisions += 1
     counts = Counts(pages, revisions)
@@ -244,11 +292,14 @@ def _write(output, record):
 def _check_schema(connection):
     found, wanted = migrations.current(connection), migrations.head()
     if found != wanted:
-        state = ("has no QuickWiki schema" if found is None
-                 else "is at schema %s, and this QuickWiki's is %s"
-                 % (found, wanted))
-        raise SchemaNotCurrent("The database %s: run paster setup-app with "
-                               "its config first." % state)
+        state = (
+            "has no QuickWiki schema"
+            if found is None
+            else "is at schema %s, and this QuickWiki's is %s" % (found, wanted)
+        )
+        raise SchemaNotCurrent(
+            "The database %s: run paster setup-app with its config first." % state
+        )
 
 
 def _make_room(connection):
@@ -266,13 +317,18 @@ def _make_room(connection):
         "The database already holds a wiki (%d page%s, deleted ones "
         "included), and a dump is loaded only into a new one, made by paster "
         "setup-app, with nothing but its FrontPage. Nothing was changed."
-        % (pages, "" if pages == 1 else "s"))
+        % (pages, "" if pages == 1 else "s")
+    )
 
 
 def _written_by_setup_app(row):
-    return (row.page == FRONT_PAGE_TITLE and row.number == 1
-            and not row.deleted and row.content == FRONT_PAGE_CONTENT
-            and row.summary == FRONT_PAGE_SUMMARY)
+    return (
+        row.page == FRONT_PAGE_TITLE
+        and row.number == 1
+        and not row.deleted
+        and row.content == FRONT_PAGE_CONTENT
+        and row.summary == FRONT_PAGE_SUMMARY
+    )
 
 
 class _Lines:
@@ -287,8 +343,9 @@ class _Lines:
         try:
             line = self.stream.readline(MAX_LINE_BYTES + 1)
         except (OSError, EOFError, zlib.error) as error:
-            raise MalformedDump(self.number + 1, "cannot be read (%s)"
-                                % error) from None
+            raise MalformedDump(
+                self.number + 1, "cannot be read (%s)" % error
+            ) from None
         if not line:
             return None
         self.number += 1
@@ -299,13 +356,13 @@ class _Lines:
         except UnicodeDecodeError:
             raise self.fault("not UTF-8 text") from None
         except json.JSONDecodeError as error:
-            raise self.fault("not JSON (%s at character %d)"
-                             % (error.msg, error.pos + 1)) from None
+            raise self.fault(
+                "not JSON (%s at character %d)" % (error.msg, error.pos + 1)
+            ) from None
         except ValueError as error:  # a number too long to convert, say
             raise self.fault("not JSON (%s)" % error) from None
         except RecursionError:
-            raise self.fault("not JSON that can be read (nested too "
-                             "deeply)") from None
+            raise self.fault("not JSON that can be read (nested too deeply)") from None
         if not isinstance(record, dict):
             raise self.fault("not a JSON object")
         return record
@@ -320,13 +377,15 @@ def _read_header(lines):
     if header is None:
         raise MalformedDump(0, "is empty: it is no QuickWiki dump")
     if header.get("type") != FORMAT:
-        raise lines.fault("the file is no QuickWiki dump: its first line "
-                          "is not a %s header" % FORMAT)
+        raise lines.fault(
+            "the file is no QuickWiki dump: its first line is not a %s header" % FORMAT
+        )
     version = header.get("version")
     if version != VERSION or isinstance(version, bool):
-        raise lines.fault("the dump is of format version %s, and this "
-                          "QuickWiki reads version %d"
-                          % (_shown(version), VERSION))
+        raise lines.fault(
+            "the dump is of format version %s, and this "
+            "QuickWiki reads version %d" % (_shown(version), VERSION)
+        )
     _check_fields(header, _HEADER_FIELDS, "the header", lines)
 
 
@@ -334,10 +393,16 @@ def _read_end(record, counts, lines):
     _check_fields(record, _END_FIELDS, "the end line", lines)
     said = Counts(record["pages"], record["revisions"])
     if said != counts:
-        raise lines.fault("the end line counts %s pages and %s revisions, "
-                          "and the file holds %d and %d"
-                          % (_shown(said.pages), _shown(said.revisions),
-                             counts.pages, counts.revisions))
+        raise lines.fault(
+            "the end line counts %s pages and %s revisions, "
+            "and the file holds %d and %d"
+            % (
+                _shown(said.pages),
+                _shown(said.revisions),
+                counts.pages,
+                counts.revisions,
+            )
+        )
     if lines.read() is not None:
         raise lines.fault("a line after the end line")
 
@@ -351,11 +416,20 @@ def _shown(value):
 def _check_fields(record, fields, what, lines):
     missing, unknown = fields - set(record), set(record) - fields
     if missing or unknown:
-        raise lines.fault("%s %s" % (what, "; ".join(
-            part for part in (
-                missing and "lacks " + ", ".join(sorted(missing)),
-                unknown and "has unknown fields " + ", ".join(sorted(unknown)),
-            ) if part)))
+        raise lines.fault(
+            "%s %s"
+            % (
+                what,
+                "; ".join(
+                    part
+                    for part in (
+                        missing and "lacks " + ", ".join(sorted(missing)),
+                        unknown and "has unknown fields " + ", ".join(sorted(unknown)),
+                    )
+                    if part
+                ),
+            )
+        )
 
 
 def _revision(record, lines):
@@ -367,8 +441,7 @@ def _revision(record, lines):
 
     title = _text(record, "page", lines)
     if not is_title(title):
-        raise fault("page", "is no page title (a WikiWord of at most 40 "
-                            "characters)")
+        raise fault("page", "is no page title (a WikiWord of at most 40 characters)")
     number = record["number"]
     if type(number) is not int or number < 1:
         raise fault("number", "is not a whole number from 1")
@@ -383,8 +456,7 @@ def _revision(record, lines):
         # As the database keeps it.
         created.astimezone(timezone.utc)
     except OverflowError:
-        raise fault("created", "is not a time in UTC's years 1 to "
-                               "9999") from None
+        raise fault("created", "is not a time in UTC's years 1 to 9999") from None
     author = _text(record, "author", lines, MAX_AUTHOR_LENGTH)
     address = record["address"]
     if address is not None:
@@ -395,11 +467,17 @@ def _revision(record, lines):
         raise fault("deleted", "is neither true nor false")
     content = _text(record, "content", lines)
     if deleted and content:
-        raise fault("content", "is not empty, and the revision deletes its "
-                               "page")
-    return {"page": title, "number": number, "created": created,
-            "author": author, "address": address, "summary": summary,
-            "deleted": deleted, "content": content}
+        raise fault("content", "is not empty, and the revision deletes its page")
+    return {
+        "page": title,
+        "number": number,
+        "created": created,
+        "author": author,
+        "address": address,
+        "summary": summary,
+        "deleted": deleted,
+        "content": content,
+    }
 
 
 def _text(record, field, lines, longest=None):
@@ -408,16 +486,21 @@ def _text(record, field, lines, longest=None):
     if not isinstance(value, str):
         raise lines.fault("the %s of the revision is not a string" % field)
     if longest is not None and len(value) > longest:
-        raise lines.fault("the %s of the revision is longer than %d "
-                          "characters" % (field, longest))
+        raise lines.fault(
+            "the %s of the revision is longer than %d characters" % (field, longest)
+        )
     if "\x00" in value:
-        raise lines.fault("the %s of the revision holds a NUL character, "
-                          "which no database of the wiki keeps" % field)
+        raise lines.fault(
+            "the %s of the revision holds a NUL character, "
+            "which no database of the wiki keeps" % field
+        )
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise lines.fault("the %s of the revision is not valid Unicode (it "
-                          "holds a lone surrogate)" % field) from None
+        raise lines.fault(
+            "the %s of the revision is not valid Unicode (it "
+            "holds a lone surrogate)" % field
+        ) from None
     return value
 
 
@@ -440,7 +523,10 @@ class _Writer:
             self._finish_page()
         if row["number"] == 1:
             self._new_pages[row["page"]] = {
-                "title": row["page"], "revision": 1, "deleted": row["deleted"]}
+                "title": row["page"],
+                "revision": 1,
+                "deleted": row["deleted"],
+            }
         self._revisions.append(row)
         self.last = row
         self._bytes += len(row["content"])
@@ -452,15 +538,18 @@ class _Writer:
         if self.last is not None:
             self._finish_page()
         self._flush()
-        self.connection.execute(insert(Rendering).from_select(
-            ["page", "revision"],
-            select(_pages.c.title, _pages.c.revision)
-            .where(_pages.c.deleted == false())))
+        self.connection.execute(
+            insert(Rendering).from_select(
+                ["page", "revision"],
+                select(_pages.c.title, _pages.c.revision).where(
+                    _pages.c.deleted == false()
+                ),
+            )
+        )
 
     def _finish_page(self):
         """The page of :attr:`last` shows it."""
-        final = {"revision": self.last["number"],
-                 "deleted": self.last["deleted"]}
+        final = {"revision": self.last["number"], "deleted": self.last["deleted"]}
         title = self.last["page"]
         if title in self._new_pages:
             self._new_pages[title].update(final)
@@ -469,15 +558,15 @@ class _Writer:
 
     def _flush(self):
         if self._new_pages:
-            self.connection.execute(insert(_pages),
-                                    list(self._new_pages.values()))
+            self.connection.execute(insert(_pages), list(self._new_pages.values()))
         if self._revisions:
             self.connection.execute(insert(_revisions), self._revisions)
         if self._finished_pages:
             self.connection.execute(
-                update(_pages).where(_pages.c.title == bindparam("key"))
-                .values(revision=bindparam("revision"),
-                        deleted=bindparam("deleted")),
-                self._finished_pages)
+                update(_pages)
+                .where(_pages.c.title == bindparam("key"))
+                .values(revision=bindparam("revision"), deleted=bindparam("deleted")),
+                self._finished_pages,
+            )
         self._new_pages, self._revisions, self._finished_pages = {}, [], []
         self._bytes = 0

@@ -1,4 +1,5 @@
 """The base class of QuickWiki's controllers, and ``render`` for their templates."""
+
 from pylons import request
 from pylons.controllers import WSGIController
 from pylons.controllers.util import abort
@@ -23,11 +24,13 @@ class BaseController(WSGIController):
         """
         for name, value in request.params.items():
             if not isinstance(value, str):
-                abort(400, detail="The form's %s must be text, not a file."
-                                  % name)
+                abort(400, detail="The form's %s must be text, not a file." % name)
             if "\x00" in value:
-                abort(400, detail="The request holds a NUL character, which "
-                                  "no page text may contain.")
+                abort(
+                    400,
+                    detail="The request holds a NUL character, which "
+                    "no page text may contain.",
+                )
 
     def __call__(self, environ, start_response):
         try:

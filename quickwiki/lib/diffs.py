@@ -11,9 +11,10 @@ the product of their lengths: a diff spends at most
 the replaced lines it has no time left for whole.  Nothing here is HTML:
 the templates escape every piece.
 """
+
 import difflib
 import re
-from typing import NamedTuple, Optional
+from typing import NamedTuple
 
 __all__ = ["Block", "Line", "Piece", "compare"]
 
@@ -65,8 +66,7 @@ class Block(NamedTuple):
         None where the other version has no line.
         """
         count = max(len(self.old), len(self.new))
-        return [(_at(self.old, index), _at(self.new, index))
-                for index in range(count)]
+        return [(_at(self.old, index), _at(self.new, index)) for index in range(count)]
 
 
 def compare(old_text, new_text):
@@ -84,18 +84,19 @@ def compare(old_text, new_text):
         hunk = []
         for kind, i1, i2, j1, j2 in group:
             if kind == "replace":
-                hunk.extend(_replaced(old_lines, i1, i2, new_lines, j1, j2,
-                                      budget))
+                hunk.extend(_replaced(old_lines, i1, i2, new_lines, j1, j2, budget))
             else:
-                hunk.append(Block(kind, _lines(old_lines, i1, i2),
-                                  _lines(new_lines, j1, j2)))
+                hunk.append(
+                    Block(kind, _lines(old_lines, i1, i2), _lines(new_lines, j1, j2))
+                )
         hunks.append(hunk)
     return hunks
 
 
 def _lines(lines, start, stop):
-    return tuple(Line(number + 1, (Piece(lines[number]),))
-                 for number in range(start, stop))
+    return tuple(
+        Line(number + 1, (Piece(lines[number]),)) for number in range(start, stop)
+    )
 
 
 class _Budget:
@@ -124,14 +125,14 @@ def _replaced(old_lines, i1, i2, new_lines, j1, j2, budget):
         return [Block(kind, _lines(old_lines, i1, i2), _lines(new_lines, j1, j2))]
     pair = _most_alike(old_lines, i1, i2, new_lines, j1, j2, budget)
     if pair is None:
-        return [Block("replace", _lines(old_lines, i1, i2),
-                      _lines(new_lines, j1, j2))]
+        return [Block("replace", _lines(old_lines, i1, i2), _lines(new_lines, j1, j2))]
     i, j = pair
     old_pieces, new_pieces = _word_diff(old_lines[i], new_lines[j], budget)
-    return (_replaced(old_lines, i1, i, new_lines, j1, j, budget)
-            + [Block("replace", (Line(i + 1, old_pieces),),
-                     (Line(j + 1, new_pieces),))]
-            + _replaced(old_lines, i + 1, i2, new_lines, j + 1, j2, budget))
+    return (
+        _replaced(old_lines, i1, i, new_lines, j1, j, budget)
+        + [Block("replace", (Line(i + 1, old_pieces),), (Line(j + 1, new_pieces),))]
+        + _replaced(old_lines, i + 1, i2, new_lines, j + 1, j2, budget)
+    )
 
 
 def _most_alike(old_lines, i1, i2, new_lines, j1, j2, budget):
@@ -174,8 +175,7 @@ def _word_diff(old_line, new_line, budget):
     new_words = _TOKENS.findall(new_line)
     if not budget.spend(len(old_words) * len(new_words)):
         return whole
-    matcher = difflib.SequenceMatcher(None, old_words, new_words,
-                                      autojunk=False)
+    matcher = difflib.SequenceMatcher(None, old_words, new_words, autojunk=False)
     old_pieces, new_pieces = [], []
     for kind, i1, i2, j1, j2 in matcher.get_opcodes():
         changed = kind != "equal"
@@ -186,5 +186,5 @@ def _word_diff(old_line, new_line, budget):
     return tuple(old_pieces), tuple(new_pieces)
 
 
-def _at(lines, index) -> Optional[Line]:
+def _at(lines, index) -> Line | None:
     return lines[index] if index < len(lines) else None

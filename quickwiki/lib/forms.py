@@ -4,6 +4,7 @@ The actions check their input with these through Pylons' ``@validate``: a
 form with errors comes back with the errors marked and what the author
 typed still in it.
 """
+
 import formencode
 from formencode import validators
 from formencode.foreach import ForEach
@@ -12,8 +13,13 @@ from quickwiki.lib.wikiwords import MAX_TITLE_LENGTH, is_title
 from quickwiki.model import MAX_SUMMARY_LENGTH
 
 __all__ = [
-    "DeleteForm", "DiffQuery", "HistoryQuery", "PageSource", "RestoreForm",
-    "SaveForm", "WikiWord",
+    "DeleteForm",
+    "DiffQuery",
+    "HistoryQuery",
+    "PageSource",
+    "RestoreForm",
+    "SaveForm",
+    "WikiWord",
 ]
 
 
@@ -38,20 +44,21 @@ class WikiWord(validators.UnicodeString):
     not_empty = True
     messages = {
         "title": "%(text)s is not a page title: titles are WikiWords of at "
-                 "most %(length)d characters, such as FrontPage.",
+        "most %(length)d characters, such as FrontPage.",
     }
 
     def _validate_python(self, value, state):
         super()._validate_python(value, state)
         if not is_title(value):
             raise formencode.Invalid(
-                self.message("title", state, text=value,
-                             length=MAX_TITLE_LENGTH), value, state)
+                self.message("title", state, text=value, length=MAX_TITLE_LENGTH),
+                value,
+                state,
+            )
 
 
 def _summary():
-    return validators.UnicodeString(max=MAX_SUMMARY_LENGTH, strip=True,
-                                    if_missing="")
+    return validators.UnicodeString(max=MAX_SUMMARY_LENGTH, strip=True, if_missing="")
 
 
 def _revision_number(lowest):

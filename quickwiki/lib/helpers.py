@@ -1,4 +1,5 @@
 """Helper functions for QuickWiki's templates (as ``h``) and controllers."""
+
 from datetime import timezone
 
 from webhelpers2.html import literal
@@ -8,8 +9,16 @@ from pylons.flash import Flash
 from pylons.secure_form import secure_form
 
 __all__ = [
-    "checkbox", "flash", "hidden", "link_to", "literal", "moment", "radio",
-    "secure_form", "submit", "text",
+    "checkbox",
+    "flash",
+    "hidden",
+    "link_to",
+    "literal",
+    "moment",
+    "radio",
+    "secure_form",
+    "submit",
+    "text",
 ]
 
 #: One-time messages, such as "Saved revision 2 of FrontPage.", that the

@@ -23,6 +23,7 @@ revision it rendered, so that it never replaces a newer revision's.  Once
 a rendering is stored, the pages it links to are looked up again, in case
 one was created or deleted while it was being made.
 """
+
 from typing import NamedTuple
 
 from markupsafe import Markup
@@ -33,16 +34,24 @@ from quickwiki.model import Link, Rendering, Revision, existing_titles
 from quickwiki.model.meta import Session, transaction
 
 __all__ = [
-    "Rendered", "Shown", "invalidate_linking_to", "recheck", "remove",
-    "render", "show", "write",
+    "Rendered",
+    "Shown",
+    "invalidate_linking_to",
+    "recheck",
+    "remove",
+    "render",
+    "show",
+    "write",
 ]
 
 
 # What a page view reads.  Built once: a view spends its time on the row,
 # not on making the query.
-_STORED = (select(Rendering.__table__.c.revision, Rendering.__table__.c.html,
-                  Rendering.__table__.c.renderer)
-           .where(Rendering.__table__.c.page == bindparam("title")))
+_STORED = select(
+    Rendering.__table__.c.revision,
+    Rendering.__table__.c.html,
+    Rendering.__table__.c.renderer,
+).where(Rendering.__table__.c.page == bindparam("title"))
 
 
 class Shown(NamedTuple):
@@ -91,8 +100,9 @@ def render(title, source, page_url):
         return seen["existing"]
 
     html = wikitext.render(source, existing, page_url)
-    return Rendered(html, seen["titles"], seen["existing"],
-                    isinstance(html, wikitext.Deferred))
+    return Rendered(
+        html, seen["titles"], seen["existing"], isinstance(html, wikitext.Deferred)
+    )
 
 
 def write(session, title, revision, rendered=None):
@@ -101,10 +111,14 @@ def write(session, title, revision, rendered=None):
     """
     stored = rendered is not None and not rendered.deferred
     session.execute(delete(Rendering).where(Rendering.page == title))
-    session.execute(insert(Rendering).values(
-        page=title, revision=revision,
-        html=str(rendered.html) if stored else None,
-        renderer=wikitext.RENDERER_VERSION if stored else None))
+    session.execute(
+        insert(Rendering).values(
+            page=title,
+            revision=revision,
+            html=str(rendered.html) if stored else None,
+            renderer=wikitext.RENDERER_VERSION if stored else None,
+        )
+    )
     if stored:
         _write_links(session, title, rendered.titles)
 
@@ -139,9 +153,12 @@ def invalidate_linking_to(title):
     with transaction() as session:
         # On PostgreSQL, lock the rows in title order before changing them,
         # so that two of these running at once never wait for each other.
-        if session.execute(select(Rendering.page)
-                           .where(Rendering.page.in_(linking))
-                           .order_by(Rendering.page).with_for_update()).all():
+        if session.execute(
+            select(Rendering.page)
+            .where(Rendering.page.in_(linking))
+            .order_by(Rendering.page)
+            .with_for_update()
+        ).all():
             _invalidate(session, Rendering.page.in_(linking))
 
 
@@ -150,20 +167,29 @@ def _refresh(title, page_url):
     with transaction() as session:
         row = session.execute(
             select(Rendering.revision, Revision.content)
-            .join(Revision, and_(Revision.page == Rendering.page,
-                                 Revision.number == Rendering.revision))
-            .where(Rendering.page == title)).one_or_none()
+            .join(
+                Revision,
+                and_(
+                    Revision.page == Rendering.page,
+                    Revision.number == Rendering.revision,
+                ),
+            )
+            .where(Rendering.page == title)
+        ).one_or_none()
     if row is None:
         return None
     rendered = render(title, row.content, page_url)
     if rendered.deferred:
         return Shown(row.revision, rendered.html)
     with transaction() as session:
-        stored = session.execute(
-            update(Rendering)
-            .where(Rendering.page == title, Rendering.revision == row.revision)
-            .values(html=str(rendered.html),
-                    renderer=wikitext.RENDERER_VERSION)).rowcount == 1
+        stored = (
+            session.execute(
+                update(Rendering)
+                .where(Rendering.page == title, Rendering.revision == row.revision)
+                .values(html=str(rendered.html), renderer=wikitext.RENDERER_VERSION)
+            ).rowcount
+            == 1
+        )
         if stored:
             _write_links(session, title, rendered.titles)
     if stored:
@@ -174,13 +200,14 @@ def _refresh(title, page_url):
 def _write_links(session, title, targets):
     session.execute(delete(Link).where(Link.page == title))
     if targets:
-        session.execute(insert(Link), [{"page": title, "target": target}
-                                       for target in sorted(targets)])
+        session.execute(
+            insert(Link),
+            [{"page": title, "target": target} for target in sorted(targets)],
+        )
 
 
 def _invalidate(session, condition):
-    session.execute(update(Rendering).where(condition).values(
-        html=None, renderer=None))
+    session.execute(update(Rendering).where(condition).values(html=None, renderer=None))
 
 
 def _existing(title, titles):

@@ -12,9 +12,10 @@ merges: if the author's changes and the ones saved since the base touch
 different lines, the three-way merge (merge3) of the two is saved instead;
 otherwise the author is told of the conflict, and nothing is lost.
 """
+
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import NamedTuple, Optional
+from typing import NamedTuple
 
 import merge3
 from sqlalchemy import and_, insert, select, update
@@ -25,8 +26,18 @@ from quickwiki.model import Page, Revision
 from quickwiki.model.meta import Session, transaction
 
 __all__ = [
-    "ANONYMOUS", "Author", "Conflict", "NoSuchRevision", "Saved", "Unchanged",
-    "delete_page", "head", "history", "restore", "revision", "save",
+    "ANONYMOUS",
+    "Author",
+    "Conflict",
+    "NoSuchRevision",
+    "Saved",
+    "Unchanged",
+    "delete_page",
+    "head",
+    "history",
+    "restore",
+    "revision",
+    "save",
 ]
 
 #: The author of a revision made without an account.
@@ -42,7 +53,7 @@ class Author:
     """Who makes a revision: a name, and the client address if it is kept."""
 
     name: str = ANONYMOUS
-    address: Optional[str] = None
+    address: str | None = None
 
 
 class Saved(NamedTuple):
@@ -51,7 +62,7 @@ class Saved(NamedTuple):
     """
 
     revision: Revision
-    merged_with: Optional[Revision] = None
+    merged_with: Revision | None = None
 
 
 class Unchanged(NamedTuple):
@@ -59,7 +70,7 @@ class Unchanged(NamedTuple):
     already is what was asked.
     """
 
-    head: Optional[Revision]
+    head: Revision | None
 
 
 class Conflict(NamedTuple):
@@ -78,9 +89,10 @@ class NoSuchRevision(LookupError):
 def head(title):
     """Page ``title``'s latest revision, or None if it never had one."""
     return Session.scalars(
-        select(Revision).join(Page, and_(Page.title == Revision.page,
-                                         Page.revision == Revision.number))
-        .where(Page.title == title)).one_or_none()
+        select(Revision)
+        .join(Page, and_(Page.title == Revision.page, Page.revision == Revision.number))
+        .where(Page.title == title)
+    ).one_or_none()
 
 
 def revision(title, number):
@@ -92,10 +104,14 @@ def history(title, before, count):
     """Up to ``count`` revisions of page ``title`` numbered below
     ``before``, newest first.
     """
-    return list(Session.scalars(
-        select(Revision)
-        .where(Revision.page == title, Revision.number < before)
-        .order_by(Revision.number.desc()).limit(count)))
+    return list(
+        Session.scalars(
+            select(Revision)
+            .where(Revision.page == title, Revision.number < before)
+            .order_by(Revision.number.desc())
+            .limit(count)
+        )
+    )
 
 
 def save(title, base, content, author, summary="", render=None):
@@ -164,8 +180,14 @@ def restore(title, number, base, author, summary="", render=None):
         return Conflict(latest)
     if not latest.deleted and latest.content == old.content:
         return Unchanged(latest)
-    added = _add(title, latest, old.content, author,
-                 summary or "Restored revision %d" % number, render=render)
+    added = _add(
+        title,
+        latest,
+        old.content,
+        author,
+        summary or "Restored revision %d" % number,
+        render=render,
+    )
     if added is None:
         return Conflict(head(title))
     return Saved(added)
@@ -175,8 +197,9 @@ def merge(base, theirs, mine):
     """The three-way merge of two texts changed from ``base``; None when
     they change the same lines (or lines next to each other).
     """
-    groups = merge3.Merge3(base.splitlines(True), theirs.splitlines(True),
-                           mine.splitlines(True)).merge_groups()
+    groups = merge3.Merge3(
+        base.splitlines(True), theirs.splitlines(True), mine.splitlines(True)
+    ).merge_groups()
     lines = []
     for kind, *texts in groups:
         if kind == "conflict":
@@ -211,19 +234,32 @@ def _add(title, latest, content, author, summary, deleted=False, render=None):
     one after ``latest`` first, in which case nothing was written.
     """
     rendered = None if render is None or deleted else render(content)
-    added = Revision(page=title, number=_number(latest) + 1, content=content,
-                     created=datetime.now(timezone.utc), author=author.name,
-                     address=author.address, summary=summary, deleted=deleted)
+    added = Revision(
+        page=title,
+        number=_number(latest) + 1,
+        content=content,
+        created=datetime.now(timezone.utc),
+        author=author.name,
+        address=author.address,
+        summary=summary,
+        deleted=deleted,
+    )
     try:
         with transaction() as session:
             if latest is None:
-                session.execute(insert(Page).values(
-                    title=title, revision=added.number, deleted=deleted))
-            elif session.execute(
+                session.execute(
+                    insert(Page).values(
+                        title=title, revision=added.number, deleted=deleted
+                    )
+                )
+            elif (
+                session.execute(
                     update(Page)
                     .where(Page.title == title, Page.revision == latest.number)
                     .values(revision=added.number, deleted=deleted)
-                    ).rowcount != 1:
+                ).rowcount
+                != 1
+            ):
                 raise _Overtaken()
             session.add(added)
             session.flush()

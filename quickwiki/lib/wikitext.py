@@ -20,6 +20,7 @@ Any visitor may write a page, so the rendering is safe by construction:
   slow or that docutils cannot handle gives an error message in the page,
   with its source as plain text, never a failed request.
 """
+
 import copy
 import functools
 import hashlib
@@ -36,19 +37,32 @@ from docutils.frontend import get_default_settings
 from docutils.parsers import rst
 from docutils.readers import doctree, standalone
 from docutils.writers import html5_polyglot
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from quickwiki.lib import wikiwords
 from quickwiki.lib.wikiwords import find_wikiwords
 from quickwiki.lib.workers import (
-    WorkerBusy, WorkerError, WorkerPool, WorkerStartFailed,
+    WorkerBusy,
+    WorkerError,
+    WorkerPool,
+    WorkerStartFailed,
 )
 
 __all__ = [
-    "ALLOWED_ATTRIBUTES", "ALLOWED_TAGS", "DEFAULT_LIMITS", "Deferred",
-    "EXISTING_PAGE_CLASS", "MISSING_PAGE_CLASS", "RENDERER_VERSION",
-    "RENDER_ERROR_CLASS", "URL_SCHEMES", "code_digest", "configure", "render",
-    "render_in_process", "sanitise",
+    "ALLOWED_ATTRIBUTES",
+    "ALLOWED_TAGS",
+    "DEFAULT_LIMITS",
+    "Deferred",
+    "EXISTING_PAGE_CLASS",
+    "MISSING_PAGE_CLASS",
+    "RENDERER_VERSION",
+    "RENDER_ERROR_CLASS",
+    "URL_SCHEMES",
+    "code_digest",
+    "configure",
+    "render",
+    "render_in_process",
+    "sanitise",
 ]
 
 log = logging.getLogger(__name__)
@@ -68,8 +82,10 @@ def code_digest(paths):
 #: number to raise by hand, so that no change to it (a security fix above
 #: all) can leave pages served as the old code rendered them.
 RENDERER_VERSION = "quickwiki-wikitext %s; docutils %s; nh3 %s" % (
-    code_digest([__file__, wikiwords.__file__]), docutils.__version__,
-    nh3.__version__)
+    code_digest([__file__, wikiwords.__file__]),
+    docutils.__version__,
+    nh3.__version__,
+)
 
 #: The CSS class of a link to a page that exists.
 EXISTING_PAGE_CLASS = "wikilink"
@@ -84,6 +100,7 @@ class Deferred(Markup):
     time: unlike the renderer's other messages, it says nothing of the
     text, so it is not to be kept; the next try may well succeed.
     """
+
 
 SETTINGS = {
     # A page's author may neither read the server's files nor write HTML.
@@ -124,28 +141,128 @@ _UNLINKED_CONTEXTS = (
 URL_SCHEMES = frozenset(["http", "https", "mailto"])
 _EXTERNAL_LINK_REL = "nofollow ugc"
 
-_MATHML_TAGS = frozenset([
-    "math", "mi", "mn", "mo", "ms", "mtext", "mspace", "mrow", "mfrac",
-    "msqrt", "mroot", "mstyle", "merror", "mpadded", "mphantom", "menclose",
-    "msub", "msup", "msubsup", "munder", "mover", "munderover", "mtable",
-    "mtr", "mtd", "semantics", "annotation",
-])
-_MATHML_ATTRIBUTES = frozenset([
-    "display", "mathvariant", "stretchy", "movablelimits", "accent",
-    "accentunder", "form", "fence", "separator", "lspace", "rspace",
-    "mathsize", "scriptlevel", "displaystyle", "columnalign",
-    "columnspacing", "rowspacing", "notation", "minsize", "maxsize",
-    "symmetric", "width", "linethickness",
-])
+_MATHML_TAGS = frozenset(
+    [
+        "math",
+        "mi",
+        "mn",
+        "mo",
+        "ms",
+        "mtext",
+        "mspace",
+        "mrow",
+        "mfrac",
+        "msqrt",
+        "mroot",
+        "mstyle",
+        "merror",
+        "mpadded",
+        "mphantom",
+        "menclose",
+        "msub",
+        "msup",
+        "msubsup",
+        "munder",
+        "mover",
+        "munderover",
+        "mtable",
+        "mtr",
+        "mtd",
+        "semantics",
+        "annotation",
+    ]
+)
+_MATHML_ATTRIBUTES = frozenset(
+    [
+        "display",
+        "mathvariant",
+        "stretchy",
+        "movablelimits",
+        "accent",
+        "accentunder",
+        "form",
+        "fence",
+        "separator",
+        "lspace",
+        "rspace",
+        "mathsize",
+        "scriptlevel",
+        "displaystyle",
+        "columnalign",
+        "columnspacing",
+        "rowspacing",
+        "notation",
+        "minsize",
+        "maxsize",
+        "symmetric",
+        "width",
+        "linethickness",
+    ]
+)
 #: The tags docutils' HTML5 writer uses for a page's body, and no others.
-ALLOWED_TAGS = frozenset([
-    "a", "abbr", "aside", "b", "bdi", "blockquote", "br", "caption", "cite",
-    "code", "col", "colgroup", "dd", "del", "dfn", "div", "dl", "dt", "em",
-    "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img",
-    "ins", "kbd", "li", "mark", "nav", "ol", "p", "pre", "q", "s", "samp",
-    "section", "small", "span", "strong", "sub", "sup", "table", "tbody",
-    "td", "tfoot", "th", "thead", "tr", "u", "ul", "var",
-]) | _MATHML_TAGS
+ALLOWED_TAGS = (
+    frozenset(
+        [
+            "a",
+            "abbr",
+            "aside",
+            "b",
+            "bdi",
+            "blockquote",
+            "br",
+            "caption",
+            "cite",
+            "code",
+            "col",
+            "colgroup",
+            "dd",
+            "del",
+            "dfn",
+            "div",
+            "dl",
+            "dt",
+            "em",
+            "figcaption",
+            "figure",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "hr",
+            "i",
+            "img",
+            "ins",
+            "kbd",
+            "li",
+            "mark",
+            "nav",
+            "ol",
+            "p",
+            "pre",
+            "q",
+            "s",
+            "samp",
+            "section",
+            "small",
+            "span",
+            "strong",
+            "sub",
+            "sup",
+            "table",
+            "tbody",
+            "td",
+            "tfoot",
+            "th",
+            "thead",
+            "tr",
+            "u",
+            "ul",
+            "var",
+        ]
+    )
+    | _MATHML_TAGS
+)
 #: The attributes each tag keeps ("*": every tag); no style, no handlers.
 ALLOWED_ATTRIBUTES = {
     "*": {"class", "id", "lang", "role"},
@@ -164,8 +281,12 @@ _ALLOWED_ATTRIBUTE_VALUES = {
 }
 
 #: :func:`render`'s bounds, unless :func:`configure` sets others.
-DEFAULT_LIMITS = {"workers": 2, "timeout": 10.0, "memory_limit": 512 * 2**20,
-                  "max_size": 256 * 2**10}
+DEFAULT_LIMITS = {
+    "workers": 2,
+    "timeout": 10.0,
+    "memory_limit": 512 * 2**20,
+    "max_size": 256 * 2**10,
+}
 _limits = dict(DEFAULT_LIMITS)
 _pool = None
 
@@ -191,10 +312,13 @@ def configure(**limits):
 def _workers():
     global _pool
     if _pool is None:
-        _pool = WorkerPool(_render_in_worker, workers=_limits["workers"],
-                           timeout=_limits["timeout"],
-                           memory_limit=_limits["memory_limit"],
-                           preload=[__name__])
+        _pool = WorkerPool(
+            _render_in_worker,
+            workers=_limits["workers"],
+            timeout=_limits["timeout"],
+            memory_limit=_limits["memory_limit"],
+            preload=[__name__],
+        )
     return _pool
 
 
@@ -212,7 +336,8 @@ def render(source, existing_titles, page_url):
     if size > _limits["max_size"]:
         return _error_fragment(
             "This page is not shown: its text is %d bytes long, more than "
-            "the %d the wiki renders." % (size, _limits["max_size"]))
+            "the %d the wiki renders." % (size, _limits["max_size"])
+        )
 
     def answer(titles):
         return set(existing_titles(titles)), {t: page_url(t) for t in titles}
@@ -221,15 +346,21 @@ def render(source, existing_titles, page_url):
         return Markup(_workers().run(source, answer))
     except (WorkerBusy, WorkerStartFailed) as exc:
         log.warning("Could not render a page now: %s", exc)
-        return Deferred(_error_fragment(
-            "This page could not be rendered just now: %s. Its text is shown "
-            "as it is; try again in a moment." % exc, source))
+        return Deferred(
+            _error_fragment(
+                "This page could not be rendered just now: %s. Its text is shown "
+                "as it is; try again in a moment." % exc,
+                source,
+            )
+        )
     # A text that ran past the deadline or out of memory would do so again:
     # that is the renderer's verdict on it, as docutils' failures are.
     except WorkerError as exc:
         log.warning("Could not render a page: %s", exc)
-        return _error_fragment("This page could not be rendered: %s. Its "
-                               "text is shown as it is." % exc, source)
+        return _error_fragment(
+            "This page could not be rendered: %s. Its text is shown as it is." % exc,
+            source,
+        )
 
 
 def _render_in_worker(source, ask):
@@ -251,8 +382,7 @@ def render_in_process(source, existing_titles, page_url):
     """
     source = _valid_text(source)
     try:
-        return Markup(sanitise(_html_fragment(source, existing_titles,
-                                              page_url)))
+        return Markup(sanitise(_html_fragment(source, existing_titles, page_url)))
     except RecursionError:
         reason = "its markup is nested too deeply"
     # Whatever else docutils fails with on some input is the page's problem,
@@ -260,8 +390,10 @@ def render_in_process(source, existing_titles, page_url):
     except Exception as exc:
         log.warning("docutils failed on a page", exc_info=True)
         reason = "docutils failed (%s)" % type(exc).__name__
-    return _error_fragment("This page could not be rendered: %s. Its text "
-                           "is shown as it is." % reason, source)
+    return _error_fragment(
+        "This page could not be rendered: %s. Its text is shown as it is." % reason,
+        source,
+    )
 
 
 def _valid_text(source):
@@ -270,8 +402,7 @@ def _valid_text(source):
         source.encode("utf-8")
     except UnicodeEncodeError:
         # Encoding as UTF-16 joins surrogate pairs, decoding replaces the rest.
-        return source.encode("utf-16", "surrogatepass").decode("utf-16",
-                                                               "replace")
+        return source.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
     return source
 
 
@@ -289,9 +420,13 @@ def _html_fragment(source, existing_titles, page_url):
     _neutralise_images(document)
     _drop_unsafe_targets(document)
     _link_wikiwords(document, existing_titles, page_url)
-    parts = publish_parts(document, source_class=io.DocTreeInput,
-                          reader=doctree.Reader(), writer=_Writer(),
-                          settings=_settings())
+    parts = publish_parts(
+        document,
+        source_class=io.DocTreeInput,
+        reader=doctree.Reader(),
+        writer=_Writer(),
+        settings=_settings(),
+    )
     return parts["fragment"]
 
 
@@ -299,8 +434,9 @@ def _html_fragment(source, existing_titles, page_url):
 def _default_settings():
     # Building docutils' settings parses every component's option specs,
     # which costs a fifth of a page view: do it once.
-    settings = get_default_settings(rst.Parser, standalone.Reader,
-                                    html5_polyglot.Writer)
+    settings = get_default_settings(
+        rst.Parser, standalone.Reader, html5_polyglot.Writer
+    )
     for name, value in SETTINGS.items():
         setattr(settings, name, value)
     return settings
@@ -351,22 +487,24 @@ def _drop_unsafe_targets(document):
     """Turn links with an unsafe scheme into plain text (an inline span)."""
     for reference in list(document.findall(nodes.reference)):
         if not _safe_url(reference.get("refuri", "")):
-            reference.replace_self(nodes.inline(reference.rawsource, "",
-                                                *reference.children))
+            reference.replace_self(
+                nodes.inline(reference.rawsource, "", *reference.children)
+            )
 
 
 def _link_wikiwords(document, existing_titles, page_url):
     """Replace the WikiWords of linkable text with references to their pages."""
-    found = [(text, spans) for text in document.findall(nodes.Text)
-             if _linkable(text) and (spans := find_wikiwords(str(text)))]
-    titles = {str(text)[start:end] for text, spans in found
-              for start, end in spans}
+    found = [
+        (text, spans)
+        for text in document.findall(nodes.Text)
+        if _linkable(text) and (spans := find_wikiwords(str(text)))
+    ]
+    titles = {str(text)[start:end] for text, spans in found for start, end in spans}
     existing = set(existing_titles(titles)) if titles else set()
     # replace() finds a child by equality, and Text nodes compare as
     # strings: replacing in document order, the first equal child is this one.
     for text, spans in found:
-        text.parent.replace(text, _linked_pieces(str(text), spans, existing,
-                                                 page_url))
+        text.parent.replace(text, _linked_pieces(str(text), spans, existing, page_url))
 
 
 def _linkable(text):
@@ -387,8 +525,9 @@ def _linked_pieces(text, spans, existing, page_url):
             pieces.append(nodes.Text(text[position:start]))
         title = text[start:end]
         css_class = EXISTING_PAGE_CLASS if title in existing else MISSING_PAGE_CLASS
-        pieces.append(nodes.reference(title, title, refuri=page_url(title),
-                                      classes=[css_class]))
+        pieces.append(
+            nodes.reference(title, title, refuri=page_url(title), classes=[css_class])
+        )
         position = end
     if position < len(text):
         pieces.append(nodes.Text(text[position:]))
@@ -404,8 +543,11 @@ class _Translator(html5_polyglot.HTMLTranslator):
         raise ValueError("the wiki reads no files")
 
     def starttag(self, node, tagname, suffix="\n", empty=False, **attributes):
-        if (tagname == "a" and isinstance(node, nodes.reference)
-                and _external(node.get("refuri", ""))):
+        if (
+            tagname == "a"
+            and isinstance(node, nodes.reference)
+            and _external(node.get("refuri", ""))
+        ):
             attributes["rel"] = _EXTERNAL_LINK_REL
         return super().starttag(node, tagname, suffix, empty, **attributes)
 
@@ -418,7 +560,12 @@ class _Writer(html5_polyglot.Writer):
 
 def sanitise(html):
     """Keep only the allowed tags, attributes and URL schemes of ``html``."""
-    return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
-                     tag_attribute_values=_ALLOWED_ATTRIBUTE_VALUES,
-                     url_schemes=URL_SCHEMES, link_rel=None,
-                     strip_comments=True)
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        tag_attribute_values=_ALLOWED_ATTRIBUTE_VALUES,
+        url_schemes=URL_SCHEMES,
+        link_rel=None,
+        strip_comments=True,
+    )

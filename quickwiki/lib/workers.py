@@ -20,6 +20,7 @@ callable given to :meth:`WorkerPool.run` (the wiki uses it to look up in
 the database which of a page's WikiWords have a page, in the server
 process, where the database connection lives).
 """
+
 import logging
 import multiprocessing
 import queue
@@ -31,8 +32,14 @@ try:
 except ImportError:  # not on Windows: workers run without a memory limit
     resource = None
 
-__all__ = ["WorkerBusy", "WorkerCrashed", "WorkerError", "WorkerPool",
-           "WorkerStartFailed", "WorkerTimeout"]
+__all__ = [
+    "WorkerBusy",
+    "WorkerCrashed",
+    "WorkerError",
+    "WorkerPool",
+    "WorkerStartFailed",
+    "WorkerTimeout",
+]
 
 log = logging.getLogger(__name__)
 
@@ -75,8 +82,15 @@ class WorkerPool:
     ``start_timeout`` seconds to be ready; :meth:`close` stops them.
     """
 
-    def __init__(self, function, workers=2, timeout=10.0, memory_limit=None,
-                 preload=(), start_timeout=30.0):
+    def __init__(
+        self,
+        function,
+        workers=2,
+        timeout=10.0,
+        memory_limit=None,
+        preload=(),
+        start_timeout=30.0,
+    ):
         if workers < 1:
             raise ValueError("A worker pool needs at least one worker")
         self.function = function
@@ -104,8 +118,9 @@ class WorkerPool:
         try:
             worker = self._idle.get(timeout=self.timeout)
         except queue.Empty:
-            raise WorkerBusy("every worker stayed busy for %g seconds"
-                             % self.timeout) from None
+            raise WorkerBusy(
+                "every worker stayed busy for %g seconds" % self.timeout
+            ) from None
         try:
             if worker is None:
                 worker = self._start_worker()
@@ -133,8 +148,7 @@ class WorkerPool:
             deadline = time.monotonic() + self.timeout
             while True:
                 if not connection.poll(max(0.0, deadline - time.monotonic())):
-                    raise WorkerTimeout("still running after %g seconds"
-                                        % self.timeout)
+                    raise WorkerTimeout("still running after %g seconds" % self.timeout)
                 kind, value = connection.recv()
                 if kind == "result":
                     return value
@@ -142,14 +156,18 @@ class WorkerPool:
                     raise WorkerError(value)
                 connection.send(answer(value))
         except (EOFError, ConnectionError) as exc:
-            raise WorkerCrashed("the worker process ended (exit code %s)"
-                                % _exit_code(worker)) from exc
+            raise WorkerCrashed(
+                "the worker process ended (exit code %s)" % _exit_code(worker)
+            ) from exc
 
     def _start_worker(self):
         parent_end, child_end = self._context.Pipe()
         worker = self._context.Process(
-            target=_serve, args=(child_end, self.function, self.memory_limit),
-            daemon=True, name="quickwiki-worker")
+            target=_serve,
+            args=(child_end, self.function, self.memory_limit),
+            daemon=True,
+            name="quickwiki-worker",
+        )
         worker.start()
         child_end.close()
         worker.connection = parent_end
@@ -161,12 +179,16 @@ class WorkerPool:
         """Wait for a new worker's word that it is ready for payloads."""
         try:
             if not worker.connection.poll(self.start_timeout):
-                raise WorkerStartFailed("the worker process was not ready "
-                                        "after %g seconds" % self.start_timeout)
+                raise WorkerStartFailed(
+                    "the worker process was not ready "
+                    "after %g seconds" % self.start_timeout
+                )
             worker.connection.recv()
         except (EOFError, ConnectionError) as exc:
-            raise WorkerCrashed("the worker process ended as it started "
-                                "(exit code %s)" % _exit_code(worker)) from exc
+            raise WorkerCrashed(
+                "the worker process ended as it started "
+                "(exit code %s)" % _exit_code(worker)
+            ) from exc
 
     def _stop_worker(self, worker):
         if worker is None:

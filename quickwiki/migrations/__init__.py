@@ -5,6 +5,7 @@ gets it whole, one that an earlier QuickWiki made is upgraded in place,
 keeping its pages.  Each step is a script in ``versions/``; a new one
 follows ``script.py.mako``.
 """
+
 from alembic import command
 from alembic.config import Config
 from alembic.migration import MigrationContext

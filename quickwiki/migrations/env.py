@@ -1,5 +1,6 @@
 """Alembic's environment: the migrations run on the connection that
 :func:`quickwiki.migrations.upgrade` passes in, in its transaction."""
+
 from alembic import context
 
 context.configure(connection=context.config.attributes["connection"])

@@ -8,12 +8,20 @@ that showing a page reads a single stored row
 (:mod:`quickwiki.lib.renderings`); :mod:`quickwiki.lib.revisions` writes
 the revisions.
 """
+
 from datetime import datetime, timezone
-from typing import Optional
 
 from sqlalchemy import (
-    CheckConstraint, DateTime, ForeignKey, ForeignKeyConstraint, Index, String,
-    Text, TypeDecorator, false, select,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    String,
+    Text,
+    TypeDecorator,
+    false,
+    select,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -21,7 +29,12 @@ from quickwiki.lib.wikiwords import MAX_TITLE_LENGTH
 from quickwiki.model.meta import Base, Session
 
 __all__ = [
-    "Link", "Page", "Rendering", "Revision", "existing_titles", "init_model",
+    "Link",
+    "Page",
+    "Rendering",
+    "Revision",
+    "existing_titles",
+    "init_model",
     "live",
 ]
 
@@ -78,8 +91,11 @@ class Page(Base):
     deleted: Mapped[bool]
 
     def __repr__(self):
-        return "<Page %s r%d%s>" % (self.title, self.revision,
-                                    " deleted" if self.deleted else "")
+        return "<Page %s r%d%s>" % (
+            self.title,
+            self.revision,
+            " deleted" if self.deleted else "",
+        )
 
 
 class Revision(Base):
@@ -102,7 +118,7 @@ class Revision(Base):
     author: Mapped[str] = mapped_column(String(MAX_AUTHOR_LENGTH))
     #: The author's client address, kept only when the configuration asks
     #: for it (``quickwiki.record_addresses``).
-    address: Mapped[Optional[str]] = mapped_column(String(MAX_ADDRESS_LENGTH))
+    address: Mapped[str | None] = mapped_column(String(MAX_ADDRESS_LENGTH))
     summary: Mapped[str] = mapped_column(String(MAX_SUMMARY_LENGTH))
     deleted: Mapped[bool]
 
@@ -120,8 +136,9 @@ class Link(Base):
     __tablename__ = "links"
 
     page: Mapped[str] = mapped_column(ForeignKey("pages.title"), primary_key=True)
-    target: Mapped[str] = mapped_column(String(MAX_TITLE_LENGTH),
-                                        primary_key=True, index=True)
+    target: Mapped[str] = mapped_column(
+        String(MAX_TITLE_LENGTH), primary_key=True, index=True
+    )
 
 
 class Rendering(Base):
@@ -136,14 +153,15 @@ class Rendering(Base):
 
     __tablename__ = "renderings"
     __table_args__ = (
-        ForeignKeyConstraint(["page", "revision"],
-                             ["revisions.page", "revisions.number"]),
+        ForeignKeyConstraint(
+            ["page", "revision"], ["revisions.page", "revisions.number"]
+        ),
     )
 
     page: Mapped[str] = mapped_column(String(MAX_TITLE_LENGTH), primary_key=True)
     revision: Mapped[int]
-    html: Mapped[Optional[str]] = mapped_column(Text)
-    renderer: Mapped[Optional[str]] = mapped_column(String(MAX_RENDERER_LENGTH))
+    html: Mapped[str | None] = mapped_column(Text)
+    renderer: Mapped[str | None] = mapped_column(String(MAX_RENDERER_LENGTH))
 
 
 def live():

@@ -1,4 +1,5 @@
 """The SQLAlchemy session and declarative base that the model shares."""
+
 import contextlib
 
 from sqlalchemy import MetaData

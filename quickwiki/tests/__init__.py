@@ -19,6 +19,7 @@ of two ways, as Pyramid's wiki2 tests do:
   ``paster setup-app``, a second application loaded.  The database is
   made afresh before such a test, and before the next rolled-back test.
 """
+
 import contextlib
 import os
 import sys
@@ -36,18 +37,28 @@ from quickwiki.lib import revisions
 from quickwiki.model import Page, live, meta
 
 __all__ = [
-    "CHECKOUT", "PASTER", "CommittingTestController", "TestController", "delete_pages",
-    "flashes", "reset_database", "rolled_back_session", "run_setup_app",
-    "store_page", "stored_content", "stored_history", "stored_titles",
-    "ticked_title_list", "url",
+    "CHECKOUT",
+    "PASTER",
+    "CommittingTestController",
+    "TestController",
+    "delete_pages",
+    "flashes",
+    "reset_database",
+    "rolled_back_session",
+    "run_setup_app",
+    "store_page",
+    "stored_content",
+    "stored_history",
+    "stored_titles",
+    "ticked_title_list",
+    "url",
 ]
 
 #: Generates the application's URLs, as ``url`` does in its controllers.
 url = pylons.url
 
 #: The top of the checkout: development.ini, test.ini, test-artifacts/.
-CHECKOUT = os.path.dirname(os.path.dirname(os.path.dirname(
-    os.path.abspath(__file__))))
+CHECKOUT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 #: ``paster``, as the Python running the tests has it, wherever its scripts are.
 PASTER = [sys.executable, "-c", "from paste.script.command import run; run()"]
@@ -97,14 +108,17 @@ def rolled_back_session():
     saved_settings = dict(settings)
     with engine.connect() as connection:
         transaction = connection.begin()
-        if (connection.dialect.name == "sqlite"
-                and not connection.connection.driver_connection.in_transaction):
+        if (
+            connection.dialect.name == "sqlite"
+            and not connection.connection.driver_connection.in_transaction
+        ):
             # pysqlite begins a transaction only before a write, and a
             # SAVEPOINT outside one starts one that RELEASE commits: begin
             # the outer transaction ourselves.
             connection.exec_driver_sql("BEGIN")
-        meta.Session.configure(bind=connection,
-                               join_transaction_mode="create_savepoint")
+        meta.Session.configure(
+            bind=connection, join_transaction_mode="create_savepoint"
+        )
         try:
             yield connection
         finally:
@@ -120,8 +134,9 @@ def store_page(title, content):
     """
     try:
         latest = revisions.head(title)
-        revisions.save(title, 0 if latest is None else latest.number, content,
-                       revisions.Author())
+        revisions.save(
+            title, 0 if latest is None else latest.number, content, revisions.Author()
+        )
     finally:
         meta.Session.remove()
 
@@ -151,8 +166,9 @@ def stored_history(title):
 def stored_titles():
     """The titles of the pages in the database (not deleted), in order."""
     try:
-        return list(meta.Session.scalars(
-            select(Page.title).where(live()).order_by(Page.title)))
+        return list(
+            meta.Session.scalars(select(Page.title).where(live()).order_by(Page.title))
+        )
     finally:
         meta.Session.remove()
 

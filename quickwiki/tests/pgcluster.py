@@ -15,6 +15,7 @@ belongs to that user.  Where PostgreSQL is not installed the run says so
 and is skipped, unless ``QUICKWIKI_REQUIRE_POSTGRESQL=1`` makes that a
 failure (as in CI).
 """
+
 import glob
 import os
 import pwd
@@ -32,8 +33,7 @@ from psycopg import sql
 
 from quickwiki.tests.servers import free_port
 
-__all__ = ["Cluster", "PostgreSQLMissing", "find_bindir", "main",
-           "require_postgresql"]
+__all__ = ["Cluster", "PostgreSQLMissing", "find_bindir", "main", "require_postgresql"]
 
 #: The environment variable that makes a missing PostgreSQL a failure.
 REQUIRE = "QUICKWIKI_REQUIRE_POSTGRESQL"
@@ -64,12 +64,15 @@ def find_bindir():
         candidates.append(os.path.dirname(initdb))
     candidates += sorted(glob.glob(DEBIAN_BINDIRS), key=_version, reverse=True)
     for bindir in candidates:
-        if all(os.access(os.path.join(bindir, program), os.X_OK)
-               for program in ("initdb", "pg_ctl")):
+        if all(
+            os.access(os.path.join(bindir, program), os.X_OK)
+            for program in ("initdb", "pg_ctl")
+        ):
             return bindir
     raise PostgreSQLMissing(
         "PostgreSQL is not installed: no initdb and pg_ctl on PATH or in %s "
-        "(apt-get install postgresql)" % DEBIAN_BINDIRS)
+        "(apt-get install postgresql)" % DEBIAN_BINDIRS
+    )
 
 
 def require_postgresql():
@@ -119,15 +122,25 @@ class Cluster:
     def url_of(self, database):
         """The SQLAlchemy URL of the cluster's database ``database``."""
         return "postgresql+psycopg://%s:%s@127.0.0.1:%d/%s" % (
-            self.superuser, self.password, self.port, database)
+            self.superuser,
+            self.password,
+            self.port,
+            database,
+        )
 
     def create_database(self, name):
         """Create another empty database, ``name``: its URL."""
-        with psycopg.connect(host="127.0.0.1", port=self.port, dbname="postgres",
-                             user=self.superuser, password=self.password,
-                             autocommit=True) as connection:
-            connection.execute(sql.SQL("CREATE DATABASE {}").format(
-                sql.Identifier(name)))
+        with psycopg.connect(
+            host="127.0.0.1",
+            port=self.port,
+            dbname="postgres",
+            user=self.superuser,
+            password=self.password,
+            autocommit=True,
+        ) as connection:
+            connection.execute(
+                sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name))
+            )
         return self.url_of(name)
 
     def __enter__(self):
@@ -152,18 +165,33 @@ class Cluster:
 
     def _initdb(self):
         password_file = os.path.join(self.directory, "password")
-        with open(os.open(password_file, os.O_WRONLY | os.O_CREAT, 0o600),
-                  "w", encoding="ascii") as written:
+        with open(
+            os.open(password_file, os.O_WRONLY | os.O_CREAT, 0o600),
+            "w",
+            encoding="ascii",
+        ) as written:
             written.write(self.password + "\n")
         self._own(password_file)
         try:
-            self._run("initdb", "-D", self.data, "-U", self.superuser,
-                      "--pwfile", password_file, "--auth", "scram-sha-256",
-                      "--encoding", "UTF8", "--no-locale")
+            self._run(
+                "initdb",
+                "-D",
+                self.data,
+                "-U",
+                self.superuser,
+                "--pwfile",
+                password_file,
+                "--auth",
+                "scram-sha-256",
+                "--encoding",
+                "UTF8",
+                "--no-locale",
+            )
         finally:
             os.unlink(password_file)
-        with open(os.path.join(self.data, "postgresql.conf"), "a",
-                  encoding="utf-8") as conf:
+        with open(
+            os.path.join(self.data, "postgresql.conf"), "a", encoding="utf-8"
+        ) as conf:
             conf.write("\n# A throwaway cluster for QuickWiki's tests.\n")
             for name, value in THROWAWAY_SETTINGS.items():
                 conf.write("%s = %s\n" % (name, value))
@@ -176,8 +204,9 @@ class Cluster:
         for attempt in range(attempts):
             self.port = free_port()
             try:
-                self._pg_ctl("start", "-w", "-t", "60", "-l", log,
-                             "-o", "-p %d" % self.port)
+                self._pg_ctl(
+                    "start", "-w", "-t", "60", "-l", log, "-o", "-p %d" % self.port
+                )
                 return
             except subprocess.CalledProcessError:
                 with open(log, encoding="utf-8", errors="replace") as server_log:
@@ -192,11 +221,18 @@ class Cluster:
         """Run one of PostgreSQL's programs, as the cluster's owner."""
         owner = {}
         if self._owner is not None:
-            owner = {"user": self._owner.pw_uid, "group": self._owner.pw_gid,
-                     "extra_groups": []}
-        subprocess.run([os.path.join(self.bindir, program), *args],
-                       cwd=self.directory, check=True, stdout=subprocess.DEVNULL,
-                       **owner)
+            owner = {
+                "user": self._owner.pw_uid,
+                "group": self._owner.pw_gid,
+                "extra_groups": [],
+            }
+        subprocess.run(
+            [os.path.join(self.bindir, program), *args],
+            cwd=self.directory,
+            check=True,
+            stdout=subprocess.DEVNULL,
+            **owner,
+        )
 
     def _own(self, path):
         if self._owner is not None:
@@ -210,12 +246,13 @@ def _unprivileged_user():
             return pwd.getpwnam(name)
         except KeyError:
             continue
-    raise RuntimeError("Running as root, and there is neither a postgres nor "
-                       "a nobody user to run PostgreSQL as")
+    raise RuntimeError(
+        "Running as root, and there is neither a postgres nor "
+        "a nobody user to run PostgreSQL as"
+    )
 
 
-def write_test_config(directory, base_config, database_url,
-                      name="test-postgresql.ini"):
+def write_test_config(directory, base_config, database_url, name="test-postgresql.ini"):
     """Write a config that is ``base_config`` but for its database, as
     ``name`` in ``directory``; its path."""
     path = os.path.join(directory, name)
@@ -224,7 +261,8 @@ def write_test_config(directory, base_config, database_url,
             "# %s, with the database of a throwaway PostgreSQL cluster.\n"
             "[app:main]\n"
             "use = config:%s\n"
-            "sqlalchemy.url = %s\n" % (base_config, base_config, database_url))
+            "sqlalchemy.url = %s\n" % (base_config, base_config, database_url)
+        )
     return path
 
 
@@ -246,12 +284,13 @@ def main(argv=None):
         return 0
     signal.signal(signal.SIGTERM, _stop_on_sigterm)
     with Cluster(bindir) as cluster:
-        print("PostgreSQL of %s, on 127.0.0.1:%d" % (bindir, cluster.port),
-              flush=True)
-        config = write_test_config(cluster.directory,
-                                   os.path.abspath("test.ini"), cluster.url)
-        return subprocess.call([sys.executable, "-m", "nose2",
-                                "--test-config", config, *argv])
+        print("PostgreSQL of %s, on 127.0.0.1:%d" % (bindir, cluster.port), flush=True)
+        config = write_test_config(
+            cluster.directory, os.path.abspath("test.ini"), cluster.url
+        )
+        return subprocess.call(
+            [sys.executable, "-m", "nose2", "--test-config", config, *argv]
+        )
 
 
 if __name__ == "__main__":

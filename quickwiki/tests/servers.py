@@ -1,5 +1,6 @@
 """Servers the tests start, ``paster serve`` processes on free ports, and
 a visitor that browses them over HTTP."""
+
 import email.message
 import http.client
 import http.cookiejar
@@ -39,7 +40,10 @@ class PasterServer:
         with open(self.log_path, "wb") as log:
             self.process = subprocess.Popen(
                 PASTER + ["serve", config, "http_port=%d" % self.port],
-                cwd=directory, stdout=log, stderr=subprocess.STDOUT)
+                cwd=directory,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
         try:
             self._wait_until_serving(timeout)
         except BaseException:
@@ -54,13 +58,15 @@ class PasterServer:
                 return
             except OSError as refused:
                 if self.process.poll() is not None:
-                    raise RuntimeError("paster serve ended (exit status %s):\n%s"
-                                       % (self.process.returncode, self.log())
-                                       ) from refused
+                    raise RuntimeError(
+                        "paster serve ended (exit status %s):\n%s"
+                        % (self.process.returncode, self.log())
+                    ) from refused
                 if time.monotonic() > deadline:
-                    raise RuntimeError("paster serve was not serving after %d "
-                                       "seconds:\n%s" % (timeout, self.log())
-                                       ) from refused
+                    raise RuntimeError(
+                        "paster serve was not serving after %d "
+                        "seconds:\n%s" % (timeout, self.log())
+                    ) from refused
                 time.sleep(0.2)
 
     def log(self):
@@ -101,7 +107,9 @@ class Visitor:
         self.headers = dict(headers)
         self.opener = urllib.request.build_opener(
             urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()),
-            _NoRedirects(), _ConnectFrom(source))
+            _NoRedirects(),
+            _ConnectFrom(source),
+        )
 
     def open(self, port, path, fields=None):
         """GET ``path`` of the server on ``port``; POST, with ``fields``
@@ -109,16 +117,18 @@ class Visitor:
         data = None
         if fields is not None:
             data = urllib.parse.urlencode(fields).encode("utf-8")
-        request = urllib.request.Request("http://127.0.0.1:%d%s" % (port, path),
-                                         data, self.headers)
+        request = urllib.request.Request(
+            "http://127.0.0.1:%d%s" % (port, path), data, self.headers
+        )
         try:
             response = self.opener.open(request, timeout=60)
         except urllib.error.HTTPError as error:
             response = error
         with response:
             text = response.read().decode("utf-8")
-        return Response(response.status, response.headers, text,
-                        BeautifulSoup(text, "html.parser"))
+        return Response(
+            response.status, response.headers, text, BeautifulSoup(text, "html.parser")
+        )
 
     def submit(self, port, form, **changes):
         """Submit ``form``, a ``<form>`` of a page, to the server on ``port``:
@@ -149,5 +159,6 @@ class _ConnectFrom(urllib.request.HTTPHandler):
         self.source = source
 
     def http_open(self, request):
-        return self.do_open(http.client.HTTPConnection, request,
-                            source_address=(self.source, 0))
+        return self.do_open(
+            http.client.HTTPConnection, request, source_address=(self.source, 0)
+        )

@@ -7,6 +7,7 @@ databases of its own: a wiki dumped from SQLite and loaded into a
 throwaway PostgreSQL cluster, and loads refused or failed, which change
 nothing, on both backends.
 """
+
 import contextlib
 import gzip
 import io
@@ -27,19 +28,40 @@ import pylons.test
 from quickwiki.lib import backup, renderings, revisions, wikitext
 from quickwiki.model import Link, Page, Rendering, Revision, meta
 from quickwiki.tests import (
-    CHECKOUT, PASTER, TestController, flashes, pgcluster, store_page, url,
+    CHECKOUT,
+    PASTER,
+    TestController,
+    flashes,
+    pgcluster,
+    store_page,
+    url,
 )
 
-HEADER = {"type": "quickwiki-dump", "version": 1,
-          "made": "2026-03-01T09:00:00+00:00"}
+HEADER = {"type": "quickwiki-dump", "version": 1, "made": "2026-03-01T09:00:00+00:00"}
 
 
-def revision(page, number, content="", created="2026-03-01T10:00:00+00:00",
-             author="anonymous", address=None, summary="", deleted=False):
+def revision(
+    page,
+    number,
+    content="",
+    created="2026-03-01T10:00:00+00:00",
+    author="anonymous",
+    address=None,
+    summary="",
+    deleted=False,
+):
     """A revision line of a dump."""
-    return {"type": "revision", "page": page, "number": number,
-            "created": created, "author": author, "address": address,
-            "summary": summary, "deleted": deleted, "content": content}
+    return {
+        "type": "revision",
+        "page": page,
+        "number": number,
+        "created": created,
+        "author": author,
+        "address": address,
+        "summary": summary,
+        "deleted": deleted,
+        "content": content,
+    }
 
 
 def end(pages, revisions):
@@ -49,9 +71,11 @@ def end(pages, revisions):
 def dump_of(*lines):
     """A dump's bytes: each line a JSON object, or bytes as they are."""
     return b"".join(
-        line if isinstance(line, bytes)
+        line
+        if isinstance(line, bytes)
         else json.dumps(line, ensure_ascii=False).encode("utf-8") + b"\n"
-        for line in lines)
+        for line in lines
+    )
 
 
 def link_class(page, target):
@@ -72,10 +96,14 @@ def records(data):
 WIKI = [
     HEADER,
     revision("FrontPage", 1, "See SandBox and OldPage.", summary="First"),
-    revision("FrontPage", 2, "Grüße aus **Zürich**, 日本語 ✓.\n\n"
-             "See SandBox and OldPage.\n",
-             created="2026-03-02T11:30:00.250000+00:00",
-             address="2001:db8::7", summary="Non-ASCII ✓"),
+    revision(
+        "FrontPage",
+        2,
+        "Grüße aus **Zürich**, 日本語 ✓.\n\nSee SandBox and OldPage.\n",
+        created="2026-03-02T11:30:00.250000+00:00",
+        address="2001:db8::7",
+        summary="Non-ASCII ✓",
+    ),
     revision("OldPage", 1, "Soon gone."),
     revision("OldPage", 2, deleted=True, summary="Gone"),
     revision("SandBox", 1, "Play here."),
@@ -103,35 +131,49 @@ class LoadTest(TestController):
         return output.getvalue()
 
     def table(self, entity, *order):
-        return [tuple(row) for row in self.connection.execute(
-            select(entity.__table__).order_by(*order))]
+        return [
+            tuple(row)
+            for row in self.connection.execute(
+                select(entity.__table__).order_by(*order)
+            )
+        ]
 
     def test_a_dump_is_loaded_whole(self):
         self.assertEqual(self.load(dump_of(*WIKI)), backup.Counts(3, 5))
-        self.assertEqual(self.table(Page, Page.title),
-                         [("FrontPage", 2, False), ("OldPage", 2, True),
-                          ("SandBox", 1, False)])
-        loaded = [dict(row._mapping) for row in self.connection.execute(
-            select(Revision.__table__).order_by(Revision.page, Revision.number))]
-        expected = [dict(line, created=datetime.fromisoformat(line["created"]))
-                    for line in WIKI[1:-1]]
+        self.assertEqual(
+            self.table(Page, Page.title),
+            [("FrontPage", 2, False), ("OldPage", 2, True), ("SandBox", 1, False)],
+        )
+        loaded = [
+            dict(row._mapping)
+            for row in self.connection.execute(
+                select(Revision.__table__).order_by(Revision.page, Revision.number)
+            )
+        ]
+        expected = [
+            dict(line, created=datetime.fromisoformat(line["created"]))
+            for line in WIKI[1:-1]
+        ]
         for line in expected:
             del line["type"]
         self.assertEqual(loaded, expected)
 
     def test_renderings_are_made_when_pages_are_first_viewed(self):
         self.load(dump_of(*WIKI))
-        self.assertEqual(self.table(Rendering, Rendering.page),
-                         [("FrontPage", 2, None, None), ("SandBox", 1, None, None)])
+        self.assertEqual(
+            self.table(Rendering, Rendering.page),
+            [("FrontPage", 2, None, None), ("SandBox", 1, None, None)],
+        )
         self.assertEqual(self.table(Link), [])
         page = self.app.get(url("page", title="FrontPage"))
         self.assertIn("Grüße aus", page.text)
         self.assertEqual(page.html.select_one("article strong").get_text(), "Zürich")
-        self.assertEqual(link_class(page, "SandBox"),
-                         wikitext.EXISTING_PAGE_CLASS)
+        self.assertEqual(link_class(page, "SandBox"), wikitext.EXISTING_PAGE_CLASS)
         self.assertEqual(link_class(page, "OldPage"), wikitext.MISSING_PAGE_CLASS)
-        self.assertEqual(self.table(Link, Link.target),
-                         [("FrontPage", "OldPage"), ("FrontPage", "SandBox")])
+        self.assertEqual(
+            self.table(Link, Link.target),
+            [("FrontPage", "OldPage"), ("FrontPage", "SandBox")],
+        )
         self.app.get(url("page", title="OldPage"), status=404)
         history = self.app.get(url("history", title="FrontPage"))
         self.assertIn("Non-ASCII ✓", history.text)
@@ -150,9 +192,10 @@ class LoadTest(TestController):
         self.assertEqual(self.table(Revision, Revision.page), before)
 
     def test_an_edited_or_deleted_front_page_is_a_wiki(self):
-        for change in (lambda: store_page("FrontPage", "Edited."),
-                       lambda: revisions.delete_page("FrontPage",
-                                                     revisions.Author())):
+        for change in (
+            lambda: store_page("FrontPage", "Edited."),
+            lambda: revisions.delete_page("FrontPage", revisions.Author()),
+        ):
             with self.subTest(change=change), self.connection.begin_nested() as undo:
                 change()
                 with self.assertRaises(backup.NotEmpty) as caught:
@@ -163,12 +206,16 @@ class LoadTest(TestController):
     def test_the_schema_must_be_this_codes(self):
         with self.connection.begin_nested() as undo:
             self.connection.execute(
-                text("UPDATE alembic_version SET version_num = '0001'"))
+                text("UPDATE alembic_version SET version_num = '0001'")
+            )
             for run in (lambda: self.load(dump_of(*WIKI)), self.dump):
                 with self.assertRaises(backup.SchemaNotCurrent) as caught:
                     run()
-                self.assertIn("is at schema 0001, and this QuickWiki's is 0002: "
-                              "run paster setup-app", str(caught.exception))
+                self.assertIn(
+                    "is at schema 0001, and this QuickWiki's is 0002: "
+                    "run paster setup-app",
+                    str(caught.exception),
+                )
             undo.rollback()
 
     def test_each_fault_of_a_file_is_named_with_its_line(self):
@@ -177,77 +224,146 @@ class LoadTest(TestController):
             (b"", "is empty: it is no QuickWiki dump"),
             (b"FrontPage\n", "line 1: not JSON (Expecting value at character 1)"),
             (dump_of({"type": "wiki"}), "line 1: the file is no QuickWiki dump"),
-            (dump_of(dict(HEADER, version=2)),
-             "line 1: the dump is of format version 2, and this QuickWiki "
-             "reads version 1"),
+            (
+                dump_of(dict(HEADER, version=2)),
+                "line 1: the dump is of format version 2, and this QuickWiki "
+                "reads version 1",
+            ),
             (dump_of(dict(HEADER, version=True)), "format version true"),
-            (dump_of(dict(HEADER, pages=1)),
-             "line 1: the header has unknown fields pages"),
-            (dump_of(HEADER, revision(page, 1, "x")),
-             "ends at line 2 without its end line: it was cut short"),
-            (dump_of(HEADER, revision(page, 1, "x"), end(1, 2)),
-             "line 3: the end line counts 1 pages and 2 revisions, and the "
-             "file holds 1 and 1"),
-            (dump_of(HEADER, end(0, 0), revision(page, 1, "x")),
-             "line 3: a line after the end line"),
-            (dump_of(HEADER, {"type": "end", "pages": 0}),
-             "line 2: the end line lacks revisions"),
-            (dump_of(HEADER, revision(page, 1, "x"), revision(page, 3, "y"),
-                     end(1, 2)),
-             "line 3: revision 3 of page SandBox follows revision 1: revisions "
-             "are numbered without a gap"),
-            (dump_of(HEADER, revision(page, 2, "x"), end(1, 1)),
-             "line 2: the first revision of page SandBox is numbered 2, not 1"),
-            (dump_of(HEADER, revision(page, 1, "x"), revision("FrontPage", 1, "y"),
-                     end(2, 2)),
-             "line 3: page FrontPage comes after page SandBox: the pages must "
-             "come in order of their titles, each once"),
-            (dump_of(HEADER, revision("Sand Box", 1, "x"), end(1, 1)),
-             "line 2: the page of the revision is no page title"),
-            (dump_of(HEADER, revision(page, "1", "x"), end(1, 1)),
-             "line 2: the number of the revision is not a whole number from 1"),
-            (dump_of(HEADER, revision(page, True, "x"), end(1, 1)),
-             "is not a whole number from 1"),
-            (dump_of(HEADER, revision(page, 1, "x", created="yesterday"),
-                     end(1, 1)),
-             "line 2: the created of the revision is not an ISO 8601 time"),
-            (dump_of(HEADER, revision(page, 1, "x", created="2026-03-01T10:00:00"),
-                     end(1, 1)),
-             "line 2: the created of the revision has no UTC offset"),
-            (dump_of(HEADER, revision(page, 1, "x",
-                                      created="9999-12-31T23:00:00-05:00"),
-                     end(1, 1)),
-             "line 2: the created of the revision is not a time in UTC's "
-             "years 1 to 9999"),
-            (dump_of(HEADER, revision(page, 1, "x", author="a" * 81), end(1, 1)),
-             "line 2: the author of the revision is longer than 80 characters"),
-            (dump_of(HEADER, revision(page, 1, "x", address=5), end(1, 1)),
-             "line 2: the address of the revision is not a string"),
-            (dump_of(HEADER, revision(page, 1, "x", deleted="no"), end(1, 1)),
-             "line 2: the deleted of the revision is neither true nor false"),
-            (dump_of(HEADER, revision(page, 1, "x", deleted=True), end(1, 1)),
-             "line 2: the content of the revision is not empty, and the "
-             "revision deletes its page"),
-            (dump_of(HEADER, revision(page, 1, "a\x00b"), end(1, 1)),
-             "line 2: the content of the revision holds a NUL character"),
-            (dump_of(HEADER, json.dumps(revision(page, 1, "\ud800")).encode()
-                     + b"\n", end(1, 1)),
-             "line 2: the content of the revision is not valid Unicode"),
-            (dump_of(HEADER, {k: v for k, v in revision(page, 1).items()
-                              if k != "content"}, end(1, 1)),
-             "line 2: the revision lacks content"),
-            (dump_of(HEADER, dict(revision(page, 1), rendering="<p>"), end(1, 1)),
-             "line 2: the revision has unknown fields rendering"),
-            (dump_of(HEADER, {"type": "page", "title": page}, end(1, 1)),
-             'line 2: a line of type "page", where a revision or the end was '
-             'expected'),
-            (dump_of(HEADER, {"type": "x" * 100}, end(1, 1)),
-             'line 2: a line of type "%s..., where' % ("x" * 36)),
+            (
+                dump_of(dict(HEADER, pages=1)),
+                "line 1: the header has unknown fields pages",
+            ),
+            (
+                dump_of(HEADER, revision(page, 1, "x")),
+                "ends at line 2 without its end line: it was cut short",
+            ),
+            (
+                dump_of(HEADER, revision(page, 1, "x"), end(1, 2)),
+                "line 3: the end line counts 1 pages and 2 revisions, and the "
+                "file holds 1 and 1",
+            ),
+            (
+                dump_of(HEADER, end(0, 0), revision(page, 1, "x")),
+                "line 3: a line after the end line",
+            ),
+            (
+                dump_of(HEADER, {"type": "end", "pages": 0}),
+                "line 2: the end line lacks revisions",
+            ),
+            (
+                dump_of(
+                    HEADER, revision(page, 1, "x"), revision(page, 3, "y"), end(1, 2)
+                ),
+                "line 3: revision 3 of page SandBox follows revision 1: revisions "
+                "are numbered without a gap",
+            ),
+            (
+                dump_of(HEADER, revision(page, 2, "x"), end(1, 1)),
+                "line 2: the first revision of page SandBox is numbered 2, not 1",
+            ),
+            (
+                dump_of(
+                    HEADER,
+                    revision(page, 1, "x"),
+                    revision("FrontPage", 1, "y"),
+                    end(2, 2),
+                ),
+                "line 3: page FrontPage comes after page SandBox: the pages must "
+                "come in order of their titles, each once",
+            ),
+            (
+                dump_of(HEADER, revision("Sand Box", 1, "x"), end(1, 1)),
+                "line 2: the page of the revision is no page title",
+            ),
+            (
+                dump_of(HEADER, revision(page, "1", "x"), end(1, 1)),
+                "line 2: the number of the revision is not a whole number from 1",
+            ),
+            (
+                dump_of(HEADER, revision(page, True, "x"), end(1, 1)),
+                "is not a whole number from 1",
+            ),
+            (
+                dump_of(HEADER, revision(page, 1, "x", created="yesterday"), end(1, 1)),
+                "line 2: the created of the revision is not an ISO 8601 time",
+            ),
+            (
+                dump_of(
+                    HEADER,
+                    revision(page, 1, "x", created="2026-03-01T10:00:00"),
+                    end(1, 1),
+                ),
+                "line 2: the created of the revision has no UTC offset",
+            ),
+            (
+                dump_of(
+                    HEADER,
+                    revision(page, 1, "x", created="9999-12-31T23:00:00-05:00"),
+                    end(1, 1),
+                ),
+                "line 2: the created of the revision is not a time in UTC's "
+                "years 1 to 9999",
+            ),
+            (
+                dump_of(HEADER, revision(page, 1, "x", author="a" * 81), end(1, 1)),
+                "line 2: the author of the revision is longer than 80 characters",
+            ),
+            (
+                dump_of(HEADER, revision(page, 1, "x", address=5), end(1, 1)),
+                "line 2: the address of the revision is not a string",
+            ),
+            (
+                dump_of(HEADER, revision(page, 1, "x", deleted="no"), end(1, 1)),
+                "line 2: the deleted of the revision is neither true nor false",
+            ),
+            (
+                dump_of(HEADER, revision(page, 1, "x", deleted=True), end(1, 1)),
+                "line 2: the content of the revision is not empty, and the "
+                "revision deletes its page",
+            ),
+            (
+                dump_of(HEADER, revision(page, 1, "a\x00b"), end(1, 1)),
+                "line 2: the content of the revision holds a NUL character",
+            ),
+            (
+                dump_of(
+                    HEADER,
+                    json.dumps(revision(page, 1, "\ud800")).encode() + b"\n",
+                    end(1, 1),
+                ),
+                "line 2: the content of the revision is not valid Unicode",
+            ),
+            (
+                dump_of(
+                    HEADER,
+                    {k: v for k, v in revision(page, 1).items() if k != "content"},
+                    end(1, 1),
+                ),
+                "line 2: the revision lacks content",
+            ),
+            (
+                dump_of(HEADER, dict(revision(page, 1), rendering="<p>"), end(1, 1)),
+                "line 2: the revision has unknown fields rendering",
+            ),
+            (
+                dump_of(HEADER, {"type": "page", "title": page}, end(1, 1)),
+                'line 2: a line of type "page", where a revision or the end was '
+                "expected",
+            ),
+            (
+                dump_of(HEADER, {"type": "x" * 100}, end(1, 1)),
+                'line 2: a line of type "%s..., where' % ("x" * 36),
+            ),
             (dump_of(HEADER, b"[1]\n"), "line 2: not a JSON object"),
-            (dump_of(HEADER, b'{"type": "revision", "content": "\xff"}\n'),
-             "line 2: not UTF-8 text"),
-            (dump_of(HEADER, b"[" * 100000 + b"\n"),
-             "line 2: not JSON that can be read (nested too deeply)"),
+            (
+                dump_of(HEADER, b'{"type": "revision", "content": "\xff"}\n'),
+                "line 2: not UTF-8 text",
+            ),
+            (
+                dump_of(HEADER, b"[" * 100000 + b"\n"),
+                "line 2: not JSON that can be read (nested too deeply)",
+            ),
         ]
         for data, message in cases:
             with self.subTest(message=message):
@@ -257,7 +373,7 @@ class LoadTest(TestController):
 
     def test_damaged_compression_is_a_fault_of_the_file(self):
         compressed = gzip.compress(dump_of(*WIKI))
-        cut = io.BytesIO(compressed[:len(compressed) // 2])
+        cut = io.BytesIO(compressed[: len(compressed) // 2])
         with self.assertRaises(backup.MalformedDump) as caught:
             self.load(gzip.GzipFile(fileobj=cut))
         self.assertIn("cannot be read (Compressed file ended", str(caught.exception))
@@ -265,8 +381,7 @@ class LoadTest(TestController):
     def test_lines_are_bounded(self):
         with mock.patch.object(backup, "MAX_LINE_BYTES", 200):
             with self.assertRaises(backup.MalformedDump) as caught:
-                self.load(dump_of(HEADER, revision("SandBox", 1, "x" * 200),
-                                  end(1, 1)))
+                self.load(dump_of(HEADER, revision("SandBox", 1, "x" * 200), end(1, 1)))
         self.assertEqual(str(caught.exception), "line 2: longer than 200 bytes")
 
 
@@ -346,11 +461,15 @@ def tables(database_url):
     engine = create_engine(database_url)
     try:
         with engine.connect() as connection:
-            rows = {table.name: sorted(tuple(row) for row in connection.execute(
-                        select(table)))
-                    for table in meta.Base.metadata.sorted_tables}
+            rows = {
+                table.name: sorted(
+                    tuple(row) for row in connection.execute(select(table))
+                )
+                for table in meta.Base.metadata.sorted_tables
+            }
             rows["alembic_version"] = connection.execute(
-                text("SELECT version_num FROM alembic_version")).all()
+                text("SELECT version_num FROM alembic_version")
+            ).all()
             return rows
     finally:
         engine.dispose()
@@ -374,8 +493,9 @@ class PasterBackupTest(unittest.TestCase):
         self.dir = directory.name
 
     def paster(self, *args):
-        return subprocess.run(PASTER + list(args), cwd=self.dir,
-                              capture_output=True, text=True)
+        return subprocess.run(
+            PASTER + list(args), cwd=self.dir, capture_output=True, text=True
+        )
 
     def new_wiki(self, backend, setup=True):
         """A config on a new database of ``backend``, which setup-app has
@@ -388,8 +508,11 @@ class PasterBackupTest(unittest.TestCase):
         else:
             database_url = self.cluster.create_database(name)
         config = pgcluster.write_test_config(
-            self.dir, os.path.join(CHECKOUT, "test.ini"), database_url,
-            name=name + ".ini")
+            self.dir,
+            os.path.join(CHECKOUT, "test.ini"),
+            database_url,
+            name=name + ".ini",
+        )
         if setup:
             result = self.paster("setup-app", config)
             self.assertEqual(result.returncode, 0, result.stderr)
@@ -403,14 +526,21 @@ class PasterBackupTest(unittest.TestCase):
         visitor = revisions.Author(address="2001:db8::7")
         with model_bound_to(database_url):
             for title, base, content, author, summary in [
-                    ("FrontPage", 1, "Grüße aus **Zürich**, 日本語 ✓.\n\n"
-                     "See SandBox and OldPage.\n", visitor, "Non-ASCII ✓"),
-                    ("SandBox", 0, "Play here.", anonymous, ""),
-                    ("SandBox", 1, "Play here, and there.", visitor, "More"),
-                    ("OldPage", 0, "Soon gone.", anonymous, "")]:
-                self.assertIsInstance(revisions.save(title, base, content,
-                                                     author, summary),
-                                      revisions.Saved)
+                (
+                    "FrontPage",
+                    1,
+                    "Grüße aus **Zürich**, 日本語 ✓.\n\nSee SandBox and OldPage.\n",
+                    visitor,
+                    "Non-ASCII ✓",
+                ),
+                ("SandBox", 0, "Play here.", anonymous, ""),
+                ("SandBox", 1, "Play here, and there.", visitor, "More"),
+                ("OldPage", 0, "Soon gone.", anonymous, ""),
+            ]:
+                self.assertIsInstance(
+                    revisions.save(title, base, content, author, summary),
+                    revisions.Saved,
+                )
                 meta.Session.remove()
             revisions.delete_page("OldPage", anonymous, "Gone")
             revisions.restore("SandBox", 1, 2, anonymous)
@@ -426,9 +556,10 @@ class PasterBackupTest(unittest.TestCase):
         source, source_url = self.new_wiki("sqlite")
         self.write_source_wiki(source_url)
         result = self.paster("dump-wiki", source, "wiki.jsonl.gz")
-        self.assertEqual((result.returncode, result.stdout, result.stderr),
-                         (0, "Dumped 3 pages, 7 revisions, to wiki.jsonl.gz.\n",
-                          ""))
+        self.assertEqual(
+            (result.returncode, result.stdout, result.stderr),
+            (0, "Dumped 3 pages, 7 revisions, to wiki.jsonl.gz.\n", ""),
+        )
         target, target_url = self.new_wiki("postgresql")
         result = self.paster("load-wiki", target, "wiki.jsonl.gz")
         self.assertEqual((result.returncode, result.stderr), (0, ""))
@@ -438,25 +569,29 @@ class PasterBackupTest(unittest.TestCase):
         for name in ("alembic_version", "pages", "revisions"):
             self.assertEqual(after[name], before[name], name)
         self.assertEqual(len(before["revisions"]), 7)
-        self.assertEqual(after["renderings"], [("FrontPage", 2, None, None),
-                                               ("SandBox", 3, None, None)])
+        self.assertEqual(
+            after["renderings"],
+            [("FrontPage", 2, None, None), ("SandBox", 3, None, None)],
+        )
         self.assertEqual(after["links"], [])
         with backup.reading(os.path.join(self.dir, "wiki.jsonl.gz")) as dumped:
-            self.assertEqual(records(dump_of_database(target_url)),
-                             records(dumped.read()))
+            self.assertEqual(
+                records(dump_of_database(target_url)), records(dumped.read())
+            )
 
         with model_bound_to(target_url):
             app = TestApp(pylons.test.pylonsapp)
             page = app.get("/FrontPage")
             self.assertIn("Grüße aus", page.text)
-            self.assertEqual(link_class(page, "OldPage"),
-                             wikitext.MISSING_PAGE_CLASS)
+            self.assertEqual(link_class(page, "OldPage"), wikitext.MISSING_PAGE_CLASS)
             self.assertIn("Play here.", app.get("/SandBox").text)
             self.assertIn("Gone", app.get("/pages/history/OldPage").text)
             form = app.get("/pages/edit/SandBox").forms[0]
             form["content"] = "Saved on PostgreSQL."
-            self.assertEqual(flashes(form.submit(status=302).follow()),
-                             ["Saved revision 4 of SandBox."])
+            self.assertEqual(
+                flashes(form.submit(status=302).follow()),
+                ["Saved revision 4 of SandBox."],
+            )
 
     def test_loading_into_a_wiki_is_refused_and_changes_nothing(self):
         self.write("wiki.jsonl", dump_of(*WIKI))
@@ -469,15 +604,18 @@ class PasterBackupTest(unittest.TestCase):
                 result = self.paster("load-wiki", target, "wiki.jsonl")
                 self.assertEqual(result.returncode, 1)
                 self.assertEqual(result.stdout, "")
-                self.assertIn("The database already holds a wiki (2 pages",
-                              result.stderr)
+                self.assertIn(
+                    "The database already holds a wiki (2 pages", result.stderr
+                )
                 self.assertEqual(tables(target_url), before)
 
     def test_a_fault_late_in_a_file_loads_nothing(self):
         """After a thousand revisions were written, and setup-app's
         FrontPage removed, a fault rolls everything back."""
-        lines = [HEADER] + [revision("SandBox", number, "Text %d." % number)
-                            for number in range(1, 1201)]
+        lines = [HEADER] + [
+            revision("SandBox", number, "Text %d." % number)
+            for number in range(1, 1201)
+        ]
         lines.append(revision("SandBox", 1202, "A gap."))
         self.write("wiki.jsonl", dump_of(*lines, end(1, 1201)))
         for backend in ("sqlite", "postgresql"):
@@ -490,18 +628,26 @@ class PasterBackupTest(unittest.TestCase):
                     result.stderr,
                     "wiki.jsonl, line 1202: revision 1202 of page SandBox "
                     "follows revision 1200: revisions are numbered without a "
-                    "gap. Nothing was loaded.\n")
+                    "gap. Nothing was loaded.\n",
+                )
                 self.assertEqual(tables(target_url), before)
 
     def test_files_and_configs_that_are_not_there(self):
         config, _ = self.new_wiki("sqlite", setup=False)
         for args, message in [
-                (("load-wiki", config, "missing.jsonl"),
-                 "missing.jsonl: No such file or directory\n"),
-                (("dump-wiki", config, "no/such/dir.jsonl"),
-                 "no/such/dir.jsonl: No such file or directory\n"),
-                (("dump-wiki", "missing.ini", "wiki.jsonl"),
-                 "No config file %s\n" % os.path.join(self.dir, "missing.ini"))]:
+            (
+                ("load-wiki", config, "missing.jsonl"),
+                "missing.jsonl: No such file or directory\n",
+            ),
+            (
+                ("dump-wiki", config, "no/such/dir.jsonl"),
+                "no/such/dir.jsonl: No such file or directory\n",
+            ),
+            (
+                ("dump-wiki", "missing.ini", "wiki.jsonl"),
+                "No config file %s\n" % os.path.join(self.dir, "missing.ini"),
+            ),
+        ]:
             with self.subTest(args=args):
                 result = self.paster(*args)
                 self.assertEqual((result.returncode, result.stderr), (1, message))

@@ -1,5 +1,6 @@
 """The ``paster`` commands a deployment runs: make-config, setup-app, serve
 (behind a proxy)."""
+
 import configparser
 import http.client
 import os
@@ -24,10 +25,14 @@ class PasterTest(unittest.TestCase):
 
     def paster(self, *args):
         """Run ``paster args`` in the test's directory; it must succeed."""
-        result = subprocess.run(PASTER + list(args), cwd=self.dir,
-                                capture_output=True, text=True)
-        self.assertEqual(result.returncode, 0,
-                         "paster %s failed:\n%s" % (" ".join(args), result.stderr))
+        result = subprocess.run(
+            PASTER + list(args), cwd=self.dir, capture_output=True, text=True
+        )
+        self.assertEqual(
+            result.returncode,
+            0,
+            "paster %s failed:\n%s" % (" ".join(args), result.stderr),
+        )
 
     def make_config(self, name="prod.ini"):
         """``paster make-config QuickWiki name``, read back."""
@@ -57,8 +62,9 @@ class DeploymentTest(PasterTest):
     def test_each_config_gets_its_own_secret(self):
         first = self.make_config("first.ini")["app:main"]
         second = self.make_config("second.ini")["app:main"]
-        self.assertNotEqual(first["beaker.session.secret"],
-                            second["beaker.session.secret"])
+        self.assertNotEqual(
+            first["beaker.session.secret"], second["beaker.session.secret"]
+        )
         self.assertNotEqual(first["app_instance_uuid"], second["app_instance_uuid"])
 
     def test_made_config_sets_up_its_database_twice_over(self):
@@ -68,9 +74,11 @@ class DeploymentTest(PasterTest):
         database = sqlite3.connect(os.path.join(self.dir, "quickwiki.db"))
         self.addCleanup(database.close)
         rows = database.execute(
-            "SELECT page, number, content FROM revisions").fetchall()
-        self.assertEqual(rows, [("FrontPage", 1,
-                                 "**Welcome** to the QuickWiki front page!")])
+            "SELECT page, number, content FROM revisions"
+        ).fetchall()
+        self.assertEqual(
+            rows, [("FrontPage", 1, "**Welcome** to the QuickWiki front page!")]
+        )
 
 
 class ServeTest(PasterTest):
@@ -81,8 +89,10 @@ class ServeTest(PasterTest):
         self.make_config()
         path = os.path.join(self.dir, "prod.ini")
         with open(path, encoding="utf-8") as ini:
-            config = ini.read().replace("quickwiki.record_addresses = false",
-                                        "quickwiki.record_addresses = true")
+            config = ini.read().replace(
+                "quickwiki.record_addresses = false",
+                "quickwiki.record_addresses = true",
+            )
         with open(path, "w", encoding="utf-8") as ini:
             ini.write(config)
         self.paster("setup-app", "prod.ini")
@@ -92,8 +102,7 @@ class ServeTest(PasterTest):
 
     def get(self, path):
         """GET ``path``: the status and headers (a hang is a timeout error)."""
-        connection = http.client.HTTPConnection("127.0.0.1", self.port,
-                                                timeout=30)
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
         try:
             connection.request("GET", path)
             response = connection.getresponse()
@@ -132,19 +141,23 @@ class ServeTest(PasterTest):
         self.assertEqual(response.status, 302)
         database = sqlite3.connect(os.path.join(self.dir, "quickwiki.db"))
         self.addCleanup(database.close)
-        address, = database.execute(
+        (address,) = database.execute(
             "SELECT address FROM revisions WHERE page = 'FrontPage' "
-            "ORDER BY number DESC LIMIT 1").fetchone()
+            "ORDER BY number DESC LIMIT 1"
+        ).fetchone()
         return response.headers["Location"], address
 
     def test_the_proxys_headers_are_trusted_from_its_address(self):
-        self.assertEqual(self.save_through_a_proxy("127.0.0.1"),
-                         ("https://wiki.example.org/FrontPage", "203.0.113.9"))
+        self.assertEqual(
+            self.save_through_a_proxy("127.0.0.1"),
+            ("https://wiki.example.org/FrontPage", "203.0.113.9"),
+        )
 
     def test_the_same_headers_from_elsewhere_are_dropped(self):
-        self.assertEqual(self.save_through_a_proxy("127.0.0.2"),
-                         ("http://127.0.0.1:%d/FrontPage" % self.port,
-                          "127.0.0.2"))
+        self.assertEqual(
+            self.save_through_a_proxy("127.0.0.2"),
+            ("http://127.0.0.1:%d/FrontPage" % self.port, "127.0.0.2"),
+        )
 
 
 #: What the README's nginx sends: the client's address and what it asked for.

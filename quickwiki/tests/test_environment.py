@@ -1,4 +1,5 @@
 """The application's configuration, as load_environment and make_app build it."""
+
 import configparser
 import os
 import shutil
@@ -38,8 +39,7 @@ class SessionSecretTest(unittest.TestCase):
         app_conf = pylons.test.pylonsapp.config["app_conf"]
         self.assertNotIn("beaker.session.secret", app_conf)
         development = configparser.ConfigParser(interpolation=None)
-        with open(os.path.join(CHECKOUT, "development.ini"),
-                  encoding="utf-8") as ini:
+        with open(os.path.join(CHECKOUT, "development.ini"), encoding="utf-8") as ini:
             development.read_file(ini)
         self.assertNotIn("beaker.session.secret", development["app:main"])
 
@@ -54,8 +54,9 @@ class SessionSecretTest(unittest.TestCase):
         self.assertEqual(stat.S_IMODE(mode), 0o600)
 
     def test_later_starts_reuse_the_kept_secret(self):
-        self.assertEqual(self.load()["beaker.session.secret"],
-                         self.load()["beaker.session.secret"])
+        self.assertEqual(
+            self.load()["beaker.session.secret"], self.load()["beaker.session.secret"]
+        )
 
     def test_each_data_directory_has_its_own_secret(self):
         first = self.load()["beaker.session.secret"]
@@ -72,8 +73,9 @@ class SessionSecretTest(unittest.TestCase):
 
     def test_cookie_sessions_are_signed_with_the_secret(self):
         config = self.load()
-        self.assertEqual(config["beaker.session.validate_key"],
-                         config["beaker.session.secret"])
+        self.assertEqual(
+            config["beaker.session.validate_key"], config["beaker.session.secret"]
+        )
 
     def test_a_configured_secret_is_used_and_none_is_kept(self):
         config = self.load(**{"beaker.session.secret": "configured"})

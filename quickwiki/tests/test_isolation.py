@@ -3,14 +3,19 @@
 Each test here runs a small test case of its own through unittest and then
 looks at the database as the next test would find it.
 """
+
 import unittest
 
 from sqlalchemy import event, select
 
 from quickwiki.model import Page, meta
 from quickwiki.tests import (
-    CommittingTestController, TestController, store_page, stored_content,
-    stored_titles, url,
+    CommittingTestController,
+    TestController,
+    store_page,
+    stored_content,
+    stored_titles,
+    url,
 )
 
 
@@ -43,8 +48,7 @@ class RolledBackTest(unittest.TestCase):
                 self.assertEqual(save(self.app, "NewPage", "Text.").status_int, 302)
                 store_page("OtherPage", "Other.")
                 self.assertEqual(stored_content("NewPage"), "Text.")
-                self.assertEqual(stored_titles(),
-                                 ["FrontPage", "NewPage", "OtherPage"])
+                self.assertEqual(stored_titles(), ["FrontPage", "NewPage", "OtherPage"])
 
         run_test(Writer())
         self.assertEqual(stored_titles(), ["FrontPage"])
@@ -68,16 +72,22 @@ class RolledBackTest(unittest.TestCase):
                 store_page("EarlierPage", "Earlier.")
                 connection = meta.Session.get_bind()
                 event.listen(connection, "before_cursor_execute", fail)
-                self.addCleanup(event.remove, connection,
-                                "before_cursor_execute", fail)
+                self.addCleanup(event.remove, connection, "before_cursor_execute", fail)
                 # As served: the error middleware answers 500 rather than
                 # letting the exception through to WebTest.
-                save(self.app, "FrontPage", "Changed.", status=500,
-                     expect_errors=True,
-                     extra_environ={"paste.throw_errors": False})
+                save(
+                    self.app,
+                    "FrontPage",
+                    "Changed.",
+                    status=500,
+                    expect_errors=True,
+                    extra_environ={"paste.throw_errors": False},
+                )
                 self.assertEqual(stored_titles(), ["EarlierPage", "FrontPage"])
-                self.assertEqual(stored_content("FrontPage"),
-                                 "**Welcome** to the QuickWiki front page!")
+                self.assertEqual(
+                    stored_content("FrontPage"),
+                    "**Welcome** to the QuickWiki front page!",
+                )
 
         run_test(FailingSave())
 
@@ -87,8 +97,9 @@ class CommittingTest(unittest.TestCase):
         class Writer(CommittingTestController):
             def runTest(self):
                 save(self.app, "NewPage", "Text.")
-                self.assertEqual(committed_titles(meta.Session.get_bind()),
-                                 ["FrontPage", "NewPage"])
+                self.assertEqual(
+                    committed_titles(meta.Session.get_bind()), ["FrontPage", "NewPage"]
+                )
 
         run_test(Writer())
 

@@ -1,6 +1,7 @@
 """The schema's migrations, run by ``paster setup-app``: a new database
 gets the whole schema, and a database that QuickWiki 1.0 made is upgraded,
 its pages becoming their first revisions."""
+
 import configparser
 import os
 import sqlite3
@@ -11,7 +12,14 @@ import unittest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import (
-    Column, MetaData, String, Table, Text, create_engine, inspect, select,
+    Column,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    inspect,
+    select,
 )
 
 import pylons.test
@@ -19,7 +27,11 @@ import pylons.test
 from quickwiki import migrations
 from quickwiki.model import Rendering, Revision, meta
 from quickwiki.tests import (
-    PASTER, CommittingTestController, delete_pages, run_setup_app, url,
+    PASTER,
+    CommittingTestController,
+    delete_pages,
+    run_setup_app,
+    url,
 )
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -31,9 +43,12 @@ LEGACY_SUMMARY = "The page as it was when QuickWiki began keeping its history."
 
 #: QuickWiki 1.0's one table, as its model defined it.
 legacy_metadata = MetaData()
-legacy_pages = Table("pages", legacy_metadata,
-                     Column("title", String(40), primary_key=True),
-                     Column("content", Text, nullable=False))
+legacy_pages = Table(
+    "pages",
+    legacy_metadata,
+    Column("title", String(40), primary_key=True),
+    Column("content", Text, nullable=False),
+)
 
 LEGACY_ROWS = [
     {"title": "FrontPage", "content": "Welcome, from QuickWiki 1.0.\n\nSee SandBox."},
@@ -45,8 +60,7 @@ LEGACY_ROWS = [
 def schema_differences(connection):
     """How the database's schema differs from the model's (Alembic's
     comparison): an empty list when they agree."""
-    return compare_metadata(MigrationContext.configure(connection),
-                            meta.Base.metadata)
+    return compare_metadata(MigrationContext.configure(connection), meta.Base.metadata)
 
 
 class NewDatabaseTest(CommittingTestController):
@@ -76,17 +90,24 @@ class LegacyDatabaseTest(CommittingTestController):
 
     def revisions(self):
         try:
-            return [(r.page, r.number, r.content, r.summary, r.deleted)
-                    for r in meta.Session.scalars(
-                        select(Revision).order_by(Revision.page, Revision.number))]
+            return [
+                (r.page, r.number, r.content, r.summary, r.deleted)
+                for r in meta.Session.scalars(
+                    select(Revision).order_by(Revision.page, Revision.number)
+                )
+            ]
         finally:
             meta.Session.remove()
 
     def test_setup_app_makes_each_page_its_first_revision(self):
         run_setup_app()
-        self.assertEqual(self.revisions(), sorted(
-            (row["title"], 1, row["content"], LEGACY_SUMMARY, False)
-            for row in LEGACY_ROWS))
+        self.assertEqual(
+            self.revisions(),
+            sorted(
+                (row["title"], 1, row["content"], LEGACY_SUMMARY, False)
+                for row in LEGACY_ROWS
+            ),
+        )
         with meta.Session.get_bind().connect() as connection:
             self.assertEqual(schema_differences(connection), [])
             self.assertEqual(migrations.current(connection), HEAD)
@@ -94,11 +115,11 @@ class LegacyDatabaseTest(CommittingTestController):
     def test_upgraded_pages_are_rendered_by_their_first_view(self):
         run_setup_app()
         page = self.app.get(url("page", title="SandBox"))
-        self.assertIn("A <b>tag</b> &amp; naïve Ünïcode.",
-                      page.html.article.get_text())
+        self.assertIn("A <b>tag</b> &amp; naïve Ünïcode.", page.html.article.get_text())
         front = self.app.get(url("home"))
-        self.assertEqual(front.html.select_one('article a[href="/SandBox"]')
-                         ["class"][-1], "wikilink")
+        self.assertEqual(
+            front.html.select_one('article a[href="/SandBox"]')["class"][-1], "wikilink"
+        )
         try:
             stored = meta.Session.get(Rendering, "SandBox")
             self.assertEqual(stored.revision, 1)
@@ -112,10 +133,13 @@ class LegacyDatabaseTest(CommittingTestController):
         self.assertEqual(form["base"].value, "1")
         form["content"] = "Edited after the upgrade."
         form.submit(status=302)
-        self.assertEqual([r[:3] for r in self.revisions()
-                          if r[0] == "FrontPage"],
-                         [("FrontPage", 1, LEGACY_ROWS[0]["content"]),
-                          ("FrontPage", 2, "Edited after the upgrade.")])
+        self.assertEqual(
+            [r[:3] for r in self.revisions() if r[0] == "FrontPage"],
+            [
+                ("FrontPage", 1, LEGACY_ROWS[0]["content"]),
+                ("FrontPage", 2, "Edited after the upgrade."),
+            ],
+        )
 
     def test_setup_app_again_changes_nothing(self):
         run_setup_app()
@@ -134,12 +158,20 @@ class LegacyDatabaseTest(CommittingTestController):
         with engine.begin() as connection:
             migrations.downgrade(connection, migrations.LEGACY_REVISION)
         with engine.connect() as connection:
-            self.assertEqual(sorted(inspect(connection).get_table_names()),
-                             ["alembic_version", "pages"])
-            rows = connection.execute(select(legacy_pages).order_by(
-                legacy_pages.c.title)).all()
-        self.assertEqual(rows, [("FrontPage", "Edited after the upgrade."),
-                                ("SandBox", LEGACY_ROWS[1]["content"])])
+            self.assertEqual(
+                sorted(inspect(connection).get_table_names()),
+                ["alembic_version", "pages"],
+            )
+            rows = connection.execute(
+                select(legacy_pages).order_by(legacy_pages.c.title)
+            ).all()
+        self.assertEqual(
+            rows,
+            [
+                ("FrontPage", "Edited after the upgrade."),
+                ("SandBox", LEGACY_ROWS[1]["content"]),
+            ],
+        )
         run_setup_app()
         self.assertEqual(len(self.revisions()), 2)
 
@@ -166,8 +198,12 @@ class LegacyFileTest(unittest.TestCase):
             config.write(ini)
 
     def setup_app(self):
-        result = subprocess.run(PASTER + ["setup-app", self.ini], cwd=self.dir,
-                                capture_output=True, text=True)
+        result = subprocess.run(
+            PASTER + ["setup-app", self.ini],
+            cwd=self.dir,
+            capture_output=True,
+            text=True,
+        )
         self.assertEqual(result.returncode, 0, result.stderr)
 
     def query(self, sql):
@@ -181,16 +217,23 @@ class LegacyFileTest(unittest.TestCase):
         before = self.query("SELECT title, content FROM pages ORDER BY title")
         self.setup_app()
         self.assertEqual(
-            self.query("SELECT page, number, content, author, summary, deleted "
-                       "FROM revisions ORDER BY page"),
-            [(title, 1, content, "anonymous", LEGACY_SUMMARY, 0)
-             for title, content in before])
-        self.assertEqual(self.query("SELECT title, revision, deleted FROM pages "
-                                    "ORDER BY title"),
-                         [(title, 1, 0) for title, _ in before])
-        self.assertEqual(self.query("SELECT page, revision, html FROM renderings "
-                                    "ORDER BY page"),
-                         [(title, 1, None) for title, _ in before])
+            self.query(
+                "SELECT page, number, content, author, summary, deleted "
+                "FROM revisions ORDER BY page"
+            ),
+            [
+                (title, 1, content, "anonymous", LEGACY_SUMMARY, 0)
+                for title, content in before
+            ],
+        )
+        self.assertEqual(
+            self.query("SELECT title, revision, deleted FROM pages ORDER BY title"),
+            [(title, 1, 0) for title, _ in before],
+        )
+        self.assertEqual(
+            self.query("SELECT page, revision, html FROM renderings ORDER BY page"),
+            [(title, 1, None) for title, _ in before],
+        )
         engine = create_engine("sqlite:///" + self.database)
         self.addCleanup(engine.dispose)
         with engine.connect() as connection:
@@ -202,6 +245,6 @@ class LegacyFileTest(unittest.TestCase):
         self.setup_app()
         self.setup_app()
         self.assertEqual(self.query("SELECT count(*) FROM revisions"), [(3,)])
-        self.assertEqual(self.query("SELECT version_num FROM alembic_version"),
-                         [(HEAD,)])
-
+        self.assertEqual(
+            self.query("SELECT version_num FROM alembic_version"), [(HEAD,)]
+        )

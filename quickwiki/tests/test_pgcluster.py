@@ -1,4 +1,5 @@
 """The throwaway PostgreSQL cluster that the tests run on, and its removal."""
+
 import contextlib
 import io
 import os
@@ -14,9 +15,13 @@ class ClusterTest(unittest.TestCase):
     def test_serves_an_empty_database_then_is_removed(self):
         with pgcluster.Cluster(pgcluster.require_postgresql()) as cluster:
             directory = cluster.directory
-            with psycopg.connect(host="127.0.0.1", port=cluster.port,
-                                 dbname=cluster.database, user=cluster.superuser,
-                                 password=cluster.password) as connection:
+            with psycopg.connect(
+                host="127.0.0.1",
+                port=cluster.port,
+                dbname=cluster.database,
+                user=cluster.superuser,
+                password=cluster.password,
+            ) as connection:
                 tables = connection.execute(
                     "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"
                 ).fetchone()[0]
@@ -31,14 +36,19 @@ class ClusterTest(unittest.TestCase):
     def test_a_password_is_required(self):
         with pgcluster.Cluster(pgcluster.require_postgresql()) as cluster:
             with self.assertRaises(psycopg.OperationalError):
-                psycopg.connect(host="127.0.0.1", port=cluster.port,
-                                dbname=cluster.database, user=cluster.superuser,
-                                password="wrong").close()
+                psycopg.connect(
+                    host="127.0.0.1",
+                    port=cluster.port,
+                    dbname=cluster.database,
+                    user=cluster.superuser,
+                    password="wrong",
+                ).close()
 
     def test_a_failed_start_removes_the_directory(self):
         cluster = pgcluster.Cluster(pgcluster.require_postgresql())
-        with mock.patch.object(pgcluster.Cluster, "_start",
-                               side_effect=RuntimeError("no start")):
+        with mock.patch.object(
+            pgcluster.Cluster, "_start", side_effect=RuntimeError("no start")
+        ):
             with self.assertRaises(RuntimeError):
                 cluster.__enter__()
         self.assertFalse(os.path.exists(cluster.directory))
@@ -46,9 +56,12 @@ class ClusterTest(unittest.TestCase):
 
 class MissingPostgreSQLTest(unittest.TestCase):
     def setUp(self):
-        patches = [mock.patch.dict(os.environ, {"PATH": ""}),
-                   mock.patch.object(pgcluster, "DEBIAN_BINDIRS",
-                                     "/nonexistent/postgresql/*/bin")]
+        patches = [
+            mock.patch.dict(os.environ, {"PATH": ""}),
+            mock.patch.object(
+                pgcluster, "DEBIAN_BINDIRS", "/nonexistent/postgresql/*/bin"
+            ),
+        ]
         for patch in patches:
             patch.start()
             self.addCleanup(patch.stop)

@@ -7,6 +7,7 @@ to the other, as a proxy in front of them sends it: what one process saves,
 the other shows; a session one makes, the other accepts; and the stored
 renderings, which both keep in the database, stay true to which pages exist.
 """
+
 import os
 import subprocess
 import tempfile
@@ -44,11 +45,13 @@ class TwoProcessesTest(unittest.TestCase):
 
     @classmethod
     def paster(cls, *args):
-        result = subprocess.run(PASTER + list(args), cwd=cls.dir,
-                                capture_output=True, text=True)
+        result = subprocess.run(
+            PASTER + list(args), cwd=cls.dir, capture_output=True, text=True
+        )
         if result.returncode != 0:
-            raise AssertionError("paster %s failed:\n%s"
-                                 % (" ".join(args), result.stderr))
+            raise AssertionError(
+                "paster %s failed:\n%s" % (" ".join(args), result.stderr)
+            )
 
     def setUp(self):
         self.visitor = Visitor()
@@ -76,8 +79,9 @@ class TwoProcessesTest(unittest.TestCase):
         self.save(self.a, "SavedPage", "Written through process A.")
         page = self.visitor.open(self.b, "/SavedPage")
         self.assertEqual(page.status, 200)
-        self.assertEqual(page.html.article.get_text().strip(),
-                         "Written through process A.")
+        self.assertEqual(
+            page.html.article.get_text().strip(), "Written through process A."
+        )
 
     def test_a_flash_set_by_one_is_shown_by_the_other(self):
         self.save(self.a, "FlashedPage", "Saved through A, told by B.")
@@ -87,11 +91,11 @@ class TwoProcessesTest(unittest.TestCase):
 
     def test_a_form_opened_from_one_is_saved_by_the_other(self):
         form = self.visitor.open(self.a, "/pages/edit/CrossedPage").html.form
-        response = self.visitor.submit(self.b, form, content="Opened on A, "
-                                                             "saved on B.")
+        response = self.visitor.submit(self.b, form, content="Opened on A, saved on B.")
         self.assertEqual(response.status, 302, response.text)
-        self.assertIn("Opened on A, saved on B.",
-                      self.visitor.open(self.a, "/CrossedPage").text)
+        self.assertIn(
+            "Opened on A, saved on B.", self.visitor.open(self.a, "/CrossedPage").text
+        )
 
     def test_a_form_of_another_visitor_is_refused_by_both(self):
         """The session is what either process checks the form token with."""
@@ -104,13 +108,21 @@ class TwoProcessesTest(unittest.TestCase):
 
     def test_a_creation_or_deletion_restyles_links_in_every_process(self):
         self.save(self.a, "LinkingPage", "See TargetPage.")
-        self.assertEqual(self.link_class(self.a, "LinkingPage", "TargetPage"),
-                         wikitext.MISSING_PAGE_CLASS)
-        self.assertEqual(self.link_class(self.b, "LinkingPage", "TargetPage"),
-                         wikitext.MISSING_PAGE_CLASS)
+        self.assertEqual(
+            self.link_class(self.a, "LinkingPage", "TargetPage"),
+            wikitext.MISSING_PAGE_CLASS,
+        )
+        self.assertEqual(
+            self.link_class(self.b, "LinkingPage", "TargetPage"),
+            wikitext.MISSING_PAGE_CLASS,
+        )
         self.save(self.b, "TargetPage", "Here now.")
-        self.assertEqual(self.link_class(self.a, "LinkingPage", "TargetPage"),
-                         wikitext.EXISTING_PAGE_CLASS)
+        self.assertEqual(
+            self.link_class(self.a, "LinkingPage", "TargetPage"),
+            wikitext.EXISTING_PAGE_CLASS,
+        )
         self.delete(self.a, "TargetPage")
-        self.assertEqual(self.link_class(self.b, "LinkingPage", "TargetPage"),
-                         wikitext.MISSING_PAGE_CLASS)
+        self.assertEqual(
+            self.link_class(self.b, "LinkingPage", "TargetPage"),
+            wikitext.MISSING_PAGE_CLASS,
+        )

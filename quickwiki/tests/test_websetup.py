@@ -1,9 +1,14 @@
 """``paster setup-app``: the schema and the FrontPage, and running it again."""
+
 from quickwiki.lib import revisions
 from quickwiki.model import meta
 from quickwiki.tests import (
-    CommittingTestController, delete_pages, run_setup_app, store_page,
-    stored_content, stored_titles,
+    CommittingTestController,
+    delete_pages,
+    run_setup_app,
+    store_page,
+    stored_content,
+    stored_titles,
 )
 
 FRONT_PAGE_CONTENT = "**Welcome** to the QuickWiki front page!"
@@ -37,8 +42,10 @@ class SetupAppTest(CommittingTestController):
             latest = revisions.head("FrontPage")
         finally:
             meta.Session.remove()
-        self.assertEqual((latest.number, latest.author, latest.summary),
-                         (1, "anonymous", "Written by paster setup-app."))
+        self.assertEqual(
+            (latest.number, latest.author, latest.summary),
+            (1, "anonymous", "Written by paster setup-app."),
+        )
 
     def test_setup_app_leaves_a_deleted_front_page_deleted(self):
         # Its history has it; bringing it back is for the wiki's people.

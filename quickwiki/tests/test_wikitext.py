@@ -1,21 +1,24 @@
 """Rendering a page's reStructuredText: each rule of linking and safety."""
+
 import base64
 import os
 import tempfile
 import unittest
 from unittest import mock
 
+import docutils
+import nh3
 from bs4 import BeautifulSoup
 from docutils import nodes
 from docutils.core import publish_parts
 from docutils.utils import new_document
 
-import docutils
-import nh3
-
 from quickwiki.lib import wikitext, wikiwords
 from quickwiki.lib.workers import (
-    WorkerBusy, WorkerCrashed, WorkerStartFailed, WorkerTimeout,
+    WorkerBusy,
+    WorkerCrashed,
+    WorkerStartFailed,
+    WorkerTimeout,
 )
 
 #: What the canary files planted by the tests hold: it must never show.
@@ -43,22 +46,27 @@ class RenderTest(unittest.TestCase):
         return self.existing & set(titles)
 
     def render(self, source):
-        html = wikitext.render(source, self.existing_titles,
-                               lambda title: "/wiki/" + title)
+        html = wikitext.render(
+            source, self.existing_titles, lambda title: "/wiki/" + title
+        )
         return BeautifulSoup(html, "html.parser")
 
     def wiki_links(self, soup):
-        return [(a.get_text(), a["href"]) for a in soup.find_all("a")
-                if a["href"].startswith("/wiki/")]
+        return [
+            (a.get_text(), a["href"])
+            for a in soup.find_all("a")
+            if a["href"].startswith("/wiki/")
+        ]
 
 
 class LinkingTest(RenderTest):
     def test_wikiwords_in_text_are_linked(self):
         soup = self.render("See FrontPage and *emphatic NewPage* here.")
-        self.assertEqual(self.wiki_links(soup), [("FrontPage", "/wiki/FrontPage"),
-                                                 ("NewPage", "/wiki/NewPage")])
-        self.assertEqual(soup.p.get_text(),
-                         "See FrontPage and emphatic NewPage here.")
+        self.assertEqual(
+            self.wiki_links(soup),
+            [("FrontPage", "/wiki/FrontPage"), ("NewPage", "/wiki/NewPage")],
+        )
+        self.assertEqual(soup.p.get_text(), "See FrontPage and emphatic NewPage here.")
 
     def test_repeated_wikiwords_are_each_linked(self):
         soup = self.render("*a* FrontPage *b* FrontPage *c*")
@@ -93,15 +101,22 @@ class LinkingTest(RenderTest):
 
     def test_urls_are_not_linked(self):
         soup = self.render("Go to http://example.org/FrontPage now.")
-        self.assertEqual([a["href"] for a in soup.find_all("a")],
-                         ["http://example.org/FrontPage"])
+        self.assertEqual(
+            [a["href"] for a in soup.find_all("a")], ["http://example.org/FrontPage"]
+        )
 
     def test_existing_references_are_not_linked_again(self):
-        soup = self.render("`FrontPage <http://example.org/>`_ and `NewPage`_\n\n"
-                           ".. _NewPage: http://example.org/new\n")
-        self.assertEqual([(a.get_text(), a["href"]) for a in soup.find_all("a")],
-                         [("FrontPage", "http://example.org/"),
-                          ("NewPage", "http://example.org/new")])
+        soup = self.render(
+            "`FrontPage <http://example.org/>`_ and `NewPage`_\n\n"
+            ".. _NewPage: http://example.org/new\n"
+        )
+        self.assertEqual(
+            [(a.get_text(), a["href"]) for a in soup.find_all("a")],
+            [
+                ("FrontPage", "http://example.org/"),
+                ("NewPage", "http://example.org/new"),
+            ],
+        )
 
     def test_attributes_are_not_linked(self):
         soup = self.render(".. image:: picture.png\n   :alt: FrontPage\n")
@@ -134,8 +149,7 @@ class SafetyTest(RenderTest):
         soup = self.render("<b>bold</b> & <script>alert(1)</script>")
         self.assertIsNone(soup.find("b"))
         self.assertIsNone(soup.find("script"))
-        self.assertEqual(soup.p.get_text(),
-                         "<b>bold</b> & <script>alert(1)</script>")
+        self.assertEqual(soup.p.get_text(), "<b>bold</b> & <script>alert(1)</script>")
 
     def test_raw_directive_is_disabled(self):
         soup = self.render(".. raw:: html\n\n   <script>alert(1)</script>\n")
@@ -158,8 +172,11 @@ class SafetyTest(RenderTest):
             for suffix, content in ((".png", CANARY), (".svg", _svg(CANARY))):
                 with self.subTest(directive=directive, suffix=suffix):
                     path = plant_canary(self, suffix, content)
-                    html = str(self.render(".. %s:: %s\n   :loading: embed\n"
-                                           % (directive, path)))
+                    html = str(
+                        self.render(
+                            ".. %s:: %s\n   :loading: embed\n" % (directive, path)
+                        )
+                    )
                     self.assertNotIn(CANARY, html)
                     self.assertNotIn(_base64(CANARY), html)
                     self.assertNotIn("data:", html)
@@ -169,10 +186,13 @@ class SafetyTest(RenderTest):
         path = plant_canary(self, ".svg", _svg(CANARY))
         document = new_document("page", wikitext._settings())
         document += nodes.image(uri=path, loading="embed")
-        html = publish_parts(document, source_class=docutils.io.DocTreeInput,
-                             reader=docutils.readers.doctree.Reader(),
-                             writer=wikitext._Writer(),
-                             settings=wikitext._settings())["fragment"]
+        html = publish_parts(
+            document,
+            source_class=docutils.io.DocTreeInput,
+            reader=docutils.readers.doctree.Reader(),
+            writer=wikitext._Writer(),
+            settings=wikitext._settings(),
+        )["fragment"]
         self.assertNotIn(CANARY, html)
         self.assertIn("the wiki reads no files", html)
 
@@ -181,8 +201,7 @@ class SafetyTest(RenderTest):
         self.assertEqual(soup.img["loading"], "lazy")
 
     def test_video_is_a_link_with_its_text_escaped(self):
-        soup = self.render(".. image:: clip.mp4\n"
-                           "   :alt: <script>alert(1)</script>\n")
+        soup = self.render(".. image:: clip.mp4\n   :alt: <script>alert(1)</script>\n")
         self.assertIsNone(soup.find("script"))
         self.assertIsNone(soup.find("video"))
         link = soup.find("a")
@@ -200,12 +219,15 @@ class SafetyTest(RenderTest):
         self.assertIn("click me", soup.get_text())
 
     def test_only_http_https_and_mailto_links_keep_their_target(self):
-        soup = self.render("`a <http://a.org/>`_ `b <https://b.org/>`_ "
-                           "`c <mailto:c@c.org>`_ `d <ftp://d.org/>`_ "
-                           "`e <data:text/html,x>`_ `f <other/page>`_")
-        self.assertEqual([a["href"] for a in soup.find_all("a")],
-                         ["http://a.org/", "https://b.org/", "mailto:c@c.org",
-                          "other/page"])
+        soup = self.render(
+            "`a <http://a.org/>`_ `b <https://b.org/>`_ "
+            "`c <mailto:c@c.org>`_ `d <ftp://d.org/>`_ "
+            "`e <data:text/html,x>`_ `f <other/page>`_"
+        )
+        self.assertEqual(
+            [a["href"] for a in soup.find_all("a")],
+            ["http://a.org/", "https://b.org/", "mailto:c@c.org", "other/page"],
+        )
 
     def test_javascript_images_are_their_alternative_text(self):
         soup = self.render(".. image:: javascript:alert(1)\n   :alt: picture\n")
@@ -213,11 +235,11 @@ class SafetyTest(RenderTest):
         self.assertEqual(soup.get_text().strip(), "picture")
 
     def test_external_links_are_nofollow_ugc_and_wiki_links_are_not(self):
-        soup = self.render("FrontPage `out <https://example.org/>`_ "
-                           "`in <other/page>`_")
+        soup = self.render("FrontPage `out <https://example.org/>`_ `in <other/page>`_")
         rels = {a.get_text(): a.get("rel") for a in soup.find_all("a")}
-        self.assertEqual(rels, {"FrontPage": None, "out": ["nofollow", "ugc"],
-                                "in": None})
+        self.assertEqual(
+            rels, {"FrontPage": None, "out": ["nofollow", "ugc"], "in": None}
+        )
 
     def test_image_styles_are_dropped(self):
         soup = self.render(".. image:: a.png\n   :width: 50%\n")
@@ -230,19 +252,23 @@ class SanitiserTest(unittest.TestCase):
     def test_scripts_handlers_and_styles_are_dropped(self):
         html = wikitext.sanitise(
             '<p onclick="x()" style="color: red">a<script>b()</script></p>'
-            '<style>p {}</style><iframe src="https://x.org/"></iframe>')
+            '<style>p {}</style><iframe src="https://x.org/"></iframe>'
+        )
         self.assertEqual(html, "<p>a</p>")
 
     def test_unsafe_url_schemes_are_dropped(self):
-        html = wikitext.sanitise('<a href="javascript:x()">a</a>'
-                                 '<img src="data:image/png;base64,AA" alt="i">')
+        html = wikitext.sanitise(
+            '<a href="javascript:x()">a</a><img src="data:image/png;base64,AA" alt="i">'
+        )
         self.assertEqual(html, '<a>a</a><img alt="i">')
 
     def test_rel_is_kept_only_as_the_renderer_writes_it(self):
         self.assertEqual(
-            wikitext.sanitise('<a href="/" rel="nofollow ugc">a</a>'
-                              '<a href="/" rel="opener">b</a>'),
-            '<a href="/" rel="nofollow ugc">a</a><a href="/">b</a>')
+            wikitext.sanitise(
+                '<a href="/" rel="nofollow ugc">a</a><a href="/" rel="opener">b</a>'
+            ),
+            '<a href="/" rel="nofollow ugc">a</a><a href="/">b</a>',
+        )
 
 
 class RobustnessTest(RenderTest):
@@ -260,11 +286,13 @@ class RobustnessTest(RenderTest):
         self.assertEqual(error.pre.get_text(), source)
 
     def test_a_failure_of_docutils_is_a_message(self):
-        with mock.patch.object(wikitext, "_html_fragment",
-                               side_effect=IndexError("bug")):
+        with mock.patch.object(
+            wikitext, "_html_fragment", side_effect=IndexError("bug")
+        ):
             html = wikitext.render_in_process("text", set, str)
-        self.assert_render_error(BeautifulSoup(html, "html.parser"),
-                                 "docutils failed (IndexError)")
+        self.assert_render_error(
+            BeautifulSoup(html, "html.parser"), "docutils failed (IndexError)"
+        )
 
     def test_lone_surrogates_become_replacement_characters(self):
         soup = self.render("before \ud800 after \udfff")
@@ -277,11 +305,13 @@ class RobustnessTest(RenderTest):
         self.assertIsNone(error.pre)
 
     def test_the_renderer_version_names_its_parts(self):
-        self.assertIn("docutils %s" % docutils.__version__,
-                      wikitext.RENDERER_VERSION)
+        self.assertIn("docutils %s" % docutils.__version__, wikitext.RENDERER_VERSION)
         self.assertIn("nh3 %s" % nh3.__version__, wikitext.RENDERER_VERSION)
-        self.assertIn("quickwiki-wikitext %s" % wikitext.code_digest(
-            [wikitext.__file__, wikiwords.__file__]), wikitext.RENDERER_VERSION)
+        self.assertIn(
+            "quickwiki-wikitext %s"
+            % wikitext.code_digest([wikitext.__file__, wikiwords.__file__]),
+            wikitext.RENDERER_VERSION,
+        )
 
     def test_the_code_digest_changes_with_any_byte_of_the_code(self):
         with tempfile.TemporaryDirectory() as scratch:
@@ -307,16 +337,20 @@ class WorkerFailureTest(unittest.TestCase):
             return wikitext.render("Some text.", set, str)
 
     def test_a_text_past_the_deadline_is_a_lasting_message(self):
-        for error in (WorkerTimeout("still running after 10 seconds"),
-                      WorkerCrashed("exit code -9")):
+        for error in (
+            WorkerTimeout("still running after 10 seconds"),
+            WorkerCrashed("exit code -9"),
+        ):
             html = self.render_failing_with(error)
             self.assertNotIsInstance(html, wikitext.Deferred)
             self.assertIn(wikitext.RENDER_ERROR_CLASS, html)
             self.assertIn(str(error), html)
 
     def test_no_worker_in_time_is_a_deferred_message(self):
-        for error in (WorkerBusy("every worker stayed busy"),
-                      WorkerStartFailed("not ready")):
+        for error in (
+            WorkerBusy("every worker stayed busy"),
+            WorkerStartFailed("not ready"),
+        ):
             html = self.render_failing_with(error)
             self.assertIsInstance(html, wikitext.Deferred)
             self.assertIn(wikitext.RENDER_ERROR_CLASS, html)
@@ -324,8 +358,7 @@ class WorkerFailureTest(unittest.TestCase):
 
 
 def _svg(text):
-    return ('<svg xmlns="http://www.w3.org/2000/svg"><text>%s</text></svg>'
-            % text)
+    return '<svg xmlns="http://www.w3.org/2000/svg"><text>%s</text></svg>' % text
 
 
 def _base64(text):
@@ -333,8 +366,9 @@ def _base64(text):
 
     def test_bad_markup_is_reported_inline(self):
         soup = self.render("An `unclosed quote\n\nTitle\n====\n")
-        messages = [message.get_text() for message in
-                    soup.find_all(class_="system-message")]
+        messages = [
+            message.get_text() for message in soup.find_all(class_="system-message")
+        ]
         self.assertEqual(len(messages), 2)
         self.assertIn("start-string without end-string", messages[0])
         self.assertIn("Title underline too short.", messages[1])

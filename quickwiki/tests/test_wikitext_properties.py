@@ -11,6 +11,7 @@ or URL scheme outside the allowlist, and none of the canaries' content.
 CI runs a fixed set of examples (the ``ci`` profile, derandomised); a
 developer's run draws new ones each time.
 """
+
 import base64
 import importlib
 import os
@@ -21,16 +22,20 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 from docutils.parsers.rst import directives, roles
-from hypothesis import HealthCheck, settings, strategies as st
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from quickwiki.lib import wikitext
 
 settings.register_profile(
-    "dev", max_examples=150, deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-settings.register_profile("ci", settings.get_profile("dev"), derandomize=True,
-                          database=None)
+    "dev",
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.register_profile(
+    "ci", settings.get_profile("dev"), derandomize=True, database=None
+)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
 #: Examples of each directive and of each role, on top of the mixed pages.
 EXAMPLES_EACH = 8
@@ -51,7 +56,7 @@ def setUpModule():
         ".csv": "a,%s\n" % CANARY,
         ".html": "<p>%s</p>" % CANARY,
         ".svg": '<svg xmlns="http://www.w3.org/2000/svg"><text>%s</text></svg>'
-                % CANARY,
+        % CANARY,
         ".png": CANARY,
         ".mp4": CANARY,
     }
@@ -71,8 +76,7 @@ def _directive_classes():
     """Every directive docutils registers, by name, with its class."""
     found = {}
     for name, (module, class_name) in directives._directive_registry.items():
-        module = importlib.import_module("docutils.parsers.rst.directives."
-                                         + module)
+        module = importlib.import_module("docutils.parsers.rst.directives." + module)
         found[name] = getattr(module, class_name)
     return found
 
@@ -86,26 +90,55 @@ ROLE_OPTIONS = ("class", "format", "language")
 
 #: URLs a hostile page would try, each scheme the allowlist must decide on.
 HOSTILE_URLS = [
-    "javascript:alert(1)", "JaVaScRiPt:alert(1)", "java\tscript:alert(1)",
-    " javascript:alert(1)", "data:text/html,<script>alert(1)</script>",
-    "data:image/svg+xml;base64,PHN2Zz4=", "vbscript:msgbox(1)",
-    "file:///etc/passwd", "ftp://example.org/x", "//evil.example/x",
-    "http://example.org/x.png", "https://example.org/x.mp4",
-    "mailto:someone@example.org", "relative/page", "/absolute/page",
+    "javascript:alert(1)",
+    "JaVaScRiPt:alert(1)",
+    "java\tscript:alert(1)",
+    " javascript:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "data:image/svg+xml;base64,PHN2Zz4=",
+    "vbscript:msgbox(1)",
+    "file:///etc/passwd",
+    "ftp://example.org/x",
+    "//evil.example/x",
+    "http://example.org/x.png",
+    "https://example.org/x.mp4",
+    "mailto:someone@example.org",
+    "relative/page",
+    "/absolute/page",
 ]
 HOSTILE_TEXT = [
-    "<script>alert(1)</script>", '" onerror="alert(1)', "' onload='alert(1)",
-    "<img src=x onerror=alert(1)>", "embed", "lazy", "link", "html", "latex",
-    "utf-8", "latin-1", "1", "0", "-1", "50%", "3em", "999999999", "center",
-    "left", "FrontPage", "NewPage", "x" * 200, "",
+    "<script>alert(1)</script>",
+    '" onerror="alert(1)',
+    "' onload='alert(1)",
+    "<img src=x onerror=alert(1)>",
+    "embed",
+    "lazy",
+    "link",
+    "html",
+    "latex",
+    "utf-8",
+    "latin-1",
+    "1",
+    "0",
+    "-1",
+    "50%",
+    "3em",
+    "999999999",
+    "center",
+    "left",
+    "FrontPage",
+    "NewPage",
+    "x" * 200,
+    "",
 ]
 
 #: Any characters, lone surrogates (which no valid text has) included.
-unicode_text = st.text(st.one_of(st.characters(),
-                                 st.integers(0xD800, 0xDFFF).map(chr)),
-                       max_size=30)
-words = st.one_of(st.sampled_from(HOSTILE_TEXT), st.sampled_from(HOSTILE_URLS),
-                  unicode_text)
+unicode_text = st.text(
+    st.one_of(st.characters(), st.integers(0xD800, 0xDFFF).map(chr)), max_size=30
+)
+words = st.one_of(
+    st.sampled_from(HOSTILE_TEXT), st.sampled_from(HOSTILE_URLS), unicode_text
+)
 # Deferred: the canaries are planted after the strategies are made.
 canary_paths = st.deferred(lambda: st.sampled_from(sorted(CANARY_FILES)))
 values = st.one_of(canary_paths, words)
@@ -124,8 +157,9 @@ def option_values(converter):
     (a canary's path where it takes a path), or any Unicode."""
     if converter is None:
         return st.just("")
-    accepted = [value for value in HOSTILE_TEXT + HOSTILE_URLS
-                if _accepts(converter, value)]
+    accepted = [
+        value for value in HOSTILE_TEXT + HOSTILE_URLS if _accepts(converter, value)
+    ]
     choices = [unicode_text]
     if accepted:
         choices += [st.sampled_from(accepted)] * 2
@@ -150,11 +184,15 @@ def inline_text(draw, role=None):
         kind = draw(st.sampled_from(["word", "role", "link", "uri", "sub"]))
         word = one_line(draw(words))
         if kind == "role":
-            pieces.append(":%s:`%s`" % (draw(st.sampled_from(ROLES + ["custom"])),
-                                        word.replace("`", "")))
+            pieces.append(
+                ":%s:`%s`"
+                % (draw(st.sampled_from(ROLES + ["custom"])), word.replace("`", ""))
+            )
         elif kind == "link":
-            pieces.append("`%s <%s>`_" % (word.replace("`", "") or "x",
-                                           draw(st.sampled_from(HOSTILE_URLS))))
+            pieces.append(
+                "`%s <%s>`_"
+                % (word.replace("`", "") or "x", draw(st.sampled_from(HOSTILE_URLS)))
+            )
         elif kind == "uri":
             pieces.append(draw(st.sampled_from(HOSTILE_URLS)))
         elif kind == "sub":
@@ -176,16 +214,19 @@ def directive_block(draw, depth, name=None):
         options = dict.fromkeys(ROLE_OPTIONS, str)
     else:
         count = directive.required_arguments + draw(
-            st.integers(0, directive.optional_arguments))
+            st.integers(0, directive.optional_arguments)
+        )
         arguments = [one_line(draw(values)) for _ in range(count)]
         options = directive.option_spec or {}
     if name in SUBSTITUTION_DIRECTIVES and draw(st.booleans()):
         lines = [".. |sub| %s:: %s" % (name, " ".join(arguments))]
     else:
         lines = [".. %s:: %s" % (name, " ".join(arguments))]
-    lines.extend("   :%s: %s" % (option, one_line(draw(option_values(converter))))
-                 for option, converter in sorted(options.items())
-                 if draw(st.booleans()))
+    lines.extend(
+        "   :%s: %s" % (option, one_line(draw(option_values(converter))))
+        for option, converter in sorted(options.items())
+        if draw(st.booleans())
+    )
     if directive.has_content:
         lines.append("")
         content = draw(document(depth + 1)) if depth < 2 else draw(inline_text())
@@ -196,20 +237,36 @@ def directive_block(draw, depth, name=None):
 @st.composite
 def document(draw, depth=0):
     """A page: directive blocks and paragraphs, separated by blank lines."""
-    blocks = draw(st.lists(st.one_of(directive_block(depth), inline_text()),
-                           min_size=1, max_size=4))
+    blocks = draw(
+        st.lists(
+            st.one_of(directive_block(depth), inline_text()), min_size=1, max_size=4
+        )
+    )
     return "\n\n".join(blocks) + "\n"
 
 
 #: Attributes that hold a URL a browser would load or follow.
-URL_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "poster",
-                  "background", "cite", "xlink:href", "srcset")
+URL_ATTRIBUTES = (
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "data",
+    "poster",
+    "background",
+    "cite",
+    "xlink:href",
+    "srcset",
+)
 
 
 class RenderingPropertyTest(unittest.TestCase):
     def assert_safe(self, source):
-        html = str(wikitext.render_in_process(
-            source, lambda titles: set(), lambda title: "/" + title))
+        html = str(
+            wikitext.render_in_process(
+                source, lambda titles: set(), lambda title: "/" + title
+            )
+        )
         soup = BeautifulSoup(html, "html.parser")
         for tag in soup.find_all(True):
             self.assertIn(tag.name, wikitext.ALLOWED_TAGS, html)
@@ -237,22 +294,24 @@ class RenderingPropertyTest(unittest.TestCase):
         for name in sorted(DIRECTIVES):
             with self.subTest(directive=name):
                 # A role defined by the "role" directive, used in the text.
-                page = st.tuples(directive_block(0, name),
-                                 inline_text(role="custom"))
+                page = st.tuples(directive_block(0, name), inline_text(role="custom"))
 
                 @settings(max_examples=EXAMPLES_EACH)
                 @given(page)
                 def check(blocks):
                     self.assert_safe("\n\n".join(blocks) + "\n")
+
                 check()
 
     def test_each_role_is_safe(self):
         for role in ROLES:
             with self.subTest(role=role):
+
                 @settings(max_examples=EXAMPLES_EACH)
                 @given(inline_text(role=role))
                 def check(source):
                     self.assert_safe(source)
+
                 check()
 
     def test_every_directive_and_role_is_tried(self):

@@ -1,4 +1,5 @@
 """The WikiWord rule: which titles pages may have, and finding them in text."""
+
 import unittest
 
 from quickwiki.lib.wikiwords import MAX_TITLE_LENGTH, find_wikiwords, is_title
@@ -14,8 +15,18 @@ class TitleTest(unittest.TestCase):
             self.assertTrue(is_title(title), title)
 
     def test_other_words_are_not_titles(self):
-        for text in ("Frontpage", "frontPage", "FRONTPAGE", "Front", "Front Page",
-                     "Front-Page", "FrontPage!", "ÜberPage", "FrontPäge", ""):
+        for text in (
+            "Frontpage",
+            "frontPage",
+            "FRONTPAGE",
+            "Front",
+            "Front Page",
+            "Front-Page",
+            "FrontPage!",
+            "ÜberPage",
+            "FrontPäge",
+            "",
+        ):
             self.assertFalse(is_title(text), text)
 
     def test_titles_have_at_most_40_characters(self):
@@ -28,8 +39,9 @@ class TitleTest(unittest.TestCase):
 
 class FindTest(unittest.TestCase):
     def test_finds_wikiwords_between_words_and_punctuation(self):
-        self.assertEqual(words("See FrontPage, then (QuickWiki)."),
-                         ["FrontPage", "QuickWiki"])
+        self.assertEqual(
+            words("See FrontPage, then (QuickWiki)."), ["FrontPage", "QuickWiki"]
+        )
 
     def test_ignores_wikiwords_inside_longer_words(self):
         self.assertEqual(words("xFrontPage FrontPage_2 éFrontPage FrontPageé"), [])

@@ -1,16 +1,21 @@
 """The worker pool: results, questions, and the bounds of time and memory."""
+
 import os
 import threading
 import time
 import unittest
 
 from quickwiki.lib.workers import (
-    WorkerBusy, WorkerCrashed, WorkerError, WorkerPool, WorkerStartFailed,
+    WorkerBusy,
+    WorkerCrashed,
+    WorkerError,
+    WorkerPool,
+    WorkerStartFailed,
     WorkerTimeout,
 )
 
-
 # The functions the workers run: module-level, so that workers import them.
+
 
 def double(payload, ask):
     return payload * 2

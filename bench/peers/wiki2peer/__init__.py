@@ -21,6 +21,7 @@ What wiki2 has and this peer leaves out -- users, logging in, adding and
 editing pages -- plays no part in viewing a page.  bench/README.md says
 where else it differs.
 """
+
 from pyramid.config import Configurator
 
 

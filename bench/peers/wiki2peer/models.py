@@ -4,6 +4,7 @@ As in wiki2, a page has an integer key and a unique name, and each request
 gets its own session, joined to the request's transaction by
 ``zope.sqlalchemy`` and committed or aborted by ``pyramid_tm``.
 """
+
 import zope.sqlalchemy
 from sqlalchemy import create_engine, engine_from_config
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker

@@ -1,4 +1,5 @@
 """The peer's URLs; a page's URL loads the page as its context."""
+
 from pyramid.authorization import Allow, Everyone
 from pyramid.httpexceptions import HTTPNotFound
 from sqlalchemy import select

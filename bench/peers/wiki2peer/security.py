@@ -3,6 +3,7 @@ auth_tkt cookie names the user, the context's ACL grants permissions, and
 unsafe methods need a CSRF token (kept in a cookie).  There are no user
 accounts here, so an identified user is only ``Authenticated``.
 """
+
 from pyramid.authentication import AuthTktCookieHelper
 from pyramid.authorization import ACLHelper, Authenticated, Everyone
 from pyramid.csrf import CookieCSRFStoragePolicy

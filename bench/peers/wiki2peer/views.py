@@ -1,4 +1,5 @@
 """Viewing a page: reStructuredText rendered, WikiWords linked, on every view."""
+
 import html
 import re
 
@@ -21,8 +22,9 @@ def view_wiki(request):
     return HTTPFound(location=request.route_url("view_page", pagename="FrontPage"))
 
 
-@view_config(route_name="view_page", renderer="templates/view.jinja2",
-             permission="view")
+@view_config(
+    route_name="view_page", renderer="templates/view.jinja2", permission="view"
+)
 def view_page(request):
     """The page of the context, rendered, with its WikiWords linked."""
     page = request.context.page
@@ -31,10 +33,12 @@ def view_page(request):
         word = match.group("word")
         # One query per WikiWord, loading the pages of that name.
         exists = request.dbsession.scalars(select(Page).filter_by(name=word)).all()
-        target = request.route_url("view_page" if exists else "add_page",
-                                   pagename=word)
+        target = request.route_url("view_page" if exists else "add_page", pagename=word)
         return '<a href="%s">%s</a>' % (target, html.escape(word))
 
     body = publish_parts(page.data, writer_name="html")["html_body"]
-    return {"page": page, "content": _WIKIWORD.sub(link, body),
-            "edit_url": request.route_url("edit_page", pagename=page.name)}
+    return {
+        "page": page,
+        "content": _WIKIWORD.sub(link, body),
+        "edit_url": request.route_url("edit_page", pagename=page.name),
+    }

@@ -7,6 +7,7 @@ Revision ID: 0001
 Revises:
 Create Date: 2026-01-01
 """
+
 import sqlalchemy as sa
 from alembic import op
 

@@ -12,6 +12,7 @@ Revision ID: 0002
 Revises: 0001
 Create Date: 2026-01-01
 """
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -23,15 +24,26 @@ depends_on = None
 #: The summary of the revisions made from the pages of QuickWiki 1.0.
 IMPORTED_SUMMARY = "The page as it was when QuickWiki began keeping its history."
 
-pages = sa.table("pages", sa.column("title", sa.String), sa.column("content", sa.Text),
-                 sa.column("revision", sa.Integer), sa.column("deleted", sa.Boolean))
+pages = sa.table(
+    "pages",
+    sa.column("title", sa.String),
+    sa.column("content", sa.Text),
+    sa.column("revision", sa.Integer),
+    sa.column("deleted", sa.Boolean),
+)
 revisions = sa.table(
-    "revisions", sa.column("page", sa.String), sa.column("number", sa.Integer),
-    sa.column("content", sa.Text), sa.column("created", sa.DateTime(timezone=True)),
-    sa.column("author", sa.String), sa.column("summary", sa.String),
-    sa.column("deleted", sa.Boolean))
-renderings = sa.table("renderings", sa.column("page", sa.String),
-                      sa.column("revision", sa.Integer))
+    "revisions",
+    sa.column("page", sa.String),
+    sa.column("number", sa.Integer),
+    sa.column("content", sa.Text),
+    sa.column("created", sa.DateTime(timezone=True)),
+    sa.column("author", sa.String),
+    sa.column("summary", sa.String),
+    sa.column("deleted", sa.Boolean),
+)
+renderings = sa.table(
+    "renderings", sa.column("page", sa.String), sa.column("revision", sa.Integer)
+)
 
 
 def upgrade():
@@ -46,8 +58,9 @@ def upgrade():
         sa.Column("summary", sa.String(200), nullable=False),
         sa.Column("deleted", sa.Boolean(), nullable=False),
         sa.PrimaryKeyConstraint("page", "number", name="pk_revisions"),
-        sa.ForeignKeyConstraint(["page"], ["pages.title"],
-                                name="fk_revisions_page_pages"),
+        sa.ForeignKeyConstraint(
+            ["page"], ["pages.title"], name="fk_revisions_page_pages"
+        ),
         sa.CheckConstraint("number >= 1", name="ck_revisions_number"),
     )
     op.create_table(
@@ -55,8 +68,7 @@ def upgrade():
         sa.Column("page", sa.String(40), nullable=False),
         sa.Column("target", sa.String(40), nullable=False),
         sa.PrimaryKeyConstraint("page", "target", name="pk_links"),
-        sa.ForeignKeyConstraint(["page"], ["pages.title"],
-                                name="fk_links_page_pages"),
+        sa.ForeignKeyConstraint(["page"], ["pages.title"], name="fk_links_page_pages"),
     )
     op.create_index("ix_links_target", "links", ["target"])
     op.create_table(
@@ -66,24 +78,42 @@ def upgrade():
         sa.Column("html", sa.Text(), nullable=True),
         sa.Column("renderer", sa.String(100), nullable=True),
         sa.PrimaryKeyConstraint("page", name="pk_renderings"),
-        sa.ForeignKeyConstraint(["page", "revision"],
-                                ["revisions.page", "revisions.number"],
-                                name="fk_renderings_page_revision_revisions"),
+        sa.ForeignKeyConstraint(
+            ["page", "revision"],
+            ["revisions.page", "revisions.number"],
+            name="fk_renderings_page_revision_revisions",
+        ),
     )
-    op.execute(revisions.insert().from_select(
-        ["page", "number", "content", "created", "author", "summary", "deleted"],
-        sa.select(pages.c.title, sa.literal(1), pages.c.content,
-                  sa.func.current_timestamp(), sa.literal("anonymous"),
-                  sa.literal(IMPORTED_SUMMARY), sa.false())))
-    op.execute(renderings.insert().from_select(
-        ["page", "revision"], sa.select(pages.c.title, sa.literal(1))))
+    op.execute(
+        revisions.insert().from_select(
+            ["page", "number", "content", "created", "author", "summary", "deleted"],
+            sa.select(
+                pages.c.title,
+                sa.literal(1),
+                pages.c.content,
+                sa.func.current_timestamp(),
+                sa.literal("anonymous"),
+                sa.literal(IMPORTED_SUMMARY),
+                sa.false(),
+            ),
+        )
+    )
+    op.execute(
+        renderings.insert().from_select(
+            ["page", "revision"], sa.select(pages.c.title, sa.literal(1))
+        )
+    )
     # SQLite alters a table by copying it: the new columns need a default
     # to be filled in, which the second step removes again.
     with op.batch_alter_table("pages") as batch:
-        batch.add_column(sa.Column("revision", sa.Integer(), nullable=False,
-                                   server_default="1"))
-        batch.add_column(sa.Column("deleted", sa.Boolean(), nullable=False,
-                                   server_default=sa.false()))
+        batch.add_column(
+            sa.Column("revision", sa.Integer(), nullable=False, server_default="1")
+        )
+        batch.add_column(
+            sa.Column(
+                "deleted", sa.Boolean(), nullable=False, server_default=sa.false()
+            )
+        )
         batch.drop_column("content")
     with op.batch_alter_table("pages") as batch:
         batch.alter_column("revision", server_default=None)
@@ -96,12 +126,16 @@ def downgrade():
     op.drop_index("ix_pages_live_titles", table_name="pages")
     with op.batch_alter_table("pages") as batch:
         batch.drop_constraint("ck_pages_revision", type_="check")
-        batch.add_column(sa.Column("content", sa.Text(), nullable=False,
-                                   server_default=""))
-    latest = (sa.select(revisions.c.content)
-              .where(revisions.c.page == pages.c.title,
-                     revisions.c.number == pages.c.revision)
-              .scalar_subquery())
+        batch.add_column(
+            sa.Column("content", sa.Text(), nullable=False, server_default="")
+        )
+    latest = (
+        sa.select(revisions.c.content)
+        .where(
+            revisions.c.page == pages.c.title, revisions.c.number == pages.c.revision
+        )
+        .scalar_subquery()
+    )
     op.execute(pages.update().values(content=latest))
     op.drop_table("renderings")
     op.drop_table("links")

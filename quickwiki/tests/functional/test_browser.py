@@ -17,6 +17,7 @@ Chromium comes from Debian's ``chromium`` package.  Where it is missing the
 tests are skipped, saying so, unless ``QUICKWIKI_REQUIRE_BROWSER=1`` makes
 that a failure (as in CI).
 """
+
 import os
 import re
 import tempfile
@@ -30,15 +31,23 @@ import pylons.test
 
 from quickwiki.lib.wikitext import EXISTING_PAGE_CLASS, MISSING_PAGE_CLASS
 from quickwiki.tests import (
-    CHECKOUT, CommittingTestController, store_page, stored_titles,
+    CHECKOUT,
+    CommittingTestController,
+    store_page,
+    stored_titles,
 )
 
 CHROMIUM = "/usr/bin/chromium"
 # Headless, and kept off the network: this machine only talks to itself.
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-    "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 NEW_PAGE_SOURCE = """\
@@ -115,8 +124,8 @@ class BrowserTest(CommittingTestController):
         profile = tempfile.TemporaryDirectory()
         self.addCleanup(profile.cleanup)
         context = self.playwright.chromium.launch_persistent_context(
-            profile.name, executable_path=CHROMIUM, headless=True,
-            args=CHROMIUM_ARGS)
+            profile.name, executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
         self.addCleanup(context.close)
         page = context.new_page()
         page.on("console", self.note_policy_violation)
@@ -131,7 +140,8 @@ class BrowserTest(CommittingTestController):
 
     def screenshot(self, name, page=None):
         (page or self.page).screenshot(
-            path=os.path.join(self.artifacts, name + ".png"), full_page=True)
+            path=os.path.join(self.artifacts, name + ".png"), full_page=True
+        )
 
     def save_source(self, source, page=None):
         page = page or self.page
@@ -174,12 +184,14 @@ class BrowserTest(CommittingTestController):
         expect(content.locator("em")).to_have_text("emphasis")
         expect(content.locator(".literal")).to_have_text("code")
         expect(content.locator("a", has_text="FrontPage")).to_have_class(
-            one_class(EXISTING_PAGE_CLASS))
+            one_class(EXISTING_PAGE_CLASS)
+        )
         self.screenshot("04-new-page-saved")
 
         page.goto(self.base_url + "/")
-        expect(page.locator("article.wiki-content a", has_text="BrowserTestPage")
-               ).to_have_class(one_class(EXISTING_PAGE_CLASS))
+        expect(
+            page.locator("article.wiki-content a", has_text="BrowserTestPage")
+        ).to_have_class(one_class(EXISTING_PAGE_CLASS))
 
         page.goto(self.base_url + "/pages")
         page.check("#delete-BrowserTestPage")
@@ -205,7 +217,8 @@ class BrowserTest(CommittingTestController):
         expect(page.locator("h1")).to_have_text("BrowserTestPage, revision 1")
         page.click("input[type=submit][value='Restore this revision']")
         expect(self.flash()).to_have_text(
-            "Restored revision 1 of BrowserTestPage as revision 3.")
+            "Restored revision 1 of BrowserTestPage as revision 3."
+        )
         expect(page.locator("article.wiki-content h2")).to_have_text("Browser test")
         self.screenshot("09-restored")
         self.assertEqual(stored_titles(), ["BrowserTestPage", "FrontPage"])
@@ -216,21 +229,24 @@ class BrowserTest(CommittingTestController):
         for person in (alice, bob):
             person.goto(self.base_url + "/pages/edit/SharedPage")
 
-        self.save_source(SHARED_SOURCE.replace("Line 3.", "Line three, by Alice."),
-                         alice)
+        self.save_source(
+            SHARED_SOURCE.replace("Line 3.", "Line three, by Alice."), alice
+        )
         expect(self.flash(alice)).to_have_text("Saved revision 2 of SharedPage.")
 
         bob_text = SHARED_SOURCE.replace("Line 3.", "Line 3, as Bob saw it.")
         self.save_source(bob_text, bob)
         expect(bob.locator("section.conflict")).to_contain_text("Nothing was saved")
         expect(bob.locator("section.conflict ins")).to_have_text(
-            "Line three, by Alice.")
+            "Line three, by Alice."
+        )
         expect(bob.locator("textarea#content")).to_have_value(bob_text)
         self.screenshot("10-conflict", bob)
 
         # Bob takes Alice's line, and changes one far from it.
-        bob_text = (SHARED_SOURCE.replace("Line 3.", "Line three, by Alice.")
-                    .replace("Line 8.", "Line eight, by Bob."))
+        bob_text = SHARED_SOURCE.replace("Line 3.", "Line three, by Alice.").replace(
+            "Line 8.", "Line eight, by Bob."
+        )
         self.save_source(bob_text, bob)
         expect(self.flash(bob)).to_have_text("Saved revision 3 of SharedPage.")
 
@@ -239,10 +255,13 @@ class BrowserTest(CommittingTestController):
         self.save_source(bob_text.replace("Line 1.", "Line one, by Bob."), bob)
         expect(self.flash(bob)).to_have_text("Saved revision 4 of SharedPage.")
         self.save_source(bob_text.replace("Line 10.", "Line ten, by Alice."), alice)
-        expect(self.flash(alice)).to_have_text([
-            "Saved revision 5 of SharedPage.",
-            "Revision 4 was saved by anonymous while you were editing. Your "
-            "changes touched other lines, so they were merged with it."])
+        expect(self.flash(alice)).to_have_text(
+            [
+                "Saved revision 5 of SharedPage.",
+                "Revision 4 was saved by anonymous while you were editing. Your "
+                "changes touched other lines, so they were merged with it.",
+            ]
+        )
         merged = alice.locator("article.wiki-content")
         expect(merged).to_contain_text("Line one, by Bob.")
         expect(merged).to_contain_text("Line ten, by Alice.")
@@ -250,16 +269,22 @@ class BrowserTest(CommittingTestController):
 
         alice.click("a.history-link")
         expect(alice.locator("table.revisions td.number")).to_have_text(
-            ["5", "4", "3", "2", "1"])
+            ["5", "4", "3", "2", "1"]
+        )
         self.screenshot("12-history", alice)
         alice.check("#old-1")
         alice.check("#new-5")
         alice.check("input[name=style][value=side]")
         alice.click("input[type=submit][value='Compare the chosen revisions']")
         expect(alice.locator("h1")).to_have_text("SharedPage: revision 1 to 5")
-        expect(alice.locator("table.diff-side td.text.added")).to_have_text([
-            "Line one, by Bob.", "Line three, by Alice.", "Line eight, by Bob.",
-            "Line ten, by Alice."])
+        expect(alice.locator("table.diff-side td.text.added")).to_have_text(
+            [
+                "Line one, by Bob.",
+                "Line three, by Alice.",
+                "Line eight, by Bob.",
+                "Line ten, by Alice.",
+            ]
+        )
         self.screenshot("13-diff-side-by-side", alice)
         alice.click("a.style-link")
         expect(alice.locator("table.diff-inline tr.removed")).to_have_count(4)
@@ -269,7 +294,8 @@ class BrowserTest(CommittingTestController):
         alice.fill("input#summary", "Back to Alice's version.")
         alice.click("input[type=submit][value='Restore this revision']")
         expect(self.flash(alice)).to_have_text(
-            "Restored revision 2 of SharedPage as revision 6.")
+            "Restored revision 2 of SharedPage as revision 6."
+        )
         expect(alice.locator("article.wiki-content")).not_to_contain_text("Bob")
         self.screenshot("15-reverted", alice)
 
@@ -286,8 +312,11 @@ class BrowserTest(CommittingTestController):
         page.click("input[type=submit][value=Preview]")
         expect(page.locator("section.preview")).to_be_visible()
         self.assertIsNone(page.evaluate("window.attacked"))
-        for path in ("/no_such_page", "/pages?page=last&page=last",
-                     "/pages/save/HostilePage"):
+        for path in (
+            "/no_such_page",
+            "/pages?page=last&page=last",
+            "/pages/save/HostilePage",
+        ):
             page.goto(self.base_url + path)
             expect(page.locator("div.error-document")).to_be_visible()
         self.assertEqual(self.policy_violations, [])

@@ -3,6 +3,7 @@
 Each test opens the edit form in two sessions (two cookie jars, as two
 browsers), saves one, then the other.
 """
+
 import threading
 
 from sqlalchemy import event
@@ -13,8 +14,13 @@ import pylons.test
 from quickwiki.lib import revisions
 from quickwiki.model import meta
 from quickwiki.tests import (
-    CommittingTestController, TestController, delete_pages, flashes,
-    store_page, stored_history, url,
+    CommittingTestController,
+    TestController,
+    delete_pages,
+    flashes,
+    store_page,
+    stored_history,
+    url,
 )
 
 LINES = "".join("Line %d.\n" % number for number in range(1, 9))
@@ -44,21 +50,29 @@ class TwoEditorsTest(TestController):
         mine["summary"] = "My summary."
         response = mine.submit(status=409)
         self.assertEqual(response.html.h1.get_text(), "Editing SharedPage")
-        conflict = " ".join(response.html.select_one("section.conflict p")
-                            .get_text().split())
-        self.assertIn("Nothing was saved: while you were editing, anonymous "
-                      "saved revision 2", conflict)
+        conflict = " ".join(
+            response.html.select_one("section.conflict p").get_text().split()
+        )
+        self.assertIn(
+            "Nothing was saved: while you were editing, anonymous saved revision 2",
+            conflict,
+        )
         other_change = response.html.select_one("section.conflict table.diff")
-        self.assertEqual([row.get_text() for row in other_change.select("del")],
-                         ["Line 4."])
-        self.assertEqual([row.get_text() for row in other_change.select("ins")],
-                         ["Line four, theirs."])
+        self.assertEqual(
+            [row.get_text() for row in other_change.select("del")], ["Line 4."]
+        )
+        self.assertEqual(
+            [row.get_text() for row in other_change.select("ins")],
+            ["Line four, theirs."],
+        )
         form = response.forms[0]
         self.assertEqual(form["content"].value, my_text)
         self.assertEqual(form["summary"].value, "My summary.")
         self.assertEqual(form["base"].value, "2")
-        self.assertEqual(history_texts("SharedPage"),
-                         [LINES, LINES.replace("Line 4.", "Line four, theirs.")])
+        self.assertEqual(
+            history_texts("SharedPage"),
+            [LINES, LINES.replace("Line 4.", "Line four, theirs.")],
+        )
 
     def test_saving_again_after_a_conflict_saves(self):
         mine = self.open_form(self.app)
@@ -69,8 +83,9 @@ class TwoEditorsTest(TestController):
         form = mine.submit(status=409).forms[0]
         form["content"] = "Mine, having read theirs."
         form.submit(status=302)
-        self.assertEqual(history_texts("SharedPage"),
-                         [LINES, "Theirs.", "Mine, having read theirs."])
+        self.assertEqual(
+            history_texts("SharedPage"), [LINES, "Theirs.", "Mine, having read theirs."]
+        )
 
     def test_changes_to_other_lines_are_merged(self):
         mine = self.open_form(self.app)
@@ -79,13 +94,18 @@ class TwoEditorsTest(TestController):
         theirs.submit(status=302)
         mine["content"] = LINES.replace("Line 7.", "Line seven, mine.")
         response = mine.submit(status=302)
-        merged = (LINES.replace("Line 2.", "Line two, theirs.")
-                  .replace("Line 7.", "Line seven, mine."))
+        merged = LINES.replace("Line 2.", "Line two, theirs.").replace(
+            "Line 7.", "Line seven, mine."
+        )
         self.assertEqual(history_texts("SharedPage")[-1], merged)
-        self.assertEqual(flashes(response.follow()), [
-            "Saved revision 3 of SharedPage.",
-            "Revision 2 was saved by anonymous while you were editing. Your "
-            "changes touched other lines, so they were merged with it."])
+        self.assertEqual(
+            flashes(response.follow()),
+            [
+                "Saved revision 3 of SharedPage.",
+                "Revision 2 was saved by anonymous while you were editing. Your "
+                "changes touched other lines, so they were merged with it.",
+            ],
+        )
 
     def test_the_same_change_made_twice_is_saved_once(self):
         mine = self.open_form(self.app)
@@ -95,9 +115,10 @@ class TwoEditorsTest(TestController):
         theirs.submit(status=302)
         mine["content"] = changed
         page = mine.submit(status=302).follow()
-        self.assertEqual(flashes(page), [
-            "Nothing saved: your text is that of revision 2 of SharedPage "
-            "already."])
+        self.assertEqual(
+            flashes(page),
+            ["Nothing saved: your text is that of revision 2 of SharedPage already."],
+        )
         self.assertEqual(len(history_texts("SharedPage")), 2)
 
     def test_two_creators_of_one_page_conflict(self):
@@ -116,10 +137,12 @@ class TwoEditorsTest(TestController):
         delete_pages(self.other, ["SharedPage"])
         mine["content"] = LINES + "More.\n"
         response = mine.submit(status=409)
-        conflict = " ".join(response.html.select_one("section.conflict")
-                            .get_text().split())
-        self.assertIn("while you were editing, SharedPage was deleted by "
-                      "anonymous", conflict)
+        conflict = " ".join(
+            response.html.select_one("section.conflict").get_text().split()
+        )
+        self.assertIn(
+            "while you were editing, SharedPage was deleted by anonymous", conflict
+        )
         self.assertIsNone(response.html.select_one("section.conflict table"))
         form = response.forms[0]
         self.assertEqual(form["base"].value, "2")
@@ -132,8 +155,9 @@ class TwoEditorsTest(TestController):
         theirs["content"] = "Saved before the deletion."
         theirs.submit(status=302)
         confirmation.submit(status=302)
-        self.assertEqual(history_texts("SharedPage"),
-                         [LINES, "Saved before the deletion.", ""])
+        self.assertEqual(
+            history_texts("SharedPage"), [LINES, "Saved before the deletion.", ""]
+        )
 
 
 class OvertakenTest(CommittingTestController):
@@ -154,8 +178,10 @@ class OvertakenTest(CommittingTestController):
             if statement.startswith("UPDATE pages") and not overtaken:
                 overtaken.append(True)
                 # Another writer, in another thread and transaction.
-                writer = threading.Thread(target=store_page, args=(
-                    "SharedPage", LINES.replace("Line 2.", "Line two, theirs.")))
+                writer = threading.Thread(
+                    target=store_page,
+                    args=("SharedPage", LINES.replace("Line 2.", "Line two, theirs.")),
+                )
                 writer.start()
                 writer.join()
 
@@ -163,11 +189,16 @@ class OvertakenTest(CommittingTestController):
         self.addCleanup(event.remove, engine, "before_cursor_execute", save_first)
         page = form.submit(status=302).follow()
         self.assertEqual(overtaken, [True])
-        self.assertEqual(history_texts("SharedPage"), [
-            LINES,
-            LINES.replace("Line 2.", "Line two, theirs."),
-            LINES.replace("Line 2.", "Line two, theirs.").replace(
-                "Line 7.", "Line seven, mine.")])
+        self.assertEqual(
+            history_texts("SharedPage"),
+            [
+                LINES,
+                LINES.replace("Line 2.", "Line two, theirs."),
+                LINES.replace("Line 2.", "Line two, theirs.").replace(
+                    "Line 7.", "Line seven, mine."
+                ),
+            ],
+        )
         self.assertIn("Saved revision 3 of SharedPage.", flashes(page))
 
 
@@ -175,13 +206,15 @@ class MergeTest(TestController):
     """The three-way merge itself, line by line."""
 
     def test_changes_to_lines_apart_merge(self):
-        self.assertEqual(revisions.merge("a\nb\nc\n", "A\nb\nc\n", "a\nb\nC\n"),
-                         "A\nb\nC\n")
+        self.assertEqual(
+            revisions.merge("a\nb\nc\n", "A\nb\nc\n", "a\nb\nC\n"), "A\nb\nC\n"
+        )
 
     def test_additions_at_both_ends_merge(self):
-        self.assertEqual(revisions.merge("a\nb\nc\n", "top\na\nb\nc\n",
-                                         "a\nb\nc\nend\n"),
-                         "top\na\nb\nc\nend\n")
+        self.assertEqual(
+            revisions.merge("a\nb\nc\n", "top\na\nb\nc\n", "a\nb\nc\nend\n"),
+            "top\na\nb\nc\nend\n",
+        )
 
     def test_changes_to_the_same_line_conflict(self):
         self.assertIsNone(revisions.merge("a\nb\nc\n", "a\nB\nc\n", "a\nb!\nc\n"))

@@ -1,5 +1,6 @@
 """Save, delete and restore refuse forms without this session's CSRF
 token."""
+
 import os
 
 from beaker.exceptions import BeakerWarning
@@ -7,7 +8,11 @@ from beaker.exceptions import BeakerWarning
 import pylons.test
 
 from quickwiki.tests import (
-    TestController, store_page, stored_content, stored_titles, ticked_title_list,
+    TestController,
+    store_page,
+    stored_content,
+    stored_titles,
+    ticked_title_list,
     url,
 )
 
@@ -16,8 +21,11 @@ FRONT_PAGE_CONTENT = "**Welcome** to the QuickWiki front page!"
 
 def submit_without_token(app, form, status):
     """Send ``form`` as it stands, but for its CSRF token field."""
-    fields = [(name, value) for name, value in form.submit_fields()
-              if name != "_authentication_token"]
+    fields = [
+        (name, value)
+        for name, value in form.submit_fields()
+        if name != "_authentication_token"
+    ]
     return app.post(form.action, fields, status=status)
 
 
@@ -118,8 +126,11 @@ class SessionCookieTest(TestController):
 
 
 def _files_under(directory):
-    return [os.path.join(root, name) for root, _dirs, names in os.walk(directory)
-            for name in names]
+    return [
+        os.path.join(root, name)
+        for root, _dirs, names in os.walk(directory)
+        for name in names
+    ]
 
 
 class RefusedSaveTest(TestController):
@@ -152,14 +163,20 @@ class RefusedSaveTest(TestController):
 
     def test_the_forms_other_fields_are_sent_again_as_they_were(self):
         form = self.app.get(url("edit_page", title="FrontPage")).forms[0]
-        sent = [(name, value) for name, value in form.submit_fields()
-                if name != "_authentication_token"]
+        sent = [
+            (name, value)
+            for name, value in form.submit_fields()
+            if name != "_authentication_token"
+        ]
         sent += [("content", "Changed."), ("summary", "Typo <fixed>")]
         sent.remove(("content", form["content"].value))
         self.app.reset()
         again = self.app.post(form.action, sent, status=403).forms[0]
-        resent = [(name, value) for name, value in again.submit_fields()
-                  if name != "_authentication_token"]
+        resent = [
+            (name, value)
+            for name, value in again.submit_fields()
+            if name != "_authentication_token"
+        ]
         self.assertEqual(sorted(resent), sorted(sent))
 
     def test_the_text_is_kept_exactly_and_escaped(self):

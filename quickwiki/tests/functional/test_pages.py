@@ -1,11 +1,18 @@
 """The wiki's URLs: showing, editing, saving, listing and deleting pages."""
+
 from sqlalchemy import event
 
 from quickwiki.lib import wikitext
 from quickwiki.model import meta
 from quickwiki.tests import (
-    TestController, delete_pages, flashes, store_page, stored_content,
-    stored_titles, ticked_title_list, url,
+    TestController,
+    delete_pages,
+    flashes,
+    store_page,
+    stored_content,
+    stored_titles,
+    ticked_title_list,
+    url,
 )
 
 
@@ -13,8 +20,9 @@ class ShowTest(TestController):
     def assert_shows(self, path, title, html):
         response = self.app.get(path)
         self.assertEqual(response.html.h1.get_text(), title)
-        self.assertIn(html, response.html.select_one("article.wiki-content")
-                      .decode_contents())
+        self.assertIn(
+            html, response.html.select_one("article.wiki-content").decode_contents()
+        )
 
     def test_front_page_is_the_root(self):
         self.assertEqual(url("home"), "/")
@@ -37,10 +45,14 @@ class ShowTest(TestController):
 
     def test_page_links_to_its_history_and_deletion(self):
         response = self.app.get(url("page", title="FrontPage"))
-        self.assertEqual(response.html.select_one("a.history-link")["href"],
-                         "/pages/history/FrontPage")
-        self.assertEqual(response.html.select_one("a.delete-link")["href"],
-                         "/pages/delete?title=FrontPage")
+        self.assertEqual(
+            response.html.select_one("a.history-link")["href"],
+            "/pages/history/FrontPage",
+        )
+        self.assertEqual(
+            response.html.select_one("a.delete-link")["href"],
+            "/pages/delete?title=FrontPage",
+        )
         self.assertIn("(revision 1)", response.html.footer.get_text())
 
     def test_missing_wikiword_offers_to_create_it(self):
@@ -123,18 +135,24 @@ class SaveTest(TestController):
 
     def test_source_is_stored_as_typed_but_for_line_breaks(self):
         # Browsers end a text area's lines with CRLF: they are stored as LF.
-        source = ('\nA <b>tag</b>, &amp; an entity, "quotes", ``code``,\r\n'
-                  'and naïve Ünïcode ✓\rthe end\n')
+        source = (
+            '\nA <b>tag</b>, &amp; an entity, "quotes", ``code``,\r\n'
+            "and naïve Ünïcode ✓\rthe end\n"
+        )
         self.save("NewPage", source)
-        self.assertEqual(stored_content("NewPage"),
-                         '\nA <b>tag</b>, &amp; an entity, "quotes", ``code``,\n'
-                         'and naïve Ünïcode ✓\nthe end\n')
+        self.assertEqual(
+            stored_content("NewPage"),
+            '\nA <b>tag</b>, &amp; an entity, "quotes", ``code``,\n'
+            "and naïve Ünïcode ✓\nthe end\n",
+        )
 
     def test_source_survives_a_second_edit_unchanged(self):
         source = '\n<b>tag</b> &amp; "quotes"'
         self.save("NewPage", source)
-        self.save("NewPage", self.app.get(url("edit_page", title="NewPage"))
-                  .forms[0]["content"].value)
+        self.save(
+            "NewPage",
+            self.app.get(url("edit_page", title="NewPage")).forms[0]["content"].value,
+        )
         self.assertEqual(stored_content("NewPage"), source)
 
     def test_non_wikiword_title_is_a_bad_request(self):
@@ -156,17 +174,21 @@ class SaveTest(TestController):
     def test_missing_content_is_a_bad_request(self):
         form = self.app.get(url("edit_page", title="FrontPage")).forms[0]
         token = form["_authentication_token"].value
-        self.app.post(url("save_page", title="FrontPage"),
-                      {"_authentication_token": token}, status=400)
-        self.assertEqual(stored_content("FrontPage"),
-                         "**Welcome** to the QuickWiki front page!")
+        self.app.post(
+            url("save_page", title="FrontPage"),
+            {"_authentication_token": token},
+            status=400,
+        )
+        self.assertEqual(
+            stored_content("FrontPage"), "**Welcome** to the QuickWiki front page!"
+        )
 
     def test_nul_character_is_a_bad_request(self):
         response = self.save("FrontPage", "Before\x00after.", status=400)
-        self.assertIn("NUL character",
-                      response.html.select_one(".detail").get_text())
-        self.assertEqual(stored_content("FrontPage"),
-                         "**Welcome** to the QuickWiki front page!")
+        self.assertIn("NUL character", response.html.select_one(".detail").get_text())
+        self.assertEqual(
+            stored_content("FrontPage"), "**Welcome** to the QuickWiki front page!"
+        )
 
     def test_save_only_by_post(self):
         response = self.app.get(url("save_page", title="FrontPage"), status=405)
@@ -226,8 +248,9 @@ class DeleteTest(TestController):
         self.assertEqual(response.html.h1.get_text(), "Delete pages?")
         form = response.forms[0]
         self.assertEqual(form.action, url("delete_confirmed"))
-        self.assertEqual([box.value for box in form.fields["title"]],
-                         ["AlphaPage", "BetaPage"])
+        self.assertEqual(
+            [box.value for box in form.fields["title"]], ["AlphaPage", "BetaPage"]
+        )
         self.assertTrue(all(box.checked for box in form.fields["title"]))
         self.assertEqual(stored_titles(), ["AlphaPage", "BetaPage", "FrontPage"])
 
@@ -258,23 +281,31 @@ class DeleteTest(TestController):
 
     def test_delete_flashes_each_page(self):
         listing = delete_pages(self.app, ["AlphaPage", "BetaPage"]).follow()
-        self.assertEqual(flashes(listing), [
-            "Deleted AlphaPage (revision 2). Its history keeps every "
-            "revision; restore one there to bring it back.",
-            "Deleted BetaPage (revision 2). Its history keeps every "
-            "revision; restore one there to bring it back."])
+        self.assertEqual(
+            flashes(listing),
+            [
+                "Deleted AlphaPage (revision 2). Its history keeps every "
+                "revision; restore one there to bring it back.",
+                "Deleted BetaPage (revision 2). Its history keeps every "
+                "revision; restore one there to bring it back.",
+            ],
+        )
 
     def test_a_deleted_page_offers_its_history(self):
         delete_pages(self.app, ["AlphaPage"])
         response = self.app.get(url("page", title="AlphaPage"), status=404)
         notice = " ".join(response.html.select_one("p.deleted-page").get_text().split())
-        self.assertTrue(notice.startswith("AlphaPage was deleted by anonymous on "),
-                        notice)
+        self.assertTrue(
+            notice.startswith("AlphaPage was deleted by anonymous on "), notice
+        )
         self.assertTrue(notice.endswith(" UTC (revision 2)."), notice)
-        self.assertEqual(response.html.select_one("a.history-link")["href"],
-                         "/pages/history/AlphaPage")
-        self.assertEqual(response.html.select_one("a.create-link")["href"],
-                         "/pages/edit/AlphaPage")
+        self.assertEqual(
+            response.html.select_one("a.history-link")["href"],
+            "/pages/history/AlphaPage",
+        )
+        self.assertEqual(
+            response.html.select_one("a.create-link")["href"], "/pages/edit/AlphaPage"
+        )
 
     def test_delete_with_nothing_ticked_warns(self):
         listing = ticked_title_list(self.app, []).submit().follow()
@@ -286,8 +317,7 @@ class DeleteTest(TestController):
         form = ticked_title_list(self.app, ["AlphaPage"]).submit().forms[0]
         form["title"].checked = False
         listing = form.submit(status=302).follow()
-        self.assertEqual(listing.html.select_one("ul.flash li")["class"],
-                         ["warning"])
+        self.assertEqual(listing.html.select_one("ul.flash li")["class"], ["warning"])
         self.assertEqual(stored_titles(), ["AlphaPage", "BetaPage", "FrontPage"])
 
     def test_deleting_a_page_deleted_meanwhile_says_so(self):
@@ -302,20 +332,26 @@ class DeleteTest(TestController):
         form = ticked_title_list(self.app, ["AlphaPage"]).submit().forms[0]
         form["title"].force_value("not a title")
         response = form.submit(status=400)
-        self.assertIn("not a title is not a page title",
-                      response.html.select_one(".error-document .detail").get_text())
+        self.assertIn(
+            "not a title is not a page title",
+            response.html.select_one(".error-document .detail").get_text(),
+        )
         self.assertEqual(stored_titles(), ["AlphaPage", "BetaPage", "FrontPage"])
 
     def test_a_too_long_summary_shows_the_confirmation_again(self):
         form = ticked_title_list(self.app, ["AlphaPage", "BetaPage"]).submit().forms[0]
         form["summary"].force_value("x" * 201)
         response = form.submit(status=400)
-        self.assertIn("Enter a value not more than 200 characters long",
-                      response.html.select_one(".error-message").get_text())
+        self.assertIn(
+            "Enter a value not more than 200 characters long",
+            response.html.select_one(".error-message").get_text(),
+        )
         form = response.forms[0]
         self.assertEqual(form["summary"].value, "x" * 201)
-        self.assertEqual([box.value for box in form.fields["title"] if box.checked],
-                         ["AlphaPage", "BetaPage"])
+        self.assertEqual(
+            [box.value for box in form.fields["title"] if box.checked],
+            ["AlphaPage", "BetaPage"],
+        )
         self.assertEqual(stored_titles(), ["AlphaPage", "BetaPage", "FrontPage"])
 
     def test_delete_only_by_post(self):
@@ -337,35 +373,60 @@ class PaginationTest(TestController):
     def pager(self, response):
         """The pager's links, by their rel: ``{"next": href, ...}``."""
         pager = response.html.select_one("nav.pager")
-        return {} if pager is None else {a["rel"][0]: a["href"]
-                                         for a in pager.select("a")}
+        return (
+            {} if pager is None else {a["rel"][0]: a["href"] for a in pager.select("a")}
+        )
 
     def assert_page(self, path, numbers, pager):
         """``path`` lists TestPage<numbers> (and the FrontPage for None),
         with the ``pager`` links."""
         response = self.app.get(path)
-        self.assertEqual(self.titles(response), [
-            "FrontPage" if number is None else "TestPage%02d" % number
-            for number in numbers])
+        self.assertEqual(
+            self.titles(response),
+            [
+                "FrontPage" if number is None else "TestPage%02d" % number
+                for number in numbers
+            ],
+        )
         self.assertEqual(self.pager(response), pager)
 
     def test_first_page_shows_the_first_titles(self):
-        self.assert_page(url("pages"), [None, 1, 2, 3, 4], {
-            "next": "/pages?after=TestPage04", "last": "/pages?page=last"})
+        self.assert_page(
+            url("pages"),
+            [None, 1, 2, 3, 4],
+            {"next": "/pages?after=TestPage04", "last": "/pages?page=last"},
+        )
 
     def test_next_page_starts_after_the_last_title_shown(self):
-        self.assert_page("/pages?after=TestPage04", range(5, 10), {
-            "first": "/pages", "prev": "/pages?before=TestPage05",
-            "next": "/pages?after=TestPage09", "last": "/pages?page=last"})
+        self.assert_page(
+            "/pages?after=TestPage04",
+            range(5, 10),
+            {
+                "first": "/pages",
+                "prev": "/pages?before=TestPage05",
+                "next": "/pages?after=TestPage09",
+                "last": "/pages?page=last",
+            },
+        )
 
     def test_last_page_shows_the_last_titles(self):
-        self.assert_page("/pages?page=last", range(7, 12), {
-            "first": "/pages", "prev": "/pages?before=TestPage07"})
+        self.assert_page(
+            "/pages?page=last",
+            range(7, 12),
+            {"first": "/pages", "prev": "/pages?before=TestPage07"},
+        )
 
     def test_previous_page_ends_before_the_first_title_shown(self):
-        self.assert_page("/pages?before=TestPage07", range(2, 7), {
-            "first": "/pages", "prev": "/pages?before=TestPage02",
-            "next": "/pages?after=TestPage06", "last": "/pages?page=last"})
+        self.assert_page(
+            "/pages?before=TestPage07",
+            range(2, 7),
+            {
+                "first": "/pages",
+                "prev": "/pages?before=TestPage02",
+                "next": "/pages?after=TestPage06",
+                "last": "/pages?page=last",
+            },
+        )
 
     def test_next_links_walk_every_title_once(self):
         self.assert_walk("next", url("pages"), stored_titles())
@@ -403,11 +464,17 @@ class PaginationTest(TestController):
                 self.assertIsNotNone(response.html.select_one(".error-document"))
 
     def test_bad_positions_are_bad_requests(self):
-        for query in ("after=notaword", "after=", "before=%3Cem%3EX",
-                      "after=" + "Word" * 11, "page=2", "page=first",
-                      "after=TestPage01&before=TestPage05",
-                      "after=TestPage01&after=TestPage05",
-                      "page=last&after=TestPage01"):
+        for query in (
+            "after=notaword",
+            "after=",
+            "before=%3Cem%3EX",
+            "after=" + "Word" * 11,
+            "page=2",
+            "page=first",
+            "after=TestPage01&before=TestPage05",
+            "after=TestPage01&after=TestPage05",
+            "page=last&after=TestPage01",
+        ):
             with self.subTest(query=query):
                 response = self.app.get("/pages?" + query, status=400)
                 self.assertIsNotNone(response.html.select_one(".error-document"))
@@ -421,8 +488,12 @@ class PaginationTest(TestController):
 
         event.listen(engine, "before_cursor_execute", record)
         self.addCleanup(event.remove, engine, "before_cursor_execute", record)
-        for path in ("/pages", "/pages?after=TestPage04", "/pages?page=last",
-                     "/pages?before=TestPage07"):
+        for path in (
+            "/pages",
+            "/pages?after=TestPage04",
+            "/pages?page=last",
+            "/pages?before=TestPage07",
+        ):
             self.app.get(path)
         listing = [query for query in queries if "from pages" in query[0]]
         self.assertTrue(listing)

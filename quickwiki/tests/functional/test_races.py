@@ -3,6 +3,7 @@ real threads, each a browser session, through the whole application and
 real commits: none gets a 5xx, and every save or deletion the application
 acknowledged is in the page's history.
 """
+
 import re
 import threading
 
@@ -12,8 +13,13 @@ import pylons.test
 
 from quickwiki.model import meta
 from quickwiki.tests import (
-    CommittingTestController, flashes, store_page, stored_history as history,
+    CommittingTestController,
+    flashes,
+    store_page,
     url,
+)
+from quickwiki.tests import (
+    stored_history as history,
 )
 
 #: Browser sessions racing in each test.
@@ -31,12 +37,14 @@ class Racer:
 
     def race(self, form, button=None):
         """Submit ``form`` when every racer is ready: in a thread."""
+
         def run():
             try:
                 self.start.wait()
                 self.response = form.submit(button, expect_errors=True)
             finally:
                 meta.Session.remove()
+
         thread = threading.Thread(target=run)
         thread.start()
         return thread
@@ -67,8 +75,7 @@ class RaceTest(CommittingTestController):
             thread.join(timeout=120)
             self.assertFalse(thread.is_alive(), "a save never finished")
         statuses = [racer.response.status_int for racer, _, _ in entries]
-        self.assertFalse([status for status in statuses if status >= 500],
-                         statuses)
+        self.assertFalse([status for status in statuses if status >= 500], statuses)
         return statuses
 
     def edit_form(self, racer, title):
@@ -84,8 +91,10 @@ class RaceTest(CommittingTestController):
         statuses = self.run_race(entries)
         self.assertEqual(sorted(statuses), [302] + [409] * (RACERS - 1))
         winner = statuses.index(302)
-        self.assertEqual([r.content for r in history("RacePage")],
-                         ["Written by racer %d.\n" % winner])
+        self.assertEqual(
+            [r.content for r in history("RacePage")],
+            ["Written by racer %d.\n" % winner],
+        )
         for racer, form, _ in entries:
             if racer.response.status_int == 409:
                 kept = racer.response.forms[0]["content"].value
@@ -98,8 +107,9 @@ class RaceTest(CommittingTestController):
         for number, racer in enumerate(racers):
             form = self.edit_form(racer, "RacePage")
             line = 2 * number + 1
-            form["content"] = LINES.replace("Line %d." % line,
-                                            "Line %d, racer %d." % (line, number))
+            form["content"] = LINES.replace(
+                "Line %d." % line, "Line %d, racer %d." % (line, number)
+            )
             entries.append((racer, form, None))
         statuses = self.run_race(entries)
         self.assertEqual(set(statuses) - {302, 409}, set())
@@ -116,7 +126,7 @@ class RaceTest(CommittingTestController):
             line = 2 * number + 1
             # The racer's change is in the revision it was told of, and
             # stays in every later one: no save undid another.
-            for later in saved[revision - 1:]:
+            for later in saved[revision - 1 :]:
                 self.assertIn("Line %d, racer %d." % (line, number), later.content)
         self.assertEqual(len(saved), 1 + len(acknowledged))
 
@@ -142,5 +152,6 @@ class RaceTest(CommittingTestController):
             else:
                 revision = racer.acknowledged(r"Saved revision (\d+) of RacePage\.")
                 if revision is not None:
-                    self.assertEqual(saved[revision - 1].content,
-                                     "Written by racer %d.\n" % number)
+                    self.assertEqual(
+                        saved[revision - 1].content, "Written by racer %d.\n" % number
+                    )

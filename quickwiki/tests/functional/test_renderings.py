@@ -1,6 +1,7 @@
 """Stored renderings: a page view reads one row; the HTML is made again
 when it was made by another renderer, or when a page it links to is
 created or deleted; and a rendering never replaces a newer one."""
+
 import threading
 from unittest import mock
 
@@ -11,7 +12,11 @@ import pylons.test
 from quickwiki.lib import wikitext
 from quickwiki.model import Link, Rendering, meta
 from quickwiki.tests import (
-    CommittingTestController, TestController, delete_pages, store_page, url,
+    CommittingTestController,
+    TestController,
+    delete_pages,
+    store_page,
+    url,
 )
 
 #: What a rolled-back test adds around each of the application's
@@ -30,8 +35,11 @@ def rendering(title):
 
 def links(title):
     try:
-        return list(meta.Session.scalars(select(Link.target).where(
-            Link.page == title).order_by(Link.target)))
+        return list(
+            meta.Session.scalars(
+                select(Link.target).where(Link.page == title).order_by(Link.target)
+            )
+        )
     finally:
         meta.Session.remove()
 
@@ -48,8 +56,9 @@ def forget_links():
 def change_rendering(title, **values):
     try:
         with meta.transaction() as session:
-            session.execute(update(Rendering).where(Rendering.page == title)
-                            .values(**values))
+            session.execute(
+                update(Rendering).where(Rendering.page == title).values(**values)
+            )
     finally:
         meta.Session.remove()
 
@@ -82,11 +91,14 @@ class WikiTest(TestController):
 
 class StoredRenderingTest(WikiTest):
     def test_saving_stores_the_html_and_the_links(self):
-        self.save("SomePage", "See FrontPage, NewPage and ``NotLinked``.\n\n"
-                              "::\n\n    NotLinkedEither\n")
+        self.save(
+            "SomePage",
+            "See FrontPage, NewPage and ``NotLinked``.\n\n::\n\n    NotLinkedEither\n",
+        )
         stored = rendering("SomePage")
-        self.assertEqual((stored.revision, stored.renderer),
-                         (1, wikitext.RENDERER_VERSION))
+        self.assertEqual(
+            (stored.revision, stored.renderer), (1, wikitext.RENDERER_VERSION)
+        )
         self.assertIn('href="/NewPage"', stored.html)
         self.assertEqual(links("SomePage"), ["FrontPage", "NewPage"])
 
@@ -108,8 +120,11 @@ class StoredRenderingTest(WikiTest):
 
     def test_html_made_by_another_renderer_is_never_shown(self):
         self.save("SomePage", "Real *text*.")
-        change_rendering("SomePage", html="<p>Made by the old renderer.</p>",
-                         renderer="quickwiki-wikitext-0")
+        change_rendering(
+            "SomePage",
+            html="<p>Made by the old renderer.</p>",
+            renderer="quickwiki-wikitext-0",
+        )
         page = self.app.get(url("page", title="SomePage"))
         self.assertNotIn("old renderer", page)
         self.assertIn("Real <em>text</em>.", page.html.article.decode_contents())
@@ -136,19 +151,21 @@ class FailedRenderingTest(WikiTest):
         store_page("HugePage", "x" * (limit + 1))
         self.app.get(url("page", title="HugePage"))
         self.assertIn(wikitext.RENDER_ERROR_CLASS, rendering("HugePage").html)
-        with mock.patch.object(wikitext, "render",
-                               side_effect=AssertionError("rendered again")):
+        with mock.patch.object(
+            wikitext, "render", side_effect=AssertionError("rendered again")
+        ):
             page = self.app.get(url("page", title="HugePage"))
-        self.assertIsNotNone(page.html.select_one(
-            "." + wikitext.RENDER_ERROR_CLASS))
+        self.assertIsNotNone(page.html.select_one("." + wikitext.RENDER_ERROR_CLASS))
 
     def test_a_save_no_worker_could_render_leaves_it_to_the_next_view(self):
-        busy = wikitext.Deferred('<div class="%s"><p>Busy.</p></div>'
-                                 % wikitext.RENDER_ERROR_CLASS)
+        busy = wikitext.Deferred(
+            '<div class="%s"><p>Busy.</p></div>' % wikitext.RENDER_ERROR_CLASS
+        )
         with mock.patch.object(wikitext, "render", return_value=busy):
             self.save("SomePage", "Some *text*.")
-        self.assertEqual((rendering("SomePage").revision,
-                          rendering("SomePage").html), (1, None))
+        self.assertEqual(
+            (rendering("SomePage").revision, rendering("SomePage").html), (1, None)
+        )
         page = self.app.get(url("page", title="SomePage"))
         self.assertIn("Some <em>text</em>.", page.html.article.decode_contents())
         self.assertIsNotNone(rendering("SomePage").html)
@@ -162,25 +179,29 @@ class LinkStyleTest(WikiTest):
         self.save("SomePage", "See NewPage.")
 
     def test_creating_a_linked_page_restyles_the_links(self):
-        self.assertEqual(self.link_class("SomePage", "NewPage"),
-                         wikitext.MISSING_PAGE_CLASS)
+        self.assertEqual(
+            self.link_class("SomePage", "NewPage"), wikitext.MISSING_PAGE_CLASS
+        )
         self.save("NewPage", "Now written.")
         self.assertIsNone(rendering("SomePage").html)
-        self.assertEqual(self.link_class("SomePage", "NewPage"),
-                         wikitext.EXISTING_PAGE_CLASS)
+        self.assertEqual(
+            self.link_class("SomePage", "NewPage"), wikitext.EXISTING_PAGE_CLASS
+        )
 
     def test_deleting_a_linked_page_restyles_the_links(self):
         self.save("NewPage", "Now written.")
         delete_pages(self.app, ["NewPage"])
-        self.assertEqual(self.link_class("SomePage", "NewPage"),
-                         wikitext.MISSING_PAGE_CLASS)
+        self.assertEqual(
+            self.link_class("SomePage", "NewPage"), wikitext.MISSING_PAGE_CLASS
+        )
 
     def test_restoring_a_deleted_page_restyles_the_links(self):
         self.save("NewPage", "Now written.")
         delete_pages(self.app, ["NewPage"])
         self.app.get(url("revision", title="NewPage", number=1)).forms[0].submit()
-        self.assertEqual(self.link_class("SomePage", "NewPage"),
-                         wikitext.EXISTING_PAGE_CLASS)
+        self.assertEqual(
+            self.link_class("SomePage", "NewPage"), wikitext.EXISTING_PAGE_CLASS
+        )
 
     def test_editing_a_linked_page_keeps_the_html_of_the_pages_linking_to_it(self):
         self.save("NewPage", "Now written.")
@@ -190,8 +211,9 @@ class LinkStyleTest(WikiTest):
 
     def test_a_page_linking_to_itself_shows_the_link_as_existing(self):
         self.save("SelfPage", "This is SelfPage.")
-        self.assertEqual(self.link_class("SelfPage", "SelfPage"),
-                         wikitext.EXISTING_PAGE_CLASS)
+        self.assertEqual(
+            self.link_class("SelfPage", "SelfPage"), wikitext.EXISTING_PAGE_CLASS
+        )
         self.assertIsNotNone(rendering("SelfPage").html)
 
 
@@ -207,8 +229,11 @@ class RenderingRaceTest(WikiTest, CommittingTestController):
         done = []
 
         def hook(connection, cursor, statement, parameters, context, many):
-            if (not done and statement.startswith("UPDATE renderings SET html")
-                    and title in str(parameters)):
+            if (
+                not done
+                and statement.startswith("UPDATE renderings SET html")
+                and title in str(parameters)
+            ):
                 done.append(True)
                 thread = threading.Thread(target=action)
                 thread.start()
@@ -222,8 +247,9 @@ class RenderingRaceTest(WikiTest, CommittingTestController):
     def test_a_rendering_never_replaces_a_newer_revision(self):
         self.save("SomePage", "First text.")
         change_rendering("SomePage", html=None, renderer=None)
-        done = self.meanwhile("SomePage",
-                              lambda: store_page("SomePage", "Second text."))
+        done = self.meanwhile(
+            "SomePage", lambda: store_page("SomePage", "Second text.")
+        )
         self.app.get(url("page", title="SomePage"))
         self.assertEqual(done, [True])
         stored = rendering("SomePage")
@@ -237,9 +263,9 @@ class RenderingRaceTest(WikiTest, CommittingTestController):
         self.save("SomePage", "See NewPage.")
         change_rendering("SomePage", html=None, renderer=None)
         forget_links()
-        done = self.meanwhile("SomePage",
-                              lambda: store_page("NewPage", "Now written."))
+        done = self.meanwhile("SomePage", lambda: store_page("NewPage", "Now written."))
         self.app.get(url("page", title="SomePage"))
         self.assertEqual(done, [True])
-        self.assertEqual(self.link_class("SomePage", "NewPage"),
-                         wikitext.EXISTING_PAGE_CLASS)
+        self.assertEqual(
+            self.link_class("SomePage", "NewPage"), wikitext.EXISTING_PAGE_CLASS
+        )

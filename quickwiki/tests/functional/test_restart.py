@@ -4,6 +4,7 @@ A restart is the application loaded anew from the test config, with the
 data directory of the first load: two loads, and one form token.  Each
 load binds the model to an engine of its own, so these tests commit.
 """
+
 import tempfile
 
 from beaker.exceptions import BeakerWarning
@@ -46,8 +47,9 @@ class RestartTest(CommittingTestController):
 
     def test_with_another_secret_the_text_is_offered_again(self):
         """Another data directory has another secret: the token is stale."""
-        app, form = self.open_form_then_restart(self.data_directory(),
-                                                self.data_directory())
+        app, form = self.open_form_then_restart(
+            self.data_directory(), self.data_directory()
+        )
         with self.assertWarnsRegex(BeakerWarning, "Invalid signature"):
             response = app.post(form.action, form.submit_fields(), status=403)
         self.assertEqual(stored_content("FrontPage"), FRONT_PAGE_CONTENT)

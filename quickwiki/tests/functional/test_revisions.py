@@ -1,11 +1,19 @@
 """Every save a revision: unchanged saves, summaries, authors, the
 history, old revisions, restoring them, diffs, previews and form errors."""
+
 import pylons.test
 
 from quickwiki.lib import wikitext
 from quickwiki.tests import (
-    TestController, delete_pages, flashes, store_page, stored_content,
-    stored_history as history_of, url,
+    TestController,
+    delete_pages,
+    flashes,
+    store_page,
+    stored_content,
+    url,
+)
+from quickwiki.tests import (
+    stored_history as history_of,
 )
 
 FRONT_PAGE_CONTENT = "**Welcome** to the QuickWiki front page!"
@@ -26,8 +34,10 @@ class RevisionTest(WikiTest):
     def test_each_save_adds_a_revision(self):
         self.save("NewPage", "One.")
         self.save("NewPage", "Two.")
-        self.assertEqual([(r.number, r.content) for r in history_of("NewPage")],
-                         [(1, "One."), (2, "Two.")])
+        self.assertEqual(
+            [(r.number, r.content) for r in history_of("NewPage")],
+            [(1, "One."), (2, "Two.")],
+        )
 
     def test_the_page_shows_its_latest_revision(self):
         self.save("NewPage", "One.")
@@ -40,11 +50,11 @@ class RevisionTest(WikiTest):
         response = self.save("FrontPage", FRONT_PAGE_CONTENT, summary="Same.")
         self.assertEqual(response.location, "http://localhost/FrontPage")
         page = response.follow()
-        self.assertEqual(flashes(page), [
-            "Nothing saved: your text is that of revision 1 of FrontPage "
-            "already."])
-        self.assertEqual(page.html.select_one("ul.flash li")["class"],
-                         ["warning"])
+        self.assertEqual(
+            flashes(page),
+            ["Nothing saved: your text is that of revision 1 of FrontPage already."],
+        )
+        self.assertEqual(page.html.select_one("ul.flash li")["class"], ["warning"])
         self.assertEqual(len(history_of("FrontPage")), 1)
 
     def test_text_differing_only_in_line_breaks_is_unchanged(self):
@@ -54,7 +64,7 @@ class RevisionTest(WikiTest):
 
     def test_a_revision_keeps_its_summary_time_and_author(self):
         self.save("NewPage", "One.", summary="  First draft.  ")
-        first, = history_of("NewPage")
+        (first,) = history_of("NewPage")
         self.assertEqual(first.summary, "First draft.")
         self.assertEqual(first.author, "anonymous")
         self.assertIsNone(first.address)
@@ -69,8 +79,9 @@ class RevisionTest(WikiTest):
         self.save("NewPage", "One.")
         self.assertEqual(history_of("NewPage")[0].address, "192.0.2.7")
         history = self.app.get(url("history", title="NewPage"))
-        self.assertEqual(history.html.select_one("td.author").get_text(),
-                         "anonymous (192.0.2.7)")
+        self.assertEqual(
+            history.html.select_one("td.author").get_text(), "anonymous (192.0.2.7)"
+        )
 
     def test_the_client_address_is_not_kept_by_default(self):
         self.app.extra_environ["REMOTE_ADDR"] = "192.0.2.7"
@@ -86,8 +97,10 @@ class FormErrorTest(WikiTest):
         text = 'My <b>text</b> & "quotes"\n\n</textarea> stays.'
         response = self.save("FrontPage", text, summary="x" * 201, status=400)
         self.assertEqual(response.html.h1.get_text(), "Editing FrontPage")
-        self.assertIn("Enter a value not more than 200 characters long",
-                      response.html.select_one(".error-message").get_text())
+        self.assertIn(
+            "Enter a value not more than 200 characters long",
+            response.html.select_one(".error-message").get_text(),
+        )
         form = response.forms[0]
         self.assertEqual(form["content"].value, text)
         self.assertEqual(form["summary"].value, "x" * 201)
@@ -95,8 +108,7 @@ class FormErrorTest(WikiTest):
         self.assertEqual(stored_content("FrontPage"), FRONT_PAGE_CONTENT)
 
     def test_the_form_shown_again_can_be_saved(self):
-        response = self.save("FrontPage", "Changed.", summary="x" * 201,
-                             status=400)
+        response = self.save("FrontPage", "Changed.", summary="x" * 201, status=400)
         form = response.forms[0]
         form["summary"] = "Short."
         form.submit(status=302)
@@ -119,8 +131,10 @@ class FormErrorTest(WikiTest):
         form["content"] = "Changed."
         form["base"].force_value("7")
         response = form.submit(status=400)
-        self.assertIn("opened on revision 7 of FrontPage",
-                      response.html.select_one(".detail").get_text())
+        self.assertIn(
+            "opened on revision 7 of FrontPage",
+            response.html.select_one(".detail").get_text(),
+        )
         self.assertEqual(stored_content("FrontPage"), FRONT_PAGE_CONTENT)
 
 
@@ -132,16 +146,22 @@ class PreviewTest(WikiTest):
         return form.submit("preview")
 
     def test_preview_renders_the_text_as_the_page_would_be(self):
-        response = self.preview("NewPage", "Some *text*, FrontPage, NewPage "
-                                           "and MissingPage.")
+        response = self.preview(
+            "NewPage", "Some *text*, FrontPage, NewPage and MissingPage."
+        )
         self.assertEqual(response.status_int, 200)
         article = response.html.select_one("section.preview article")
         self.assertIn("Some <em>text</em>", article.decode_contents())
         # The page itself counts as existing: it will, once saved.
         classes = {a.get_text(): a["class"][-1] for a in article.select("a")}
-        self.assertEqual(classes, {"FrontPage": wikitext.EXISTING_PAGE_CLASS,
-                                   "NewPage": wikitext.EXISTING_PAGE_CLASS,
-                                   "MissingPage": wikitext.MISSING_PAGE_CLASS})
+        self.assertEqual(
+            classes,
+            {
+                "FrontPage": wikitext.EXISTING_PAGE_CLASS,
+                "NewPage": wikitext.EXISTING_PAGE_CLASS,
+                "MissingPage": wikitext.MISSING_PAGE_CLASS,
+            },
+        )
 
     def test_preview_stores_nothing_and_keeps_the_form(self):
         response = self.preview("FrontPage", "Draft <b>text</b>.", "Why.")
@@ -165,8 +185,10 @@ class HistoryTest(WikiTest):
             store_page("FrontPage", "Version %d." % number)
 
     def numbers(self, response):
-        return [int(cell.get_text())
-                for cell in response.html.select("table.revisions td.number")]
+        return [
+            int(cell.get_text())
+            for cell in response.html.select("table.revisions td.number")
+        ]
 
     def test_history_lists_the_newest_first(self):
         response = self.app.get(url("history", title="FrontPage"))
@@ -183,16 +205,20 @@ class HistoryTest(WikiTest):
         self.assertIsNone(third.html.select_one("a.older-link"))
         back = third.html.select_one("a.newer-link")["href"]
         self.assertEqual(back, "/pages/history/FrontPage?before=8")
-        self.assertEqual(second.html.select_one("a.newer-link")["href"],
-                         "/pages/history/FrontPage")
+        self.assertEqual(
+            second.html.select_one("a.newer-link")["href"], "/pages/history/FrontPage"
+        )
 
     def test_history_rows_link_to_revisions_and_changes(self):
         response = self.app.get(url("history", title="FrontPage"))
         row = response.html.select_one("table.revisions tbody tr")
-        self.assertEqual(row.select_one("td.number a")["href"],
-                         "/pages/revision/FrontPage/12")
-        self.assertEqual(row.select_one("a.changes-link")["href"],
-                         "/pages/diff/FrontPage?old=11&new=12")
+        self.assertEqual(
+            row.select_one("td.number a")["href"], "/pages/revision/FrontPage/12"
+        )
+        self.assertEqual(
+            row.select_one("a.changes-link")["href"],
+            "/pages/diff/FrontPage?old=11&new=12",
+        )
 
     def test_history_compares_the_two_chosen_revisions(self):
         form = self.app.get(url("history", title="FrontPage")).forms[0]
@@ -201,8 +227,9 @@ class HistoryTest(WikiTest):
         form["style"] = "side"
         response = form.submit()
         self.assertEqual(response.request.path, "/pages/diff/FrontPage")
-        self.assertEqual(dict(response.request.GET),
-                         {"old": "9", "new": "12", "style": "side"})
+        self.assertEqual(
+            dict(response.request.GET), {"old": "9", "new": "12", "style": "side"}
+        )
 
     def test_history_of_a_page_never_written_is_not_found(self):
         response = self.app.get(url("history", title="NoSuchPage"), status=404)
@@ -218,8 +245,9 @@ class HistoryTest(WikiTest):
     def test_bad_history_pages_are_bad_requests(self):
         for before in ("0", "1", "x", "99999999999999"):
             with self.subTest(before=before):
-                self.app.get(url("history", title="FrontPage", before=before),
-                             status=400)
+                self.app.get(
+                    url("history", title="FrontPage", before=before), status=400
+                )
 
     def test_a_history_page_past_the_newest_starts_at_the_newest(self):
         response = self.app.get(url("history", title="FrontPage", before=500))
@@ -234,8 +262,9 @@ class OldRevisionTest(WikiTest):
     def test_an_old_revision_is_shown_rendered(self):
         response = self.app.get(url("revision", title="FrontPage", number=1))
         self.assertEqual(response.html.h1.get_text(), "FrontPage, revision 1")
-        self.assertIn("<strong>Welcome</strong>",
-                      response.html.article.decode_contents())
+        self.assertIn(
+            "<strong>Welcome</strong>", response.html.article.decode_contents()
+        )
         self.assertIn("The latest is revision 2", response)
 
     def test_an_old_revision_offers_to_restore_it(self):
@@ -268,27 +297,33 @@ class RestoreTest(WikiTest):
         form = self.restore_form()
         form["summary"] = "Back to the welcome."
         page = form.submit(status=302).follow()
-        self.assertEqual(flashes(page), [
-            "Restored revision 1 of FrontPage as revision 3."])
+        self.assertEqual(
+            flashes(page), ["Restored revision 1 of FrontPage as revision 3."]
+        )
         self.assertIn("Welcome", page.html.article.get_text())
-        self.assertEqual([(r.number, r.content, r.summary)
-                          for r in history_of("FrontPage")],
-                         [(1, FRONT_PAGE_CONTENT, "Written by paster setup-app."),
-                          (2, "Second.", ""),
-                          (3, FRONT_PAGE_CONTENT, "Back to the welcome.")])
+        self.assertEqual(
+            [(r.number, r.content, r.summary) for r in history_of("FrontPage")],
+            [
+                (1, FRONT_PAGE_CONTENT, "Written by paster setup-app."),
+                (2, "Second.", ""),
+                (3, FRONT_PAGE_CONTENT, "Back to the welcome."),
+            ],
+        )
 
     def test_restoring_says_so_without_a_summary(self):
         self.restore_form().submit(status=302)
-        self.assertEqual(history_of("FrontPage")[-1].summary,
-                         "Restored revision 1")
+        self.assertEqual(history_of("FrontPage")[-1].summary, "Restored revision 1")
 
     def test_restoring_a_page_that_changed_meanwhile_restores_nothing(self):
         form = self.restore_form()
         store_page("FrontPage", "Third.")
         response = form.submit(status=409)
         conflict = " ".join(response.html.select_one("p.conflict").get_text().split())
-        self.assertIn("Nothing was restored: FrontPage changed while you were "
-                      "looking, to revision 3 by anonymous", conflict)
+        self.assertIn(
+            "Nothing was restored: FrontPage changed while you were "
+            "looking, to revision 3 by anonymous",
+            conflict,
+        )
         self.assertEqual(stored_content("FrontPage"), "Third.")
         # The form now knows revision 3: restoring again is deliberate.
         response.forms[0].submit(status=302)
@@ -299,9 +334,13 @@ class RestoreTest(WikiTest):
         store_page("FrontPage", FRONT_PAGE_CONTENT)
         form["base"].force_value("3")
         page = form.submit(status=302).follow()
-        self.assertEqual(flashes(page), [
-            "Nothing restored: the text of revision 1 is that of the latest "
-            "revision, 3."])
+        self.assertEqual(
+            flashes(page),
+            [
+                "Nothing restored: the text of revision 1 is that of the latest "
+                "revision, 3."
+            ],
+        )
         self.assertEqual(len(history_of("FrontPage")), 3)
 
     def test_restoring_brings_a_deleted_page_back(self):
@@ -317,8 +356,11 @@ class RestoreTest(WikiTest):
         self.assertIn("This revision deleted the page.", response)
         self.assertEqual(response.forms, {})
         token = self.restore_form()["_authentication_token"].value
-        self.app.post(url("restore", title="FrontPage", number=3),
-                      {"_authentication_token": token, "base": "3"}, status=400)
+        self.app.post(
+            url("restore", title="FrontPage", number=3),
+            {"_authentication_token": token, "base": "3"},
+            status=400,
+        )
         self.assertIsNone(stored_content("FrontPage"))
 
     def test_a_bad_base_shows_the_revision_again(self):
@@ -330,13 +372,14 @@ class RestoreTest(WikiTest):
         self.assertEqual(stored_content("FrontPage"), "Second.")
 
     def test_restore_only_by_post(self):
-        response = self.app.get(url("restore", title="FrontPage", number=1),
-                                status=405)
+        response = self.app.get(url("restore", title="FrontPage", number=1), status=405)
         self.assertEqual(response.headers["Allow"], "POST")
 
 
 class DiffTest(WikiTest):
-    OLD = "Title\n=====\n\nKeep this line.\nRemove <b>this</b> line.\nChange one word.\n"
+    OLD = (
+        "Title\n=====\n\nKeep this line.\nRemove <b>this</b> line.\nChange one word.\n"
+    )
     NEW = "Title\n=====\n\nKeep this line.\nChange two word.\nAdd a <i>line</i>.\n"
 
     def setUp(self):
@@ -351,8 +394,9 @@ class DiffTest(WikiTest):
         response = self.diff(old=1, new=2)
         self.assertEqual(response.html.h1.get_text(), "DiffPage: revision 1 to 2")
         table = response.html.select_one("table.diff-inline")
-        removed = [row.select_one("del").get_text()
-                   for row in table.select("tr.removed")]
+        removed = [
+            row.select_one("del").get_text() for row in table.select("tr.removed")
+        ]
         added = [row.select_one("ins").get_text() for row in table.select("tr.added")]
         self.assertEqual(removed, ["Remove <b>this</b> line.", "Change one word."])
         self.assertEqual(added, ["Change two word.", "Add a <i>line</i>."])
@@ -369,10 +413,14 @@ class DiffTest(WikiTest):
     def test_side_by_side_diff(self):
         response = self.diff(old=1, new=2, style="side")
         table = response.html.select_one("table.diff-side")
-        self.assertEqual([cell.get_text() for cell in table.select("td.text.removed")],
-                         ["Remove <b>this</b> line.", "Change one word."])
-        self.assertEqual([cell.get_text() for cell in table.select("td.text.added")],
-                         ["Change two word.", "Add a <i>line</i>."])
+        self.assertEqual(
+            [cell.get_text() for cell in table.select("td.text.removed")],
+            ["Remove <b>this</b> line.", "Change one word."],
+        )
+        self.assertEqual(
+            [cell.get_text() for cell in table.select("td.text.added")],
+            ["Change two word.", "Add a <i>line</i>."],
+        )
         link = response.html.select_one("a.style-link")
         self.assertEqual(link["href"], "/pages/diff/DiffPage?old=1&new=2&style=inline")
 
@@ -385,23 +433,29 @@ class DiffTest(WikiTest):
         delete_pages(self.app, ["DiffPage"])
         response = self.diff(old=2, new=3)
         self.assertEqual(len(response.html.select("tr.removed")), 6)
-        self.assertIn("deleted the page", response.html.select_one(
-            "p.diff-revisions").get_text())
+        self.assertIn(
+            "deleted the page", response.html.select_one("p.diff-revisions").get_text()
+        )
         response = self.diff(old=2, new=1)
         self.assertEqual(len(response.html.select("tr.added")), 2)
 
     def test_revisions_with_the_same_lines_say_so(self):
-        self.assertIn("The two revisions have the same lines.",
-                      self.diff(old=2, new=2))
+        self.assertIn("The two revisions have the same lines.", self.diff(old=2, new=2))
 
     def test_a_revision_the_page_lacks_is_not_found(self):
         self.app.get(url("diff", title="DiffPage", old=1, new=3), status=404)
         self.app.get(url("diff", title="NoSuchPage", old=1, new=1), status=404)
 
     def test_bad_parameters_are_bad_requests(self):
-        for params in ({}, {"old": 1}, {"old": "x", "new": 2},
-                       {"old": 0, "new": 1}, {"old": 1, "new": 2, "style": "x"}):
+        for params in (
+            {},
+            {"old": 1},
+            {"old": "x", "new": 2},
+            {"old": 0, "new": 1},
+            {"old": 1, "new": 2, "style": "x"},
+        ):
             with self.subTest(**params):
-                response = self.app.get(url("diff", title="DiffPage", **params),
-                                        status=400)
+                response = self.app.get(
+                    url("diff", title="DiffPage", **params), status=400
+                )
                 self.assertIsNotNone(response.html.select_one(".error-document"))

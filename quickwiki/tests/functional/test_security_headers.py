@@ -1,12 +1,13 @@
 """Every kind of response the wiki sends carries a public site's headers."""
+
 from quickwiki.tests import TestController, url
 
 #: The headers of every response, as the framework's SecurityHeaders sends
 #: them by default (test.ini changes none of them).
 HEADERS = {
     "Content-Security-Policy": "default-src 'self'; img-src 'self' https:; "
-                               "object-src 'none'; base-uri 'self'; "
-                               "form-action 'self'; frame-ancestors 'none'",
+    "object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'none'",
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
     "Referrer-Policy": "same-origin",
@@ -37,8 +38,9 @@ class SecurityHeadersTest(TestController):
         responses = [
             self.app.get("/no_such_page", status=404),
             self.app.get("/pages?page=%FF", status=400),
-            self.app.post(url("save_page", title="FrontPage"), {"content": "x"},
-                          status=403),
+            self.app.post(
+                url("save_page", title="FrontPage"), {"content": "x"}, status=403
+            ),
             self.app.get(url("save_page", title="FrontPage"), status=405),
         ]
         for response in responses:
@@ -49,7 +51,11 @@ class SecurityHeadersTest(TestController):
     def test_static_files(self):
         response = self.app.get("/quick.css")
         self.assert_headers(response)
-        self.assert_headers(self.app.get(
-            "/quick.css", headers={"If-None-Match": response.headers["ETag"]},
-            status=304))
+        self.assert_headers(
+            self.app.get(
+                "/quick.css",
+                headers={"If-None-Match": response.headers["ETag"]},
+                status=304,
+            )
+        )
         self.assert_headers(self.app.post("/quick.css", status=405))

@@ -1,4 +1,5 @@
 """The stylesheet and the icon in public/, served in front of the wiki."""
+
 from quickwiki.tests import TestController
 
 
@@ -17,8 +18,9 @@ class StaticFileTest(TestController):
 
     def test_unchanged_stylesheet_is_not_modified(self):
         etag = self.app.get("/quick.css").headers["ETag"]
-        response = self.app.get("/quick.css", headers={"If-None-Match": etag},
-                                status=304)
+        response = self.app.get(
+            "/quick.css", headers={"If-None-Match": etag}, status=304
+        )
         self.assertEqual(response.body, b"")
 
     def test_missing_static_files_are_404_error_documents(self):

@@ -3,15 +3,19 @@
 These tests commit for real: a savepoint rolled back inside the test's own
 transaction would not show that the database itself is left as it was.
 """
+
 from sqlalchemy import event
 
 from quickwiki.lib import revisions
 from quickwiki.model import meta
 from quickwiki.tests import (
-    CommittingTestController, store_page, stored_content, stored_titles,
-    ticked_title_list, url,
+    CommittingTestController,
+    store_page,
+    stored_content,
+    stored_titles,
+    ticked_title_list,
+    url,
 )
-
 
 #: WebTest asks the error middleware to let exceptions through to the test
 #: (``paste.throw_errors``); these tests look at the page a browser gets.
@@ -23,24 +27,26 @@ class FailingWriteTest(CommittingTestController):
         """Make the database fail the statements starting with
         ``statement_start`` that are about page ``title``.
         """
+
         def fail(connection, cursor, statement, parameters, context, many):
             if statement.startswith(statement_start) and title in str(parameters):
                 raise RuntimeError("simulated database failure")
+
         engine = meta.Session.get_bind()
         event.listen(engine, "before_cursor_execute", fail)
         self.addCleanup(event.remove, engine, "before_cursor_execute", fail)
 
     def assert_server_error_document(self, response):
-        self.assertEqual(response.html.h1.get_text(),
-                         "Error 500: Internal Server Error")
+        self.assertEqual(
+            response.html.h1.get_text(), "Error 500: Internal Server Error"
+        )
         self.assertNotIn("simulated database failure", response)
         self.assertNotIn("Traceback", response)
 
     def save(self, title, content):
         form = self.app.get(url("edit_page", title=title)).forms[0]
         form["content"] = content
-        return form.submit(status=500, expect_errors=True,
-                           extra_environ=AS_SERVED)
+        return form.submit(status=500, expect_errors=True, extra_environ=AS_SERVED)
 
     def latest_number(self, title):
         """The number of page ``title``'s latest revision; None: no page."""
@@ -54,8 +60,9 @@ class FailingWriteTest(CommittingTestController):
         # The page's row has moved to revision 2 when the revision fails.
         self.fail_on("INSERT INTO revisions", "FrontPage")
         self.assert_server_error_document(self.save("FrontPage", "Changed."))
-        self.assertEqual(stored_content("FrontPage"),
-                         "**Welcome** to the QuickWiki front page!")
+        self.assertEqual(
+            stored_content("FrontPage"), "**Welcome** to the QuickWiki front page!"
+        )
         self.assertEqual(self.latest_number("FrontPage"), 1)
 
     def test_failed_insert_creates_no_page(self):
@@ -78,8 +85,8 @@ class FailingWriteTest(CommittingTestController):
         self.fail_on("DELETE FROM renderings", "BetaPage")
         form = ticked_title_list(self.app, ["AlphaPage", "BetaPage"]).submit().forms[0]
         self.assert_server_error_document(
-            form.submit(status=500, expect_errors=True,
-                        extra_environ=AS_SERVED))
+            form.submit(status=500, expect_errors=True, extra_environ=AS_SERVED)
+        )
         self.assertEqual(stored_titles(), ["BetaPage", "FrontPage"])
         self.assertEqual(self.latest_number("BetaPage"), 1)
         self.assertEqual(self.latest_number("AlphaPage"), 2)
