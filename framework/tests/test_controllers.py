@@ -210,11 +210,40 @@ class HookNamesTest(unittest.TestCase):
             def perform_call(self, func, args):
                 return "new on old"
 
-        for cls, result in ((Old, "old"), (New, "new"), (NewOnOld, "new on old")):
+        # Pylons 1.0 applications also put hooks in mixins, listed before
+        # the base class, that know one name only.
+        class OldMixin:
+            def _perform_call(self, func, args):
+                return "(%s)" % super()._perform_call(func, args)
+
+        class NewMixin:
+            def perform_call(self, func, args):
+                return "<%s>" % super().perform_call(func, args)
+
+        class OldMixed(OldMixin, WSGIController):
+            pass
+
+        class NewMixed(NewMixin, WSGIController):
+            pass
+
+        class BothMixed(NewMixin, OldMixed):
+            pass
+
+        def action():
+            return "hi"
+
+        for cls, result in (
+            (Old, "old"),
+            (New, "new"),
+            (NewOnOld, "new on old"),
+            (OldMixed, "(hi)"),
+            (NewMixed, "<hi>"),
+            (BothMixed, "<(hi)>"),
+        ):
             with self.subTest(cls=cls.__name__):
                 controller = cls()
-                self.assertEqual(controller.perform_call(None, {}), result)
-                self.assertEqual(controller._perform_call(None, {}), result)
+                self.assertEqual(controller.perform_call(action, {}), result)
+                self.assertEqual(controller._perform_call(action, {}), result)
 
     def test_hooks_are_not_actions(self):
         for public in HOOK_ALIASES:

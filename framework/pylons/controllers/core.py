@@ -74,10 +74,16 @@ class WSGIController:
         """Keep each hook's two names one method, whichever a subclass overrides."""
         super().__init_subclass__(**kwargs)
         for public, old in HOOK_ALIASES.items():
-            if old in vars(cls) and public not in vars(cls):
-                setattr(cls, public, vars(cls)[old])
-            elif public in vars(cls) and old not in vars(cls):
-                setattr(cls, old, vars(cls)[public])
+            # The class that wins the lookup may be a mixin that knows one
+            # name only, and was never given the other.
+            for owner in cls.__mro__:
+                defined = vars(owner)
+                if old in defined and public not in defined:
+                    setattr(cls, public, defined[old])
+                elif public in defined and old not in defined:
+                    setattr(cls, old, defined[public])
+                if old in defined or public in defined:
+                    break
 
     def __call__(
         self, environ: WSGIEnvironment, start_response: StartResponse
