@@ -155,6 +155,17 @@ class DispatchingConfig(RequestGlobal, _PasteDispatchingConfig):
             "No configuration has been registered for this process or thread"
         )
 
+    def current_conf(self) -> Any:
+        """The configuration ``pylons.config`` stands for now (Paste's name).
+
+        During a request, that of the application serving it.
+        """
+        # Paste binds current_conf to its own _current_obj, which knows
+        # nothing of the request's context.
+        return self._current_obj()
+
+    current = current_conf
+
     def make_process_default(self, conf: PylonsConfig) -> None:
         """Make ``conf`` what ``pylons.config`` shows outside a request."""
         if self._process_configs[-1] is not conf:

@@ -50,6 +50,13 @@ class GlobalsDuringRequestTest(unittest.TestCase):
         self.assertEqual(response.config["marker"], "first")
         self.assertEqual(pylons.config["marker"], "second")
 
+    def test_current_conf_during_a_request_is_the_serving_apps(self):
+        first = sample_app(marker="first")
+        sample_app(marker="second")
+        response = first.get("/hello/config_markers")
+        self.assertEqual(response.text, "first|first|first")
+        self.assertEqual(pylons.config.current_conf()["marker"], "second")
+
     def test_overlapping_requests_in_two_threads_keep_their_own_objects(self):
         app = sample_app()
         threads.barrier = threading.Barrier(2)

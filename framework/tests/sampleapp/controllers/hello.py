@@ -131,6 +131,14 @@ class HelloController(BaseController):
             request.path_info,
         )
 
+    def config_markers(self):
+        # Paste's names for the configuration pylons.config stands for.
+        return "%s|%s|%s" % (
+            config["marker"],
+            config.current_conf()["marker"],
+            config.current()["marker"],
+        )
+
     def set_signed(self):
         response.signed_cookie("prefs", {"theme": "dark"}, secret="s3cr3t")
         return "set"
