@@ -457,7 +457,10 @@ class RequestDecoding:
         try:
             # Read for the error reading raises; WebOb keeps what it parsed.
             request.GET  # noqa: B018
-            request.POST  # noqa: B018
+            # A body of unknown length is no form; reading it would give it
+            # a length of 0, and hide its lack from an RPC controller's 411.
+            if request.is_body_readable:
+                request.POST  # noqa: B018
         except HTTPException as exc:
             environ["pylons.controller.exception"] = exc
             return exc(environ, start_response)

@@ -1,6 +1,7 @@
 """XMLRPCController: calls, introspection, faults and limits."""
 
 import datetime
+import io
 import unittest
 import xmlrpc.client
 
@@ -182,6 +183,17 @@ class HTTPTest(unittest.TestCase):
     def test_body_of_unknown_length_is_refused(self):
         request = webob.Request.blank(URL, method="POST", body=b"<x/>")
         del request.environ["CONTENT_LENGTH"]
+        self.assertEqual(request.get_response(self.app.app).status_int, 411)
+
+    def test_body_of_unknown_length_and_type_is_refused(self):
+        # The form decoding in front of the controller must not give the
+        # untyped body a length of its own.  The body comes as a server
+        # gives it: a stream WebOb has not made seekable.
+        request = webob.Request.blank(URL, method="POST")
+        request.environ["wsgi.input"] = io.BytesIO(b"<x/>")
+        request.environ.pop("CONTENT_LENGTH", None)
+        request.environ.pop("CONTENT_TYPE", None)
+        request.environ.pop("webob.is_body_seekable", None)
         self.assertEqual(request.get_response(self.app.app).status_int, 411)
 
     def test_abort_in_a_method_is_the_http_response(self):
