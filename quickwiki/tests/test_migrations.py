@@ -21,6 +21,7 @@ from sqlalchemy import (
     inspect,
     select,
 )
+from webtest import TestApp
 
 import pylons.test
 
@@ -30,6 +31,7 @@ from quickwiki.tests import (
     PASTER,
     CommittingTestController,
     delete_pages,
+    flashes,
     run_setup_app,
     url,
 )
@@ -52,9 +54,20 @@ legacy_pages = Table(
 
 LEGACY_ROWS = [
     {"title": "FrontPage", "content": "Welcome, from QuickWiki 1.0.\n\nSee SandBox."},
-    {"title": "SandBox", "content": "A <b>tag</b> &amp; naïve Ünïcode.\n"},
+    # Saved from a browser, whose text areas send lines ending in CRLF.
+    {
+        "title": "SandBox",
+        "content": "A <b>tag</b> &amp; naïve Ünïcode.\r\n\r\nWritten in a "
+        "browser,\r\n\r\nits lines ending in CRLF.\r\n",
+    },
     {"title": "EmptyPage", "content": ""},
 ]
+
+
+def as_saved(text):
+    """``text`` with its line breaks made ``\\n``, as QuickWiki saves every
+    text (and as the upgrade makes the text of 1.0's pages)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def schema_differences(connection):
@@ -104,7 +117,7 @@ class LegacyDatabaseTest(CommittingTestController):
         self.assertEqual(
             self.revisions(),
             sorted(
-                (row["title"], 1, row["content"], LEGACY_SUMMARY, False)
+                (row["title"], 1, as_saved(row["content"]), LEGACY_SUMMARY, False)
                 for row in LEGACY_ROWS
             ),
         )
@@ -141,6 +154,37 @@ class LegacyDatabaseTest(CommittingTestController):
             ],
         )
 
+    def test_an_upgraded_page_saved_unchanged_stores_nothing(self):
+        run_setup_app()
+        form = self.app.get(url("edit_page", title="SandBox")).forms[0]
+        page = form.submit(status=302).follow()
+        self.assertEqual(
+            flashes(page),
+            ["Nothing saved: your text is that of revision 1 of SandBox already."],
+        )
+        self.assertEqual(len(self.revisions()), len(LEGACY_ROWS))
+
+    def test_changes_to_other_lines_of_an_upgraded_page_merge(self):
+        run_setup_app()
+        mine = self.app.get(url("edit_page", title="SandBox")).forms[0]
+        theirs = TestApp(pylons.test.pylonsapp)
+        theirs_form = theirs.get(url("edit_page", title="SandBox")).forms[0]
+        theirs_form["content"] = theirs_form["content"].value.replace(
+            "A <b>tag</b>", "A changed <b>tag</b>"
+        )
+        theirs_form.submit(status=302)
+        mine["content"] = mine["content"].value.replace("its lines", "its few lines")
+        page = mine.submit(status=302).follow()
+        self.assertEqual(
+            flashes(page)[0], "Saved revision 3 of SandBox.", flashes(page)
+        )
+        self.assertEqual(
+            self.revisions()[-1][2],
+            as_saved(LEGACY_ROWS[1]["content"])
+            .replace("A <b>tag</b>", "A changed <b>tag</b>")
+            .replace("its lines", "its few lines"),
+        )
+
     def test_setup_app_again_changes_nothing(self):
         run_setup_app()
         before = self.revisions()
@@ -169,7 +213,7 @@ class LegacyDatabaseTest(CommittingTestController):
             rows,
             [
                 ("FrontPage", "Edited after the upgrade."),
-                ("SandBox", LEGACY_ROWS[1]["content"]),
+                ("SandBox", as_saved(LEGACY_ROWS[1]["content"])),
             ],
         )
         run_setup_app()
@@ -222,7 +266,7 @@ class LegacyFileTest(unittest.TestCase):
                 "FROM revisions ORDER BY page"
             ),
             [
-                (title, 1, content, "anonymous", LEGACY_SUMMARY, 0)
+                (title, 1, as_saved(content), "anonymous", LEGACY_SUMMARY, 0)
                 for title, content in before
             ],
         )

@@ -1,9 +1,15 @@
-"""Keep every edit: revisions, links and stored renderings.
+r"""Keep every edit: revisions, links and stored renderings.
 
 Each page's text becomes its first revision; ``pages`` keeps only the
 number of the latest revision and whether it deleted the page.  The
 renderings start empty (the first view of each page renders it), and so
 do the links, which are found when a page is rendered.
+
+The text's line breaks become ``\n``, as in every text QuickWiki saves
+now (``quickwiki.lib.forms.PageSource``).  QuickWiki 1.0 kept the ``\r\n``
+that browsers send; kept so, a page would differ from its next edit in
+every line end, so that saving it unchanged would add a revision, and
+every merge with it would be a conflict.
 
 Going back keeps each page's latest text, and loses the history and the
 deleted pages, which QuickWiki 1.0 could not hold.
@@ -44,6 +50,11 @@ revisions = sa.table(
 renderings = sa.table(
     "renderings", sa.column("page", sa.String), sa.column("revision", sa.Integer)
 )
+
+
+def _with_newlines(text):
+    r"""``text`` with its line breaks, ``\r\n`` or ``\r``, made ``\n``."""
+    return sa.func.replace(sa.func.replace(text, "\r\n", "\n"), "\r", "\n")
 
 
 def upgrade():
@@ -90,7 +101,7 @@ def upgrade():
             sa.select(
                 pages.c.title,
                 sa.literal(1),
-                pages.c.content,
+                _with_newlines(pages.c.content),
                 sa.func.current_timestamp(),
                 sa.literal("anonymous"),
                 sa.literal(IMPORTED_SUMMARY),
