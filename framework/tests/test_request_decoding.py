@@ -116,6 +116,36 @@ class FormBodyTest(unittest.TestCase):
         response = self.post(b"--x\r\n", "multipart/form-data", status=400)
         self.assertIn("Error 400", response.text)
 
+    def post_part(self, headers, value, status=200):
+        """POST a multipart form of one field, its part having ``headers``."""
+        body = b"--B\r\n" + headers + b"\r\n\r\n" + value + b"\r\n--B--\r\n"
+        return self.post(body, "multipart/form-data; boundary=B", status=status)
+
+    def test_multipart_field_in_another_charset_is_unsupported(self):
+        # WebOb would decode the field with the declared charset: changing
+        # its text (latin-1), or failing (a bogus or non-text codec).
+        name = b'Content-Disposition: form-data; name="name"'
+        file = name + b'; filename="name.txt"'
+        for disposition in (name, file):
+            for charset in ("latin-1", "utf-16", "x-bogus", "rot13", ""):
+                with self.subTest(disposition=disposition, charset=charset):
+                    headers = b"%s\r\nContent-Type: text/plain; charset=%s" % (
+                        disposition,
+                        charset.encode(),
+                    )
+                    response = self.post_part(headers, b"caf\xc3\xa9", status=415)
+                    self.assertIn("Error 415", response.text)
+
+    def test_multipart_field_declared_utf8_is_decoded(self):
+        for charset in (b"utf-8", b"UTF8"):
+            with self.subTest(charset=charset):
+                response = self.post_part(
+                    b'Content-Disposition: form-data; name="name"\r\n'
+                    b"Content-Type: text/plain; charset=" + charset,
+                    b"caf\xc3\xa9",
+                )
+                self.assertEqual(response.text, "name=café")
+
     def test_other_bodies_are_left_to_the_action(self):
         response = self.post(b"\xff\xfe", "application/octet-stream")
         self.assertEqual(response.text, "")
@@ -166,6 +196,19 @@ class RequestTest(unittest.TestCase):
         )
         with self.assertRaises(webob.exc.HTTPUnsupportedMediaType) as caught:
             request.params
+        self.assertEqual(
+            caught.exception.detail, "Forms must be sent in UTF-8, not x-bogus."
+        )
+
+    def test_multipart_field_in_another_charset_raises_415(self):
+        request = Request.blank(
+            "/",
+            POST=b'--B\r\nContent-Disposition: form-data; name="a"\r\n'
+            b"Content-Type: text/plain; charset=x-bogus\r\n\r\nb\r\n--B--\r\n",
+            content_type="multipart/form-data; boundary=B",
+        )
+        with self.assertRaises(webob.exc.HTTPUnsupportedMediaType) as caught:
+            request.POST
         self.assertEqual(
             caught.exception.detail, "Forms must be sent in UTF-8, not x-bogus."
         )

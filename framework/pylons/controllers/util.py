@@ -9,8 +9,10 @@ an HTTP status; :func:`etag_cache` answers conditional GETs;
 
 from __future__ import annotations
 
+import codecs
 import io
 import logging
+import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 from urllib.parse import unquote_to_bytes, urljoin
@@ -49,6 +51,8 @@ def _cookie_serializer(secret: str) -> SignedSerializer:
 
 #: The content types whose body WebOb parses into ``request.POST``.
 _FORM_TYPES = ("", "application/x-www-form-urlencoded", "multipart/form-data")
+#: Only a multipart body holding this can declare a charset for a field.
+_CHARSET = re.compile(rb"charset", re.IGNORECASE)
 
 
 class Request(webob.Request):
@@ -61,7 +65,8 @@ class Request(webob.Request):
     decoded raises an :class:`webob.exc.HTTPException`, which a controller
     sends as the answer: ``400 Bad Request`` for a query string or a form
     that is not UTF-8 or a form body that cannot be parsed, ``415
-    Unsupported Media Type`` for a form in another charset than UTF-8.
+    Unsupported Media Type`` for a form, or a field of a multipart form,
+    in another charset than UTF-8.
     """
 
     language = "en-us"
@@ -79,9 +84,16 @@ class Request(webob.Request):
     @property
     def POST(self) -> MultiDict | NoVars:
         """The form's variables; 415 unless it is UTF-8, 400 if unreadable."""
+        charset = None
         if self.content_type in _FORM_TYPES and self.charset != "UTF-8":
+            charset = self.charset
+        elif self.content_type == "multipart/form-data":
+            # WebOb decodes a field with the charset its part declares:
+            # changing its text, or failing on a codec that is not one.
+            charset = _field_charset(self)
+        if charset is not None:
             raise webob.exc.HTTPUnsupportedMediaType(
-                "Forms must be sent in UTF-8, not %s." % self.charset
+                "Forms must be sent in UTF-8, not %s." % charset
             )
         try:
             form = super().POST
@@ -160,23 +172,56 @@ def _texts(form: MultiDict | NoVars) -> Iterable[str]:
 
 def _utf8_form(request: webob.Request) -> bool:
     """Whether the form in ``request``'s body is strictly UTF-8."""
-    body = request.body
     try:
         if request.content_type == "multipart/form-data":
-            environ = dict(request.environ, QUERY_STRING="")
-            environ["CONTENT_LENGTH"] = str(len(body))
-            cgi_FieldStorage(
-                fp=io.BytesIO(body),
-                environ=environ,
-                keep_blank_values=True,
-                encoding="utf-8",
-                errors="strict",
-            )
+            _multipart_fields(request, errors="strict")
         else:
-            unquote_to_bytes(body.replace(b"+", b" ")).decode("utf-8")
+            unquote_to_bytes(request.body.replace(b"+", b" ")).decode("utf-8")
     except UnicodeDecodeError:
         return False
     return True
+
+
+def _field_charset(request: webob.Request) -> str | None:
+    """A charset other than UTF-8 that a field of ``request``'s multipart
+    form declares, or None.
+    """
+    if _CHARSET.search(request.body) is None:
+        return None  # the common case: the body is not parsed twice
+    try:
+        fields = _multipart_fields(request, errors="replace")
+    except ValueError:
+        return None  # WebOb's parsing fails too, and says why
+    for field in fields:
+        charset = field.type_options.get("charset")
+        if charset is not None and not _is_utf8(charset):
+            return str(charset)
+    return None
+
+
+def _is_utf8(charset: str) -> bool:
+    """Whether ``charset`` names UTF-8, in any of its spellings."""
+    try:
+        return codecs.lookup(charset).name == "utf-8"
+    except LookupError:
+        return False
+
+
+def _multipart_fields(request: webob.Request, errors: str) -> list[cgi_FieldStorage]:
+    """The fields of ``request``'s multipart form, their text decoded as
+    UTF-8 with ``errors``.
+    """
+    body = request.body
+    environ = dict(request.environ, QUERY_STRING="")
+    environ["CONTENT_LENGTH"] = str(len(body))
+    form = cgi_FieldStorage(
+        fp=io.BytesIO(body),
+        environ=environ,
+        keep_blank_values=True,
+        encoding="utf-8",
+        errors=errors,
+    )
+    return form.list or []
 
 
 def _covers(accepted: str, language: str) -> bool:

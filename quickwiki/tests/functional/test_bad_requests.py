@@ -80,6 +80,25 @@ class FormBodyTest(BadRequestTest):
                 )
         self.assertEqual(stored_content("FrontPage"), FRONT_PAGE_CONTENT)
 
+    def test_multipart_field_in_another_charset(self):
+        body = (
+            "--B\r\n"
+            'Content-Disposition: form-data; name="_authentication_token"\r\n'
+            "\r\n%s\r\n"
+            "--B\r\n"
+            'Content-Disposition: form-data; name="content"\r\n'
+            "Content-Type: text/plain; charset=x-bogus\r\n"
+            "\r\nChanged.\r\n"
+            "--B--\r\n" % self.token()
+        ).encode()
+        response = self.post_save(body, "multipart/form-data; boundary=B", status=415)
+        self.assert_document(
+            response,
+            "Error 415: Unsupported Media Type",
+            "Forms must be sent in UTF-8, not x-bogus",
+        )
+        self.assertEqual(stored_content("FrontPage"), FRONT_PAGE_CONTENT)
+
     def test_multipart_without_boundary(self):
         self.token()
         response = self.post_save(b"--x\r\n", "multipart/form-data", status=400)
