@@ -146,6 +146,12 @@ class FormBodyTest(unittest.TestCase):
                 )
                 self.assertEqual(response.text, "name=café")
 
+    def test_multipart_field_without_a_name_is_a_bad_request(self):
+        for headers in (b"Content-Disposition: form-data", b"Content-Type: text/plain"):
+            with self.subTest(headers=headers):
+                response = self.post_part(headers, b"x", status=400)
+                self.assertIn("Error 400", response.text)
+
     def test_other_bodies_are_left_to_the_action(self):
         response = self.post(b"\xff\xfe", "application/octet-stream")
         self.assertEqual(response.text, "")

@@ -101,6 +101,10 @@ class Request(webob.Request):
             raise webob.exc.HTTPBadRequest(
                 "The form's data could not be read: %s." % exc
             ) from None
+        if None in form:  # a multipart part without a field name
+            raise webob.exc.HTTPBadRequest(
+                "The form's data could not be read: a field has no name."
+            )
         # WebOb decodes a form's bytes that are not UTF-8 as U+FFFD, which
         # would silently change what was sent: such a form is refused.
         # Only a form showing U+FFFD can hold them, so others are not read

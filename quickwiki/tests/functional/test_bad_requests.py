@@ -99,6 +99,20 @@ class FormBodyTest(BadRequestTest):
         )
         self.assertEqual(stored_content("FrontPage"), FRONT_PAGE_CONTENT)
 
+    def test_multipart_field_without_a_name(self):
+        body = (
+            "--B\r\n"
+            'Content-Disposition: form-data; name="_authentication_token"\r\n'
+            "\r\n%s\r\n"
+            "--B\r\n"
+            "Content-Disposition: form-data\r\n"
+            "\r\nChanged.\r\n"
+            "--B--\r\n" % self.token()
+        ).encode()
+        response = self.post_save(body, "multipart/form-data; boundary=B", status=400)
+        self.assert_document(response, "Error 400: Bad Request", "has no name")
+        self.assertEqual(stored_content("FrontPage"), FRONT_PAGE_CONTENT)
+
     def test_multipart_without_boundary(self):
         self.token()
         response = self.post_save(b"--x\r\n", "multipart/form-data", status=400)
