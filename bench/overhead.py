@@ -179,6 +179,17 @@ VERSIONS_OF = (
 )
 
 
+def installed_versions(names):
+    """Each distribution of ``names`` with its installed version, or None."""
+    versions = {}
+    for name in names:
+        try:
+            versions[name] = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            versions[name] = None
+    return versions
+
+
 def cpu_model():
     """The processor's model name, as the kernel reports it."""
     try:
@@ -196,12 +207,11 @@ def render_page(label, overhead, load_before, load_after, note=""):
 
     ``note`` (Markdown) says what was measured, e.g. which framework.
     """
-    versions = []
-    for name in VERSIONS_OF:
-        try:
-            versions.append("%s %s" % (name, importlib.metadata.version(name)))
-        except importlib.metadata.PackageNotFoundError:
-            pass
+    versions = [
+        "%s %s" % (name, version)
+        for name, version in installed_versions(VERSIONS_OF).items()
+        if version is not None
+    ]
     heading = "\n".join(
         [
             "# Framework overhead: %s" % label,

@@ -19,7 +19,6 @@ are written all the same).
 
 import argparse
 import datetime
-import importlib.metadata
 import os
 import platform
 import signal
@@ -33,16 +32,9 @@ import wiki_bench
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PROFILE_NAME = "profile-pylons-full"
-VERSIONS_OF = (
-    "Pylons",
+#: The distributions whose versions a run names: part 1's, and the wikis'.
+VERSIONS_OF = overhead.VERSIONS_OF + (
     "QuickWiki",
-    "pyramid",
-    "Flask",
-    "WebOb",
-    "Paste",
-    "Routes",
-    "Beaker",
-    "whitenoise",
     "waitress",
     "SQLAlchemy",
     "docutils",
@@ -127,12 +119,10 @@ def main(argv=None):
 
 
 def describe_run(args):
-    versions = {}
-    for name in VERSIONS_OF:
-        try:
-            versions[name] = importlib.metadata.version(name)
-        except importlib.metadata.PackageNotFoundError:
-            versions[name] = "not installed"
+    versions = {
+        name: version or "not installed"
+        for name, version in overhead.installed_versions(VERSIONS_OF).items()
+    }
     return {
         "started": datetime.datetime.now().isoformat(timespec="seconds"),
         "machine": "%s, %s" % (platform.platform(), overhead.cpu_model()),
