@@ -122,6 +122,11 @@ class WorkerPool:
                 "every worker stayed busy for %g seconds" % self.timeout
             ) from None
         try:
+            if worker is not None and not worker.is_alive():
+                # Stopped by close(), or killed while idle (say by the OOM
+                # killer): not this call's failure, so a new worker takes it.
+                self._stop_worker(worker)
+                worker = None
             if worker is None:
                 worker = self._start_worker()
                 self._wait_until_ready(worker)
@@ -191,9 +196,9 @@ class WorkerPool:
             ) from exc
 
     def _stop_worker(self, worker):
-        if worker is None:
-            return
         with self._lock:
+            if worker not in self._started:  # None, or stopped already
+                return
             self._started.discard(worker)
         worker.kill()
         worker.join()

@@ -1,6 +1,7 @@
 """The worker pool: results, questions, and the bounds of time and memory."""
 
 import os
+import signal
 import threading
 import time
 import unittest
@@ -71,6 +72,15 @@ class DiesOnStart:
         return os.getpid()
 
 
+def _alive(pid):
+    """Whether process ``pid`` has not yet ended (a zombie counts as ended)."""
+    try:
+        with open("/proc/%d/stat" % pid) as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
 class WorkerPoolTest(unittest.TestCase):
     def pool(self, function, **limits):
         pool = WorkerPool(function, **limits)
@@ -127,6 +137,21 @@ class WorkerPoolTest(unittest.TestCase):
         self.assertIn("exit code 3", str(caught.exception))
         with self.assertRaises(WorkerCrashed):
             pool.run(4)
+
+    def test_a_worker_that_ended_while_idle_is_replaced(self):
+        pool = self.pool(sleep_for, workers=1)
+        first = pool.run(0)
+        os.kill(first, signal.SIGKILL)  # as the OOM killer or an admin would
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and _alive(first):
+            time.sleep(0.05)
+        self.assertNotIn(pool.run(0), (first, os.getpid()))
+
+    def test_a_closed_pool_starts_new_workers_when_used_again(self):
+        pool = self.pool(sleep_for, workers=1)
+        first = pool.run(0)
+        pool.close()
+        self.assertNotIn(pool.run(0), (first, os.getpid()))
 
     def test_memory_beyond_the_limit_fails_in_the_worker(self):
         pool = self.pool(allocate, workers=1, memory_limit=512 * 2**20)
