@@ -215,8 +215,14 @@ class PagesController(BaseController):
 
     def revision(self, title, number):
         """Revision ``number`` of page ``title``, with a form to restore it."""
+        return self._revision_page(title, int(number))
+
+    def _revision_page(self, title, number, summary="", conflict=None):
+        """Revision ``number`` of page ``title``, its restore form holding
+        ``summary``; with the newer revision a restore met, its ``conflict``.
+        """
         _check_title(title, 404)
-        shown = self._revision_or_404(title, int(number))
+        shown = self._revision_or_404(title, number)
         latest = revisions.head(title)
         _answer_errors_with_400()
         c.title = title
@@ -227,9 +233,8 @@ class PagesController(BaseController):
             if shown.deleted
             else renderings.render(title, shown.content, _page_url).html
         )
-        c.summary = ""
-        if not hasattr(c, "restore_conflict"):
-            c.restore_conflict = None
+        c.summary = summary
+        c.restore_conflict = conflict
         return render("/pages/revision.mako")
 
     @restrict("POST")
@@ -257,8 +262,9 @@ class PagesController(BaseController):
             )
         if isinstance(outcome, revisions.Conflict):
             _own_status(409)
-            c.restore_conflict = outcome.head
-            return self.revision(title, number)
+            return self._revision_page(
+                title, number, form["summary"], conflict=outcome.head
+            )
         if isinstance(outcome, revisions.Unchanged):
             h.flash(
                 "Nothing restored: the text of revision %d is that of the "

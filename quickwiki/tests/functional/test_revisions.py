@@ -329,6 +329,15 @@ class RestoreTest(WikiTest):
         response.forms[0].submit(status=302)
         self.assertEqual(stored_content("FrontPage"), FRONT_PAGE_CONTENT)
 
+    def test_a_restore_that_met_a_change_keeps_its_summary(self):
+        form = self.restore_form()
+        form["summary"] = "Back to the welcome."
+        store_page("FrontPage", "Third.")
+        response = form.submit(status=409)
+        self.assertEqual(response.forms[0]["summary"].value, "Back to the welcome.")
+        response.forms[0].submit(status=302)
+        self.assertEqual(history_of("FrontPage")[-1].summary, "Back to the welcome.")
+
     def test_restoring_the_latest_text_stores_nothing(self):
         form = self.restore_form()
         store_page("FrontPage", FRONT_PAGE_CONTENT)
