@@ -43,7 +43,7 @@ from typing import NamedTuple
 from sqlalchemy import bindparam, delete, false, func, insert, select, update
 
 from quickwiki import migrations
-from quickwiki.lib.wikiwords import is_title
+from quickwiki.lib.wikiwords import MAX_TITLE_LENGTH, is_title
 from quickwiki.model import (
     MAX_ADDRESS_LENGTH,
     MAX_AUTHOR_LENGTH,
@@ -441,7 +441,10 @@ def _revision(record, lines):
 
     title = _text(record, "page", lines)
     if not is_title(title):
-        raise fault("page", "is no page title (a WikiWord of at most 40 characters)")
+        raise fault(
+            "page",
+            "is no page title (a WikiWord of at most %d characters)" % MAX_TITLE_LENGTH,
+        )
     number = record["number"]
     if type(number) is not int or number < 1:
         raise fault("number", "is not a whole number from 1")
