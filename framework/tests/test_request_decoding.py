@@ -5,6 +5,7 @@ from unittest import mock
 
 import webob.exc
 
+from pylons.controllers import util
 from pylons.controllers.util import Request
 from pylons.secure_form import token_key
 
@@ -226,3 +227,22 @@ class RequestTest(unittest.TestCase):
         with self.assertRaises(webob.exc.HTTPBadRequest) as caught:
             request.POST
         self.assertIn("Invalid boundary", caught.exception.detail)
+
+    def test_a_form_is_checked_once_however_often_it_is_read(self):
+        body = b'--B\r\nContent-Disposition: form-data; name="a"\r\n\r\nb\r\n--B--\r\n'
+        request = Request.blank(
+            "/", POST=body, content_type="multipart/form-data; boundary=B"
+        )
+        with mock.patch("pylons.controllers.util._texts", wraps=util._texts) as checked:
+            form = request.POST
+            self.assertIs(request.POST, form)
+            self.assertEqual(request.params["a"], "b")
+            Request(request.environ).POST
+        self.assertEqual(checked.call_count, 1)
+
+    def test_a_form_given_a_new_body_is_checked_again(self):
+        request = Request.blank("/", POST=b"a=%C3%A9", content_type=FORM)
+        self.assertEqual(request.POST["a"], "é")
+        request.body = b"a=%FF"
+        with self.assertRaises(webob.exc.HTTPBadRequest):
+            request.POST

@@ -53,6 +53,9 @@ def _cookie_serializer(secret: str) -> SignedSerializer:
 _FORM_TYPES = ("", "application/x-www-form-urlencoded", "multipart/form-data")
 #: Only a multipart body holding this can declare a charset for a field.
 _CHARSET = re.compile(rb"charset", re.IGNORECASE)
+#: The environ key of the form :attr:`Request.POST` has checked, with the
+#: body it was read from: ``(form, body_file_raw)``, as WebOb keeps its own.
+_CHECKED_FORM = "pylons.checked_form"
 
 
 class Request(webob.Request):
@@ -83,7 +86,15 @@ class Request(webob.Request):
 
     @property
     def POST(self) -> MultiDict | NoVars:
-        """The form's variables; 415 unless it is UTF-8, 400 if unreadable."""
+        """The form's variables; 415 unless it is UTF-8, 400 if unreadable.
+
+        The checks read the whole body, so a form is checked once: each
+        later read (``params`` too, and from middleware to the action there
+        are several) gives the checked form, until the body changes.
+        """
+        checked = self.environ.get(_CHECKED_FORM)
+        if checked is not None and checked[1] is self.body_file_raw:
+            return checked[0]
         charset = None
         if self.content_type in _FORM_TYPES and self.charset != "UTF-8":
             charset = self.charset
@@ -111,6 +122,8 @@ class Request(webob.Request):
         # again.
         if any("\ufffd" in item for item in _texts(form)) and not _utf8_form(self):
             raise webob.exc.HTTPBadRequest("The form's data is not valid UTF-8.")
+        if isinstance(form, MultiDict):  # WebOb keeps no NoVars either
+            self.environ[_CHECKED_FORM] = (form, self.body_file_raw)
         return form
 
     @property
