@@ -751,6 +751,7 @@ class StatusCodeRedirect:
     def _error_environ(
         self, environ: WSGIEnvironment, original: Response
     ) -> WSGIEnvironment:
+        """The environ of a GET of the error document, for ``original``."""
         error_environ = dict(environ)
         error_environ.update(
             {
@@ -795,10 +796,12 @@ class _Chained:
         self.original = original
 
     def __iter__(self) -> Iterator[bytes]:
+        """The items taken first, then the rest of the original's."""
         yield from self.first
         yield from self.rest
 
     def close(self) -> None:
+        """Close the original body."""
         _close(self.original)
 
 

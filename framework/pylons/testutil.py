@@ -35,6 +35,7 @@ class ControllerWrap:
     def __call__(
         self, environ: WSGIEnvironment, start_response: StartResponse
     ) -> Iterable[bytes]:
+        """Answer the request with a new instance of the controller."""
         return self.controller()(environ, start_response)
 
 
@@ -71,6 +72,7 @@ class SetupCacheGlobal:
     def __call__(
         self, environ: WSGIEnvironment, start_response: StartResponse
     ) -> Iterable[bytes]:
+        """Set the request's objects up and register them; then run ``app``."""
         environ.update(self.environ)
         config = pylons.config._current_obj()
         pylons_app = PylonsApp(

@@ -270,6 +270,7 @@ class PylonsApp:
         return found
 
     def _controller_in_package(self, controller: str) -> Any:
+        """The class of ``controller``'s module in the project's package, or None."""
         module_name = "%s.controllers.%s" % (
             self.package_name,
             controller.replace("/", "."),

@@ -90,6 +90,7 @@ class JSONRPCController(RPCController):
     content_type = "application/json"
 
     def _decode(self, body: bytes) -> Any:
+        """The JSON of ``body`` (or of it URL-unquoted); _Unreadable if none."""
         try:
             return json.loads(body)
         except ValueError:
@@ -101,11 +102,13 @@ class JSONRPCController(RPCController):
             return _Unreadable()
 
     def _action_for(self, call: Any) -> str | None:
+        """The ``method`` of a single call; None for a batch or no call."""
         if isinstance(call, dict) and isinstance(call.get("method"), str):
             return call["method"]
         return None
 
     def _answer(self, call: Any) -> bytes | None:
+        """The reply to a call or a batch; None if all were notifications."""
         if isinstance(call, _Unreadable):
             return _encode_reply(
                 None, error=JSONRPCError(PARSE_ERROR, ERROR_MESSAGES[PARSE_ERROR])
@@ -115,6 +118,7 @@ class JSONRPCController(RPCController):
         return self._answer_one(call)
 
     def _answer_batch(self, calls: list[Any]) -> bytes | None:
+        """The list of replies to ``calls``; None if all were notifications."""
         if not calls:
             return _encode_reply(
                 None, error=_standard_error(INVALID_REQUEST, "an empty batch")

@@ -138,6 +138,7 @@ class RPCController(WSGIController):
         return sorted(name for name in dir(self) if self._rpc_method(name) is not None)
 
     def _log_failure(self, name: str) -> None:
+        """Log the exception the remote method ``name`` raised, traceback and all."""
         log.exception("Remote method %s of %s failed", name, type(self).__name__)
 
 

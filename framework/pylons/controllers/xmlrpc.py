@@ -131,11 +131,13 @@ class XMLRPCController(RPCController):
         return name, params
 
     def _action_for(self, call: Any) -> str | None:
+        """The attribute of the method ``call`` names; None if unreadable."""
         if isinstance(call, xmlrpc.client.Fault):
             return None
         return _method_attribute(call[0])
 
     def _answer(self, call: Any) -> bytes:
+        """The method response to ``call``: its result, or a fault."""
         if isinstance(call, xmlrpc.client.Fault):
             return self._fault(call)
         name, params = call
@@ -177,6 +179,7 @@ class XMLRPCController(RPCController):
         return document.encode("utf-8")
 
     def _fault(self, fault: xmlrpc.client.Fault) -> bytes:
+        """The method response carrying ``fault``."""
         return _fault_document(fault)
 
     @signature(["array"])
