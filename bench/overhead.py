@@ -34,6 +34,13 @@ from hello_apps import BODY, PATH
 from webob import Request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+#: The tuning knobs of part 1, here and in ``run.py``: flag, type, default,
+#: help.
+OPTIONS = (
+    ("--rounds", int, 15, "alternated rounds of the in-process part"),
+    ("--batch", float, 0.2, "seconds per contender per round"),
+    ("--profile-calls", int, 5000, "requests profiled through the full Pylons stack"),
+)
 
 
 def call(app, environ):
@@ -246,6 +253,14 @@ def render_page(label, overhead, load_before, load_after, note=""):
     )
 
 
+def add_options(parser, options):
+    """Add ``options`` (as :data:`OPTIONS` gives them) to ``parser``."""
+    for flag, kind, default, help_text in options:
+        parser.add_argument(
+            flag, type=kind, default=default, help=help_text + " (default: %(default)s)"
+        )
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(
         description="Measure part 1 of the benchmark (framework overhead) alone."
@@ -256,24 +271,7 @@ def main(argv=None):
         default=os.path.join(HERE, "results"),
         help="directory for the result files (default: %(default)s)",
     )
-    parser.add_argument(
-        "--rounds",
-        type=int,
-        default=15,
-        help="alternated rounds (default: %(default)s)",
-    )
-    parser.add_argument(
-        "--batch",
-        type=float,
-        default=0.2,
-        help="seconds per contender per round (default: %(default)s)",
-    )
-    parser.add_argument(
-        "--profile-calls",
-        type=int,
-        default=5000,
-        help="requests profiled (default: %(default)s)",
-    )
+    add_options(parser, OPTIONS)
     parser.add_argument(
         "--note", default="", help="what was measured, for the page (Markdown)"
     )

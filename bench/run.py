@@ -46,12 +46,9 @@ VERSIONS_OF = overhead.VERSIONS_OF + (
 )
 
 
-#: The tuning knobs: flag, type, default, help.  The defaults keep a run
-#: to about five minutes on two cores.
-OPTIONS = (
-    ("--rounds", int, 15, "alternated rounds of the in-process part"),
-    ("--batch", float, 0.2, "seconds per contender per round"),
-    ("--profile-calls", int, 5000, "requests profiled through the full Pylons stack"),
+#: The tuning knobs, part 1's and the wikis': flag, type, default, help.  The
+#: defaults keep a run to about five minutes on two cores.
+OPTIONS = overhead.OPTIONS + (
     ("--wiki-profile-calls", int, 100, "requests of each wiki operation profiled"),
     (
         "--wiki-rounds",
@@ -89,10 +86,7 @@ def parse_args(argv):
         default=loadgen.default_generator(),
         help="load generator (default: wrk when installed: %(default)s)",
     )
-    for flag, kind, default, help_text in OPTIONS:
-        parser.add_argument(
-            flag, type=kind, default=default, help=help_text + " (default: %(default)s)"
-        )
+    overhead.add_options(parser, OPTIONS)
     args = parser.parse_args(argv)
     args.sizes = sorted(int(size) for size in args.sizes.split(","))
     return args
