@@ -212,6 +212,25 @@ class TestController(unittest.TestCase):
         session.__enter__()
         self.addCleanup(session.__exit__, None, None, None)
 
+    def edit_form(self, title, content=None, app=None):
+        """Page ``title``'s edit form, opened in ``app`` (the test's own by
+        default), with ``content`` filled in when given.
+        """
+        form = (app or self.app).get(url("edit_page", title=title)).forms[0]
+        if content is not None:
+            form["content"] = content
+        return form
+
+    def save(self, title, content, summary=None, status=302, **submit):
+        """Save ``content`` as page ``title`` through its edit form, with
+        ``summary`` when given: the response, of the ``status`` expected
+        (WebTest's ``submit`` takes ``submit``).
+        """
+        form = self.edit_form(title, content)
+        if summary is not None:
+            form["summary"] = summary
+        return form.submit(status=status, **submit)
+
     def assert_document(self, response, heading, detail=None):
         """``response`` is the error document with ``heading`` (and ``detail``)."""
         document = response.html.select_one("div.error-document")

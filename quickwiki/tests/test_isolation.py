@@ -15,7 +15,6 @@ from quickwiki.tests import (
     store_page,
     stored_content,
     stored_titles,
-    url,
 )
 
 
@@ -28,13 +27,6 @@ def run_test(case):
         raise AssertionError("the inner test failed:\n" + problems[0][1])
 
 
-def save(app, title, content, **kwargs):
-    """Save page ``title`` through the application's edit form."""
-    form = app.get(url("edit_page", title=title)).forms[0]
-    form["content"] = content
-    return form.submit(**kwargs)
-
-
 def committed_titles(engine):
     """The titles that a connection of its own sees: the committed ones."""
     with engine.connect() as connection:
@@ -45,7 +37,7 @@ class RolledBackTest(unittest.TestCase):
     def test_writes_are_seen_in_the_test_and_gone_after_it(self):
         class Writer(TestController):
             def runTest(self):
-                self.assertEqual(save(self.app, "NewPage", "Text.").status_int, 302)
+                self.assertEqual(self.save("NewPage", "Text.").status_int, 302)
                 store_page("OtherPage", "Other.")
                 self.assertEqual(stored_content("NewPage"), "Text.")
                 self.assertEqual(stored_titles(), ["FrontPage", "NewPage", "OtherPage"])
@@ -57,7 +49,7 @@ class RolledBackTest(unittest.TestCase):
         class Writer(TestController):
             def runTest(self):
                 engine = meta.Session.get_bind().engine
-                save(self.app, "NewPage", "Text.")
+                self.save("NewPage", "Text.")
                 self.assertEqual(committed_titles(engine), ["FrontPage"])
 
         run_test(Writer())
@@ -75,8 +67,7 @@ class RolledBackTest(unittest.TestCase):
                 self.addCleanup(event.remove, connection, "before_cursor_execute", fail)
                 # As served: the error middleware answers 500 rather than
                 # letting the exception through to WebTest.
-                save(
-                    self.app,
+                self.save(
                     "FrontPage",
                     "Changed.",
                     status=500,
@@ -96,7 +87,7 @@ class CommittingTest(unittest.TestCase):
     def test_writes_are_committed(self):
         class Writer(CommittingTestController):
             def runTest(self):
-                save(self.app, "NewPage", "Text.")
+                self.save("NewPage", "Text.")
                 self.assertEqual(
                     committed_titles(meta.Session.get_bind()), ["FrontPage", "NewPage"]
                 )

@@ -142,7 +142,7 @@ class LegacyDatabaseTest(CommittingTestController):
 
     def test_upgraded_pages_are_edited_from_their_first_revision(self):
         run_setup_app()
-        form = self.app.get(url("edit_page", title="FrontPage")).forms[0]
+        form = self.edit_form("FrontPage")
         self.assertEqual(form["base"].value, "1")
         form["content"] = "Edited after the upgrade."
         form.submit(status=302)
@@ -156,7 +156,7 @@ class LegacyDatabaseTest(CommittingTestController):
 
     def test_an_upgraded_page_saved_unchanged_stores_nothing(self):
         run_setup_app()
-        form = self.app.get(url("edit_page", title="SandBox")).forms[0]
+        form = self.edit_form("SandBox")
         page = form.submit(status=302).follow()
         self.assertEqual(
             flashes(page),
@@ -166,9 +166,9 @@ class LegacyDatabaseTest(CommittingTestController):
 
     def test_changes_to_other_lines_of_an_upgraded_page_merge(self):
         run_setup_app()
-        mine = self.app.get(url("edit_page", title="SandBox")).forms[0]
+        mine = self.edit_form("SandBox")
         theirs = TestApp(pylons.test.pylonsapp)
-        theirs_form = theirs.get(url("edit_page", title="SandBox")).forms[0]
+        theirs_form = self.edit_form("SandBox", app=theirs)
         theirs_form["content"] = theirs_form["content"].value.replace(
             "A <b>tag</b>", "A changed <b>tag</b>"
         )
@@ -193,9 +193,7 @@ class LegacyDatabaseTest(CommittingTestController):
 
     def test_downgrading_keeps_the_latest_text_of_each_page(self):
         run_setup_app()
-        form = self.app.get(url("edit_page", title="FrontPage")).forms[0]
-        form["content"] = "Edited after the upgrade."
-        form.submit(status=302)
+        self.save("FrontPage", "Edited after the upgrade.")
         delete_pages(self.app, ["EmptyPage"])
         meta.Session.remove()
         engine = meta.Session.get_bind()

@@ -12,7 +12,7 @@ FORM = "application/x-www-form-urlencoded"
 class BadRequestTest(TestController):
     def token(self):
         """This session's CSRF token, from the edit form."""
-        form = self.app.get(url("edit_page", title="FrontPage")).forms[0]
+        form = self.edit_form("FrontPage")
         return form["_authentication_token"].value
 
     def post_save(self, body, content_type, status):
@@ -158,15 +158,10 @@ class FormBodyTest(BadRequestTest):
 
 
 class PageSizeTest(BadRequestTest):
-    def edit_form(self, content):
-        form = self.app.get(url("edit_page", title="FrontPage")).forms[0]
-        form["content"] = content
-        return form
-
     def test_a_page_over_the_limit_is_refused_keeping_the_text(self):
         limit = pylons.test.pylonsapp.config["pylons.app_globals"].max_page_size
         content = "é" * (limit // 2) + "x"
-        response = self.edit_form(content).submit(status=413)
+        response = self.edit_form("FrontPage", content).submit(status=413)
         self.assertEqual(response.forms[0]["content"].value, content)
         message = response.html.select_one(".flash .error").get_text()
         self.assertIn(
@@ -177,7 +172,7 @@ class PageSizeTest(BadRequestTest):
 
     def test_a_page_at_the_limit_is_saved(self):
         limit = pylons.test.pylonsapp.config["pylons.app_globals"].max_page_size
-        self.edit_form("x" * limit).submit(status=302)
+        self.edit_form("FrontPage", "x" * limit).submit(status=302)
         self.assertEqual(len(stored_content("FrontPage")), limit)
 
 

@@ -37,12 +37,9 @@ class TwoEditorsTest(TestController):
         store_page("SharedPage", LINES)
         self.other = TestApp(pylons.test.pylonsapp)
 
-    def open_form(self, app, title="SharedPage"):
-        return app.get(url("edit_page", title=title)).forms[0]
-
     def test_changes_to_the_same_line_conflict(self):
-        mine = self.open_form(self.app)
-        theirs = self.open_form(self.other)
+        mine = self.edit_form("SharedPage")
+        theirs = self.edit_form("SharedPage", app=self.other)
         theirs["content"] = LINES.replace("Line 4.", "Line four, theirs.")
         theirs.submit(status=302)
         my_text = LINES.replace("Line 4.", "Line 4, <b>mine</b> & more.")
@@ -75,8 +72,8 @@ class TwoEditorsTest(TestController):
         )
 
     def test_saving_again_after_a_conflict_saves(self):
-        mine = self.open_form(self.app)
-        theirs = self.open_form(self.other)
+        mine = self.edit_form("SharedPage")
+        theirs = self.edit_form("SharedPage", app=self.other)
         theirs["content"] = "Theirs."
         theirs.submit(status=302)
         mine["content"] = "Mine."
@@ -88,8 +85,8 @@ class TwoEditorsTest(TestController):
         )
 
     def test_changes_to_other_lines_are_merged(self):
-        mine = self.open_form(self.app)
-        theirs = self.open_form(self.other)
+        mine = self.edit_form("SharedPage")
+        theirs = self.edit_form("SharedPage", app=self.other)
         theirs["content"] = LINES.replace("Line 2.", "Line two, theirs.")
         theirs.submit(status=302)
         mine["content"] = LINES.replace("Line 7.", "Line seven, mine.")
@@ -108,8 +105,8 @@ class TwoEditorsTest(TestController):
         )
 
     def test_the_same_change_made_twice_is_saved_once(self):
-        mine = self.open_form(self.app)
-        theirs = self.open_form(self.other)
+        mine = self.edit_form("SharedPage")
+        theirs = self.edit_form("SharedPage", app=self.other)
         changed = LINES.replace("Line 2.", "Line two.")
         theirs["content"] = changed
         theirs.submit(status=302)
@@ -122,8 +119,8 @@ class TwoEditorsTest(TestController):
         self.assertEqual(len(history_texts("SharedPage")), 2)
 
     def test_two_creators_of_one_page_conflict(self):
-        mine = self.open_form(self.app, "NewPage")
-        theirs = self.open_form(self.other, "NewPage")
+        mine = self.edit_form("NewPage")
+        theirs = self.edit_form("NewPage", app=self.other)
         theirs["content"] = "Theirs."
         theirs.submit(status=302)
         mine["content"] = "Mine."
@@ -133,7 +130,7 @@ class TwoEditorsTest(TestController):
         self.assertEqual(history_texts("NewPage"), ["Theirs."])
 
     def test_a_page_deleted_while_editing_is_a_conflict(self):
-        mine = self.open_form(self.app)
+        mine = self.edit_form("SharedPage")
         delete_pages(self.other, ["SharedPage"])
         mine["content"] = LINES + "More.\n"
         response = mine.submit(status=409)
@@ -151,7 +148,7 @@ class TwoEditorsTest(TestController):
 
     def test_a_page_saved_while_being_deleted_is_not_lost(self):
         confirmation = self.app.get(url("delete_pages", title="SharedPage")).forms[0]
-        theirs = self.open_form(self.other)
+        theirs = self.edit_form("SharedPage", app=self.other)
         theirs["content"] = "Saved before the deletion."
         theirs.submit(status=302)
         confirmation.submit(status=302)
@@ -169,8 +166,9 @@ class OvertakenTest(CommittingTestController):
 
     def test_an_overtaken_save_merges_and_saves(self):
         store_page("SharedPage", LINES)
-        form = self.app.get(url("edit_page", title="SharedPage")).forms[0]
-        form["content"] = LINES.replace("Line 7.", "Line seven, mine.")
+        form = self.edit_form(
+            "SharedPage", LINES.replace("Line 7.", "Line seven, mine.")
+        )
         engine = meta.Session.get_bind()
         overtaken = []
 

@@ -30,31 +30,28 @@ def submit_without_token(app, form, status):
 
 
 class SaveTokenTest(TestController):
-    def edit_form(self):
-        form = self.app.get(url("edit_page", title="FrontPage")).forms[0]
-        form["content"] = "Changed."
-        return form
-
     def test_save_without_token_is_forbidden(self):
-        response = submit_without_token(self.app, self.edit_form(), status=403)
+        response = submit_without_token(
+            self.app, self.edit_form("FrontPage", "Changed."), status=403
+        )
         self.assertIsNotNone(response.html.select_one(".error-document"))
         self.assertEqual(stored_content("FrontPage"), FRONT_PAGE_CONTENT)
 
     def test_save_with_wrong_token_is_forbidden(self):
-        form = self.edit_form()
+        form = self.edit_form("FrontPage", "Changed.")
         form["_authentication_token"].force_value("not-the-token")
         response = form.submit(status=403)
         self.assertIsNotNone(response.html.select_one(".error-document"))
         self.assertEqual(stored_content("FrontPage"), FRONT_PAGE_CONTENT)
 
     def test_save_from_another_session_is_forbidden(self):
-        form = self.edit_form()
+        form = self.edit_form("FrontPage", "Changed.")
         self.app.reset()
         form.submit(status=403)
         self.assertEqual(stored_content("FrontPage"), FRONT_PAGE_CONTENT)
 
     def test_save_with_the_token_is_accepted(self):
-        self.edit_form().submit(status=302)
+        self.edit_form("FrontPage", "Changed.").submit(status=302)
         self.assertEqual(stored_content("FrontPage"), "Changed.")
 
 
@@ -117,7 +114,7 @@ class SessionCookieTest(TestController):
         self.assertIn("httponly", cookie.lower())
 
     def test_tampered_session_cookie_loses_the_token(self):
-        form = self.app.get(url("edit_page", title="FrontPage")).forms[0]
+        form = self.edit_form("FrontPage")
         value = self.app.cookies["quickwiki"]
         self.app.set_cookie("quickwiki", value[:-4] + "AAAA")
         with self.assertWarnsRegex(BeakerWarning, "Invalid signature"):
@@ -138,8 +135,7 @@ class RefusedSaveTest(TestController):
 
     def refused_save(self, content):
         """Submit an edit form whose session has ended since it was opened."""
-        form = self.app.get(url("edit_page", title="FrontPage")).forms[0]
-        form["content"] = content
+        form = self.edit_form("FrontPage", content)
         self.app.reset()
         return form.submit(status=403)
 
@@ -158,11 +154,11 @@ class RefusedSaveTest(TestController):
 
     def test_the_form_carries_the_new_sessions_token(self):
         token = self.refused_save("Edit.").forms[0]["_authentication_token"].value
-        edit_form = self.app.get(url("edit_page", title="FrontPage")).forms[0]
+        edit_form = self.edit_form("FrontPage")
         self.assertEqual(token, edit_form["_authentication_token"].value)
 
     def test_the_forms_other_fields_are_sent_again_as_they_were(self):
-        form = self.app.get(url("edit_page", title="FrontPage")).forms[0]
+        form = self.edit_form("FrontPage")
         sent = [
             (name, value)
             for name, value in form.submit_fields()

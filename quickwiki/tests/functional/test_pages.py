@@ -89,16 +89,16 @@ class ShowTest(TestController):
 class EditTest(TestController):
     def test_edit_form_holds_the_source(self):
         store_page("SomePage", "Some <b>source</b> & more")
-        form = self.app.get(url("edit_page", title="SomePage")).forms[0]
+        form = self.edit_form("SomePage")
         self.assertEqual(form.action, "/pages/save/SomePage")
         self.assertEqual(form["content"].value, "Some <b>source</b> & more")
 
     def test_edit_form_for_a_new_page_is_empty(self):
-        form = self.app.get(url("edit_page", title="NewPage")).forms[0]
+        form = self.edit_form("NewPage")
         self.assertEqual(form["content"].value, "")
 
     def test_edit_form_carries_the_csrf_token(self):
-        form = self.app.get(url("edit_page", title="NewPage")).forms[0]
+        form = self.edit_form("NewPage")
         self.assertTrue(form["_authentication_token"].value)
 
     def test_edit_form_of_a_non_wikiword_is_not_found(self):
@@ -107,11 +107,6 @@ class EditTest(TestController):
 
 
 class SaveTest(TestController):
-    def save(self, title, content, **kwargs):
-        form = self.app.get(url("edit_page", title=title)).forms[0]
-        form["content"] = content
-        return form.submit(**kwargs)
-
     def test_save_creates_a_page_and_shows_it(self):
         response = self.save("NewPage", "Some *text*.")
         self.assertEqual(response.status_int, 302)
@@ -151,12 +146,12 @@ class SaveTest(TestController):
         self.save("NewPage", source)
         self.save(
             "NewPage",
-            self.app.get(url("edit_page", title="NewPage")).forms[0]["content"].value,
+            self.edit_form("NewPage")["content"].value,
         )
         self.assertEqual(stored_content("NewPage"), source)
 
     def test_non_wikiword_title_is_a_bad_request(self):
-        form = self.app.get(url("edit_page", title="NewPage")).forms[0]
+        form = self.edit_form("NewPage")
         form.action = url("save_page", title="notaword")
         response = form.submit(status=400)
         self.assertIsNotNone(response.html.select_one(".error-document"))
@@ -164,7 +159,7 @@ class SaveTest(TestController):
 
     def test_too_long_title_is_a_bad_request(self):
         title = "Page" + "Word" * 10
-        form = self.app.get(url("edit_page", title="NewPage")).forms[0]
+        form = self.edit_form("NewPage")
         form.action = url("save_page", title=title)
         response = form.submit(status=400)
         detail = response.html.select_one(".detail").get_text()
@@ -172,7 +167,7 @@ class SaveTest(TestController):
         self.assertEqual(stored_titles(), ["FrontPage"])
 
     def test_missing_content_is_a_bad_request(self):
-        form = self.app.get(url("edit_page", title="FrontPage")).forms[0]
+        form = self.edit_form("FrontPage")
         token = form["_authentication_token"].value
         self.app.post(
             url("save_page", title="FrontPage"),

@@ -78,14 +78,11 @@ class RaceTest(CommittingTestController):
         self.assertFalse([status for status in statuses if status >= 500], statuses)
         return statuses
 
-    def edit_form(self, racer, title):
-        return racer.app.get(url("edit_page", title=title)).forms[0]
-
     def test_racing_creations_make_one_page_and_conflicts(self):
         racers = self.racers()
         entries = []
         for number, racer in enumerate(racers):
-            form = self.edit_form(racer, "RacePage")
+            form = self.edit_form("RacePage", app=racer.app)
             form["content"] = "Written by racer %d.\n" % number
             entries.append((racer, form, None))
         statuses = self.run_race(entries)
@@ -105,7 +102,7 @@ class RaceTest(CommittingTestController):
         racers = self.racers()
         entries = []
         for number, racer in enumerate(racers):
-            form = self.edit_form(racer, "RacePage")
+            form = self.edit_form("RacePage", app=racer.app)
             line = 2 * number + 1
             form["content"] = LINES.replace(
                 "Line %d." % line, "Line %d, racer %d." % (line, number)
@@ -138,7 +135,7 @@ class RaceTest(CommittingTestController):
             if number % 3 == 0:
                 form = racer.app.get(url("delete_pages", title="RacePage")).forms[0]
             else:
-                form = self.edit_form(racer, "RacePage")
+                form = self.edit_form("RacePage", app=racer.app)
                 form["content"] = "Written by racer %d.\n" % number
             entries.append((racer, form, None))
         self.run_race(entries)

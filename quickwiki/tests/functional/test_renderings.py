@@ -78,11 +78,6 @@ class StatementRecorder:
 
 
 class WikiTest(TestController):
-    def save(self, title, content):
-        form = self.app.get(url("edit_page", title=title)).forms[0]
-        form["content"] = content
-        return form.submit(status=302)
-
     def link_class(self, title, target):
         page = self.app.get(url("page", title=title))
         link = page.html.select_one('article a[href="/%s"]' % target)

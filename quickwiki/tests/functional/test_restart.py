@@ -13,7 +13,7 @@ from webtest import TestApp
 import pylons.test
 
 from quickwiki.config.middleware import make_app
-from quickwiki.tests import CommittingTestController, stored_content, url
+from quickwiki.tests import CommittingTestController, stored_content
 
 FRONT_PAGE_CONTENT = "**Welcome** to the QuickWiki front page!"
 
@@ -33,8 +33,7 @@ class RestartTest(CommittingTestController):
     def open_form_then_restart(self, data_dir_before, data_dir_after):
         """Fill in the edit form, then restart: the new application, the form."""
         before = self.start(data_dir_before)
-        form = before.get(url("edit_page", title="FrontPage")).forms[0]
-        form["content"] = "Written before the restart."
+        form = self.edit_form("FrontPage", "Written before the restart.", app=before)
         after = self.start(data_dir_after)
         after.set_cookie("quickwiki", before.cookies["quickwiki"])
         return after, form

@@ -19,18 +19,7 @@ from quickwiki.tests import (
 FRONT_PAGE_CONTENT = "**Welcome** to the QuickWiki front page!"
 
 
-class WikiTest(TestController):
-    def edit_form(self, title):
-        return self.app.get(url("edit_page", title=title)).forms[0]
-
-    def save(self, title, content, summary="", **kwargs):
-        form = self.edit_form(title)
-        form["content"] = content
-        form["summary"] = summary
-        return form.submit(**kwargs)
-
-
-class RevisionTest(WikiTest):
+class RevisionTest(TestController):
     def test_each_save_adds_a_revision(self):
         self.save("NewPage", "One.")
         self.save("NewPage", "Two.")
@@ -90,7 +79,7 @@ class RevisionTest(WikiTest):
         self.assertNotIn("192.0.2.7", self.app.get(url("history", title="NewPage")))
 
 
-class FormErrorTest(WikiTest):
+class FormErrorTest(TestController):
     """Errors come back in the form, with what the author typed."""
 
     def test_a_too_long_summary_shows_the_form_again(self):
@@ -118,8 +107,7 @@ class FormErrorTest(WikiTest):
     def test_a_bad_base_revision_shows_the_form_again(self):
         for base in ("", "one", "-1"):
             with self.subTest(base=base):
-                form = self.edit_form("FrontPage")
-                form["content"] = "Changed."
+                form = self.edit_form("FrontPage", "Changed.")
                 form["base"].force_value(base)
                 response = form.submit(status=400)
                 self.assertEqual(response.forms[0]["content"].value, "Changed.")
@@ -127,8 +115,7 @@ class FormErrorTest(WikiTest):
         self.assertEqual(stored_content("FrontPage"), FRONT_PAGE_CONTENT)
 
     def test_a_base_revision_the_page_lacks_is_a_bad_request(self):
-        form = self.edit_form("FrontPage")
-        form["content"] = "Changed."
+        form = self.edit_form("FrontPage", "Changed.")
         form["base"].force_value("7")
         response = form.submit(status=400)
         self.assertIn(
@@ -138,10 +125,9 @@ class FormErrorTest(WikiTest):
         self.assertEqual(stored_content("FrontPage"), FRONT_PAGE_CONTENT)
 
 
-class PreviewTest(WikiTest):
+class PreviewTest(TestController):
     def preview(self, title, content, summary=""):
-        form = self.edit_form(title)
-        form["content"] = content
+        form = self.edit_form(title, content)
         form["summary"] = summary
         return form.submit("preview")
 
@@ -178,7 +164,7 @@ class PreviewTest(WikiTest):
         self.assertIsNone(response.html.select_one("section.preview script"))
 
 
-class HistoryTest(WikiTest):
+class HistoryTest(TestController):
     def setUp(self):
         super().setUp()
         for number in range(2, 13):
@@ -254,7 +240,7 @@ class HistoryTest(WikiTest):
         self.assertEqual(self.numbers(response), [12, 11, 10, 9, 8])
 
 
-class OldRevisionTest(WikiTest):
+class OldRevisionTest(TestController):
     def setUp(self):
         super().setUp()
         store_page("FrontPage", "Second *version*.")
@@ -285,7 +271,7 @@ class OldRevisionTest(WikiTest):
         self.app.get("/pages/revision/FrontPage/one", status=404)
 
 
-class RestoreTest(WikiTest):
+class RestoreTest(TestController):
     def setUp(self):
         super().setUp()
         store_page("FrontPage", "Second.")
@@ -385,7 +371,7 @@ class RestoreTest(WikiTest):
         self.assertEqual(response.headers["Allow"], "POST")
 
 
-class DiffTest(WikiTest):
+class DiffTest(TestController):
     OLD = (
         "Title\n=====\n\nKeep this line.\nRemove <b>this</b> line.\nChange one word.\n"
     )

@@ -21,8 +21,7 @@ class SecurityHeadersTest(TestController):
         self.assertNotIn("Server", response.headers)
 
     def test_pages_forms_and_redirects(self):
-        form = self.app.get(url("edit_page", title="FrontPage")).forms[0]
-        form["content"] = "Changed."
+        form = self.edit_form("FrontPage", "Changed.")
         responses = [
             self.app.get(url("home")),
             self.app.get(url("pages")),

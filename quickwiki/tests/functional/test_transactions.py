@@ -44,9 +44,10 @@ class FailingWriteTest(CommittingTestController):
         self.assertNotIn("Traceback", response)
 
     def save(self, title, content):
-        form = self.app.get(url("edit_page", title=title)).forms[0]
-        form["content"] = content
-        return form.submit(status=500, expect_errors=True, extra_environ=AS_SERVED)
+        """Save as served: the answer is the error document."""
+        return super().save(
+            title, content, status=500, expect_errors=True, extra_environ=AS_SERVED
+        )
 
     def latest_number(self, title):
         """The number of page ``title``'s latest revision; None: no page."""
