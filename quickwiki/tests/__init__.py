@@ -38,6 +38,7 @@ from quickwiki.model import Page, live, meta
 
 __all__ = [
     "CHECKOUT",
+    "FRONT_PAGE_CONTENT",
     "PASTER",
     "CommittingTestController",
     "TestController",
@@ -59,6 +60,9 @@ url = pylons.url
 
 #: The top of the checkout: development.ini, test.ini, test-artifacts/.
 CHECKOUT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+#: The text of the FrontPage that ``paster setup-app`` writes.
+FRONT_PAGE_CONTENT = "**Welcome** to the QuickWiki front page!"
 
 #: ``paster``, as the Python running the tests has it, wherever its scripts are.
 PASTER = [sys.executable, "-c", "from paste.script.command import run; run()"]

@@ -11,7 +11,7 @@ import subprocess
 import tempfile
 import unittest
 
-from quickwiki.tests import PASTER
+from quickwiki.tests import FRONT_PAGE_CONTENT, PASTER
 from quickwiki.tests.servers import PasterServer, Visitor
 
 
@@ -76,9 +76,7 @@ class DeploymentTest(PasterTest):
         rows = database.execute(
             "SELECT page, number, content FROM revisions"
         ).fetchall()
-        self.assertEqual(
-            rows, [("FrontPage", 1, "**Welcome** to the QuickWiki front page!")]
-        )
+        self.assertEqual(rows, [("FrontPage", 1, FRONT_PAGE_CONTENT)])
 
 
 class ServeTest(PasterTest):

@@ -10,6 +10,7 @@ from sqlalchemy import event, select
 
 from quickwiki.model import Page, meta
 from quickwiki.tests import (
+    FRONT_PAGE_CONTENT,
     CommittingTestController,
     TestController,
     store_page,
@@ -77,7 +78,7 @@ class RolledBackTest(unittest.TestCase):
                 self.assertEqual(stored_titles(), ["EarlierPage", "FrontPage"])
                 self.assertEqual(
                     stored_content("FrontPage"),
-                    "**Welcome** to the QuickWiki front page!",
+                    FRONT_PAGE_CONTENT,
                 )
 
         run_test(FailingSave())

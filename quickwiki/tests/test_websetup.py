@@ -3,6 +3,7 @@
 from quickwiki.lib import revisions
 from quickwiki.model import meta
 from quickwiki.tests import (
+    FRONT_PAGE_CONTENT,
     CommittingTestController,
     delete_pages,
     run_setup_app,
@@ -10,8 +11,6 @@ from quickwiki.tests import (
     stored_content,
     stored_titles,
 )
-
-FRONT_PAGE_CONTENT = "**Welcome** to the QuickWiki front page!"
 
 
 class SetupAppTest(CommittingTestController):

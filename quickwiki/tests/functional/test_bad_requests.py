@@ -3,9 +3,14 @@
 import pylons.test
 
 from quickwiki.lib import wikitext
-from quickwiki.tests import TestController, store_page, stored_content, url
+from quickwiki.tests import (
+    FRONT_PAGE_CONTENT,
+    TestController,
+    store_page,
+    stored_content,
+    url,
+)
 
-FRONT_PAGE_CONTENT = "**Welcome** to the QuickWiki front page!"
 FORM = "application/x-www-form-urlencoded"
 
 

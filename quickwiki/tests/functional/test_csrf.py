@@ -8,6 +8,7 @@ from beaker.exceptions import BeakerWarning
 import pylons.test
 
 from quickwiki.tests import (
+    FRONT_PAGE_CONTENT,
     TestController,
     store_page,
     stored_content,
@@ -15,8 +16,6 @@ from quickwiki.tests import (
     ticked_title_list,
     url,
 )
-
-FRONT_PAGE_CONTENT = "**Welcome** to the QuickWiki front page!"
 
 
 def submit_without_token(app, form, status):

@@ -5,6 +5,7 @@ from sqlalchemy import event
 from quickwiki.lib import wikitext
 from quickwiki.model import meta
 from quickwiki.tests import (
+    FRONT_PAGE_CONTENT,
     TestController,
     delete_pages,
     flashes,
@@ -174,16 +175,12 @@ class SaveTest(TestController):
             {"_authentication_token": token},
             status=400,
         )
-        self.assertEqual(
-            stored_content("FrontPage"), "**Welcome** to the QuickWiki front page!"
-        )
+        self.assertEqual(stored_content("FrontPage"), FRONT_PAGE_CONTENT)
 
     def test_nul_character_is_a_bad_request(self):
         response = self.save("FrontPage", "Before\x00after.", status=400)
         self.assertIn("NUL character", response.html.select_one(".detail").get_text())
-        self.assertEqual(
-            stored_content("FrontPage"), "**Welcome** to the QuickWiki front page!"
-        )
+        self.assertEqual(stored_content("FrontPage"), FRONT_PAGE_CONTENT)
 
     def test_save_only_by_post(self):
         response = self.app.get(url("save_page", title="FrontPage"), status=405)

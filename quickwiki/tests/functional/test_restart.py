@@ -13,9 +13,11 @@ from webtest import TestApp
 import pylons.test
 
 from quickwiki.config.middleware import make_app
-from quickwiki.tests import CommittingTestController, stored_content
-
-FRONT_PAGE_CONTENT = "**Welcome** to the QuickWiki front page!"
+from quickwiki.tests import (
+    FRONT_PAGE_CONTENT,
+    CommittingTestController,
+    stored_content,
+)
 
 
 class RestartTest(CommittingTestController):

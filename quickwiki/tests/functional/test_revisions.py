@@ -5,6 +5,7 @@ import pylons.test
 
 from quickwiki.lib import wikitext
 from quickwiki.tests import (
+    FRONT_PAGE_CONTENT,
     TestController,
     delete_pages,
     flashes,
@@ -15,8 +16,6 @@ from quickwiki.tests import (
 from quickwiki.tests import (
     stored_history as history_of,
 )
-
-FRONT_PAGE_CONTENT = "**Welcome** to the QuickWiki front page!"
 
 
 class RevisionTest(TestController):

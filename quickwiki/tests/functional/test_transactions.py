@@ -9,6 +9,7 @@ from sqlalchemy import event
 from quickwiki.lib import revisions
 from quickwiki.model import meta
 from quickwiki.tests import (
+    FRONT_PAGE_CONTENT,
     CommittingTestController,
     store_page,
     stored_content,
@@ -61,9 +62,7 @@ class FailingWriteTest(CommittingTestController):
         # The page's row has moved to revision 2 when the revision fails.
         self.fail_on("INSERT INTO revisions", "FrontPage")
         self.assert_server_error_document(self.save("FrontPage", "Changed."))
-        self.assertEqual(
-            stored_content("FrontPage"), "**Welcome** to the QuickWiki front page!"
-        )
+        self.assertEqual(stored_content("FrontPage"), FRONT_PAGE_CONTENT)
         self.assertEqual(self.latest_number("FrontPage"), 1)
 
     def test_failed_insert_creates_no_page(self):
