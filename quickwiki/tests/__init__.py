@@ -44,6 +44,7 @@ __all__ = [
     "TestController",
     "delete_pages",
     "flashes",
+    "link_class",
     "reset_database",
     "rolled_back_session",
     "run_setup_app",
@@ -191,6 +192,12 @@ def delete_pages(app, titles, summary=""):
     form = ticked_title_list(app, titles).submit(status=200).forms[0]
     form["summary"] = summary
     return form.submit(status=302)
+
+
+def link_class(page, target):
+    """The style of the link to page ``target`` on a page (a response
+    with ``html``): the last class of the link in its article."""
+    return page.html.select_one('article a[href="/%s"]' % target)["class"][-1]
 
 
 def flashes(response):

@@ -32,6 +32,7 @@ from quickwiki.tests import (
     PASTER,
     TestController,
     flashes,
+    link_class,
     pgcluster,
     store_page,
     url,
@@ -76,11 +77,6 @@ def dump_of(*lines):
         else json.dumps(line, ensure_ascii=False).encode("utf-8") + b"\n"
         for line in lines
     )
-
-
-def link_class(page, target):
-    """The style of the link to ``target`` on a page."""
-    return page.html.select_one('article a[href="/%s"]' % target)["class"][-1]
 
 
 def records(data):

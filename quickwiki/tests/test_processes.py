@@ -14,7 +14,7 @@ import tempfile
 import unittest
 
 from quickwiki.lib import wikitext
-from quickwiki.tests import PASTER, flashes, pgcluster
+from quickwiki.tests import PASTER, flashes, link_class, pgcluster
 from quickwiki.tests.servers import PasterServer, Visitor
 
 
@@ -73,7 +73,7 @@ class TwoProcessesTest(unittest.TestCase):
         process on ``port`` shows it."""
         page = self.visitor.open(port, "/%s" % title)
         self.assertEqual(page.status, 200)
-        return page.html.select_one('article a[href="/%s"]' % target)["class"][-1]
+        return link_class(page, target)
 
     def test_a_save_through_one_is_seen_through_the_other(self):
         self.save(self.a, "SavedPage", "Written through process A.")

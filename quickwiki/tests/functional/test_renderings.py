@@ -15,6 +15,7 @@ from quickwiki.tests import (
     CommittingTestController,
     TestController,
     delete_pages,
+    link_class,
     store_page,
     url,
 )
@@ -79,9 +80,7 @@ class StatementRecorder:
 
 class WikiTest(TestController):
     def link_class(self, title, target):
-        page = self.app.get(url("page", title=title))
-        link = page.html.select_one('article a[href="/%s"]' % target)
-        return link["class"][-1]
+        return link_class(self.app.get(url("page", title=title)), target)
 
 
 class StoredRenderingTest(WikiTest):
