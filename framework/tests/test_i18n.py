@@ -1,12 +1,13 @@
 """pylons.i18n: catalogues, set_lang/get_lang, fallbacks, plurals, lazy text."""
 
+import io
 import os
 import tempfile
 import unittest
 from gettext import NullTranslations
 
-from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
 
 from pylons.i18n.translation import LanguageError, _get_translator
 
@@ -27,13 +28,45 @@ MESSAGES = {
     },
 }
 
+#: The plural rule every catalogue states in its header, as a translator
+#: writes it: English's, where CLDR gives French another (zero is singular
+#: there) and may give it more forms in a later release.  The translations
+#: follow the catalogue's own rule, whatever the locale data says.
+PLURAL_FORMS = "nplurals=2; plural=(n != 1);"
+
+
+def _po_string(text):
+    """``text`` as a quoted .po string."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return '"%s"' % escaped
+
+
+def po_source(messages):
+    """The text of a .po catalogue of ``messages``, with its own header."""
+    lines = [
+        'msgid ""',
+        'msgstr ""',
+        _po_string("Content-Type: text/plain; charset=UTF-8\n"),
+        _po_string("Plural-Forms: %s\n" % PLURAL_FORMS),
+        "",
+    ]
+    for msgid, text in messages.items():
+        if isinstance(msgid, tuple):
+            lines += ["msgid " + _po_string(msgid[0])]
+            lines += ["msgid_plural " + _po_string(msgid[1])]
+            lines += [
+                "msgstr[%d] %s" % (n, _po_string(form)) for n, form in enumerate(text)
+            ]
+        else:
+            lines += ["msgid " + _po_string(msgid), "msgstr " + _po_string(text)]
+        lines.append("")
+    return "\n".join(lines)
+
 
 def compile_catalogues(root):
     """Write MESSAGES as .mo files under ``root/i18n``, as a project keeps them."""
     for language, messages in MESSAGES.items():
-        catalog = Catalog(locale=language, domain=DOMAIN)
-        for msgid, text in messages.items():
-            catalog.add(msgid, text)
+        catalog = read_po(io.StringIO(po_source(messages)), domain=DOMAIN)
         directory = os.path.join(root, "i18n", language, "LC_MESSAGES")
         os.makedirs(directory)
         with open(os.path.join(directory, DOMAIN + ".mo"), "wb") as mo_file:
@@ -115,6 +148,10 @@ class RequestLanguageTest(CatalogueMixin, unittest.TestCase):
         app = self.app()
         self.assertEqual(app.get("/i18n/plural/1").text, "une pomme")
         self.assertEqual(app.get("/i18n/plural/4").text, "4 pommes")
+
+    def test_ungettext_follows_the_catalogues_plural_rule(self):
+        # The catalogue's rule makes zero plural; French's own would not.
+        self.assertEqual(self.app().get("/i18n/plural/0").text, "0 pommes")
 
     def test_lazy_messages_are_translated_when_used(self):
         self.assertEqual(self.app().get("/i18n/lazy").text, "pomme|3 pommes|apple")
