@@ -85,11 +85,16 @@ class PylonsConfig(dict[str, Any]):
         wins where both set a key.  ``package`` is the application's import
         name and ``paths`` its directories (root, controllers, templates,
         static_files).  ``debug`` and the ``pylons.*`` flags may be given as
-        ini strings; ``pylons.https = true`` says the site is served over
+        ini strings; ``debug`` is false unless these settings say otherwise,
+        even in a configuration that was set up before with it on, as in
+        Pylons 1.0.  ``pylons.https = true`` says the site is served over
         HTTPS only, which makes the session cookie ``Secure``.  The
         configuration then becomes the process default behind
         ``pylons.config``.
         """
+        # Loading settings again without debug must not leave an earlier
+        # debug on: the debugger and its error pages would stay.
+        self["debug"] = False
         self.update(global_conf)
         self.update(app_conf)
         self["app_conf"] = app_conf

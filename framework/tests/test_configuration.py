@@ -72,6 +72,15 @@ class InitAppTest(unittest.TestCase):
         self.assertIs(loaded(debug="false")["debug"], False)
         self.assertIs(loaded()["debug"], False)
 
+    def test_loading_again_without_debug_turns_it_off(self):
+        # As in Pylons 1.0: settings loaded anew say what debug is.
+        config = PylonsConfig()
+        config.init_app({"debug": "true"}, {}, package="myapp")
+        self.assertIs(config["debug"], True)
+        config.init_app({}, {}, package="myapp")
+        self.assertIs(config["debug"], False)
+        self.assertIs(config["pylons.errorware"]["debug"], False)
+
     def test_cache_dir_derives_beaker_data_dirs(self):
         config = loaded(cache_dir="/var/cache/app")
         self.assertEqual(config["pylons.cache_dir"], "/var/cache/app")
