@@ -138,6 +138,13 @@ class ActionLookupTest(unittest.TestCase):
             app.get("/hello/no_such_action")
         self.assertIn("no_such_action", str(caught.exception))
 
+    def test_private_and_own_names_are_a_404_with_debug_on_too(self):
+        # They are no actions, missing or not: as in Pylons 1.0, a 404.
+        app = sample_app(debug=True, full_stack=False)
+        for path in ("/hello/_private", "/hello/-private", "/hello/dispatch_call"):
+            with self.subTest(path=path):
+                app.get(path, status=404)
+
 
 class HooksTest(unittest.TestCase):
     def setUp(self):

@@ -152,13 +152,17 @@ class WSGIController:
     def dispatch_call(self) -> Any:
         """Run the action the route named; a missing one is a 404.
 
-        The action's method is kept in ``environ['pylons.action_method']``.
+        With ``debug`` on, a missing action raises ``NotImplementedError``
+        for the debugger to show; a private name (or one of the
+        controller's own) is a 404 all the same, as it is no action.  The
+        action's method is kept in ``environ['pylons.action_method']``.
         """
         environ = self._environ
         action = environ["pylons.routes_dict"].get("action")
         func = self._find_action(action)
         if func is None:
-            if self._py_object.config["debug"]:
+            debug = self._py_object.config["debug"]
+            if debug and action and not _never_an_action(action):
                 raise NotImplementedError(
                     "Action %r is not implemented by %s" % (action, type(self).__name__)
                 )
@@ -177,7 +181,7 @@ class WSGIController:
         Private names and the controller's own (:data:`CONTROLLER_NAMES`)
         are not actions.
         """
-        if not action or action[:1] in ("_", "-") or action in CONTROLLER_NAMES:
+        if not action or _never_an_action(action):
             return None
         func = getattr(self, action.replace("-", "_"), None)
         return func if callable(func) else None
@@ -285,6 +289,13 @@ class WSGIController:
 CONTROLLER_NAMES = frozenset(
     name for name in vars(WSGIController) if not name.startswith("_")
 )
+
+
+def _never_an_action(action: str) -> bool:
+    """Whether ``action`` names what no action can be: private, or the
+    controller's own."""
+    return action[:1] in ("_", "-") or action in CONTROLLER_NAMES
+
 
 #: The base class's hooks, which do nothing: not called at all.
 _no_hook_before = WSGIController.__before__
