@@ -12,7 +12,7 @@ from webob import Request
 import pylons
 from pylons.controllers.util import Response
 from pylons.decorators import cache as cache_module
-from pylons.decorators.cache import beaker_cache
+from pylons.decorators.cache import beaker_cache, create_cache_key
 
 from tests import sample_app
 from tests.sampleapp.controllers import cached
@@ -118,6 +118,26 @@ class KeyTest(RequestObjectsMixin, unittest.TestCase):
 
         self.assertEqual(Controller().action("a"), "call 1")
         self.assertEqual(Controller().action("a"), "call 1")
+
+    def test_invalidation_finds_the_entry_of_a_class_defined_in_a_function(self):
+        # Pylons 1.0's namespace: the module and the class's name, not the
+        # path to the class through the function.
+        counter = Counter()
+
+        def make_controller():
+            class LocalController:
+                @beaker_cache()
+                def page(self, id):
+                    return counter(id)
+
+            return LocalController
+
+        controller = make_controller()
+        self.assertEqual(controller().page(1), "call 1")
+        namespace, key = create_cache_key(controller.page, {"id": 1})
+        self.assertEqual(namespace, __name__ + ".LocalController")
+        self.cache.get_cache(namespace).remove_value(key)
+        self.assertEqual(controller().page(1), "call 2")
 
     def test_functions_have_namespaces_of_their_own(self):
         @beaker_cache()

@@ -38,10 +38,11 @@ def create_cache_key(
 ) -> tuple[str, str]:
     """The ``(namespace, key)`` under which :func:`beaker_cache` keeps a call.
 
-    The namespace is the module and class of the method ``func`` (of
-    ``self``'s class when given), or the module of a plain function; the
-    key is the function's name followed by the ``name=value`` pairs of
-    ``key_dict``, sorted by name.  So an application can drop an entry::
+    The namespace is the module and the name of the class of the method
+    ``func`` (of ``self``'s class when given), as in Pylons 1.0, or the
+    module of a plain function; the key is the function's name followed by
+    the ``name=value`` pairs of ``key_dict``, sorted by name.  So an
+    application can drop an entry::
 
         namespace, key = create_cache_key(PagesController.show, {"id": 5})
         app_globals.cache.get_cache(namespace).remove_value(key)
@@ -57,9 +58,12 @@ def create_cache_key(
     if self is not None:
         owner = type(self)
         return "%s.%s" % (owner.__module__, owner.__name__), key
-    scope = func.__qualname__.rpartition(".")[0]
-    if scope and not scope.endswith("<locals>"):
-        return "%s.%s" % (func.__module__, scope), key
+    # The class's own name, as beaker_cache's wrapper names the class of
+    # its self: not the path to it, which holds the function a class
+    # defined in one is in (make_app.<locals>.PagesController).
+    owner_name = func.__qualname__.rpartition(".")[0].rpartition(".")[2]
+    if owner_name and owner_name != "<locals>":
+        return "%s.%s" % (func.__module__, owner_name), key
     return func.__module__, key
 
 
