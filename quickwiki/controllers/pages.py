@@ -73,16 +73,32 @@ class PagesController(BaseController):
         return render("/pages/missing.mako")
 
     def edit(self, title):
-        """The form to write page ``title``, new or not."""
+        """The form to write page ``title``, new or not, with the problems
+        docutils found in its text."""
         _check_title(title, 404)
         latest = revisions.head(title)
         if latest is None:
             return self._edit_form(title, 0, "")
-        return self._edit_form(title, latest.number, latest.content)
+        return self._edit_form(
+            title,
+            latest.number,
+            latest.content,
+            problems=_problems(title, latest.number),
+        )
 
-    def _edit_form(self, title, base, content, summary="", preview=None, conflict=None):
+    def _edit_form(
+        self,
+        title,
+        base,
+        content,
+        summary="",
+        preview=None,
+        conflict=None,
+        problems=(),
+    ):
         """The edit form, holding ``content`` written from revision
-        ``base``, with a ``preview`` of it or the ``conflict`` it met.
+        ``base``, with a ``preview`` of it or the ``conflict`` it met, and
+        the ``problems`` docutils found in it.
         """
         _answer_errors_with_400()
         c.title = title
@@ -91,6 +107,7 @@ class PagesController(BaseController):
         c.summary = summary
         c.preview = preview
         c.conflict = conflict
+        c.problems = problems
         if conflict is not None and not conflict.head.deleted:
             c.conflict_diff = diffs.compare(
                 conflict.base_content, conflict.head.content
@@ -115,6 +132,7 @@ class PagesController(BaseController):
                 form["content"],
                 form["summary"],
                 preview=preview.html,
+                problems=preview.problems,
             )
         try:
             outcome = revisions.save(
@@ -484,6 +502,15 @@ def _author():
 
 def _page_url(title):
     return url("page", title=title)
+
+
+def _problems(title, number):
+    """The problems docutils found in revision ``number``, page ``title``'s
+    latest: kept with its stored rendering, which is made only if a view
+    would make it too.
+    """
+    shown = renderings.show(title, _page_url)
+    return shown.problems if shown is not None and shown.revision == number else ()
 
 
 def _renderer(title):

@@ -3,7 +3,9 @@
 Rendering reStructuredText takes milliseconds; reading a row does not.  A
 page's latest revision is rendered when it is saved, and stored in
 ``renderings`` in the same transaction as the revision, with the WikiWords
-it links to in ``links``.  Stored HTML is not used when:
+it links to in ``links`` and the problems docutils found in the text, which
+the edit form shows its author from the same row.  Stored HTML is
+not used when:
 
 - another renderer made it (:data:`wikitext.RENDERER_VERSION` differs),
   so that no page is ever sent as older code rendered it, security fixes
@@ -51,26 +53,31 @@ _STORED = select(
     Rendering.__table__.c.revision,
     Rendering.__table__.c.html,
     Rendering.__table__.c.renderer,
+    Rendering.__table__.c.problems,
 ).where(Rendering.__table__.c.page == bindparam("title"))
 
 
 class Shown(NamedTuple):
-    """A page as its view shows it: the revision, and its HTML."""
+    """A page as its view shows it: the revision, its HTML, and the
+    problems docutils found in its text (for the edit form)."""
 
     revision: int
     html: Markup
+    problems: tuple[wikitext.Problem, ...] = ()
 
 
 class Rendered(NamedTuple):
     """A page's source rendered: the HTML, the WikiWords it links to, and
     those of them that had a page when it was made; ``deferred`` when the
-    HTML only says that no worker could render the page in time.
+    HTML only says that no worker could render the page in time; the
+    ``problems`` docutils found in the source.
     """
 
     html: Markup
     titles: frozenset
     existing: frozenset
     deferred: bool
+    problems: tuple[wikitext.Problem, ...] = ()
 
 
 def show(title, page_url):
@@ -84,7 +91,7 @@ def show(title, page_url):
     if row is None:
         return None
     if row.html is not None and row.renderer == wikitext.RENDERER_VERSION:
-        return Shown(row.revision, Markup(row.html))
+        return Shown(row.revision, Markup(row.html), _read_problems(row.problems))
     return _refresh(title, page_url)
 
 
@@ -99,9 +106,13 @@ def render(title, source, page_url):
         seen["existing"] = _existing(title, titles)
         return seen["existing"]
 
-    html = wikitext.render(source, existing, page_url)
+    html, problems = wikitext.render(source, existing, page_url)
     return Rendered(
-        html, seen["titles"], seen["existing"], isinstance(html, wikitext.Deferred)
+        html,
+        seen["titles"],
+        seen["existing"],
+        isinstance(html, wikitext.Deferred),
+        problems,
     )
 
 
@@ -117,6 +128,7 @@ def write(session, title, revision, rendered=None):
             revision=revision,
             html=str(rendered.html) if stored else None,
             renderer=wikitext.RENDERER_VERSION if stored else None,
+            problems=_stored_problems(rendered.problems) if stored else None,
         )
     )
     if stored:
@@ -186,7 +198,11 @@ def _refresh(title, page_url):
             session.execute(
                 update(Rendering)
                 .where(Rendering.page == title, Rendering.revision == row.revision)
-                .values(html=str(rendered.html), renderer=wikitext.RENDERER_VERSION)
+                .values(
+                    html=str(rendered.html),
+                    renderer=wikitext.RENDERER_VERSION,
+                    problems=_stored_problems(rendered.problems),
+                )
             ).rowcount
             == 1
         )
@@ -194,7 +210,7 @@ def _refresh(title, page_url):
             _write_links(session, title, rendered.titles)
     if stored:
         recheck(title, rendered)
-    return Shown(row.revision, rendered.html)
+    return Shown(row.revision, rendered.html, rendered.problems)
 
 
 def _write_links(session, title, targets):
@@ -207,7 +223,21 @@ def _write_links(session, title, targets):
 
 
 def _invalidate(session, condition):
-    session.execute(update(Rendering).where(condition).values(html=None, renderer=None))
+    session.execute(
+        update(Rendering)
+        .where(condition)
+        .values(html=None, renderer=None, problems=None)
+    )
+
+
+def _stored_problems(problems):
+    """``problems`` as the ``problems`` column keeps them: JSON lists."""
+    return [list(problem) for problem in problems]
+
+
+def _read_problems(stored):
+    """The problems of a stored rendering, as :class:`wikitext.Problem`."""
+    return tuple(wikitext.Problem(*problem) for problem in stored or ())
 
 
 def _existing(title, titles):

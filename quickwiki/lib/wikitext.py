@@ -12,6 +12,10 @@ Any visitor may write a page, so the rendering is safe by construction:
   the tree, not on the HTML, keeps WikiWords in tags, attributes, URLs,
   literals and existing links from being linked.  External links get
   ``rel="nofollow ugc"``.
+- docutils' system messages (bad markup, a disabled directive) are taken
+  out of the tree, and out of what the writer adds, as :class:`Problem`
+  tuples: readers see the page without them, its author sees them in the
+  preview and the edit form.
 - The HTML fragment then passes through nh3, an allowlist sanitiser: only
   the tags and attributes docutils writes for the wiki's reST are kept,
   and URLs only with the schemes above (or relative ones).
@@ -27,6 +31,7 @@ import hashlib
 import logging
 import mimetypes
 import pathlib
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 import docutils
@@ -55,6 +60,8 @@ __all__ = [
     "Deferred",
     "EXISTING_PAGE_CLASS",
     "MISSING_PAGE_CLASS",
+    "Output",
+    "Problem",
     "RENDERER_VERSION",
     "RENDER_ERROR_CLASS",
     "URL_SCHEMES",
@@ -95,6 +102,34 @@ MISSING_PAGE_CLASS = "wikilink-missing"
 RENDER_ERROR_CLASS = "render-error"
 
 
+class Problem(NamedTuple):
+    """A problem docutils found in a page's text, for its author's eyes:
+    docutils' ``level`` (2 warning, 3 error, 4 severe), the ``line`` of the
+    text (None when docutils does not say) and its ``message``.
+    """
+
+    level: int
+    line: int | None
+    message: str
+
+    @property
+    def severity(self):
+        """The level's name: "warning", "error" or "severe"."""
+        return _SEVERITIES.get(self.level, "problem")
+
+
+_SEVERITIES = {2: "warning", 3: "error", 4: "severe"}
+
+
+class Output(NamedTuple):
+    """A page's text rendered: the ``html`` readers see, and the
+    ``problems`` docutils found in it, which only its author is shown.
+    """
+
+    html: Markup
+    problems: tuple[Problem, ...] = ()
+
+
 class Deferred(Markup):
     """The message shown instead of a page when no worker could take it in
     time: unlike the renderer's other messages, it says nothing of the
@@ -109,8 +144,8 @@ SETTINGS = {
     # Images are links to their address, never read and embedded.
     "image_loading": "link",
     # Bad markup never stops the rendering: problems of level WARNING and
-    # above are reported inline, where the author sees them, and kept out of
-    # the server's log.
+    # above are reported in the tree, whence they are taken for the author
+    # (_take_problems), and kept out of the server's log.
     "halt_level": 5,
     "report_level": 2,
     "warning_stream": False,
@@ -323,7 +358,8 @@ def _workers():
 
 
 def render(source, existing_titles, page_url):
-    """``source`` as a markup-safe HTML fragment, with WikiWords linked.
+    """``source`` as an :class:`Output`: a markup-safe HTML fragment, with
+    WikiWords linked, and the problems docutils found.
 
     ``existing_titles(titles)`` tells which of a set of titles have a page
     (called once, for all the WikiWords of the page); ``page_url(title)``
@@ -334,33 +370,41 @@ def render(source, existing_titles, page_url):
     source = _valid_text(source)
     size = len(source.encode("utf-8"))
     if size > _limits["max_size"]:
-        return _error_fragment(
-            "This page is not shown: its text is %d bytes long, more than "
-            "the %d the wiki renders." % (size, _limits["max_size"])
+        return Output(
+            _error_fragment(
+                "This page is not shown: its text is %d bytes long, more than "
+                "the %d the wiki renders." % (size, _limits["max_size"])
+            )
         )
 
     def answer(titles):
         return set(existing_titles(titles)), {t: page_url(t) for t in titles}
 
     try:
-        return Markup(_workers().run(source, answer))
+        html, problems = _workers().run(source, answer)
     except (WorkerBusy, WorkerStartFailed) as exc:
         log.warning("Could not render a page now: %s", exc)
-        return Deferred(
-            _error_fragment(
-                "This page could not be rendered just now: %s. Its text is shown "
-                "as it is; try again in a moment." % exc,
-                source,
+        return Output(
+            Deferred(
+                _error_fragment(
+                    "This page could not be rendered just now: %s. Its text is "
+                    "shown as it is; try again in a moment." % exc,
+                    source,
+                )
             )
         )
     # A text that ran past the deadline or out of memory would do so again:
     # that is the renderer's verdict on it, as docutils' failures are.
     except WorkerError as exc:
         log.warning("Could not render a page: %s", exc)
-        return _error_fragment(
-            "This page could not be rendered: %s. Its text is shown as it is." % exc,
-            source,
+        return Output(
+            _error_fragment(
+                "This page could not be rendered: %s. Its text is shown as it is."
+                % exc,
+                source,
+            )
         )
+    return Output(Markup(html), problems)
 
 
 def _render_in_worker(source, ask):
@@ -372,7 +416,8 @@ def _render_in_worker(source, ask):
         urls.update(found_urls)
         return existing
 
-    return str(render_in_process(source, existing_titles, urls.__getitem__))
+    html, problems = render_in_process(source, existing_titles, urls.__getitem__)
+    return str(html), problems
 
 
 def render_in_process(source, existing_titles, page_url):
@@ -382,7 +427,8 @@ def render_in_process(source, existing_titles, page_url):
     """
     source = _valid_text(source)
     try:
-        return Markup(sanitise(_html_fragment(source, existing_titles, page_url)))
+        html, problems = _html_fragment(source, existing_titles, page_url)
+        return Output(Markup(sanitise(html)), problems)
     except RecursionError:
         reason = "its markup is nested too deeply"
     # Whatever else docutils fails with on some input is the page's problem,
@@ -390,9 +436,11 @@ def render_in_process(source, existing_titles, page_url):
     except Exception as exc:
         log.warning("docutils failed on a page", exc_info=True)
         reason = "docutils failed (%s)" % type(exc).__name__
-    return _error_fragment(
-        "This page could not be rendered: %s. Its text is shown as it is." % reason,
-        source,
+    return Output(
+        _error_fragment(
+            "This page could not be rendered: %s. Its text is shown as it is." % reason,
+            source,
+        )
     )
 
 
@@ -415,19 +463,24 @@ def _error_fragment(message, source=None):
 
 
 def _html_fragment(source, existing_titles, page_url):
-    """The HTML docutils writes for ``source``'s document tree, made safe."""
+    """The HTML docutils writes for ``source``'s document tree, made safe,
+    and the problems docutils found, parsing and writing.
+    """
     document = publish_doctree(source, settings=_settings())
     _neutralise_images(document)
     _drop_unsafe_targets(document)
     _link_wikiwords(document, existing_titles, page_url)
+    problems = _take_problems(document)
+    writer = _Writer()
     parts = publish_parts(
         document,
         source_class=io.DocTreeInput,
         reader=doctree.Reader(),
-        writer=_Writer(),
+        writer=writer,
         settings=_settings(),
     )
-    return parts["fragment"]
+    problems += writer.visitor.problems
+    return parts["fragment"], tuple(sorted(problems, key=lambda p: p.line or 0))
 
 
 @functools.cache
@@ -507,6 +560,48 @@ def _link_wikiwords(document, existing_titles, page_url):
         text.parent.replace(text, _linked_pieces(str(text), spans, existing, page_url))
 
 
+def _take_problems(document):
+    """Take docutils' system messages out of the tree, as a list of
+    :class:`Problem` tuples.
+
+    Readers never see them: the messages in the tree go, and so do those
+    the transforms left out of it, which the writer would gather at the
+    end of the page, and the links from bad markup to them (the markup
+    stays, as text).  Their level, line and text are kept for the author.
+    """
+    loose = [
+        message
+        for message in document.parse_messages + document.transform_messages
+        if message.parent is None
+    ]
+    placed = list(document.findall(nodes.system_message))
+    for message in placed:
+        message.parent.remove(message)
+    document.parse_messages[:] = []
+    document.transform_messages[:] = []
+    problems = [
+        _problem(message)
+        for message in placed + loose
+        if message["level"] >= SETTINGS["report_level"]
+    ]
+    for problematic in list(document.findall(nodes.problematic)):
+        problematic.replace_self(
+            nodes.inline(problematic.rawsource, "", *problematic.children)
+        )
+    return problems
+
+
+def _problem(message):
+    """docutils' ``system_message`` node as a :class:`Problem`."""
+    text = " ".join(
+        child.astext()
+        for child in message.children
+        # The other children quote the markup, which the author has.
+        if isinstance(child, nodes.paragraph)
+    )
+    return Problem(message["level"], message.get("line"), text)
+
+
 def _linkable(text):
     ancestor = text.parent
     while ancestor is not None:
@@ -535,7 +630,18 @@ def _linked_pieces(text, spans, existing, page_url):
 
 
 class _Translator(html5_polyglot.HTMLTranslator):
-    """docutils' HTML5 translator that reads no file and marks external links."""
+    """docutils' HTML5 translator that reads no file, marks external links
+    and keeps the system messages it makes itself out of the page."""
+
+    def __init__(self, document):
+        super().__init__(document)
+        #: The problems the writer itself found (an image it would not
+        #: embed, say), which the tree never held.
+        self.problems = []
+
+    def visit_system_message(self, node):
+        self.problems.append(_problem(node))
+        raise nodes.SkipNode
 
     def uri2path(self, uri, output_path=None):
         # Embedding an image or measuring it starts here: refusing every

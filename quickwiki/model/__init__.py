@@ -12,6 +12,7 @@ the revisions.
 from datetime import datetime, timezone
 
 from sqlalchemy import (
+    JSON,
     CheckConstraint,
     DateTime,
     ForeignKey,
@@ -149,6 +150,10 @@ class Rendering(Base):
     links to was created or deleted.  ``renderer`` is the
     :data:`quickwiki.lib.wikitext.RENDERER_VERSION` that made the HTML,
     which is never sent when it differs from the running one.
+    ``problems`` are the problems docutils found in the text, which the
+    edit form shows its author (a list of ``[level, line, message]``,
+    :class:`quickwiki.lib.wikitext.Problem`), kept with the HTML so that
+    the form renders nothing.
     """
 
     __tablename__ = "renderings"
@@ -162,6 +167,7 @@ class Rendering(Base):
     revision: Mapped[int]
     html: Mapped[str | None] = mapped_column(Text)
     renderer: Mapped[str | None] = mapped_column(String(MAX_RENDERER_LENGTH))
+    problems: Mapped[list | None] = mapped_column(JSON)
 
 
 def live():

@@ -40,7 +40,7 @@ from quickwiki.tests import (
 HERE = os.path.dirname(os.path.abspath(__file__))
 #: A wiki that QuickWiki 1.0 made (see the file's header).
 LEGACY_DUMP = os.path.join(HERE, "fixtures", "quickwiki-1.0.sql")
-HEAD = "0002"
+HEAD = "0003"
 #: The summary of the revisions that the upgrade makes of 1.0's pages.
 LEGACY_SUMMARY = "The page as it was when QuickWiki began keeping its history."
 

@@ -6,7 +6,8 @@ release is tried too), with arguments and option values drawn from hostile
 ones (paths of canary files planted on the server, ``javascript:`` and
 ``data:`` URLs, markup, handlers) and random Unicode, surrogates included.
 Each rendering must finish and hold no script, no event handler, no tag
-or URL scheme outside the allowlist, and none of the canaries' content.
+or URL scheme outside the allowlist, no docutils system message, and none
+of the canaries' content (nor may the problems told to the author).
 
 CI runs a fixed set of examples (the ``ci`` profile, derandomised); a
 developer's run draws new ones each time.
@@ -262,12 +263,13 @@ URL_ATTRIBUTES = (
 
 class RenderingPropertyTest(unittest.TestCase):
     def assert_safe(self, source):
-        html = str(
-            wikitext.render_in_process(
-                source, lambda titles: set(), lambda title: "/" + title
-            )
+        output = wikitext.render_in_process(
+            source, lambda titles: set(), lambda title: "/" + title
         )
+        html = str(output.html)
         soup = BeautifulSoup(html, "html.parser")
+        # docutils' problems are for the author, never in the page.
+        self.assertEqual(soup.find_all(class_="system-message"), [], html)
         for tag in soup.find_all(True):
             self.assertIn(tag.name, wikitext.ALLOWED_TAGS, html)
             for attribute, value in tag.attrs.items():
@@ -281,6 +283,8 @@ class RenderingPropertyTest(unittest.TestCase):
         # canaries' content, not their paths, must stay out.
         self.assertNotIn(CANARY, html)
         self.assertNotIn(base64.b64encode(CANARY.encode()).decode()[:20], html)
+        for problem in output.problems:
+            self.assertNotIn(CANARY, problem.message)
 
     @given(document())
     def test_any_page_of_docutils_markup_is_safe(self, source):

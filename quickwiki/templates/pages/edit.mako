@@ -1,7 +1,8 @@
 ## The form to write a page, from the revision in "base" (0: a new page),
-## with a preview or the conflict a save met above it.  The newline after
-## <textarea> is dropped by browsers, so that a newline the source starts
-## with is kept.
+## with a preview or the conflict a save met above it, and the problems
+## docutils found in the text, which the page itself never shows.  The
+## newline after <textarea> is dropped by browsers, so that a newline the
+## source starts with is kept.
 <%inherit file="/base.mako"/>
 <%namespace name="diffs" file="/pages/diffs.mako"/>
 <%def name="heading()">Editing ${c.title}</%def>
@@ -34,6 +35,18 @@
   <article class="wiki-content">
 ${c.preview}
   </article>
+</section>
+% endif
+% if c.problems:
+<section class="problems">
+  <p>Problems in this text's markup. Readers see the page without these
+    notes; fix them in the text below.</p>
+  <ul>
+  % for problem in c.problems:
+    <li class="${problem.severity}">${'Line %d' % problem.line if problem.line else 'The text'}
+      (${problem.severity}): ${problem.message}</li>
+  % endfor
+  </ul>
 </section>
 % endif
 ${h.secure_form(url('save_page', title=c.title), class_='edit-page')}

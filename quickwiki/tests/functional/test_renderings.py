@@ -155,7 +155,7 @@ class FailedRenderingTest(WikiTest):
         busy = wikitext.Deferred(
             '<div class="%s"><p>Busy.</p></div>' % wikitext.RENDER_ERROR_CLASS
         )
-        with mock.patch.object(wikitext, "render", return_value=busy):
+        with mock.patch.object(wikitext, "render", return_value=wikitext.Output(busy)):
             self.save("SomePage", "Some *text*.")
         self.assertEqual(
             (rendering("SomePage").revision, rendering("SomePage").html), (1, None)
