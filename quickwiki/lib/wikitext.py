@@ -648,6 +648,9 @@ class _Translator(html5_polyglot.HTMLTranslator):
         # address makes both fail with a message, whatever the tree says.
         raise ValueError("the wiki reads no files")
 
+    # The same step's name before docutils 0.22.
+    uri2imagepath = uri2path
+
     def starttag(self, node, tagname, suffix="\n", empty=False, **attributes):
         if (
             tagname == "a"
