@@ -38,6 +38,10 @@ else
 fi
 if [ -z "${QUICKWIKI_NEWEST:-}" ]; then
     export PIP_CONSTRAINT="$lock"
+else
+    # Nor a lock the caller's environment names: tox sets one for all
+    # its environments, tox -e newest's included.
+    unset PIP_CONSTRAINT
 fi
 if [ ! -x "$venv/bin/python" ]; then
     "$python" -m venv "$venv"
