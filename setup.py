@@ -62,7 +62,8 @@ setup(
         # changes its formatting style between minor releases: one is
         # pinned, so that a check passes or fails the same everywhere.
         "lint": ["ruff>=0.17,<0.18", "mypy>=1.11", "types-WebOb>=1.8.11"],
-        "docs": ["Sphinx>=7.2"],
+        # Furo: a theme that reads well on a phone (docs/conf.py says why).
+        "docs": ["Sphinx>=7.2", "furo>=2024.8.6"],
     },
     paster_plugins=["PasteScript", "Pylons"],
     entry_points={

@@ -28,12 +28,16 @@ __all__ = [
     "response_defaults",
 ]
 
+#: The request options every configuration starts with
+#: (``pylons.request_options``).
 request_defaults: dict[str, Any] = {
     "charset": "utf-8",
     "errors": "replace",
     "language": "en-us",
 }
 
+#: The response options every configuration starts with
+#: (``pylons.response_options``): HTML in UTF-8, not to be cached.
 response_defaults: dict[str, Any] = {
     "content_type": "text/html",
     "charset": "utf-8",
@@ -181,4 +185,6 @@ class DispatchingConfig(RequestGlobal, _PasteDispatchingConfig):
 #: application sets up its configuration.
 pylons_config = PylonsConfig()
 
+#: ``pylons.config``: the configuration of the application serving the
+#: current request, and :data:`pylons_config` outside a request.
 config = DispatchingConfig(pylons_config)

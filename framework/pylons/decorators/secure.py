@@ -23,6 +23,7 @@ __all__ = ["authenticate_form", "csrf_detected_message", "https"]
 
 log = logging.getLogger(__name__)
 
+#: The detail of the 403 answer to a form without its right token.
 csrf_detected_message = (
     "This form was not submitted from this site, or your session has "
     "expired: its security token is missing or does not match. Go back, "

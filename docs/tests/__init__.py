@@ -1,0 +1,1 @@
+"""Tests of the documentation: the reference covers pylons, the tutorial runs."""
