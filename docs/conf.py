@@ -62,8 +62,8 @@ intersphinx_mapping = {
 
 # Each object is described once, in the module that defines it: a package
 # that re-exports names (pylons.controllers, pylons.i18n, pylons.util)
-# says so in its docstring and lists them, and its page does not repeat
-# them.  Names its __all__ gives are public even with a leading underscore
+# lists them after its docstring, linked to their descriptions.  Names
+# its __all__ gives are public even with a leading underscore
 # (pylons.i18n's _).  autodoc names no parent module to skip-member, so
 # the module whose members are being listed is kept when its own
 # docstring is processed, which autodoc does first.
@@ -71,21 +71,35 @@ _documenting = {"module": None}
 
 
 def _note_module(app, what, name, obj, options, lines):
-    if what == "module":
-        _documenting["module"] = obj
+    if what != "module":
+        return
+    _documenting["module"] = obj
+    reexported = [
+        ":obj:`~%s.%s`" % (member.__module__, member.__qualname__)
+        for member in (getattr(obj, n) for n in getattr(obj, "__all__", ()))
+        if _defined_elsewhere(member, obj)
+    ]
+    if reexported:
+        lines.extend(["", "Importable from here too: %s." % ", ".join(reexported)])
+
+
+def _defined_elsewhere(member, module):
+    """Whether ``member`` is a pylons object that another module defines."""
+    home = getattr(member, "__module__", None)
+    return (
+        isinstance(home, str)
+        and home.startswith("pylons")
+        and home != module.__name__
+        and hasattr(member, "__qualname__")
+        and not isinstance(member, type(module))
+    )
 
 
 def _skip_member(app, what, name, obj, skip, options):
     module = _documenting["module"]
     if what != "module" or module is None:
         return None
-    home = getattr(obj, "__module__", None)
-    if (
-        isinstance(home, str)
-        and home.startswith("pylons")
-        and home != module.__name__
-        and not isinstance(obj, type(module))
-    ):
+    if _defined_elsewhere(obj, module):
         return True
     if name in getattr(module, "__all__", ()):
         return False
