@@ -1,0 +1,138 @@
+"""Rewriting Python 2 source to Python 3, with fissix.
+
+fissix is the maintained fork of lib2to3 (gone from the standard library
+in Python 3.13): a concrete syntax tree that keeps every comment and
+space, a grammar that reads Python 2 (print and exec statements,
+``except E, e``, backticks, ``0777``), and 2to3's fixers.  LibCST and
+pyupgrade read only Python 3, so they cannot take the first step.  The
+rewrite runs 2to3's fixers and ours (:mod:`pylons.upgrade.fixes`: what
+2to3 misses, and the Pylons 0.9.7 and 1.0 rewrites) in one pass.
+
+A source that Python 3 already compiles is read with the Python 3
+grammar, so running the upgrade again changes nothing.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import pkgutil
+import re
+import warnings
+from collections.abc import Callable
+from typing import Any
+
+from fissix import pygram
+from fissix.fixer_base import BaseFix
+from fissix.pgen2.parse import ParseError
+from fissix.pgen2.tokenize import TokenError
+from fissix.refactor import RefactoringTool, get_fixers_from_package
+
+from pylons.upgrade import fixes
+from pylons.upgrade.context import Context
+
+__all__ = ["PythonRewriter", "SourceError", "compiles_as_python3"]
+
+#: 2to3's fixers that are not run: fix_future's future imports do no harm,
+#: and fix_dict has a successor of ours.
+_SKIPPED_2TO3 = frozenset({"fissix.fixes.fix_future", "fissix.fixes.fix_dict"})
+
+#: Where a 2to3 fixer's warning says its line ("Line 12: ...").
+_LOGGED_LINE = re.compile(r"^Line (\d+): (.*)$", re.S)
+
+
+class SourceError(Exception):
+    """Source that fissix cannot read (neither Python 2 nor 3 it knows)."""
+
+
+def compiles_as_python3(source: str) -> bool:
+    """Whether the running Python compiles ``source``."""
+    with warnings.catch_warnings():
+        # Invalid escapes in Python 2 strings warn; only errors count here.
+        warnings.simplefilter("ignore")
+        try:
+            ast.parse(source)
+        except (SyntaxError, ValueError):
+            return False
+    return True
+
+
+def _fixer_names() -> list[str]:
+    ours = [
+        "%s.%s" % (fixes.__name__, module.name)
+        for module in pkgutil.iter_modules(fixes.__path__)
+        if module.name.startswith("fix_")
+    ]
+    theirs = [
+        name
+        for name in get_fixers_from_package("fissix.fixes")
+        if name not in _SKIPPED_2TO3
+    ]
+    return theirs + ours
+
+
+def _kind(fixer: BaseFix) -> tuple[str, str]:
+    """A fixer's kind of change (its module's name) and description."""
+    module = importlib.import_module(type(fixer).__module__)
+    name = module.__name__.rsplit(".", 1)[-1].removeprefix("fix_")
+    doc = (module.__doc__ or type(fixer).__doc__ or name).strip()
+    description = doc.splitlines()[0].rstrip(".")
+    if not module.__name__.startswith(fixes.__name__):
+        description = "2to3: " + description
+    return name, description
+
+
+class PythonRewriter(RefactoringTool):
+    """Rewrites modules (or, with ``template``, Mako's Python) for Python 3."""
+
+    def __init__(self, context: Context, template: bool = False) -> None:
+        super().__init__(
+            _fixer_names(),
+            options={"pylons_upgrade": context, "pylons_template": template},
+        )
+        self.context = context
+        for fixer in self.pre_order + self.post_order:
+            fixer.transform = self._recording(fixer)
+
+    def _recording(self, fixer: BaseFix) -> Callable[[Any, Any], Any]:
+        """``fixer.transform``, counting in the report what it changes."""
+        transform = fixer.transform
+        kind, description = _kind(fixer)
+
+        def recorded(node: Any, results: Any) -> Any:
+            before = str(node)
+            new = transform(node, results)
+            if str(new if new is not None else node) != before:
+                self.context.report.change(kind, self.context.path, description)
+            return new
+
+        return recorded
+
+    def rewrite(self, source: str, name: str) -> str:
+        """``source`` (of file ``name``) rewritten for Python 3.
+
+        Raises :class:`SourceError` when it cannot be parsed.
+        """
+        if compiles_as_python3(source):
+            self.driver.grammar = pygram.python_grammar_no_print_and_exec_statement
+        # The grammar cannot end without a newline.
+        ends_with_newline = source.endswith("\n")
+        if not ends_with_newline:
+            source += "\n"
+        try:
+            tree = self.refactor_string(source, name)
+        except (ParseError, TokenError, IndentationError) as error:
+            raise SourceError(str(error)) from error
+        finally:
+            self.driver.grammar = self.grammar
+            self._report_warnings()
+        result = str(tree)
+        return result if ends_with_newline else result[:-1]
+
+    def _report_warnings(self) -> None:
+        """2to3's warnings about the current file, as things to do by hand."""
+        for message in self.fixer_log:
+            logged = _LOGGED_LINE.match(message)
+            if logged:
+                self.context.manual(int(logged.group(1)), logged.group(2).strip())
+        del self.fixer_log[:]
