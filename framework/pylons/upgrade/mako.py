@@ -30,6 +30,9 @@ _CONTROL = re.compile(r"[ \t]*%(?!%)([^\n]*)")
 _COMMENT = re.compile(r"[ \t]*##[^\n]*")
 _BLOCK = re.compile(r"<%(!|\s)")
 _RAW = re.compile(r"<%(text|doc)(?:\s[^>]*)?>.*?</%\1>", re.S)
+#: The first line of every piece given to the parser: imports that fixers
+#: add go above it.
+_MARKER = "__pylons_upgrade_piece__ = None\n"
 #: Control keywords whose line ends a block or has nothing to rewrite.
 _BARE_CONTROL = re.compile(r"\s*(end\w*|else|try|finally)\s*:?\s*$")
 
@@ -125,6 +128,7 @@ class TemplateRewriter:
     def rewrite(self, source: str) -> str:
         """``source`` with its Python rewritten (unchanged if that fails)."""
         pieces = list(python_pieces(source))
+        self.imports: list[str] = []
         parts = []
         last = 0
         for piece in pieces:
@@ -136,6 +140,11 @@ class TemplateRewriter:
             last = piece.end
         parts.append(source[last:])
         result = "".join(parts)
+        imports = [line for line in dict.fromkeys(self.imports) if line not in source]
+        if imports:
+            # A module block of its own, first, for what the pieces import.
+            block = "".join("    %s\n" % line for line in imports)
+            result = "<%!\n" + block + "%>\n" + result
         if result != source and not self._compiles(result):
             self.context.manual(
                 1, "the rewritten template does not compile: left as it was"
@@ -157,20 +166,24 @@ class TemplateRewriter:
             return code
 
     def _unwrap(self, code: str, wrapper: str, line: int) -> str:
-        """Rewrite ``code`` wrapped in ``wrapper`` (a ``%s`` format), unwrapped."""
+        """Rewrite ``code`` wrapped in ``wrapper`` (a ``%s`` format), unwrapped.
+
+        Imports a fixer adds above the piece are kept for the template's
+        module block.
+        """
         before, after = wrapper.split("%s")
         # Line numbers in the report count from the template's first line.
-        self.context.line_offset = line - 1 - before.count("\n")
+        self.context.line_offset = line - 2 - before.count("\n")
         try:
-            rewritten = self.python.rewrite(before + code + after, "template")
+            rewritten = self.python.rewrite(_MARKER + before + code + after, "template")
         finally:
             self.context.line_offset = 0
-        if not (rewritten.startswith(before) and rewritten.endswith(after)):
-            self.context.manual(
-                line, "needs an import to rewrite: %s" % code.strip()[:60]
-            )
+        imports, found, body = rewritten.partition(_MARKER)
+        if not (found and body.startswith(before) and body.endswith(after)):
+            self.context.manual(line, "could not rewrite this piece: %s" % code.strip()[:60])
             return code
-        return rewritten[len(before) : len(rewritten) - len(after)]
+        self.imports.extend(line for line in imports.splitlines() if line.strip())
+        return body[len(before) : len(body) - len(after)]
 
     def _control(self, code: str, line: int) -> str:
         """A control line: ``for x in y:``, ``elif z:``, ``except E, e:``..."""

@@ -74,10 +74,9 @@ class PylonsFix(BaseFix):
     def add_import(self, package: str | None, name: str, node: Base) -> None:
         """Import ``name`` (from ``package``) in the module of ``node``.
 
-        A template has no import statements: its globals (``url``, ``h``)
-        must do.
+        A template has ``url`` among its globals already.
         """
-        if not self.in_template:
+        if not (self.in_template and name == "url"):
             touch_import(package, name, node)
 
 
