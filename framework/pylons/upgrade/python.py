@@ -111,8 +111,22 @@ class PythonRewriter(RefactoringTool):
     def rewrite(self, source: str, name: str) -> str:
         """``source`` (of file ``name``) rewritten for Python 3.
 
-        Raises :class:`SourceError` when it cannot be parsed.
+        The fixers run again on their own result until it no longer
+        changes (at most :attr:`PASSES` times): one fixer's new code (an
+        ``assert`` that was ``eq_()``) may be another's to rewrite.
+        Raises :class:`SourceError` when the source cannot be parsed.
         """
+        for _ in range(self.PASSES):
+            rewritten = self._rewrite_once(source, name)
+            if rewritten == source:
+                break
+            source = rewritten
+        return source
+
+    #: How many times the fixers run over a source, at most.
+    PASSES = 3
+
+    def _rewrite_once(self, source: str, name: str) -> str:
         if compiles_as_python3(source):
             self.driver.grammar = pygram.python_grammar_no_print_and_exec_statement
         # The grammar cannot end without a newline.

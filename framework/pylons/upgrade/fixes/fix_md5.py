@@ -41,7 +41,8 @@ class FixMd5(PylonsFix):
         else:
             arguments = results["call"].children[1:-1]
             if arguments and not (
-                is_text_literal(arguments[0]) and as_bytes_literal(arguments[0])
+                (is_text_literal(arguments[0]) and as_bytes_literal(arguments[0]))
+                or _encoded(arguments[0])
             ):
                 self.manual(
                     node,
@@ -70,3 +71,9 @@ class FixMd5(PylonsFix):
                     prefix=name.prefix,
                 )
             )
+
+
+def _encoded(node: Any) -> bool:
+    """Whether ``node`` is ``x.encode(...)``, bytes for sure."""
+    children = getattr(node, "children", [])
+    return len(children) >= 3 and str(children[-2]).strip() == ".encode"

@@ -9,6 +9,7 @@ code does not say, and ``body`` stays.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from fissix.fixer_util import Name
@@ -53,6 +54,10 @@ class FixResponseBody(PylonsFix):
         if parent.type == syms.expr_stmt and parent.children[0] is node:
             operator, value = parent.children[1], parent.children[2]
             return operator.value in ("=", "+=") and _is_text(value)
+        if parent.type == syms.expr_stmt and parent.children[-1] is node:
+            # body = response.body, then used as text in the same function.
+            target = parent.children[0]
+            return target.type == token.NAME and _used_as_text(target.value, parent)
         if parent.type == syms.comparison:
             others = [child for child in parent.children if child is not node]
             return any(_is_text(other) for other in others)
@@ -88,3 +93,18 @@ def _first_argument_is_text(call: Any) -> bool:
     if argument.type == syms.arglist:
         argument = argument.children[0]
     return is_text_literal(argument)
+
+
+def _used_as_text(name: str, statement: Any) -> bool:
+    """Whether the function around ``statement`` uses variable ``name`` as text."""
+    scope = statement
+    while scope.parent is not None and scope.type != syms.funcdef:
+        scope = scope.parent
+    code = str(scope)
+    name = re.escape(name)
+    text = r"[rRuU]?['\"]"
+    return bool(
+        re.search(r"\b%s\s*\.\s*(?:%s)\s*\(\s*%s" % (name, "|".join(TEXT_METHODS), text), code)
+        or re.search(r"%s[^'\"\n]*['\"]\s+(?:not\s+)?in\s+%s\b" % (text, name), code)
+        or re.search(r"\b%s\s*[!=]=\s*%s" % (name, text), code)
+    )
