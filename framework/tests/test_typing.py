@@ -41,6 +41,16 @@ PUBLIC_MODULES = (
     "pylons.testutil",
     "pylons.commands",
     "pylons.scaffolding",
+    "pylons.upgrade",
+    "pylons.upgrade.command",
+    "pylons.upgrade.context",
+    "pylons.upgrade.fixes",
+    "pylons.upgrade.inifiles",
+    "pylons.upgrade.mako",
+    "pylons.upgrade.packaging",
+    "pylons.upgrade.project",
+    "pylons.upgrade.python",
+    "pylons.upgrade.report",
 )
 
 #: Methods a class defines that are part of its API despite the underscore.

@@ -122,8 +122,16 @@ class TemplateRewriter:
     _EXPRESSION = "_ = (%s)\n"
 
     def __init__(self, context: Context) -> None:
-        self.context = context
         self.python = PythonRewriter(context, template=True)
+
+    @property
+    def context(self) -> Context:
+        """The upgrade this rewriter works for (another may take its place)."""
+        return self.python.context
+
+    @context.setter
+    def context(self, context: Context) -> None:
+        self.python.context = context
 
     def rewrite(self, source: str) -> str:
         """``source`` with its Python rewritten (unchanged if that fails)."""
@@ -180,7 +188,9 @@ class TemplateRewriter:
             self.context.line_offset = 0
         imports, found, body = rewritten.partition(_MARKER)
         if not (found and body.startswith(before) and body.endswith(after)):
-            self.context.manual(line, "could not rewrite this piece: %s" % code.strip()[:60])
+            self.context.manual(
+                line, "could not rewrite this piece: %s" % code.strip()[:60]
+            )
             return code
         self.imports.extend(line for line in imports.splitlines() if line.strip())
         return body[len(before) : len(body) - len(after)]

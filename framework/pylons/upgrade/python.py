@@ -34,8 +34,10 @@ from pylons.upgrade.context import Context
 __all__ = ["PythonRewriter", "SourceError", "compiles_as_python3"]
 
 #: 2to3's fixers that are not run: fix_future's future imports do no harm,
-#: and fix_dict has a successor of ours.
-_SKIPPED_2TO3 = frozenset({"fissix.fixes.fix_future", "fissix.fixes.fix_dict"})
+#: and fix_dict and fix_sorted have successors of ours.
+_SKIPPED_2TO3 = frozenset(
+    {"fissix.fixes.fix_future", "fissix.fixes.fix_dict", "fissix.fixes.fix_sorted"}
+)
 
 #: Where a 2to3 fixer's warning says its line ("Line 12: ...").
 _LOGGED_LINE = re.compile(r"^Line (\d+): (.*)$", re.S)
@@ -90,9 +92,18 @@ class PythonRewriter(RefactoringTool):
             _fixer_names(),
             options={"pylons_upgrade": context, "pylons_template": template},
         )
-        self.context = context
         for fixer in self.pre_order + self.post_order:
             fixer.transform = self._recording(fixer)
+
+    @property
+    def context(self) -> Context:
+        """The upgrade this rewriter works for (another may take its place)."""
+        context: Context = self.options["pylons_upgrade"]
+        return context
+
+    @context.setter
+    def context(self, context: Context) -> None:
+        self.options["pylons_upgrade"] = context
 
     def _recording(self, fixer: BaseFix) -> Callable[[Any, Any], Any]:
         """``fixer.transform``, counting in the report what it changes."""

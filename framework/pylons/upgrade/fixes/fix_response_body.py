@@ -104,7 +104,9 @@ def _used_as_text(name: str, statement: Any) -> bool:
     name = re.escape(name)
     text = r"[rRuU]?['\"]"
     return bool(
-        re.search(r"\b%s\s*\.\s*(?:%s)\s*\(\s*%s" % (name, "|".join(TEXT_METHODS), text), code)
+        re.search(
+            r"\b%s\s*\.\s*(?:%s)\s*\(\s*%s" % (name, "|".join(TEXT_METHODS), text), code
+        )
         or re.search(r"%s[^'\"\n]*['\"]\s+(?:not\s+)?in\s+%s\b" % (text, name), code)
         or re.search(r"\b%s\s*[!=]=\s*%s" % (name, text), code)
     )

@@ -47,7 +47,9 @@ class FixSets(PylonsFix):
     def finish_tree(self, tree: Any, filename: str) -> None:
         """Remove ``import sets`` once nothing uses the module."""
         uses = list(leaves_named(tree, "sets"))
-        imports = [leaf for leaf in uses if str(leaf.parent).split() == ["import", "sets"]]
+        imports = [
+            leaf for leaf in uses if str(leaf.parent).split() == ["import", "sets"]
+        ]
         if imports and len(imports) == len(uses):
             for leaf in imports:
                 remove_statement(leaf.parent.parent)

@@ -62,7 +62,11 @@ class FixUrlFor(PylonsFix):
         arguments = call_arguments(results["call"])
         code = [a for a in arguments if is_keyword(a, "_code")]
         arguments = [a for a in arguments if not is_keyword(a, "_code")]
-        new = call(self._url(arguments), arguments)
+        if function == "redirect_to" and _is_url(arguments):
+            # redirect_to(url_for(...)): the URL is made already.
+            new = arguments[0]
+        else:
+            new = call(self._url(arguments), arguments)
         self.add_import("pylons", "url", node)
         if function == "redirect_to":
             status = [KeywordArg(Name("code"), a.children[2].clone()) for a in code]
@@ -105,3 +109,11 @@ class FixUrlFor(PylonsFix):
         for old in ("url_for", "redirect_to"):
             if old in names:
                 remove_import_name(node, old)
+
+
+def _is_url(arguments: list[Any]) -> bool:
+    """Whether ``arguments`` are one call of url, url.current or url_for."""
+    if len(arguments) != 1:
+        return False
+    text = str(arguments[0]).strip()
+    return text.startswith(("url(", "url.current(", "url_for(", "h.url_for("))

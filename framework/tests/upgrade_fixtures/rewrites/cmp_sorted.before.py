@@ -1,0 +1,6 @@
+items.sort(lambda a, b: cmp(a.date, b.date))
+items.sort(cmp=by_date, reverse=True)
+x = sorted(items, by_date)
+y = sorted(items, key=len)
+cursor.sort('name')
+z = cmp(a or b, c)

@@ -1,0 +1,4 @@
+def shadowing(file):
+    return file("x")
+
+f = file("y")

@@ -1,0 +1,3 @@
+import re
+x = set(a)
+y = set([1]) | frozenset(b)

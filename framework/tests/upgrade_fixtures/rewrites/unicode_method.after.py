@@ -1,0 +1,10 @@
+class Page(object):
+    def __str__(self):
+        return self.title
+
+class Err(Exception):
+    def __str__(self):
+        return "error %s" % self.x
+
+def f(e):
+    return str(e).upper() + str(self.page)
