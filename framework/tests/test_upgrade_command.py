@@ -45,11 +45,8 @@ class UpgradeCommandTest(unittest.TestCase):
         self.write("tiny/__init__.py", MODULE)
         self.write(
             "development.ini",
-            self.write(
-                "development.ini",
-                "[filter-app:debug]\nuse = egg:Paste#evalerror\n\n"
-                "[server:main]\nuse = egg:Paste#http\nuse_threadpool = true\n",
-            ),
+            "[filter-app:debug]\nuse = egg:Paste#evalerror\n\n"
+            "[server:main]\nuse = egg:Paste#http\nuse_threadpool = true\n",
         )
         git(self.root, "init", "--quiet")
         git(self.root, "add", "--all")
@@ -144,3 +141,89 @@ class UpgradeCommandTest(unittest.TestCase):
         )
         self.assertEqual(done.returncode, 0, done.stderr)
         self.assertIn('+print("hello")', done.stdout)
+
+
+class PackagingTest(unittest.TestCase):
+    """setup.py, setup.cfg and catalogues of a project, upgraded once."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.root = tempfile.mkdtemp(prefix="pylons-upgrade-packaging-")
+        cls.addClassCleanup(shutil.rmtree, cls.root)
+        files = {
+            "setup.py": (
+                "from setuptools import setup\n"
+                "requires = [\n"
+                '    "Pylons>=0.9.7,<=1.0",\n'
+                '    "WebHelpers",\n'
+                '    "nose",\n'
+                "]\n"
+                "setup(name='Lib', install_requires=requires,\n"
+                "      dependency_links=['http://example.com'],\n"
+                '      entry_points="""\n'
+                "      [console_scripts]\n"
+                "      lib-tool = lib.tool\n"
+                '      """)\n'
+            ),
+            "setup.cfg": (
+                "[nosetests]\nwith-pylons = other.ini\nverbosity = 2\n"
+                "with-coverage = 1\n\n[aliases]\nrelease = egg_info -RDb ''\n"
+            ),
+            "lib/__init__.py": "from webhelpers import paginate\n",
+            "lib/controllers/__init__.py": "",
+            "lib/i18n/fr/LC_MESSAGES/lib.po": (
+                'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                'msgid "Hello"\nmsgstr "Bonjour"\n'
+            ),
+        }
+        for path, text in files.items():
+            path = os.path.join(cls.root, path)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "w", encoding="utf-8") as output:
+                output.write(text)
+        output = io.StringIO()
+        with contextlib.redirect_stdout(output):
+            cls.status = main([cls.root, "--force", "--json", "-"])
+        cls.output = output.getvalue()
+        cls.report = json.loads(cls.output[cls.output.index("{") :])
+
+    def read(self, path):
+        with open(os.path.join(self.root, path), encoding="utf-8") as source:
+            return source.read()
+
+    def manual(self):
+        return [(item["path"], item["message"]) for item in self.report["manual"]]
+
+    def test_a_list_named_in_setup_is_rewritten(self):
+        setup = self.read("setup.py")
+        self.assertIn('"Pylons>=1.1.0.dev0"', setup)
+        self.assertIn('"WebHelpers2>=2.0"', setup)
+        self.assertIn('"paginate>=0.5.6"', setup)
+        self.assertNotIn('"nose"', setup)
+        self.assertNotIn("dependency_links", setup)
+
+    def test_a_console_script_without_a_callable_is_reported(self):
+        self.assertIn(
+            ("setup.py", "entry point lib-tool = lib.tool names no :callable"),
+            self.manual(),
+        )
+
+    def test_nose_settings_without_a_nose2_one_are_reported(self):
+        self.assertIn("test-config = other.ini", self.read("unittest.cfg"))
+        self.assertIn(
+            (
+                "setup.cfg",
+                "[nosetests] with-coverage has no nose2 setting written for it",
+            ),
+            self.manual(),
+        )
+        self.assertEqual(
+            self.read("setup.cfg"), "[aliases]\nrelease = egg_info -RDb ''\n"
+        )
+
+    def test_catalogues_are_compiled(self):
+        self.assertIn("lib/i18n/fr/LC_MESSAGES/lib.mo", self.report["new_files"])
+        with open(
+            os.path.join(self.root, "lib/i18n/fr/LC_MESSAGES/lib.mo"), "rb"
+        ) as compiled:
+            self.assertIn(b"Bonjour", compiled.read())

@@ -4,3 +4,5 @@ def test_x():
     eq_(a + 1, b, "message")
     ok_('x' in y)
     assert_equal(f(x), 2)
+    eq_(a, b=1)
+from nose.plugins.attrib import attr

@@ -6,3 +6,6 @@ registry().map_imperatively(Tag, tags_table, properties={'pages': relationship(P
 q = Session.query(Page).options(joinedload('tags'))
 Session.add(page)
 meta.metadata.bind = engine
+other = MetaData(bind=engine)
+rows = select([pages_table.c.title])
+count = engine.execute("SELECT count(*) FROM pages")

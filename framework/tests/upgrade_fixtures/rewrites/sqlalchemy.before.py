@@ -6,3 +6,6 @@ mapper(Tag, tags_table, properties={'pages': relation(Page)})
 q = Session.query(Page).options(eagerload('tags'))
 Session.save(page)
 meta.metadata.bind = engine
+other = MetaData(bind=engine)
+rows = select([pages_table.c.title])
+count = engine.execute("SELECT count(*) FROM pages")

@@ -8,3 +8,9 @@ class Err(Exception):
 
 def f(e):
     return str(e).upper() + str(self.page)
+
+class Both(object):
+    def __unicode__(self):
+        return "both"
+    def __str__(self):
+        return "also"

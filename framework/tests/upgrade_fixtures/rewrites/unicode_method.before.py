@@ -11,3 +11,9 @@ class Err(Exception):
 
 def f(e):
     return e.__unicode__().upper() + self.page.__unicode__()
+
+class Both(object):
+    def __unicode__(self):
+        return u"both"
+    def __str__(self):
+        return "also"

@@ -13,3 +13,5 @@ import webhelpers2.html.tags as tags
 flash = _Flash()
 x = pylons.tmpl_context.title
 lookup = TemplateLookup(imports=['from webhelpers2.html import escape'])
+from webhelpers import date, paginate
+import webhelpers.html

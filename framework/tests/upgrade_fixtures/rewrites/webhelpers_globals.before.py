@@ -13,3 +13,6 @@ import webhelpers.html.tags as tags
 flash = _Flash()
 x = pylons.c.title
 lookup = TemplateLookup(imports=['from webhelpers.html import escape'])
+from webhelpers import date, paginate
+import webhelpers.html
+from webhelpers.html import title as t
