@@ -44,7 +44,6 @@ PUBLIC_MODULES = (
     "pylons.upgrade",
     "pylons.upgrade.command",
     "pylons.upgrade.context",
-    "pylons.upgrade.fixes",
     "pylons.upgrade.inifiles",
     "pylons.upgrade.mako",
     "pylons.upgrade.packaging",

@@ -3,7 +3,7 @@
 :func:`upgrade` is what ``paster upgrade`` and ``pylons-upgrade``
 (:mod:`pylons.upgrade.command`) run.  In order, it rewrites the project's
 Python modules (:mod:`~pylons.upgrade.python`, with the fixers of
-:mod:`~pylons.upgrade.fixes`), the Python in its Mako templates
+:mod:`~pylons.upgrade._fixes`), the Python in its Mako templates
 (:mod:`~pylons.upgrade.mako`), its packaging (``setup.py``,
 ``setup.cfg``, a ``pyproject.toml`` and nose2's ``unittest.cfg``, see
 :mod:`~pylons.upgrade.packaging`) and its Paste Deploy configs

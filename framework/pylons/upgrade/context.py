@@ -1,7 +1,7 @@
 """What the steps of one upgrade share: the report, and what the code needs.
 
 A :class:`Context` goes with an upgrade from its first file to its last.
-The fixers (:mod:`pylons.upgrade.fixes`) read it through their options to
+The fixers (:mod:`pylons.upgrade._fixes`) read it through their options to
 learn which file they are in and whether it is a Mako template, and write
 into it what they changed, what they could not do, and which
 distributions the rewritten code now imports (``paginate``,

@@ -29,9 +29,9 @@ from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import canonicalize_name
 from packaging.version import Version
 
+from pylons.upgrade._fixes import is_keyword
 from pylons.upgrade.context import Context
 from pylons.upgrade.dependencies import PINS, PYTHON2_ONLY, REPLACED
-from pylons.upgrade.fixes import is_keyword
 from pylons.upgrade.inifiles import IniFile
 from pylons.upgrade.report import Dependency
 

@@ -146,7 +146,7 @@ class Project:
         ]
 
     def config_files(self) -> list[str]:
-        """The Paste Deploy configs: *.ini, and the deployment template."""
+        """The Paste Deploy configs: ``*.ini``, and the deployment template."""
         return [
             path
             for path in self._walk()

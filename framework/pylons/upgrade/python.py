@@ -5,7 +5,7 @@ in Python 3.13): a concrete syntax tree that keeps every comment and
 space, a grammar that reads Python 2 (print and exec statements,
 ``except E, e``, backticks, ``0777``), and 2to3's fixers.  LibCST and
 pyupgrade read only Python 3, so they cannot take the first step.  The
-rewrite runs 2to3's fixers and ours (:mod:`pylons.upgrade.fixes`: what
+rewrite runs 2to3's fixers and ours (:mod:`pylons.upgrade._fixes`: what
 2to3 misses, and the Pylons 0.9.7 and 1.0 rewrites) in one pass.
 
 A source that Python 3 already compiles is read with the Python 3
@@ -28,7 +28,7 @@ from fissix.pgen2.parse import ParseError
 from fissix.pgen2.tokenize import TokenError
 from fissix.refactor import RefactoringTool, get_fixers_from_package
 
-from pylons.upgrade import fixes
+from pylons.upgrade import _fixes as fixes
 from pylons.upgrade.context import Context
 
 __all__ = ["PythonRewriter", "SourceError", "compiles_as_python3"]

@@ -15,7 +15,7 @@ from typing import Any
 from fissix.pgen2 import token
 from fissix.pygram import python_symbols as syms
 
-from pylons.upgrade.fixes import PylonsFix, as_bytes_literal, is_text_literal
+from pylons.upgrade._fixes import PylonsFix, as_bytes_literal, is_text_literal
 
 
 class FixWsgiBytes(PylonsFix):

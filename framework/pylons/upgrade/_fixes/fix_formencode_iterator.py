@@ -16,7 +16,7 @@ from fissix import pytree
 from fissix.fixer_util import Name, Newline, find_indentation
 from fissix.pgen2 import token
 
-from pylons.upgrade.fixes import PylonsFix
+from pylons.upgrade._fixes import PylonsFix
 
 #: A check in a validator's code that the value is a list or tuple.
 _TAKES_LISTS = re.compile(r"isinstance\(\s*value\s*,\s*\(?\s*(list|tuple)\b")

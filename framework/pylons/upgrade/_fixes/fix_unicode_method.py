@@ -8,7 +8,7 @@ from fissix import pytree
 from fissix.fixer_util import Call, Name
 from fissix.pgen2 import token
 
-from pylons.upgrade.fixes import PylonsFix, remove_statement
+from pylons.upgrade._fixes import PylonsFix, remove_statement
 
 
 class FixUnicodeMethod(PylonsFix):

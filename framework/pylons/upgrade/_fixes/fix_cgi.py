@@ -10,7 +10,7 @@ from typing import Any
 
 from fissix.fixer_util import ArgList, KeywordArg, Name
 
-from pylons.upgrade.fixes import (
+from pylons.upgrade._fixes import (
     PylonsFix,
     call_arguments,
     comma_separated,

@@ -12,7 +12,7 @@ from typing import Any
 from fissix.fixes import fix_sorted
 from fissix.pgen2 import token
 
-from pylons.upgrade.fixes import PylonsFix
+from pylons.upgrade._fixes import PylonsFix
 
 
 class FixSorted(PylonsFix, fix_sorted.FixSorted):

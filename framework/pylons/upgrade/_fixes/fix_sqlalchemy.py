@@ -17,7 +17,7 @@ from fissix import pytree
 from fissix.fixer_util import ArgList, Dot, Name, does_tree_import, find_root
 from fissix.pgen2 import token
 
-from pylons.upgrade.fixes import (
+from pylons.upgrade._fixes import (
     PylonsFix,
     call_arguments,
     import_names,

@@ -14,7 +14,7 @@ from typing import Any
 
 from fissix.fixes import fix_dict
 
-from pylons.upgrade.fixes import PylonsFix
+from pylons.upgrade._fixes import PylonsFix
 
 #: What a loop body does to a dict ``d`` (``%s``) to change it.
 _CHANGES = (

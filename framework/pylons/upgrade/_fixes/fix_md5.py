@@ -7,7 +7,7 @@ from typing import Any
 from fissix import pytree
 from fissix.fixer_util import Dot, Name
 
-from pylons.upgrade.fixes import (
+from pylons.upgrade._fixes import (
     PylonsFix,
     as_bytes_literal,
     import_names,

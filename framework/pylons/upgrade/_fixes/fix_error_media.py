@@ -14,7 +14,7 @@ from typing import Any
 from fissix.fixer_util import Name, String, find_root
 from fissix.pgen2 import token
 
-from pylons.upgrade.fixes import (
+from pylons.upgrade._fixes import (
     PylonsFix,
     import_names,
     imported_name,

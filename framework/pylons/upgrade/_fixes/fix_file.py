@@ -6,7 +6,7 @@ from typing import Any
 
 from fissix.fixer_util import Name
 
-from pylons.upgrade.fixes import PylonsFix, shadowed
+from pylons.upgrade._fixes import PylonsFix, shadowed
 
 
 class FixFile(PylonsFix):

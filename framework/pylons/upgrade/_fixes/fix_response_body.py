@@ -16,7 +16,7 @@ from fissix.fixer_util import Name
 from fissix.pgen2 import token
 from fissix.pygram import python_symbols as syms
 
-from pylons.upgrade.fixes import PylonsFix, is_text_literal
+from pylons.upgrade._fixes import PylonsFix, is_text_literal
 
 #: str methods whose text argument makes the body they are called on text.
 TEXT_METHODS = frozenset(

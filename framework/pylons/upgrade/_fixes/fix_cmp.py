@@ -8,7 +8,7 @@ from fissix import pytree
 from fissix.fixer_util import parenthesize
 from fissix.pgen2 import token
 
-from pylons.upgrade.fixes import (
+from pylons.upgrade._fixes import (
     PylonsFix,
     call_arguments,
     is_keyword,

@@ -16,7 +16,7 @@ from fissix import pytree
 from fissix.fixer_util import Dot, KeywordArg, Name, does_tree_import
 from fissix.pgen2 import token
 
-from pylons.upgrade.fixes import (
+from pylons.upgrade._fixes import (
     PylonsFix,
     call,
     call_arguments,

@@ -6,7 +6,7 @@ from typing import Any
 
 from fissix.fixer_util import Name, String
 
-from pylons.upgrade.fixes import (
+from pylons.upgrade._fixes import (
     PylonsFix,
     call,
     call_arguments,

@@ -12,7 +12,7 @@ from typing import Any
 
 from fissix.fixer_util import Name
 
-from pylons.upgrade.fixes import (
+from pylons.upgrade._fixes import (
     PylonsFix,
     call_arguments,
     import_names,

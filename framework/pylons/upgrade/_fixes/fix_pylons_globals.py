@@ -13,7 +13,7 @@ from typing import Any
 from fissix import pytree
 from fissix.fixer_util import Name
 
-from pylons.upgrade.fixes import (
+from pylons.upgrade._fixes import (
     PylonsFix,
     import_names,
     imported_name,

@@ -7,7 +7,7 @@ from typing import Any
 from fissix import pytree
 from fissix.fixer_util import Name
 
-from pylons.upgrade.fixes import PylonsFix
+from pylons.upgrade._fixes import PylonsFix
 
 RENAMED = {"encodestring": "encodebytes", "decodestring": "decodebytes"}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pylons.upgrade.fixes import PylonsFix, is_text_literal
+from pylons.upgrade._fixes import PylonsFix, is_text_literal
 
 #: The request's dictionaries whose values WebOb decodes for Python 3.
 REQUEST_PARAMETERS = frozenset({"params", "GET", "POST"})
