@@ -16,9 +16,10 @@ environment of the tests makes necessary:
 * ``pip install -e .`` installs the project without its dependencies
   (those of the framework, already installed) and without build
   isolation, and the project is uninstalled afterwards.
-* ``paster serve CONFIG`` serves a copy of ``CONFIG`` on a free port, in
-  the background, until ``/`` answers with the wiki's page; then the
-  server is stopped, as the reader stops it with Ctrl-C.
+* ``paster serve CONFIG`` serves on a free port (``http_port=PORT``, or a
+  copy of ``CONFIG`` naming it), in the background, until ``/`` answers
+  with the wiki's page; then the server is stopped, as the reader stops
+  it with Ctrl-C.
 """
 
 import os
@@ -184,12 +185,17 @@ class TutorialTest(unittest.TestCase):
         port = free_port()
         with open(os.path.join(self.cwd, config), encoding="utf-8") as ini:
             text = ini.read()
-        self.assertIn("\nport = 5000\n", text)
-        served = "served-" + config
-        with open(os.path.join(self.cwd, served), "w", encoding="utf-8") as ini:
-            ini.write(text.replace("\nport = 5000\n", "\nport = %d\n" % port))
+        if "\nport = 5000\n" in text:
+            # A fixed port: serve a copy that names another.
+            command = ["paster", "serve", "served-" + config]
+            with open(os.path.join(self.cwd, command[2]), "w", encoding="utf-8") as ini:
+                ini.write(text.replace("\nport = 5000\n", "\nport = %d\n" % port))
+        else:
+            # The port is the variable http_port, which the command line sets.
+            self.assertIn("http_port", text)
+            command = ["paster", "serve", config, "http_port=%d" % port]
         server = subprocess.Popen(
-            ["paster", "serve", served],
+            command,
             cwd=self.cwd,
             env=self.env,
             stdin=subprocess.DEVNULL,
