@@ -15,7 +15,9 @@ asked for.
 
 from __future__ import annotations
 
+import importlib
 import importlib.resources
+import importlib.util
 import os
 import string
 from typing import Any
@@ -73,6 +75,33 @@ class PylonsInstaller(Installer):
         if os.path.exists(filename):
             os.chmod(filename, 0o600)
 
+    def setup_config(
+        self, command: Any, filename: str, section: str, vars: dict[str, Any]
+    ) -> None:
+        """Run the ``websetup`` of each top-level package that has one.
+
+        PasteScript's own tells a package without ``websetup`` by the
+        wording of Python 2's ImportError, so on Python 3 any other
+        top-level package of a project (a stray ``bin/``) failed ``paster
+        setup-app``: here such packages are passed over.
+        """
+        for package in self._top_level_packages():
+            name = package + ".websetup"
+            try:
+                if importlib.util.find_spec(name) is None:
+                    continue
+            except ModuleNotFoundError:  # the package itself is not there
+                continue
+            websetup = importlib.import_module(name)
+            if hasattr(websetup, "setup_app"):
+                if command.verbose:
+                    print("Running setup_app() from %s" % name)
+                self._call_setup_app(
+                    websetup.setup_app, command, filename, section, vars
+                )
+            elif hasattr(websetup, "setup_config"):
+                websetup.setup_config(command, filename, section, vars)
+
     def config_content(self, command: Any, vars: dict[str, Any]) -> str:
         """The project's deployment config, filled with ``vars``."""
         template = self._deployment_template()
@@ -88,7 +117,10 @@ class PylonsInstaller(Installer):
         return None
 
     def _top_level_packages(self) -> list[str]:
-        lines = self.dist.get_metadata_lines("top_level.txt")
+        if hasattr(self.dist, "get_metadata_lines"):  # pkg_resources'
+            lines = list(self.dist.get_metadata_lines("top_level.txt"))
+        else:  # importlib.metadata's
+            lines = (self.dist.read_text("top_level.txt") or "").splitlines()
         return [line.strip() for line in lines if line.strip()]
 
 

@@ -24,7 +24,8 @@ class FakeDistribution:
 
     def get_metadata_lines(self, name):
         assert name == "top_level.txt"
-        return ["tests.sampleapp", ""]
+        # A package with no websetup (as a stray bin/ is) comes first.
+        return ["tests.sampleapp.lib", "tests.sampleapp", ""]
 
     def has_metadata(self, name):
         return False
