@@ -122,7 +122,7 @@ class WorkerPool:
                 "every worker stayed busy for %g seconds" % self.timeout
             ) from None
         try:
-            if worker is not None and not worker.is_alive():
+            if worker is not None and not _idle_and_alive(worker):
                 # Stopped by close(), or killed while idle (say by the OOM
                 # killer): not this call's failure, so a new worker takes it.
                 self._stop_worker(worker)
@@ -204,6 +204,17 @@ class WorkerPool:
         worker.join()
         worker.connection.close()
         log.info("Stopped worker %s (exit code %s)", worker.pid, worker.exitcode)
+
+
+def _idle_and_alive(worker):
+    """Whether an idle worker is still there to take a call.
+
+    An idle worker sends nothing: if its end of the pipe reads, it closed
+    it by ending, which shows there at once, while ``is_alive`` knows only
+    once the process that started it has reaped it (later, on a busy
+    machine).
+    """
+    return worker.is_alive() and not worker.connection.poll()
 
 
 def _exit_code(worker):

@@ -5,6 +5,7 @@ import signal
 import threading
 import time
 import unittest
+from unittest import mock
 
 from quickwiki.lib.workers import (
     WorkerBusy,
@@ -146,6 +147,19 @@ class WorkerPoolTest(unittest.TestCase):
         while time.monotonic() < deadline and _alive(first):
             time.sleep(0.05)
         self.assertNotIn(pool.run(0), (first, os.getpid()))
+
+    def test_a_worker_that_ended_before_it_was_reaped_is_replaced(self):
+        # On a busy machine the fork server reaps a killed worker late, and
+        # until then is_alive() still says that it lives.
+        pool = self.pool(sleep_for, workers=1)
+        first = pool.run(0)
+        worker = next(iter(pool._started))
+        os.kill(first, signal.SIGKILL)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and _alive(first):
+            time.sleep(0.05)
+        with mock.patch.object(worker, "is_alive", return_value=True):
+            self.assertNotIn(pool.run(0), (first, os.getpid()))
 
     def test_a_closed_pool_starts_new_workers_when_used_again(self):
         pool = self.pool(sleep_for, workers=1)
