@@ -1,13 +1,17 @@
 """A throwaway PostgreSQL cluster, and QuickWiki's tests run against one.
 
 ``python -m quickwiki.tests.pgcluster [nose2 options]``, from the
-directory of ``unittest.cfg`` and ``test.ini``, starts a cluster of its
-own with the system's ``initdb`` and ``pg_ctl``, in a temporary directory,
-listening on a free port of 127.0.0.1 only, with a random password.  It
-then runs QuickWiki's whole nose2 suite with the application configured
-by ``test.ini`` but for ``sqlalchemy.url``, which names the cluster's
-database.  The cluster is stopped and its directory removed afterwards,
-also when the tests fail or the run is interrupted.
+directory of ``unittest.cfg`` and ``test.ini``, runs QuickWiki's nose2
+suite with the application configured by ``test.ini`` but for
+``sqlalchemy.url``, which names a database of a throwaway cluster: the
+run's, when :data:`SHARED` names one (``scripts/run-tests`` starts one
+cluster for all its stages), or else one of its own.  Such a cluster is
+started with the system's ``initdb`` and ``pg_ctl``, in a temporary
+directory, listening on a free port of 127.0.0.1 only, with a random
+password; it is stopped and its directory removed afterwards, also when
+the tests fail or the run is interrupted.  Tests that need databases of
+their own make them in the run's cluster too (:func:`shared`), so that a
+run starts one server.
 
 PostgreSQL refuses to run as root: run as root, the cluster runs as the
 ``postgres`` user (or ``nobody`` where there is none), and its directory
@@ -16,7 +20,10 @@ and is skipped, unless ``QUICKWIKI_REQUIRE_POSTGRESQL=1`` makes that a
 failure (as in CI).
 """
 
+import atexit
 import glob
+import itertools
+import json
 import os
 import pwd
 import re
@@ -33,10 +40,20 @@ from psycopg import sql
 
 from quickwiki.tests.servers import free_port
 
-__all__ = ["Cluster", "PostgreSQLMissing", "find_bindir", "main", "require_postgresql"]
+__all__ = [
+    "Cluster",
+    "PostgreSQLMissing",
+    "find_bindir",
+    "main",
+    "require_postgresql",
+    "shared",
+]
 
 #: The environment variable that makes a missing PostgreSQL a failure.
 REQUIRE = "QUICKWIKI_REQUIRE_POSTGRESQL"
+#: The environment variable naming the file that describes the run's
+#: cluster (:meth:`Cluster.share`), which the tests use rather than start one.
+SHARED = "QUICKWIKI_TEST_POSTGRESQL"
 #: Where Debian and Ubuntu install each PostgreSQL version's programs.
 DEBIAN_BINDIRS = "/usr/lib/postgresql/*/bin"
 #: Settings for a cluster whose data is thrown away: no durability.
@@ -96,11 +113,10 @@ class Cluster:
     """A PostgreSQL cluster in a temporary directory, for one run of tests.
 
     Use it as a context manager: ``with Cluster() as cluster:`` starts it,
-    with an empty database that :attr:`url` names, and leaving the block
-    stops it and removes its directory.
+    and leaving the block stops it and removes its directory;
+    :meth:`new_database` makes each database a test needs.
     """
 
-    database = "quickwiki"
     superuser = "quickwiki"
 
     def __init__(self, bindir=None):
@@ -109,18 +125,52 @@ class Cluster:
         self.port = None
         self.password = secrets.token_urlsafe(24)
         self._owner = _unprivileged_user() if os.geteuid() == 0 else None
+        self._names = itertools.count(1)
+
+    def share(self):
+        """Describe the running cluster in a file of its directory, readable
+        by its owner only, for :meth:`attach`: the file's path.
+
+        The file is written once, before any other process may read it.
+        """
+        path = os.path.join(self.directory, "cluster.json")
+        if os.path.exists(path):
+            return path
+        with open(
+            os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600),
+            "w",
+            encoding="utf-8",
+        ) as description:
+            json.dump(
+                {
+                    "bindir": self.bindir,
+                    "directory": self.directory,
+                    "port": self.port,
+                    "password": self.password,
+                },
+                description,
+            )
+        return path
+
+    @classmethod
+    def attach(cls, path):
+        """The cluster that :meth:`share` described at ``path``, started
+        and stopped by another process."""
+        with open(path, encoding="utf-8") as description:
+            shared = json.load(description)
+        cluster = cls(shared["bindir"])
+        cluster.directory = shared["directory"]
+        cluster.port = shared["port"]
+        cluster.password = shared["password"]
+        return cluster
 
     @property
     def data(self):
         return os.path.join(self.directory, "data")
 
-    @property
-    def url(self):
-        """The SQLAlchemy URL of the cluster's database, for psycopg 3."""
-        return self.url_of(self.database)
-
     def url_of(self, database):
-        """The SQLAlchemy URL of the cluster's database ``database``."""
+        """The SQLAlchemy URL of the cluster's database ``database``, for
+        psycopg 3."""
         return "postgresql+psycopg://%s:%s@127.0.0.1:%d/%s" % (
             self.superuser,
             self.password,
@@ -128,8 +178,10 @@ class Cluster:
             database,
         )
 
-    def create_database(self, name):
-        """Create another empty database, ``name``: its URL."""
+    def new_database(self, prefix):
+        """Create an empty database named after ``prefix``, by a name that
+        no other process using the cluster takes: its URL."""
+        name = "%s_%d_%d" % (prefix, os.getpid(), next(self._names))
         with psycopg.connect(
             host="127.0.0.1",
             port=self.port,
@@ -150,7 +202,6 @@ class Cluster:
                 os.chown(self.directory, self._owner.pw_uid, self._owner.pw_gid)
             self._initdb()
             self._start()
-            self.create_database(self.database)
         except BaseException:
             self.__exit__(None, None, None)
             raise
@@ -239,6 +290,27 @@ class Cluster:
             os.chown(path, self._owner.pw_uid, self._owner.pw_gid)
 
 
+_shared = None
+
+
+def shared():
+    """The run's cluster: the one that :data:`SHARED` describes, or else
+    one started for this process (stopped when it exits).
+
+    Where PostgreSQL is not installed the test is skipped, or fails where
+    it is required, as :func:`require_postgresql` says.
+    """
+    global _shared
+    if _shared is None:
+        if os.environ.get(SHARED):
+            _shared = Cluster.attach(os.environ[SHARED])
+        else:
+            cluster = Cluster(require_postgresql())
+            _shared = cluster.__enter__()
+            atexit.register(cluster.__exit__, None, None, None)
+    return _shared
+
+
 def _unprivileged_user():
     """The user a cluster runs as when the tests run as root."""
     for name in ("postgres", "nobody"):
@@ -267,7 +339,8 @@ def write_test_config(directory, base_config, database_url, name="test-postgresq
 
 
 def _stop_on_sigterm(signum, frame):
-    """SIGTERM ends the run as Ctrl-C does: the cluster is removed."""
+    """SIGTERM ends the run as Ctrl-C does: the cluster (or the config
+    naming the run's) is removed."""
     raise SystemExit(128 + signum)
 
 
@@ -283,11 +356,25 @@ def main(argv=None):
         print("Skipped QuickWiki's tests on PostgreSQL: %s." % missing)
         return 0
     signal.signal(signal.SIGTERM, _stop_on_sigterm)
+    if os.environ.get(SHARED):
+        return _run_suite(Cluster.attach(os.environ[SHARED]), argv)
     with Cluster(bindir) as cluster:
-        print("PostgreSQL of %s, on 127.0.0.1:%d" % (bindir, cluster.port), flush=True)
-        config = write_test_config(
-            cluster.directory, os.path.abspath("test.ini"), cluster.url
-        )
+        os.environ[SHARED] = cluster.share()
+        try:
+            return _run_suite(cluster, argv)
+        finally:
+            del os.environ[SHARED]
+
+
+def _run_suite(cluster, argv):
+    """nose2 with ``argv``, on a new database of ``cluster``: its exit status."""
+    database_url = cluster.new_database("quickwiki")
+    print(
+        "PostgreSQL of %s, on 127.0.0.1:%d" % (cluster.bindir, cluster.port),
+        flush=True,
+    )
+    with tempfile.TemporaryDirectory(prefix="quickwiki-pg-config-") as directory:
+        config = write_test_config(directory, os.path.abspath("test.ini"), database_url)
         return subprocess.call(
             [sys.executable, "-m", "nose2", "--test-config", config, *argv]
         )

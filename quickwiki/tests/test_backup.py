@@ -474,15 +474,10 @@ def tables(database_url):
 
 class PasterBackupTest(unittest.TestCase):
     """The commands, run as ``paster`` processes, on databases of their own
-    made by ``paster setup-app``: SQLite files, and databases of a
-    throwaway PostgreSQL cluster."""
+    made by ``paster setup-app``: SQLite files, and databases of the
+    run's throwaway PostgreSQL cluster."""
 
-    @classmethod
-    def setUpClass(cls):
-        cluster = pgcluster.Cluster(pgcluster.require_postgresql())
-        cls.cluster = cluster.__enter__()
-        cls.addClassCleanup(cluster.__exit__, None, None, None)
-        cls.databases = 0
+    databases = 0
 
     def setUp(self):
         directory = tempfile.TemporaryDirectory()
@@ -503,7 +498,7 @@ class PasterBackupTest(unittest.TestCase):
         if backend == "sqlite":
             database_url = "sqlite:///%s" % os.path.join(self.dir, name + ".db")
         else:
-            database_url = self.cluster.create_database(name)
+            database_url = pgcluster.shared().new_database(name)
         config = pgcluster.write_test_config(
             self.dir,
             os.path.join(CHECKOUT, "test.ini"),

@@ -1,11 +1,12 @@
 """Several server processes serving one wiki, as a deployment runs them.
 
 Two ``paster serve`` processes of one config written by ``paster
-make-config`` (so one session secret), each on a free port of its own, share
-one database of a throwaway PostgreSQL cluster.  One visitor goes from one
-to the other, as a proxy in front of them sends it: what one process saves,
-the other shows; a session one makes, the other accepts; and the stored
-renderings, which both keep in the database, stay true to which pages exist.
+make-config`` (so one session secret), each on a free port of its own,
+share one database of the run's throwaway PostgreSQL cluster.  One visitor
+goes from one to the other, as a proxy in front of them sends it: what one
+process saves, the other shows; a session one makes, the other accepts;
+and the stored renderings, which both keep in the database, stay true to
+which pages exist.
 """
 
 import os
@@ -23,9 +24,7 @@ class TwoProcessesTest(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        cluster = pgcluster.Cluster(pgcluster.require_postgresql())
-        cluster.__enter__()
-        cls.addClassCleanup(cluster.__exit__, None, None, None)
+        database_url = pgcluster.shared().new_database("processes")
         directory = tempfile.TemporaryDirectory()
         cls.addClassCleanup(directory.cleanup)
         cls.dir = directory.name
@@ -36,7 +35,7 @@ class TwoProcessesTest(unittest.TestCase):
         sqlite = "sqlalchemy.url = sqlite:///%(here)s/quickwiki.db\n"
         assert sqlite in config, "make-config's database is not SQLite"
         with open(path, "w", encoding="utf-8") as ini:
-            ini.write(config.replace(sqlite, "sqlalchemy.url = %s\n" % cluster.url))
+            ini.write(config.replace(sqlite, "sqlalchemy.url = %s\n" % database_url))
         cls.paster("setup-app", "prod.ini")
         for name in ("a", "b"):
             server = PasterServer(cls.dir, "prod.ini")
