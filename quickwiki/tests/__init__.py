@@ -18,6 +18,14 @@ of two ways, as Pyramid's wiki2 tests do:
   database as it was, requests from several threads or processes,
   ``paster setup-app``, a second application loaded.  The database is
   made afresh before such a test, and before the next rolled-back test.
+
+Those tests, and any other test class with a true ``database`` attribute,
+run on the database of the test config: they are the ones the PostgreSQL
+run repeats (``nose2 -A database``).  The others need no database, or make
+their own, and run once (``nose2 -A '!database'``); those of them with a
+true ``processes`` attribute run ``paster`` commands and servers as
+processes, mostly waiting for them, which ``scripts/run-tests`` runs beside
+the rest.
 """
 
 import contextlib
@@ -207,6 +215,9 @@ def flashes(response):
 
 class TestController(unittest.TestCase):
     """A test of the whole application, in a transaction rolled back after it."""
+
+    #: It runs on the test config's database (see the module's documentation).
+    database = True
 
     def setUp(self):
         self.start_database()

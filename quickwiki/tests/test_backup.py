@@ -477,6 +477,8 @@ class PasterBackupTest(unittest.TestCase):
     made by ``paster setup-app``: SQLite files, and databases of the
     run's throwaway PostgreSQL cluster."""
 
+    processes = True
+
     databases = 0
 
     def setUp(self):

@@ -18,6 +18,8 @@ from quickwiki.tests.servers import PasterServer, Visitor
 class PasterTest(unittest.TestCase):
     """Runs ``paster`` in a directory of its own."""
 
+    processes = True
+
     def setUp(self):
         directory = tempfile.TemporaryDirectory()
         self.addCleanup(directory.cleanup)

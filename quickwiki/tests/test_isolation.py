@@ -35,6 +35,8 @@ def committed_titles(engine):
 
 
 class RolledBackTest(unittest.TestCase):
+    database = True
+
     def test_writes_are_seen_in_the_test_and_gone_after_it(self):
         class Writer(TestController):
             def runTest(self):
@@ -85,6 +87,8 @@ class RolledBackTest(unittest.TestCase):
 
 
 class CommittingTest(unittest.TestCase):
+    database = True
+
     def test_writes_are_committed(self):
         class Writer(CommittingTestController):
             def runTest(self):

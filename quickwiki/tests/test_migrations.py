@@ -221,6 +221,8 @@ class LegacyFileTest(unittest.TestCase):
     """A copy of a SQLite database that QuickWiki 1.0 made, upgraded by
     running ``paster setup-app`` on it."""
 
+    processes = True
+
     def setUp(self):
         directory = tempfile.TemporaryDirectory()
         self.addCleanup(directory.cleanup)

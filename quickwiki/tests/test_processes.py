@@ -22,6 +22,8 @@ from quickwiki.tests.servers import PasterServer, Visitor
 class TwoProcessesTest(unittest.TestCase):
     """Processes A and B of one wiki; each test writes pages of its own."""
 
+    processes = True
+
     @classmethod
     def setUpClass(cls):
         database_url = pgcluster.shared().new_database("processes")

@@ -103,6 +103,10 @@ def serve_in_thread(app):
 class BrowserTest(CommittingTestController):
     """The server's threads commit: the test cannot hold their transactions."""
 
+    #: Run once, as a stage of its own (``nose2 -A browser``), not again on
+    #: PostgreSQL: what it checks is the browser's side.
+    browser = True
+
     def setUp(self):
         require_chromium()
         super().setUp()
