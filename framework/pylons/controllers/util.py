@@ -3,7 +3,9 @@
 :class:`Request` and :class:`Response` are WebOb's, with Pylons' defaults
 and signed cookies; :func:`abort` and :func:`redirect` end an action with
 an HTTP status; :func:`etag_cache` answers conditional GETs;
-:func:`forward` hands the request to another WSGI application.
+:func:`forward` hands the request to another WSGI application;
+:func:`rotate_session` gives the session a new id when the user's
+privileges change.
 ``status_map`` is WebOb's map of status codes to HTTP exception classes.
 """
 
@@ -25,6 +27,7 @@ from webob.exc import status_map
 from webob.multidict import GetDict, MultiDict, NoVars
 
 import pylons
+from pylons.secure_form import token_key
 
 if TYPE_CHECKING:
     from _typeshed.wsgi import WSGIApplication
@@ -36,6 +39,7 @@ __all__ = [
     "etag_cache",
     "forward",
     "redirect",
+    "rotate_session",
     "status_map",
 ]
 
@@ -323,3 +327,38 @@ def forward(wsgi_app: WSGIApplication) -> webob.Response:
     in turn, e.g. ``return forward(StaticURLParser(directory))``.
     """
     return pylons.request.get_response(wsgi_app)
+
+
+#: The keys Beaker keeps in a session for itself, which a new session
+#: gets anew rather than from the old one.
+_BEAKER_KEYS = frozenset(
+    ["_id", "_creation_time", "_accessed_time", "_domain", "_path"]
+)
+
+
+def rotate_session(clear: bool = False) -> None:
+    """Give the request's Beaker session a new id and a new CSRF token.
+
+    Call it when the user's privileges change: at login, so that an id
+    someone planted or saw before (session fixation) holds nothing of the
+    login, and at logout.  The old session's stored data is removed (a
+    cookie session keeps none on the server), forms made for it are no
+    longer accepted (:func:`pylons.secure_form.authentication_token` makes
+    a new token), and the new id's cookie is sent with the response.  The
+    session's other data, such as flash messages, moves to the new id,
+    unless ``clear``: then the new session starts empty, as after a
+    logout.
+    """
+    proxy = pylons.session
+    session = proxy._session()  # Beaker's SessionObject creates it lazily
+    kept = {
+        name: value
+        for name, value in session.items()
+        if not clear and name not in _BEAKER_KEYS and name != token_key
+    }
+    old_storage = getattr(session, "namespace", None)
+    if old_storage is not None:
+        old_storage.remove()
+    session.invalidate()
+    session.update(kept)
+    proxy.save()

@@ -1,8 +1,10 @@
-"""Decorators that guard actions: CSRF tokens and HTTPS.
+"""Decorators that guard actions: who may run them, CSRF tokens and HTTPS.
 
-:func:`authenticate_form` refuses a submission without the session's
-:mod:`pylons.secure_form` token; :func:`https` sends plain HTTP requests
-to the HTTPS address of the action.
+:func:`require` runs an action only for requests its check allows, and
+refuses the others with :class:`Refused`; :func:`authenticate_form`
+refuses a submission without the session's :mod:`pylons.secure_form`
+token; :func:`https` sends plain HTTP requests to the HTTPS address of
+the action.
 """
 
 from __future__ import annotations
@@ -14,12 +16,21 @@ from collections.abc import Callable, Mapping
 from typing import Any, cast
 from urllib.parse import urljoin, urlsplit
 
+from webob.exc import HTTPForbidden
+
 import pylons
 from pylons.controllers.util import abort, redirect
 from pylons.decorators.util import F
 from pylons.secure_form import token_key
 
-__all__ = ["authenticate_form", "csrf_detected_message", "https"]
+__all__ = [
+    "Refused",
+    "authenticate_form",
+    "csrf_detected_message",
+    "https",
+    "refused_message",
+    "require",
+]
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +43,57 @@ csrf_detected_message = (
 
 #: Where scripts may send the token instead of in the form data.
 token_header = "X-CSRF-Token"
+
+#: What a refusal of :func:`require` says when its check says nothing more.
+refused_message = "You may not do that."
+
+
+class Refused(HTTPForbidden):
+    """The ``403 Forbidden`` of a request that an action's :func:`require`
+    check refused.
+
+    Its class tells it from other refusals (a missing CSRF token is a plain
+    ``HTTPForbidden``): the error document finds it in
+    ``environ["pylons.controller.exception"]``, and can offer a way in,
+    such as logging in.
+    """
+
+
+def require(check: Callable[..., Any], detail: str | None = None) -> Callable[[F], F]:
+    """Run the action only for requests that ``check`` allows.
+
+    ``check`` is called before the action with the routing variables its
+    signature names, as an action is (``def may_edit(title)``); a true
+    answer lets the action run, a false one refuses the request with
+    :class:`Refused`, whose detail is ``detail`` (:data:`refused_message`
+    when None).  A check may also raise :class:`Refused` itself, to say
+    what exactly is missing.
+
+    Put it above :func:`authenticate_form` and
+    :func:`~pylons.decorators.validate`, under
+    :func:`~pylons.decorators.rest.restrict`: a refused request is told so
+    before its token or its form is looked at, and learns nothing from
+    them.  The form action that ``@validate`` shows again is an action too,
+    which checks its own ``@require``.
+    """
+
+    def decorator(func: F) -> F:
+        @functools.wraps(func)
+        def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
+            if not check(**self._arguments_for(check)):
+                request = pylons.request
+                log.info(
+                    "Refused %s %s: %s",
+                    request.method,
+                    request.path_info,
+                    getattr(check, "__name__", check),
+                )
+                raise Refused(detail=refused_message if detail is None else detail)
+            return func(self, *args, **kwargs)
+
+        return cast(F, wrapper)
+
+    return decorator
 
 
 def authenticated_form(params: Mapping[str, Any]) -> bool:
