@@ -29,6 +29,8 @@ setup(
         "alembic>=1.13",
         # Three-way merges of edits made at the same time.
         "merge3>=1.0.0",
+        # Account passwords, hashed with Argon2id.
+        "argon2-cffi>=23.1.0",
         "docutils>=0.19",
         "nh3>=0.2.14",
         "Beaker>=1.12.1",

@@ -1,13 +1,17 @@
 """QuickWiki's URLs, and the controller action each one runs.
 
 Routes tries them in order, so the catch-all ``/{title}`` comes last.  No
-WikiWord can be ``pages`` or ``error``, so it never hides a fixed address.
+WikiWord can be ``pages``, ``error``, ``login`` or any other lowercase
+word, so it never hides a fixed address.
 """
 
 from routes import Mapper
 
 # A revision number in a URL: a positive integer that fits the database's.
 _NUMBER = r"[1-9][0-9]{0,8}"
+# Forms shown by GET and sent by POST to the same address.
+_GET = {"method": ["GET", "HEAD"]}
+_POST = {"method": ["POST"]}
 
 
 def make_map(config):
@@ -56,5 +60,44 @@ def make_map(config):
         controller="pages",
         action="delete",
     )
+    mapper.connect(
+        "protect", "/pages/protect/{title}", controller="pages", action="protect"
+    )
+    _connect_accounts(mapper)
     mapper.connect("page", "/{title}", controller="pages", action="show")
     return mapper
+
+
+def _connect_accounts(mapper):
+    """Logging in and out, registering, one's own account, and the admins'
+    pages of everyone's."""
+    for name, action in (
+        ("login", "login"),
+        ("logout", "logout"),
+        ("register", "register"),
+    ):
+        mapper.connect(
+            name,
+            "/" + name,
+            controller="account",
+            action=action + "_form",
+            conditions=_GET,
+        )
+        mapper.connect(
+            "/" + name, controller="account", action=action, conditions=_POST
+        )
+    mapper.connect("account", "/account", controller="account", action="show")
+    mapper.connect(
+        "password", "/account/password", controller="account", action="password"
+    )
+    mapper.connect("accounts", "/accounts", controller="accounts", action="index")
+    mapper.connect(
+        "contributions", "/accounts/{name}", controller="accounts", action="show"
+    )
+    for action in ("revert", "block", "role"):
+        mapper.connect(
+            action + "_account",
+            "/accounts/{name}/" + action,
+            controller="accounts",
+            action=action,
+        )

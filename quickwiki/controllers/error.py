@@ -5,6 +5,7 @@ from webob.util import status_reasons
 from pylons import request, url
 from pylons import tmpl_context as c
 from pylons.controllers.util import abort
+from pylons.decorators.secure import Refused
 from pylons.secure_form import token_key
 
 from quickwiki.lib.base import BaseController, render
@@ -43,8 +44,14 @@ class ErrorController(BaseController):
         c.reason = status_reasons.get(c.code, "Error")
         c.explanation = EXPLANATIONS.get(c.code, "The request failed.")
         c.detail = _detail(original_request)
+        # Refused by a check of who may do what: the page says how to log in.
+        c.refused = isinstance(
+            original_request.environ.get("pylons.controller.exception"), Refused
+        )
+        # A refused save gives the author's text back, to save again once
+        # the token is fresh, or they have logged in.
         c.refused_save = _refused_save(original_request) if c.code == 403 else None
-        if c.refused_save is not None:
+        if c.refused_save is not None and not c.refused:
             c.detail = REFUSED_SAVE_DETAIL
         return render("/error.mako")
 

@@ -1,23 +1,35 @@
-"""The wiki: showing, editing, saving, deleting and restoring pages, their
-history and the differences between their revisions."""
+"""The wiki: showing, editing, saving, deleting, restoring and protecting
+pages, their history and the differences between their revisions.
+
+Who may do what is :mod:`quickwiki.lib.permissions`' to say: each action
+names its check with ``@require``.
+"""
 
 import functools
 import logging
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
-from pylons import app_globals, request, response, url
+from pylons import app_globals, request, url
 from pylons import tmpl_context as c
 from pylons.controllers.util import abort, redirect
 from pylons.decorators import validate
 from pylons.decorators.rest import restrict
-from pylons.decorators.secure import authenticate_form
+from pylons.decorators.secure import authenticate_form, require
 
-from quickwiki.lib import diffs, forms, renderings, revisions
+from quickwiki.lib import auth, diffs, forms, renderings, revisions
 from quickwiki.lib import helpers as h
-from quickwiki.lib.base import BaseController, render
+from quickwiki.lib.base import BaseController, own_status, render
+from quickwiki.lib.permissions import (
+    knows_protection,
+    may_delete,
+    may_edit,
+    may_protect,
+    may_read,
+    may_restore,
+)
 from quickwiki.lib.wikiwords import MAX_TITLE_LENGTH, is_title
-from quickwiki.model import MAX_ADDRESS_LENGTH, Page, existing_titles, live, meta
+from quickwiki.model import Page, existing_titles, live, meta
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +52,12 @@ def _text_within_bounds(action):
 class PagesController(BaseController):
     """The actions behind ``/``, ``/pages/...`` and ``/{title}``."""
 
+    @require(may_read)
+    def __before__(self):
+        """Every action here reads the wiki, which the closed policy keeps
+        for accounts."""
+        super().__before__()
+
     def index(self):
         """A page of the titles, in order: the first page, or the one the
         pager's links ask for (``?after=``, ``?before=``, ``?page=last``).
@@ -58,6 +76,8 @@ class PagesController(BaseController):
         c.title = title
         c.revision = shown.revision
         c.content = shown.html
+        c.protected = shown.protected
+        knows_protection(title, shown.protected)
         return render("/pages/show.mako")
 
     def _missing_page(self, title):
@@ -67,11 +87,12 @@ class PagesController(BaseController):
         The status tells browsers and crawlers that there is no such page;
         the body is this action's own, not the error document.
         """
-        _own_status(404)
+        own_status(404)
         c.title = title
         c.deletion = revisions.head(title)
         return render("/pages/missing.mako")
 
+    @require(may_edit)
     def edit(self, title):
         """The form to write page ``title``, new or not, with the problems
         docutils found in its text."""
@@ -115,6 +136,7 @@ class PagesController(BaseController):
         return render("/pages/edit.mako")
 
     @restrict("POST")
+    @require(may_edit)
     @authenticate_form
     @_text_within_bounds
     @validate(schema=forms.SaveForm(), form="edit", force_defaults=False)
@@ -139,7 +161,7 @@ class PagesController(BaseController):
                 title,
                 form["base"],
                 form["content"],
-                _author(),
+                auth.author(),
                 form["summary"],
                 render=_renderer(title),
             )
@@ -151,7 +173,7 @@ class PagesController(BaseController):
             )
         if isinstance(outcome, revisions.Conflict):
             log.info("Edit conflict on %s with revision %d", title, outcome.head.number)
-            _own_status(409)
+            own_status(409)
             return self._edit_form(
                 title,
                 outcome.head.number,
@@ -182,7 +204,7 @@ class PagesController(BaseController):
 
     def _too_large(self, title, size):
         """413, with the edit form still holding what the author wrote."""
-        _own_status(413)
+        own_status(413)
         h.flash(
             "%s was not saved: its text is %d bytes long, and a page may "
             "have at most %d. Shorten it and save again."
@@ -256,6 +278,7 @@ class PagesController(BaseController):
         return render("/pages/revision.mako")
 
     @restrict("POST")
+    @require(may_restore)
     @authenticate_form
     @validate(schema=forms.RestoreForm(), form="revision", force_defaults=False)
     def restore(self, title, number):
@@ -268,7 +291,7 @@ class PagesController(BaseController):
                 title,
                 number,
                 form["base"],
-                _author(),
+                auth.author(),
                 form["summary"],
                 render=_renderer(title),
             )
@@ -279,7 +302,7 @@ class PagesController(BaseController):
                 "restored." % (title, number),
             )
         if isinstance(outcome, revisions.Conflict):
-            _own_status(409)
+            own_status(409)
             return self._revision_page(
                 title, number, form["summary"], conflict=outcome.head
             )
@@ -319,6 +342,7 @@ class PagesController(BaseController):
             abort(404, detail="%s has no revision %d." % (title, number))
         return found
 
+    @require(may_delete)
     def confirm_delete(self):
         """Ask whether to delete the pages named by the ``title`` fields.
 
@@ -341,6 +365,7 @@ class PagesController(BaseController):
         return render("/pages/delete.mako")
 
     @restrict("POST")
+    @require(may_delete)
     @authenticate_form
     @validate(schema=forms.DeleteForm(), form="confirm_delete", force_defaults=False)
     def delete(self):
@@ -354,7 +379,7 @@ class PagesController(BaseController):
             )
         for title in titles:
             outcome = revisions.delete_page(
-                title, _author(), self.form_result["summary"]
+                title, auth.author(), self.form_result["summary"]
             )
             if isinstance(outcome, revisions.Saved):
                 log.info("Deleted %s", title)
@@ -372,6 +397,30 @@ class PagesController(BaseController):
                     category="warning",
                 )
         redirect(url("pages"))
+
+    @restrict("POST")
+    @require(may_protect)
+    @authenticate_form
+    @validate(schema=forms.ProtectForm())
+    def protect(self, title):
+        """Protect page ``title``, so that only admins edit it, or end its
+        protection (``protected`` false)."""
+        _check_title(title, 400)
+        _refuse_errors(self.form_errors)
+        protected = self.form_result["protected"]
+        with meta.transaction() as session:
+            found = session.execute(
+                update(Page).where(Page.title == title).values(protected=protected)
+            ).rowcount
+        if not found:
+            abort(404, detail="There is no page called %s to protect." % title)
+        log.info("%s %s", "Protected" if protected else "Unprotected", title)
+        h.flash(
+            "%s is protected: only admins edit it." % title
+            if protected
+            else "%s is no longer protected: editors edit it too." % title
+        )
+        redirect(url("page", title=title))
 
 
 #: The title list's query parameters: the pager's links use one at a time.
@@ -470,34 +519,16 @@ def _check_title(title, status):
         )
 
 
-def _own_status(status):
-    """Answer ``status`` with the action's own page, which StatusCodeRedirect
-    is asked to send as it is, instead of the error document.
-    """
-    request.environ["pylons.status_code_redirect"] = True
-    response.status_int = status
-
-
 def _answer_errors_with_400():
     """A form that ``@validate`` shows again with its errors answers 400."""
     if getattr(c, "form_errors", None):
-        _own_status(400)
+        own_status(400)
 
 
 def _refuse_errors(errors):
     """400 for a query string that ``@validate`` found wrong."""
     if errors:
         abort(400, detail=" ".join("%s: %s" % item for item in sorted(errors.items())))
-
-
-def _author():
-    """Who is making a revision: anonymous, with the client address when
-    ``quickwiki.record_addresses`` is on.
-    """
-    address = None
-    if app_globals.record_addresses and request.remote_addr:
-        address = request.remote_addr[:MAX_ADDRESS_LENGTH]
-    return revisions.Author(revisions.ANONYMOUS, address)
 
 
 def _page_url(title):

@@ -3,7 +3,13 @@ request, known to controllers and templates as ``app_globals`` (or ``g``)."""
 
 from paste.deploy.converters import asbool
 
-from quickwiki.lib import wikitext
+from quickwiki.lib import accounts, wikitext
+from quickwiki.lib.permissions import POLICIES
+from quickwiki.model import ROLES
+
+#: How single sign-on names users: not at all, by the server's REMOTE_USER,
+#: or by a header from the trusted proxy (see quickwiki.lib.auth).
+SSO_MODES = ("", "remote_user", "header")
 
 
 class Globals:
@@ -11,10 +17,33 @@ class Globals:
 
     ``mako_lookup``, the template lookup, is added by
     :func:`quickwiki.config.environment.load_environment`.  The limits of
-    page rendering are handed to :func:`quickwiki.lib.wikitext.configure`.
+    page rendering are handed to :func:`quickwiki.lib.wikitext.configure`,
+    those of passwords and logins to
+    :func:`quickwiki.lib.accounts.configure`.
     """
 
     def __init__(self, config):
+        #: Who may read and edit: see quickwiki.lib.permissions.
+        self.policy = _choice(config, "quickwiki.policy", POLICIES, "registered")
+        closed = self.policy == "closed"
+        #: Whether anyone may make themselves an account.
+        self.registration = asbool(config.get("quickwiki.registration", not closed))
+        #: The role of a new account.
+        self.default_role = _choice(
+            config, "quickwiki.default_role", ROLES, "reader" if closed else "editor"
+        )
+        self.sso = _choice(config, "quickwiki.sso", SSO_MODES, "")
+        #: The environ key of the header that names the user, with
+        #: quickwiki.sso = header.
+        self.sso_environ_key = "HTTP_" + config.get(
+            "quickwiki.sso_header", "X-Remote-User"
+        ).upper().replace("-", "_")
+        #: The role of an account that single sign-on names first.
+        self.sso_role = _choice(config, "quickwiki.sso_role", ROLES, self.default_role)
+        accounts.configure(
+            profile=config.get("quickwiki.password_hash_profile") or None,
+            login_days=_setting(config, "quickwiki.login_days", 14),
+        )
         self.titles_per_page = _setting(config, "quickwiki.titles_per_page", 20)
         self.revisions_per_page = _setting(config, "quickwiki.revisions_per_page", 50)
         #: Whether revisions keep their author's client address.
@@ -43,6 +72,17 @@ class Globals:
             memory_limit=memory_limit or None,
             max_size=self.max_page_size,
         )
+
+
+def _choice(config, name, choices, default):
+    """``config[name]`` (or ``default``), which must be one of ``choices``."""
+    value = config.get(name, default).strip()
+    if value not in choices:
+        raise ValueError(
+            "%s must be one of %s, not %r"
+            % (name, ", ".join(repr(choice) for choice in choices), value)
+        )
+    return value
 
 
 def _setting(config, name, default, kind=int, minimum=1):

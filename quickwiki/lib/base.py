@@ -1,13 +1,14 @@
-"""The base class of QuickWiki's controllers, and ``render`` for their templates."""
+"""The base class of QuickWiki's controllers, ``render`` for their
+templates, and what their actions share."""
 
-from pylons import request
+from pylons import request, response
 from pylons.controllers import WSGIController
 from pylons.controllers.util import abort
 from pylons.templating import render_mako as render
 
 from quickwiki.model import meta
 
-__all__ = ["BaseController", "render"]
+__all__ = ["BaseController", "own_status", "render"]
 
 
 class BaseController(WSGIController):
@@ -39,3 +40,11 @@ class BaseController(WSGIController):
             # Whatever an action left uncommitted, say after an error, is
             # rolled back here, and the next request starts afresh.
             meta.Session.remove()
+
+
+def own_status(status):
+    """Answer ``status`` with the action's own page, which StatusCodeRedirect
+    is asked to send as it is, instead of the error document.
+    """
+    request.environ["pylons.status_code_redirect"] = True
+    response.status_int = status

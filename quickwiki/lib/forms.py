@@ -5,19 +5,34 @@ form with errors comes back with the errors marked and what the author
 typed still in it.
 """
 
+import re
+from datetime import datetime, timezone
+
 import formencode
 from formencode import validators
 from formencode.foreach import ForEach
 
+from quickwiki.lib import accounts
 from quickwiki.lib.wikiwords import MAX_TITLE_LENGTH, is_title
-from quickwiki.model import MAX_SUMMARY_LENGTH
+from quickwiki.model import MAX_SUMMARY_LENGTH, ROLES
 
 __all__ = [
+    "AccountName",
+    "BlockForm",
+    "ContributionsQuery",
     "DeleteForm",
     "DiffQuery",
     "HistoryQuery",
+    "LocalPath",
+    "LoginForm",
+    "Moment",
     "PageSource",
+    "PasswordForm",
+    "ProtectForm",
+    "RegisterForm",
     "RestoreForm",
+    "RevertForm",
+    "RoleForm",
     "SaveForm",
     "WikiWord",
 ]
@@ -96,6 +111,12 @@ class DeleteForm(_Form):
     summary = _summary()
 
 
+class ProtectForm(_Form):
+    """Protecting a page, or ending its protection."""
+
+    protected = validators.StringBool(not_empty=True)
+
+
 class HistoryQuery(_Form):
     """A page of a history: the revisions numbered below ``before``."""
 
@@ -108,3 +129,110 @@ class DiffQuery(_Form):
     old = _revision_number(1)
     new = _revision_number(1)
     style = validators.OneOf(["inline", "side"], if_missing="inline")
+
+
+class AccountName(validators.UnicodeString):
+    """A name for a new account, as the account will keep it."""
+
+    not_empty = True
+
+    def _convert_to_python(self, value, state):
+        name = super()._convert_to_python(value, state)
+        try:
+            return accounts.normalized_name(name)
+        except accounts.InvalidName as invalid:
+            raise formencode.Invalid(str(invalid), value, state) from None
+
+
+class LocalPath(validators.UnicodeString):
+    """Where to go after logging in: a path of this site, or None for any
+    other value, so that no link can send a user elsewhere from here."""
+
+    if_missing = None
+    #: A path, but not ``//host`` or ``/\host``, which browsers take for
+    #: another site, and no control characters.
+    _LOCAL = re.compile(r"/(?![/\\])[^\x00-\x1f\x7f\\]*")
+
+    def _convert_to_python(self, value, state):
+        path = super()._convert_to_python(value, state)
+        return path if self._LOCAL.fullmatch(path) else None
+
+
+class Moment(validators.UnicodeString):
+    """A moment in UTC, as ``2026-05-04 10:00`` or ``2026-05-04T10:00:30``
+    (what a ``datetime-local`` field sends)."""
+
+    not_empty = True
+    messages = {"moment": "Give a moment in UTC, such as 2026-05-04 10:00."}
+
+    def _convert_to_python(self, value, state):
+        text = super()._convert_to_python(value, state).strip()
+        try:
+            moment = datetime.fromisoformat(text)
+        except ValueError:
+            raise formencode.Invalid(
+                self.message("moment", state), value, state
+            ) from None
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=timezone.utc)
+        return moment
+
+
+def _password(minimum=1):
+    return validators.UnicodeString(
+        not_empty=True, min=minimum, max=accounts.MAX_PASSWORD_LENGTH
+    )
+
+
+def _new_password():
+    return _password(accounts.MIN_PASSWORD_LENGTH)
+
+
+class LoginForm(_Form):
+    """Logging in: a name, its password, and where to go then."""
+
+    name = validators.UnicodeString(not_empty=True, max=200, strip=True)
+    password = _password()
+    came_from = LocalPath()
+
+
+class RegisterForm(_Form):
+    """A new account: its name, and its password, typed twice."""
+
+    name = AccountName(max=200)
+    password = _new_password()
+    confirm = validators.UnicodeString(if_missing="")
+    chained_validators = [validators.FieldsMatch("password", "confirm")]
+
+
+class PasswordForm(_Form):
+    """A new password for one's account, given the current one."""
+
+    current = _password()
+    password = _new_password()
+    confirm = validators.UnicodeString(if_missing="")
+    chained_validators = [validators.FieldsMatch("password", "confirm")]
+
+
+class ContributionsQuery(_Form):
+    """A page of an account's contributions: those made before ``before``."""
+
+    before = Moment(not_empty=False, if_missing=None, if_empty=None)
+
+
+class RevertForm(_Form):
+    """Reverting an account's changes since a moment."""
+
+    since = Moment()
+
+
+class BlockForm(_Form):
+    """Blocking an account, or unblocking it."""
+
+    blocked = validators.StringBool(not_empty=True)
+
+
+class RoleForm(_Form):
+    """An account's new role."""
+
+    role = validators.OneOf(list(ROLES), not_empty=True)

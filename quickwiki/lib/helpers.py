@@ -3,20 +3,41 @@
 from datetime import timezone
 
 from webhelpers2.html import literal
-from webhelpers2.html.tags import checkbox, hidden, link_to, radio, submit, text
+from webhelpers2.html.tags import (
+    checkbox,
+    hidden,
+    link_to,
+    password,
+    radio,
+    select,
+    submit,
+    text,
+)
 
+from pylons import app_globals, request, url
 from pylons.flash import Flash
 from pylons.secure_form import secure_form
 
+from quickwiki.lib.auth import account, signed_on
+from quickwiki.lib.permissions import allowed
+
 __all__ = [
+    "account",
+    "allowed",
+    "author",
     "checkbox",
     "flash",
     "hidden",
     "link_to",
     "literal",
+    "login_url",
     "moment",
+    "password",
     "radio",
+    "registration",
     "secure_form",
+    "select",
+    "signed_on",
     "submit",
     "text",
 ]
@@ -29,3 +50,33 @@ flash = Flash()
 def moment(when):
     """A revision's time as people read it, in UTC: 2026-01-31 14:05 UTC."""
     return when.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def author(revision):
+    """Who made ``revision``: the account's name, a link to its
+    contributions for an admin; or anonymous, with the address if kept."""
+    if revision.account is not None:
+        if allowed("manage_accounts"):
+            return link_to(
+                revision.author,
+                url("contributions", name=revision.author),
+                class_="account-link",
+            )
+        return revision.author
+    if revision.address:
+        return "%s (%s)" % (revision.author, revision.address)
+    return revision.author
+
+
+def registration():
+    """Whether anyone may make themselves an account here."""
+    return app_globals.registration
+
+
+def login_url():
+    """The login form's address, leading back to the page asked for when
+    it was got with GET (an error document's original page)."""
+    asked = request.environ.get("pylons.original_request", request)
+    if asked.method != "GET" or asked.path_info in (url("login"), url("register")):
+        return url("login")
+    return url("login", came_from=asked.path_qs)

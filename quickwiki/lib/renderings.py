@@ -32,7 +32,7 @@ from markupsafe import Markup
 from sqlalchemy import and_, bindparam, delete, insert, select, update
 
 from quickwiki.lib import wikitext
-from quickwiki.model import Link, Rendering, Revision, existing_titles
+from quickwiki.model import Link, Page, Rendering, Revision, existing_titles
 from quickwiki.model.meta import Session, transaction
 
 __all__ = [
@@ -49,20 +49,27 @@ __all__ = [
 
 # What a page view reads.  Built once: a view spends its time on the row,
 # not on making the query.
-_STORED = select(
-    Rendering.__table__.c.revision,
-    Rendering.__table__.c.html,
-    Rendering.__table__.c.renderer,
-    Rendering.__table__.c.problems,
-).where(Rendering.__table__.c.page == bindparam("title"))
+_STORED = (
+    select(
+        Rendering.__table__.c.revision,
+        Rendering.__table__.c.html,
+        Rendering.__table__.c.renderer,
+        Rendering.__table__.c.problems,
+        Page.__table__.c.protected,
+    )
+    .join(Page.__table__, Page.__table__.c.title == Rendering.__table__.c.page)
+    .where(Rendering.__table__.c.page == bindparam("title"))
+)
 
 
 class Shown(NamedTuple):
-    """A page as its view shows it: the revision, its HTML, and the
-    problems docutils found in its text (for the edit form)."""
+    """A page as its view shows it: the revision, its HTML, whether the
+    page is protected, and the problems docutils found in its text (for
+    the edit form)."""
 
     revision: int
     html: Markup
+    protected: bool
     problems: tuple[wikitext.Problem, ...] = ()
 
 
@@ -91,7 +98,12 @@ def show(title, page_url):
     if row is None:
         return None
     if row.html is not None and row.renderer == wikitext.RENDERER_VERSION:
-        return Shown(row.revision, Markup(row.html), _read_problems(row.problems))
+        return Shown(
+            row.revision,
+            Markup(row.html),
+            row.protected,
+            _read_problems(row.problems),
+        )
     return _refresh(title, page_url)
 
 
@@ -178,7 +190,7 @@ def _refresh(title, page_url):
     """Render page ``title``'s latest revision for its view, and store it."""
     with transaction() as session:
         row = session.execute(
-            select(Rendering.revision, Revision.content)
+            select(Rendering.revision, Revision.content, Page.protected)
             .join(
                 Revision,
                 and_(
@@ -186,13 +198,14 @@ def _refresh(title, page_url):
                     Revision.number == Rendering.revision,
                 ),
             )
+            .join(Page, Page.title == Rendering.page)
             .where(Rendering.page == title)
         ).one_or_none()
     if row is None:
         return None
     rendered = render(title, row.content, page_url)
     if rendered.deferred:
-        return Shown(row.revision, rendered.html)
+        return Shown(row.revision, rendered.html, row.protected)
     with transaction() as session:
         stored = (
             session.execute(
@@ -210,7 +223,7 @@ def _refresh(title, page_url):
             _write_links(session, title, rendered.titles)
     if stored:
         recheck(title, rendered)
-    return Shown(row.revision, rendered.html, rendered.problems)
+    return Shown(row.revision, rendered.html, row.protected, rendered.problems)
 
 
 def _write_links(session, title, targets):

@@ -36,6 +36,7 @@ __all__ = [
     "head",
     "history",
     "restore",
+    "revert",
     "revision",
     "save",
 ]
@@ -50,10 +51,12 @@ MAX_ATTEMPTS = 5
 
 @dataclass(frozen=True)
 class Author:
-    """Who makes a revision: a name, and the client address if it is kept."""
+    """Who makes a revision: an account's name and id, or anonymous and
+    the client address if it is kept."""
 
     name: str = ANONYMOUS
     address: str | None = None
+    account: int | None = None
 
 
 class Saved(NamedTuple):
@@ -175,19 +178,42 @@ def restore(title, number, base, author, summary="", render=None):
     old = revision(title, number)
     if old is None or old.deleted:
         raise NoSuchRevision(number)
+    return _make_as(
+        title,
+        base,
+        old.content,
+        False,
+        author,
+        summary or "Restored revision %d" % number,
+        render,
+    )
+
+
+def revert(title, number, base, author, summary, render=None):
+    """Add a revision that makes page ``title`` as it was at revision
+    ``number``: its text, or deleted if it deleted the page, or if
+    ``number`` is 0 (before its first revision).
+
+    ``base`` and ``render`` are :func:`restore`'s, and so are the answers.
+    """
+    old = revision(title, number) if number else None
+    if number and old is None:
+        raise NoSuchRevision(number)
+    gone = old is None or old.deleted
+    return _make_as(
+        title, base, "" if gone else old.content, gone, author, summary, render
+    )
+
+
+def _make_as(title, base, content, deleted, author, summary, render):
+    """Add a revision of ``content`` (or one that deletes the page) after
+    revision ``base``, which must still be the latest."""
     latest = head(title)
     if latest.number != base:
         return Conflict(latest)
-    if not latest.deleted and latest.content == old.content:
+    if latest.deleted == deleted and latest.content == content:
         return Unchanged(latest)
-    added = _add(
-        title,
-        latest,
-        old.content,
-        author,
-        summary or "Restored revision %d" % number,
-        render=render,
-    )
+    added = _add(title, latest, content, author, summary, deleted, render)
     if added is None:
         return Conflict(head(title))
     return Saved(added)
@@ -240,6 +266,7 @@ def _add(title, latest, content, author, summary, deleted=False, render=None):
         content=content,
         created=datetime.now(timezone.utc),
         author=author.name,
+        account=author.account,
         address=author.address,
         summary=summary,
         deleted=deleted,

@@ -1,4 +1,5 @@
-"""QuickWiki's data: pages, their revisions, their links and their HTML.
+"""QuickWiki's data: pages, their revisions, their links and their HTML;
+the accounts that write them, and their logins.
 
 A page is its list of revisions, numbered from 1; nothing is ever changed
 in a revision once it is stored.  ``pages`` holds one row per title with
@@ -6,7 +7,8 @@ the number of the latest revision, which is the one the page shows.
 ``links`` and ``renderings`` are derived from the latest revisions, kept so
 that showing a page reads a single stored row
 (:mod:`quickwiki.lib.renderings`); :mod:`quickwiki.lib.revisions` writes
-the revisions.
+the revisions.  ``accounts`` and ``logins`` are read and written by
+:mod:`quickwiki.lib.accounts`.
 """
 
 from datetime import datetime, timezone
@@ -30,7 +32,10 @@ from quickwiki.lib.wikiwords import MAX_TITLE_LENGTH
 from quickwiki.model.meta import Base, Session
 
 __all__ = [
+    "ROLES",
+    "Account",
     "Link",
+    "Login",
     "Page",
     "Rendering",
     "Revision",
@@ -47,6 +52,13 @@ MAX_AUTHOR_LENGTH = 80
 MAX_ADDRESS_LENGTH = 45
 #: The longest renderer version a stored rendering records.
 MAX_RENDERER_LENGTH = 100
+#: The longest account name: an author's name, as revisions keep it.
+MAX_ACCOUNT_NAME_LENGTH = MAX_AUTHOR_LENGTH
+#: The longest stored password hash (Argon2's encoded hashes are about 100
+#: characters with the recommended parameters).
+MAX_PASSWORD_HASH_LENGTH = 255
+#: The roles of accounts, each allowed what the one before it is, and more.
+ROLES = ("reader", "editor", "admin")
 
 
 def init_model(engine):
@@ -90,6 +102,8 @@ class Page(Base):
     revision: Mapped[int]
     #: Whether the latest revision deleted the page.
     deleted: Mapped[bool]
+    #: Whether only admins may change the page.
+    protected: Mapped[bool] = mapped_column(default=False)
 
     def __repr__(self):
         return "<Page %s r%d%s>" % (
@@ -106,7 +120,11 @@ class Revision(Base):
     """
 
     __tablename__ = "revisions"
-    __table_args__ = (CheckConstraint("number >= 1", name="number"),)
+    __table_args__ = (
+        CheckConstraint("number >= 1", name="number"),
+        # An account's contributions, newest first.
+        Index("ix_revisions_account_created", "account", "created"),
+    )
 
     page: Mapped[str] = mapped_column(ForeignKey("pages.title"), primary_key=True)
     #: 1 for the page's first revision, then one more for each.  The
@@ -116,9 +134,12 @@ class Revision(Base):
     #: The reStructuredText source, as the author wrote it.
     content: Mapped[str] = mapped_column(Text)
     created: Mapped[datetime] = mapped_column(UTCDateTime)
+    #: The author's account name, or "anonymous".
     author: Mapped[str] = mapped_column(String(MAX_AUTHOR_LENGTH))
-    #: The author's client address, kept only when the configuration asks
-    #: for it (``quickwiki.record_addresses``).
+    #: The author's account; None for an anonymous author.
+    account: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"))
+    #: An anonymous author's client address, kept only when the
+    #: configuration asks for it (``quickwiki.record_addresses``).
     address: Mapped[str | None] = mapped_column(String(MAX_ADDRESS_LENGTH))
     summary: Mapped[str] = mapped_column(String(MAX_SUMMARY_LENGTH))
     deleted: Mapped[bool]
@@ -168,6 +189,56 @@ class Rendering(Base):
     html: Mapped[str | None] = mapped_column(Text)
     renderer: Mapped[str | None] = mapped_column(String(MAX_RENDERER_LENGTH))
     problems: Mapped[list | None] = mapped_column(JSON)
+
+
+class Account(Base):
+    """Someone who logs in to the wiki, or whom single sign-on names.
+
+    ``name`` is shown as written; ``key``, its case-folded form, finds it
+    and keeps two accounts from differing only in case.
+    """
+
+    __tablename__ = "accounts"
+    __table_args__ = (
+        CheckConstraint(
+            "role IN (%s)" % ", ".join("'%s'" % role for role in ROLES), name="role"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(MAX_ACCOUNT_NAME_LENGTH))
+    key: Mapped[str] = mapped_column(String(MAX_ACCOUNT_NAME_LENGTH), unique=True)
+    #: The Argon2id hash of the password; None: the account has no password,
+    #: and logs in through single sign-on only (or not until one is set).
+    password: Mapped[str | None] = mapped_column(String(MAX_PASSWORD_HASH_LENGTH))
+    #: One of :data:`ROLES`.
+    role: Mapped[str] = mapped_column(String(10))
+    #: A blocked account cannot log in, and its logins have ended.
+    blocked: Mapped[bool] = mapped_column(default=False)
+    created: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    def __repr__(self):
+        return "<Account %s %s%s>" % (
+            self.name,
+            self.role,
+            " blocked" if self.blocked else "",
+        )
+
+
+class Login(Base):
+    """A login that has not ended: the session that holds its token is
+    logged in to ``account``.
+
+    ``token`` is the SHA-256 digest of the token the session keeps, so that
+    the table alone logs no one in.  Logging out deletes the row, which
+    ends the login wherever a copy of the session's cookie is.
+    """
+
+    __tablename__ = "logins"
+
+    token: Mapped[str] = mapped_column(String(64), primary_key=True)
+    account: Mapped[int] = mapped_column(ForeignKey("accounts.id"), index=True)
+    created: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 def live():

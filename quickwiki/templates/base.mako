@@ -16,6 +16,7 @@
       <a href="${url('home')}">FrontPage</a>
       <a href="${url('pages')}">Title list</a>
     </nav>
+    ${who()}
   </header>
   <main>
     <h1>${self.heading()}</h1>
@@ -27,6 +28,28 @@
 </html>
 
 <%def name="footer()"></%def>
+
+## Who is logged in, and the way out; or the ways in.
+<%def name="who()" filter="trim">
+<% own = h.account() %>
+<div class="who">
+% if own is not None:
+  <a class="account-name" href="${url('account')}">${own.name}</a>
+  <span class="role">(${own.role})</span>
+  % if h.allowed('manage_accounts'):
+  <a class="accounts-link" href="${url('accounts')}">Accounts</a>
+  % endif
+  % if not h.signed_on():
+  <a class="logout-link" href="${url('logout')}">Log out</a>
+  % endif
+% else:
+  <a class="login-link" href="${h.login_url()}">Log in</a>
+  % if h.registration():
+  <a class="register-link" href="${url('register')}">Register</a>
+  % endif
+% endif
+</div>
+</%def>
 
 <%def name="flash_messages()" filter="trim">
 <% messages = h.flash.pop_messages() %>

@@ -1,5 +1,6 @@
 ## The error document, shown by StatusCodeRedirect for an error status.
-## A save refused for its form token gets its form back, with a new token.
+## A refusal of who may do what offers to log in. A save refused for its
+## form token, or its author's role, gets its form back, with a new token.
 <%inherit file="/base.mako"/>
 <%def name="heading()">Error ${c.code}: ${c.reason}</%def>
 <div class="error-document">
@@ -7,10 +8,31 @@
   % if c.detail:
   <p class="detail">${c.detail}</p>
   % endif
+  % if c.refused:
+  <% own = h.account() %>
+  % if own is None:
+  <p class="way-in">${h.link_to('Log in', h.login_url(), class_='login-link')}
+    with an account that has the role\
+    % if h.registration():
+, or ${h.link_to('register', url('register'), class_='register-link')}\
+    % endif
+.</p>
+  % else:
+  <p class="way-in">You are logged in as ${own.name}, whose role is
+    ${own.role}: ${h.link_to('log in', h.login_url(), class_='login-link')}
+    to another account, or ask an admin.</p>
+  % endif
+  % endif
 </div>
 % if c.refused_save:
+% if c.refused:
+<p class="resubmit">Your text is below, kept for you: log in, in another
+  window so as to keep this one, with an account that may save it, then
+  save it again from here.</p>
+% else:
 <p class="resubmit">Your text is below. Check that it is what you wrote,
   then save it again.</p>
+% endif
 ${h.secure_form(c.refused_save['action'], class_='edit-page')}
   % for name, value in c.refused_save['hidden']:
   ${h.hidden(name, value, id=None)}

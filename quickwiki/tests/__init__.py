@@ -32,6 +32,7 @@ import contextlib
 import os
 import sys
 import unittest
+from typing import NamedTuple
 
 from paste.script.appinstall import SetupCommand
 from routes.util import URLGenerator
@@ -41,18 +42,22 @@ from webtest import TestApp
 import pylons
 import pylons.test
 
-from quickwiki.lib import revisions
+from quickwiki.lib import accounts, revisions
 from quickwiki.model import Page, live, meta
 
 __all__ = [
+    "ADMIN",
     "CHECKOUT",
     "FRONT_PAGE_CONTENT",
     "PASTER",
     "CommittingTestController",
+    "Person",
     "TestController",
     "delete_pages",
     "flashes",
     "link_class",
+    "log_in",
+    "make_account",
     "reset_database",
     "rolled_back_session",
     "run_setup_app",
@@ -61,6 +66,7 @@ __all__ = [
     "stored_history",
     "stored_titles",
     "ticked_title_list",
+    "token_of",
     "url",
 ]
 
@@ -75,6 +81,17 @@ FRONT_PAGE_CONTENT = "**Welcome** to the QuickWiki front page!"
 
 #: ``paster``, as the Python running the tests has it, wherever its scripts are.
 PASTER = [sys.executable, "-c", "from paste.script.command import run; run()"]
+
+
+class Person(NamedTuple):
+    """Someone with an account: its name and password."""
+
+    name: str
+    password: str
+
+
+#: The admin that ``paster setup-app`` makes from test.ini.
+ADMIN = Person("Admin", "admin-password-of-the-tests")
 
 #: Whether the database is as ``paster setup-app`` left it, to our knowledge.
 _database_is_fresh = False
@@ -202,6 +219,31 @@ def delete_pages(app, titles, summary=""):
     return form.submit(status=302)
 
 
+def make_account(name, role="editor", password=None):
+    """Make an account with ``role``, without going through the
+    application: the :class:`Person` to log in as."""
+    password = password or "password of %s" % name
+    try:
+        accounts.create(name, password, role)
+    finally:
+        meta.Session.remove()
+    return Person(name, password)
+
+
+def log_in(app, person):
+    """Log the browser of ``app`` in as ``person``: the redirect."""
+    form = app.get(url("login")).forms[0]
+    form["name"] = person.name
+    form["password"] = person.password
+    return form.submit(status=302)
+
+
+def token_of(app):
+    """The CSRF token of ``app``'s session, from a page's form."""
+    page = app.get(url("login"))
+    return page.html.select_one("input[name=_authentication_token]")["value"]
+
+
 def link_class(page, target):
     """The style of the link to page ``target`` on a page (a response
     with ``html``): the last class of the link in its article."""
@@ -214,7 +256,13 @@ def flashes(response):
 
 
 class TestController(unittest.TestCase):
-    """A test of the whole application, in a transaction rolled back after it."""
+    """A test of the whole application, in a transaction rolled back after it.
+
+    ``self.app`` is a browser of the application, logged in as
+    ``log_in_as`` (a :class:`Person`) when it is set.
+    """
+
+    log_in_as = None
 
     #: It runs on the test config's database (see the module's documentation).
     database = True
@@ -225,6 +273,8 @@ class TestController(unittest.TestCase):
         self.app = TestApp(pylons.test.pylonsapp)
         url._push_object(URLGenerator(config["routes.map"], {}))
         self.addCleanup(url._pop_object)
+        if self.log_in_as is not None:
+            log_in(self.app, self.log_in_as)
 
     def start_database(self):
         """Start from setup-app's database, in a transaction to roll back."""

@@ -130,6 +130,16 @@ class Visitor:
             response.status, response.headers, text, BeautifulSoup(text, "html.parser")
         )
 
+    def log_in(self, port, person):
+        """Log in as ``person`` (a :class:`quickwiki.tests.Person`) through
+        the server on ``port``."""
+        form = self.open(port, "/login").html.form
+        response = self.submit(port, form, name=person.name, password=person.password)
+        if response.status != 302:
+            raise AssertionError(
+                "Logging in as %s failed:\n%s" % (person.name, response.text)
+            )
+
     def submit(self, port, form, **changes):
         """Submit ``form``, a ``<form>`` of a page, to the server on ``port``:
         its fields as they are but for ``changes``, no button pressed."""

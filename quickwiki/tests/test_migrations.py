@@ -8,11 +8,15 @@ import sqlite3
 import subprocess
 import tempfile
 import unittest
+from datetime import datetime, timezone
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import (
+    Boolean,
     Column,
+    DateTime,
+    Integer,
     MetaData,
     String,
     Table,
@@ -26,21 +30,26 @@ from webtest import TestApp
 import pylons.test
 
 from quickwiki import migrations
-from quickwiki.model import Rendering, Revision, meta
+from quickwiki.model import Page, Rendering, Revision, meta
 from quickwiki.tests import (
+    ADMIN,
     PASTER,
     CommittingTestController,
     delete_pages,
     flashes,
     link_class,
+    log_in,
     run_setup_app,
+    token_of,
     url,
 )
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 #: A wiki that QuickWiki 1.0 made (see the file's header).
 LEGACY_DUMP = os.path.join(HERE, "fixtures", "quickwiki-1.0.sql")
-HEAD = "0003"
+HEAD = "0004"
+#: The migration before accounts: the schema they were added to.
+BEFORE_ACCOUNTS = "0003"
 #: The summary of the revisions that the upgrade makes of 1.0's pages.
 LEGACY_SUMMARY = "The page as it was when QuickWiki began keeping its history."
 
@@ -71,6 +80,26 @@ def as_saved(text):
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def revision_rows(*fields):
+    """The ``fields`` of every revision, in order of pages and numbers."""
+    try:
+        return [
+            tuple(getattr(stored, field) for field in fields)
+            for stored in meta.Session.scalars(
+                select(Revision).order_by(Revision.page, Revision.number)
+            )
+        ]
+    finally:
+        meta.Session.remove()
+
+
+def empty(engine):
+    """Drop every table of the database of ``engine``."""
+    tables = MetaData()
+    tables.reflect(bind=engine)
+    tables.drop_all(bind=engine)
+
+
 def schema_differences(connection):
     """How the database's schema differs from the model's (Alembic's
     comparison): an empty list when they agree."""
@@ -95,23 +124,13 @@ class LegacyDatabaseTest(CommittingTestController):
     def setUp(self):
         super().setUp()
         engine = meta.Session.get_bind()
-        tables = MetaData()
-        tables.reflect(bind=engine)
-        tables.drop_all(bind=engine)
+        empty(engine)
         legacy_metadata.create_all(bind=engine)
         with engine.begin() as connection:
             connection.execute(legacy_pages.insert(), LEGACY_ROWS)
 
     def revisions(self):
-        try:
-            return [
-                (r.page, r.number, r.content, r.summary, r.deleted)
-                for r in meta.Session.scalars(
-                    select(Revision).order_by(Revision.page, Revision.number)
-                )
-            ]
-        finally:
-            meta.Session.remove()
+        return revision_rows("page", "number", "content", "summary", "deleted")
 
     def test_setup_app_makes_each_page_its_first_revision(self):
         run_setup_app()
@@ -193,6 +212,7 @@ class LegacyDatabaseTest(CommittingTestController):
     def test_downgrading_keeps_the_latest_text_of_each_page(self):
         run_setup_app()
         self.save("FrontPage", "Edited after the upgrade.")
+        log_in(self.app, ADMIN)
         delete_pages(self.app, ["EmptyPage"])
         meta.Session.remove()
         engine = meta.Session.get_bind()
@@ -215,6 +235,136 @@ class LegacyDatabaseTest(CommittingTestController):
         )
         run_setup_app()
         self.assertEqual(len(self.revisions()), 2)
+
+
+#: The tables of pages and revisions before accounts, as they were.
+before_accounts = MetaData()
+pages_before = Table(
+    "pages",
+    before_accounts,
+    Column("title", String(40)),
+    Column("revision", Integer),
+    Column("deleted", Boolean),
+)
+revisions_before = Table(
+    "revisions",
+    before_accounts,
+    Column("page", String(40)),
+    Column("number", Integer),
+    Column("content", Text),
+    Column("created", DateTime(timezone=True)),
+    Column("author", String(80)),
+    Column("address", String(45)),
+    Column("summary", String(200)),
+    Column("deleted", Boolean),
+)
+#: A wiki of the schema before accounts: a page written twice, by two
+#: anonymous authors, one with an address; a deleted page.
+REVISIONS_BEFORE = [
+    ("FrontPage", 1, "Welcome.", "anonymous", None, False),
+    ("FrontPage", 2, "Welcome back.", "anonymous", "192.0.2.7", False),
+    ("OldPage", 1, "Old.", "anonymous", None, False),
+    ("OldPage", 2, "", "anonymous", None, True),
+]
+
+
+class AccountsMigrationTest(CommittingTestController):
+    """The migration of accounts and roles, on a database of the schema
+    before it, up and down again."""
+
+    def setUp(self):
+        super().setUp()
+        engine = meta.Session.get_bind()
+        empty(engine)
+        created = datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
+        with engine.begin() as connection:
+            migrations.upgrade(connection, BEFORE_ACCOUNTS)
+            for title, number, _, _, _, deleted in REVISIONS_BEFORE:
+                if number == 1:
+                    connection.execute(
+                        pages_before.insert().values(
+                            title=title, revision=number, deleted=deleted
+                        )
+                    )
+                else:
+                    connection.execute(
+                        pages_before.update()
+                        .where(pages_before.c.title == title)
+                        .values(revision=number, deleted=deleted)
+                    )
+            connection.execute(
+                revisions_before.insert(),
+                [
+                    {
+                        "page": page,
+                        "number": number,
+                        "content": content,
+                        "created": created,
+                        "author": author,
+                        "address": address,
+                        "summary": "",
+                        "deleted": deleted,
+                    }
+                    for page, number, content, author, address, deleted in (
+                        REVISIONS_BEFORE
+                    )
+                ],
+            )
+
+    def stored(self):
+        return revision_rows(
+            "page", "number", "content", "author", "account", "address"
+        )
+
+    def test_the_upgrade_keeps_every_revision_anonymous(self):
+        run_setup_app()
+        self.assertEqual(
+            self.stored(),
+            [
+                (page, number, content, author, None, address)
+                for page, number, content, author, address, _ in REVISIONS_BEFORE
+            ],
+        )
+        with meta.Session.get_bind().connect() as connection:
+            self.assertEqual(schema_differences(connection), [])
+            self.assertEqual(migrations.current(connection), HEAD)
+            self.assertEqual(
+                connection.execute(select(Page.title, Page.protected)).all(),
+                [("FrontPage", False), ("OldPage", False)],
+            )
+
+    def test_the_upgraded_wiki_records_accounts_and_goes_back_without_them(self):
+        run_setup_app()
+        admin = TestApp(pylons.test.pylonsapp)
+        log_in(admin, ADMIN)
+        form = admin.get(url("edit_page", title="FrontPage")).forms[0]
+        form["content"] = "Welcome, from an account."
+        form.submit(status=302)
+        admin.post(
+            url("protect", title="FrontPage"),
+            {"protected": "true", "_authentication_token": token_of(admin)},
+            status=302,
+        )
+        meta.Session.remove()
+        engine = meta.Session.get_bind()
+        with engine.begin() as connection:
+            migrations.downgrade(connection, BEFORE_ACCOUNTS)
+        with engine.connect() as connection:
+            self.assertEqual(
+                sorted(inspect(connection).get_table_names()),
+                ["alembic_version", "links", "pages", "renderings", "revisions"],
+            )
+            self.assertEqual(
+                connection.execute(
+                    select(revisions_before.c.number, revisions_before.c.author)
+                    .where(revisions_before.c.page == "FrontPage")
+                    .order_by(revisions_before.c.number)
+                ).all(),
+                [(1, "anonymous"), (2, "anonymous"), (3, ADMIN.name)],
+            )
+        run_setup_app()
+        with engine.connect() as connection:
+            self.assertEqual(schema_differences(connection), [])
 
 
 class LegacyFileTest(unittest.TestCase):

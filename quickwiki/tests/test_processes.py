@@ -15,7 +15,7 @@ import tempfile
 import unittest
 
 from quickwiki.lib import wikitext
-from quickwiki.tests import PASTER, flashes, link_class, pgcluster
+from quickwiki.tests import ADMIN, PASTER, flashes, link_class, pgcluster
 from quickwiki.tests.servers import PasterServer, Visitor
 
 
@@ -36,18 +36,32 @@ class TwoProcessesTest(unittest.TestCase):
             config = ini.read()
         sqlite = "sqlalchemy.url = sqlite:///%(here)s/quickwiki.db\n"
         assert sqlite in config, "make-config's database is not SQLite"
+        # Anyone edits, as these visitors do; the admin deletes.
+        config = config.replace(sqlite, "sqlalchemy.url = %s\n" % database_url)
+        config = config.replace(
+            "quickwiki.policy = registered", "quickwiki.policy = open"
+        )
         with open(path, "w", encoding="utf-8") as ini:
-            ini.write(config.replace(sqlite, "sqlalchemy.url = %s\n" % database_url))
-        cls.paster("setup-app", "prod.ini")
+            ini.write(config)
+        cls.paster(
+            "setup-app",
+            "prod.ini",
+            QUICKWIKI_ADMIN=ADMIN.name,
+            QUICKWIKI_ADMIN_PASSWORD=ADMIN.password,
+        )
         for name in ("a", "b"):
             server = PasterServer(cls.dir, "prod.ini")
             cls.addClassCleanup(server.stop)
             setattr(cls, name, server.port)
 
     @classmethod
-    def paster(cls, *args):
+    def paster(cls, *args, **environ):
         result = subprocess.run(
-            PASTER + list(args), cwd=cls.dir, capture_output=True, text=True
+            PASTER + list(args),
+            cwd=cls.dir,
+            capture_output=True,
+            text=True,
+            env=dict(os.environ, **environ),
         )
         if result.returncode != 0:
             raise AssertionError(
@@ -66,6 +80,7 @@ class TwoProcessesTest(unittest.TestCase):
         return response
 
     def delete(self, port, title):
+        self.visitor.log_in(port, ADMIN)
         form = self.visitor.open(port, "/pages/delete?title=%s" % title).html.form
         self.assertEqual(self.visitor.submit(port, form).status, 302)
 

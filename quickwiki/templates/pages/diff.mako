@@ -32,7 +32,7 @@ ${diffs.side_by_side(c.hunks)}
 <%def name="revision(shown)">\
 ${h.link_to('revision %d' % shown.number,
             url('revision', title=c.title, number=shown.number))}
-(${shown.author}, ${h.moment(shown.created)}\
+(${h.author(shown)}, ${h.moment(shown.created)}\
 % if shown.deleted:
 , deleted the page\
 % endif

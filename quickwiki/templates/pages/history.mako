@@ -21,11 +21,7 @@
         <td class="number">${h.link_to(str(shown.number),
             url('revision', title=c.title, number=shown.number))}</td>
         <td>${h.moment(shown.created)}</td>
-        <td class="author">${shown.author}\
-% if shown.address:
- (${shown.address})\
-% endif
-</td>
+        <td class="author">${h.author(shown)}</td>
         <td class="summary">\
 % if shown.deleted:
 <span class="deletion-marker">deleted the page</span> \

@@ -1,14 +1,20 @@
-## The title list: a page of titles, each with a box to tick for deletion,
-## and links to the pages of titles before and after it.
+## The title list: a page of titles, and links to the pages of titles
+## before and after it; for an admin, a box by each title to tick for
+## deletion.
 <%inherit file="/base.mako"/>
 <%def name="heading()">Title list</%def>
+<% deleting = h.allowed('delete') %>
 % if c.titles:
+% if deleting:
 ${h.secure_form(url('delete_pages'), class_='title-list')}
+% endif
   <ul class="titles">
   % for title in c.titles:
     <li>
+      % if deleting:
       ${h.checkbox('title', value=title, id='delete-' + title,
                    title='Delete ' + title)}
+      % endif
       ${h.link_to(title, url('page', title=title))}
     </li>
   % endfor
@@ -25,8 +31,10 @@ ${h.secure_form(url('delete_pages'), class_='title-list')}
     % endif
   </nav>
   % endif
+% if deleting:
   ${h.submit('delete', 'Delete ticked pages')}
 </form>
+% endif
 % else:
 <p>There are no pages yet.</p>
 % endif

@@ -4,15 +4,22 @@
 <%def name="heading()">${c.title}</%def>
 % if c.deletion is not None:
 <p class="missing-page deleted-page">${c.title} was deleted by
-  ${c.deletion.author} on ${h.moment(c.deletion.created)}
+  ${h.author(c.deletion)} on ${h.moment(c.deletion.created)}
   (revision ${c.deletion.number}).</p>
 <p>Its ${h.link_to('history', url('history', title=c.title),
-                   class_='history-link')} keeps every revision: restore
-  one there to bring the page back, or
-  ${h.link_to('write it anew', url('edit_page', title=c.title),
-              class_='create-link')}.</p>
+                   class_='history-link')} keeps every revision\
+% if h.allowed('restore_deleted', c.title):
+: restore one there to bring the page back\
+% endif
+% if h.allowed('edit', c.title):
+, or ${h.link_to('write it anew', url('edit_page', title=c.title),
+              class_='create-link')}\
+% endif
+.</p>
 % else:
 <p class="missing-page">There is no page called ${c.title} yet.</p>
+% if h.allowed('edit', c.title):
 <p>${h.link_to('Create ' + c.title, url('edit_page', title=c.title),
                class_='create-link')}</p>
+% endif
 % endif

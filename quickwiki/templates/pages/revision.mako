@@ -7,7 +7,7 @@
   · ${h.link_to('Back to ' + c.title, url('page', title=c.title))}
 </%def>
 <p class="revision-info">Revision ${c.shown.number} of ${c.title}, by
-  ${c.shown.author}, ${h.moment(c.shown.created)}\
+  ${h.author(c.shown)}, ${h.moment(c.shown.created)}\
 % if c.shown.summary:
 : “${c.shown.summary}”\
 % endif
@@ -33,7 +33,8 @@
 <article class="wiki-content">
 ${c.content}
 </article>
-% if c.shown.number != c.latest.number:
+<% restoring = 'restore_deleted' if c.latest.deleted else 'edit' %>
+% if c.shown.number != c.latest.number and h.allowed(restoring, c.title):
 ${h.secure_form(url('restore', title=c.title, number=c.shown.number),
                 class_='restore')}
   ${h.hidden('base', c.latest.number)}

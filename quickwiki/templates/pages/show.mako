@@ -2,11 +2,24 @@
 <%inherit file="/base.mako"/>
 <%def name="heading()">${c.title}</%def>
 <%def name="footer()">
-  <a class="edit-link" href="${url('edit_page', title=c.title)}">Edit ${c.title}</a>
-  · <a class="history-link" href="${url('history', title=c.title)}">History</a>
+  % if h.allowed('edit', c.title):
+  <a class="edit-link" href="${url('edit_page', title=c.title)}">Edit ${c.title}</a> ·
+  % endif
+  <a class="history-link" href="${url('history', title=c.title)}">History</a>
   (revision ${c.revision})
+  % if h.allowed('delete'):
   · <a class="delete-link" href="${url('delete_pages', title=c.title)}">Delete</a>
+  % endif
+  % if h.allowed('protect'):
+  ${h.secure_form(url('protect', title=c.title), class_='protect')}
+    ${h.hidden('protected', 'false' if c.protected else 'true')}
+    ${h.submit('protect', 'Unprotect' if c.protected else 'Protect')}
+  </form>
+  % endif
 </%def>
+% if c.protected:
+<p class="protected-note">This page is protected: only admins edit it.</p>
+% endif
 <article class="wiki-content">
 ${c.content}
 </article>

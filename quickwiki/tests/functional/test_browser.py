@@ -31,6 +31,7 @@ import pylons.test
 
 from quickwiki.lib.wikitext import EXISTING_PAGE_CLASS, MISSING_PAGE_CLASS
 from quickwiki.tests import (
+    ADMIN,
     CHECKOUT,
     CommittingTestController,
     store_page,
@@ -155,8 +156,19 @@ class BrowserTest(CommittingTestController):
     def flash(self, page=None):
         return (page or self.page).locator("ul.flash li")
 
+    def log_in(self, person, page=None):
+        """Log in as ``person`` from the header's link, back to the page."""
+        page = page or self.page
+        page.click("header a.login-link")
+        page.fill("input#name", person.name)
+        page.fill("input#password", person.password)
+        page.click("input[type=submit][value='Log in']")
+        expect(self.flash(page)).to_contain_text("Logged in as %s." % person.name)
+
     def test_write_preview_delete_and_restore_a_page(self):
         page = self.page
+        page.goto(self.base_url + "/")
+        self.log_in(ADMIN)
         page.goto(self.base_url + "/pages/edit/FrontPage")
         self.save_source("Welcome! Try BrowserTestPage.")
         expect(self.flash()).to_have_text("Saved revision 2 of FrontPage.")

@@ -14,10 +14,12 @@ import pylons.test
 from quickwiki.lib import revisions
 from quickwiki.model import meta
 from quickwiki.tests import (
+    ADMIN,
     CommittingTestController,
     TestController,
     delete_pages,
     flashes,
+    log_in,
     store_page,
     stored_history,
     url,
@@ -131,6 +133,7 @@ class TwoEditorsTest(TestController):
 
     def test_a_page_deleted_while_editing_is_a_conflict(self):
         mine = self.edit_form("SharedPage")
+        log_in(self.other, ADMIN)
         delete_pages(self.other, ["SharedPage"])
         mine["content"] = LINES + "More.\n"
         response = mine.submit(status=409)
@@ -138,7 +141,8 @@ class TwoEditorsTest(TestController):
             response.html.select_one("section.conflict").get_text().split()
         )
         self.assertIn(
-            "while you were editing, SharedPage was deleted by anonymous", conflict
+            "while you were editing, SharedPage was deleted by %s" % ADMIN.name,
+            conflict,
         )
         self.assertIsNone(response.html.select_one("section.conflict table"))
         form = response.forms[0]
@@ -147,6 +151,7 @@ class TwoEditorsTest(TestController):
         self.assertEqual(history_texts("SharedPage"), [LINES, "", LINES + "More.\n"])
 
     def test_a_page_saved_while_being_deleted_is_not_lost(self):
+        log_in(self.app, ADMIN)
         confirmation = self.app.get(url("delete_pages", title="SharedPage")).forms[0]
         theirs = self.edit_form("SharedPage", app=self.other)
         theirs["content"] = "Saved before the deletion."

@@ -8,8 +8,10 @@ from beaker.exceptions import BeakerWarning
 import pylons.test
 
 from quickwiki.tests import (
+    ADMIN,
     FRONT_PAGE_CONTENT,
     TestController,
+    log_in,
     store_page,
     stored_content,
     stored_titles,
@@ -55,6 +57,8 @@ class SaveTokenTest(TestController):
 
 
 class DeleteTokenTest(TestController):
+    log_in_as = ADMIN
+
     def delete_form(self):
         """The confirmation of the deletion of two pages."""
         store_page("OtherPage", "")
@@ -107,7 +111,7 @@ class SessionCookieTest(TestController):
         self.assertEqual(_files_under(data_dir), [])
 
     def test_session_cookie_is_http_only(self):
-        response = self.app.get(url("pages"))
+        response = self.app.get(url("edit_page", title="FrontPage"))
         cookie = response.headers["Set-Cookie"].strip()
         self.assertTrue(cookie.startswith("quickwiki="))
         self.assertIn("httponly", cookie.lower())
@@ -182,8 +186,10 @@ class RefusedSaveTest(TestController):
 
     def test_a_refused_delete_offers_no_form(self):
         store_page("OtherPage", "")
+        log_in(self.app, ADMIN)
         confirmation = ticked_title_list(self.app, ["OtherPage"]).submit(status=200)
-        self.app.reset()
-        response = confirmation.forms[0].submit(status=403)
+        form = confirmation.forms[0]
+        form["_authentication_token"].force_value("out-of-date")
+        response = form.submit(status=403)
         self.assertEqual(response.forms, {})
         self.assertEqual(stored_titles(), ["FrontPage", "OtherPage"])

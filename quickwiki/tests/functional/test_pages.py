@@ -5,10 +5,12 @@ from sqlalchemy import event
 from quickwiki.lib import wikitext
 from quickwiki.model import meta
 from quickwiki.tests import (
+    ADMIN,
     FRONT_PAGE_CONTENT,
     TestController,
     delete_pages,
     flashes,
+    log_in,
     store_page,
     stored_content,
     stored_titles,
@@ -45,6 +47,7 @@ class ShowTest(TestController):
         self.assertEqual(link["href"], "/pages/edit/FrontPage")
 
     def test_page_links_to_its_history_and_deletion(self):
+        log_in(self.app, ADMIN)
         response = self.app.get(url("page", title="FrontPage"))
         self.assertEqual(
             response.html.select_one("a.history-link")["href"],
@@ -188,6 +191,8 @@ class SaveTest(TestController):
 
 
 class TitleListTest(TestController):
+    log_in_as = ADMIN
+
     def test_title_list_lists_titles_in_order(self):
         store_page("ZebraPage", "")
         store_page("AlphaPage", "")
@@ -228,6 +233,8 @@ class TitleListTest(TestController):
 
 class DeleteTest(TestController):
     """Deleting asks first; each deleted page gets a deletion revision."""
+
+    log_in_as = ADMIN
 
     def setUp(self):
         super().setUp()
@@ -288,7 +295,7 @@ class DeleteTest(TestController):
         response = self.app.get(url("page", title="AlphaPage"), status=404)
         notice = " ".join(response.html.select_one("p.deleted-page").get_text().split())
         self.assertTrue(
-            notice.startswith("AlphaPage was deleted by anonymous on "), notice
+            notice.startswith("AlphaPage was deleted by %s on " % ADMIN.name), notice
         )
         self.assertTrue(notice.endswith(" UTC (revision 2)."), notice)
         self.assertEqual(
@@ -353,6 +360,8 @@ class DeleteTest(TestController):
 
 class PaginationTest(TestController):
     """test.ini shows five titles a page; the wiki holds twelve here."""
+
+    log_in_as = ADMIN
 
     def setUp(self):
         super().setUp()

@@ -12,10 +12,12 @@ import pylons.test
 from quickwiki.lib import wikitext
 from quickwiki.model import Link, Rendering, meta
 from quickwiki.tests import (
+    ADMIN,
     CommittingTestController,
     TestController,
     delete_pages,
     link_class,
+    log_in,
     store_page,
     url,
 )
@@ -184,6 +186,7 @@ class LinkStyleTest(WikiTest):
 
     def test_deleting_a_linked_page_restyles_the_links(self):
         self.save("NewPage", "Now written.")
+        log_in(self.app, ADMIN)
         delete_pages(self.app, ["NewPage"])
         self.assertEqual(
             self.link_class("SomePage", "NewPage"), wikitext.MISSING_PAGE_CLASS
@@ -191,6 +194,7 @@ class LinkStyleTest(WikiTest):
 
     def test_restoring_a_deleted_page_restyles_the_links(self):
         self.save("NewPage", "Now written.")
+        log_in(self.app, ADMIN)
         delete_pages(self.app, ["NewPage"])
         self.app.get(url("revision", title="NewPage", number=1)).forms[0].submit()
         self.assertEqual(

@@ -5,10 +5,12 @@ import pylons.test
 
 from quickwiki.lib import wikitext
 from quickwiki.tests import (
+    ADMIN,
     FRONT_PAGE_CONTENT,
     TestController,
     delete_pages,
     flashes,
+    log_in,
     store_page,
     stored_content,
     url,
@@ -221,6 +223,7 @@ class HistoryTest(TestController):
         self.assertIn("no history", response.html.select_one(".detail").get_text())
 
     def test_history_of_a_deleted_page_stays(self):
+        log_in(self.app, ADMIN)
         delete_pages(self.app, ["FrontPage"], summary="Gone.")
         response = self.app.get(url("history", title="FrontPage"))
         self.assertEqual(self.numbers(response), [13, 12, 11, 10, 9])
@@ -338,6 +341,7 @@ class RestoreTest(TestController):
         self.assertEqual(len(history_of("FrontPage")), 3)
 
     def test_restoring_brings_a_deleted_page_back(self):
+        log_in(self.app, ADMIN)
         delete_pages(self.app, ["FrontPage"])
         self.restore_form(2).submit(status=302)
         self.assertEqual(stored_content("FrontPage"), "Second.")
@@ -345,6 +349,7 @@ class RestoreTest(TestController):
         self.assertIn("(revision 4)", page.html.footer.get_text())
 
     def test_a_deletion_cannot_be_restored(self):
+        log_in(self.app, ADMIN)
         delete_pages(self.app, ["FrontPage"])
         response = self.app.get(url("revision", title="FrontPage", number=3))
         self.assertIn("This revision deleted the page.", response)
@@ -424,6 +429,7 @@ class DiffTest(TestController):
         self.assertIn("&lt;b&gt;this&lt;/b&gt;", response)
 
     def test_a_diff_can_go_backwards_and_to_a_deletion(self):
+        log_in(self.app, ADMIN)
         delete_pages(self.app, ["DiffPage"])
         response = self.diff(old=2, new=3)
         self.assertEqual(len(response.html.select("tr.removed")), 6)

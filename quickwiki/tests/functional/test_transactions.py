@@ -9,6 +9,7 @@ from sqlalchemy import event
 from quickwiki.lib import revisions
 from quickwiki.model import meta
 from quickwiki.tests import (
+    ADMIN,
     FRONT_PAGE_CONTENT,
     CommittingTestController,
     store_page,
@@ -24,6 +25,8 @@ AS_SERVED = {"paste.throw_errors": False}
 
 
 class FailingWriteTest(CommittingTestController):
+    log_in_as = ADMIN
+
     def fail_on(self, statement_start, title):
         """Make the database fail the statements starting with
         ``statement_start`` that are about page ``title``.

@@ -1,0 +1,150 @@
+"""What each request may do: the policy, the roles, and the checks of the
+actions.
+
+An account's role is reader, editor or admin, each allowed what the one
+before it is, and more.  The config's policy (``quickwiki.policy``) says
+what someone who has not logged in may do, as if they had a role:
+
+- ``open``: anyone reads and edits, as an editor does;
+- ``registered``: anyone reads; accounts edit, as their role allows;
+- ``closed``: only accounts read (readers) and edit (editors).
+
+Whatever the policy, only admins delete pages, bring deleted ones back by
+restoring a revision, rename and protect pages, and manage accounts; a
+protected page is edited by admins only.  The checks below are given to
+``@require``: each allows the request, or refuses it with a
+:class:`~pylons.decorators.secure.Refused` that says what role is needed.
+Templates ask :func:`allowed` what to offer.
+"""
+
+from pylons import app_globals, request
+from pylons.decorators.secure import Refused
+
+from quickwiki.lib import auth
+from quickwiki.model import ROLES, Page, meta
+
+__all__ = [
+    "POLICIES",
+    "allowed",
+    "is_protected",
+    "knows_protection",
+    "may_delete",
+    "may_edit",
+    "may_manage_accounts",
+    "may_protect",
+    "may_read",
+    "may_rename",
+    "may_restore",
+    "refusal",
+    "role",
+]
+
+#: The policies, and the role of someone who has not logged in under each.
+POLICIES = {"open": "editor", "registered": "reader", "closed": None}
+
+#: Where a request keeps what it knows of its pages' protection.
+_PROTECTION_KEY = "quickwiki.protected"
+
+#: What each action is, to say who may do it, and the role it needs when
+#: the page is not protected.
+_ACTIONS = {
+    "read": ("Reading this wiki", "reader"),
+    "edit": ("Editing %s", "editor"),
+    "delete": ("Deleting pages", "admin"),
+    "restore_deleted": ("Bringing back the deleted page %s", "admin"),
+    "rename": ("Renaming pages", "admin"),
+    "protect": ("Protecting pages", "admin"),
+    "manage_accounts": ("Managing accounts", "admin"),
+}
+
+
+def role():
+    """The role the request acts with: its account's, or what the policy
+    gives everyone, whichever allows more; None for no role at all."""
+    account = auth.account()
+    given = [POLICIES[app_globals.policy], account.role if account else None]
+    return max(given, key=_rank)
+
+
+def refusal(action, title=None):
+    """Why the request may not do ``action`` (to page ``title``), or None
+    when it may."""
+    doing, needed = _ACTIONS[action]
+    if action == "edit" and is_protected(title):
+        doing, needed = "Editing the protected page %s", "admin"
+    if _rank(role()) >= _rank(needed):
+        return None
+    if "%s" in doing:
+        doing %= title
+    return "%s needs the %s role." % (doing, needed)
+
+
+def allowed(action, title=None):
+    """Whether the request may do ``action`` (to page ``title``)."""
+    return refusal(action, title) is None
+
+
+def may_read():
+    """``@require`` check: reading any page."""
+    return _check("read")
+
+
+def may_edit(title):
+    """``@require`` check: writing page ``title`` (new, or anew)."""
+    return _check("edit", title)
+
+
+def may_restore(title):
+    """``@require`` check: restoring a revision of page ``title``, an edit
+    unless the page is deleted; then bringing it back is for admins."""
+    page = meta.Session.get(Page, title)
+    if page is not None and page.deleted:
+        return _check("restore_deleted", title)
+    return _check("edit", title)
+
+
+def may_delete():
+    """``@require`` check: deleting pages."""
+    return _check("delete")
+
+
+def may_rename():
+    """``@require`` check: renaming pages."""
+    return _check("rename")
+
+
+def may_protect():
+    """``@require`` check: protecting pages, or ending their protection."""
+    return _check("protect")
+
+
+def may_manage_accounts():
+    """``@require`` check: seeing to accounts: roles, blocks, reverts."""
+    return _check("manage_accounts")
+
+
+def _check(action, title=None):
+    why = refusal(action, title)
+    if why is not None:
+        raise Refused(detail=why)
+    return True
+
+
+def _rank(role):
+    """0 for no role, then 1 for a reader, up to the admin's."""
+    return 0 if role is None else ROLES.index(role) + 1
+
+
+def is_protected(title):
+    """Whether page ``title`` is protected (read once a request)."""
+    known = request.environ.setdefault(_PROTECTION_KEY, {})
+    if title not in known:
+        page = meta.Session.get(Page, title)
+        known[title] = page is not None and page.protected
+    return known[title]
+
+
+def knows_protection(title, protected):
+    """Say that page ``title`` is ``protected`` or not, as read along with
+    it, so that :func:`is_protected` need not read it again."""
+    request.environ.setdefault(_PROTECTION_KEY, {})[title] = protected
