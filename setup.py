@@ -76,6 +76,7 @@ setup(
         "paste.global_paster_command": [
             "dump-wiki = quickwiki.commands:DumpWikiCommand",
             "load-wiki = quickwiki.commands:LoadWikiCommand",
+            "account = quickwiki.commands:AccountCommand",
         ],
     },
 )

@@ -1,27 +1,43 @@
 """Backups: the whole wiki as one portable file, and back into a new database.
 
 ``paster dump-wiki`` writes, and ``paster load-wiki`` reads, a *QuickWiki
-dump*: every page with its whole history, the same on SQLite and
-PostgreSQL.  The format, version 1, is JSON Lines: UTF-8 text, one JSON
-object a line, each line ending with a newline::
+dump*: every account, and every page with its whole history, the same on
+SQLite and PostgreSQL.  The format, version 2, is JSON Lines: UTF-8 text,
+one JSON object a line, each line ending with a newline::
 
-    {"type": "quickwiki-dump", "version": 1, "made": "2026-05-04T10:00:00+00:00"}
+    {"type": "quickwiki-dump", "version": 2, "made": "2026-05-04T10:00:00+00:00"}
+    {"type": "account", "name": "alice", "role": "admin", "blocked": false, ...}
+    ...
     {"type": "revision", "page": "FrontPage", "number": 1, "created": "...", ...}
     ...
-    {"type": "end", "pages": 2, "revisions": 5}
+    {"type": "protected", "page": "FrontPage"}
+    {"type": "end", "accounts": 1, "pages": 2, "revisions": 5}
 
 - The first line says what the file is, the version of its format (a
   reader refuses a version it does not know) and when it was made.
+- Then one line for each account, in order of their names (case-folded,
+  by code point): ``name``, ``role``, ``blocked`` and ``created``; and
+  ``password``, the password's Argon2 hash (or null for an account
+  without one), only when the dump was asked to keep them
+  (``dump-wiki --with-password-hashes``).  An account loaded without it
+  has no password until an admin sets one.
 - Then one line for each revision, with every field of it: ``page`` (the
   title), ``number``, ``created`` (ISO 8601, with its UTC offset),
-  ``author``, ``address`` (the author's client address, or null),
-  ``summary``, ``deleted`` (whether it deleted the page) and ``content``
-  (the reStructuredText source; empty for a deletion).  The pages come in
-  order of their titles, by code point, and each page's revisions in
-  order, numbered from 1 without a gap.  Which revision each page shows,
-  and whether it is deleted, follow: its last one.
-- The last line counts the pages and the revisions, so that a file cut
-  short is known.
+  ``author``, ``account`` (the name of the author's account, or null for
+  an anonymous author), ``address`` (an anonymous author's client
+  address, or null), ``summary``, ``deleted`` (whether it deleted the
+  page) and ``content`` (the reStructuredText source; empty for a
+  deletion).  The pages come in order of their titles, by code point, and
+  each page's revisions in order, numbered from 1 without a gap.  Which
+  revision each page shows, and whether it is deleted, follow: its last
+  one.
+- Then one line for each protected page, in order of their titles.
+- The last line counts the accounts, the pages and the revisions, so that
+  a file cut short is known.
+
+Version 1, the format of the dumps made before accounts, had no account
+lines, no protected lines, no ``account`` field and no ``accounts``
+count; it is read too, its revisions all anonymous.
 
 The stored renderings and links are left out: they are made from the
 revisions, and after a load each page is rendered again when first viewed,
@@ -43,11 +59,16 @@ from typing import NamedTuple
 from sqlalchemy import bindparam, delete, false, func, insert, select, update
 
 from quickwiki import migrations
+from quickwiki.lib.accounts import InvalidName, name_key, normalized_name
 from quickwiki.lib.wikiwords import MAX_TITLE_LENGTH, is_title
 from quickwiki.model import (
+    MAX_ACCOUNT_NAME_LENGTH,
     MAX_ADDRESS_LENGTH,
     MAX_AUTHOR_LENGTH,
+    MAX_PASSWORD_HASH_LENGTH,
     MAX_SUMMARY_LENGTH,
+    ROLES,
+    Account,
     Link,
     Page,
     Rendering,
@@ -76,27 +97,38 @@ __all__ = [
 
 #: The ``type`` of a dump's first line.
 FORMAT = "quickwiki-dump"
-#: The version of the format this module writes and reads.
-VERSION = 1
+#: The version of the format this module writes.
+VERSION = 2
+#: The versions it reads.
+READABLE = (1, 2)
 #: The longest line a dump may have, in bytes: a revision as long as
 #: the largest page size anyone sets, even with every character escaped.
 MAX_LINE_BYTES = 64 * 2**20
 
-_REVISION_FIELDS = frozenset(
-    [
-        "type",
-        "page",
-        "number",
-        "created",
-        "author",
-        "address",
-        "summary",
-        "deleted",
-        "content",
-    ]
-)
+#: The fields of each kind of line, by the version of the format.
+_REVISION_FIELDS = {
+    1: frozenset(
+        [
+            "type",
+            "page",
+            "number",
+            "created",
+            "author",
+            "address",
+            "summary",
+            "deleted",
+            "content",
+        ]
+    )
+}
+_REVISION_FIELDS[2] = _REVISION_FIELDS[1] | {"account"}
+_ACCOUNT_FIELDS = frozenset(["type", "name", "role", "blocked", "created"])
+_PROTECTED_FIELDS = frozenset(["type", "page"])
 _HEADER_FIELDS = frozenset(["type", "version", "made"])
-_END_FIELDS = frozenset(["type", "pages", "revisions"])
+_END_FIELDS = {
+    1: frozenset(["type", "pages", "revisions"]),
+    2: frozenset(["type", "accounts", "pages", "revisions"]),
+}
 
 #: Rows a load writes at once, unless their text reaches _BATCH_BYTES first.
 _BATCH_ROWS = 1000
@@ -104,13 +136,15 @@ _BATCH_BYTES = 8 * 2**20
 
 _pages = Page.__table__
 _revisions = Revision.__table__
+_accounts = Account.__table__
 
 
 class Counts(NamedTuple):
-    """How many pages and revisions a dump holds."""
+    """How many pages, revisions and accounts a dump holds."""
 
     pages: int
     revisions: int
+    accounts: int = 0
 
 
 class BackupError(Exception):
@@ -171,14 +205,29 @@ def reading(path):
             yield raw
 
 
-def dump(connection, output):
+def dump(connection, output, password_hashes=False):
     """Write the wiki of ``connection``'s database to the binary file
     ``output``: a :class:`Counts` of what was written.
 
-    The revisions are read with one query, so the dump is of one moment
-    even while the wiki is in use.
+    The revisions are read with one query, with their pages' protection,
+    so the dump is of one moment even while the wiki is in use; the
+    accounts are read once that query has begun, so that they include the
+    account of every revision it reads (accounts are never deleted).  The
+    accounts' password hashes are written only with ``password_hashes``.
     """
     _check_schema(connection)
+    query = (
+        select(
+            _revisions,
+            _accounts.c.name.label("account_name"),
+            _pages.c.protected,
+        )
+        .join(_pages, _pages.c.title == _revisions.c.page)
+        .outerjoin(_accounts, _accounts.c.id == _revisions.c.account)
+        .order_by(_by_code_point(_revisions.c.page, connection), _revisions.c.number)
+        .execution_options(yield_per=_BATCH_ROWS)
+    )
+    rows = connection.execute(query)
     _write(
         output,
         {
@@ -187,17 +236,30 @@ def dump(connection, output):
             "made": datetime.now(timezone.utc).isoformat(),
         },
     )
+    accounts = 0
+    for account in connection.execute(
+        select(_accounts).order_by(_by_code_point(_accounts.c.key, connection))
+    ):
+        accounts += 1
+        line = {
+            "type": "account",
+            "name": account.name,
+            "role": account.role,
+            "blocked": account.blocked,
+            "created": account.created.isoformat(),
+        }
+        if password_hashes:
+            line["password"] = account.password
+        _write(output, line)
     pages = revisions = 0
     title = None
-    query = (
-        select(_revisions)
-        .order_by(_by_code_point(_revisions.c.page, connection), _revisions.c.number)
-        .execution_options(yield_per=_BATCH_ROWS)
-    )
-    for row in connection.execute(query):
+    protected = []
+    for row in rows:
         if row.page != title:
             title = row.page
             pages += 1
+            if row.protected:
+                protected.append(title)
         revisions += 1
         _write(
             output,
@@ -207,14 +269,31 @@ def dump(connection, output):
                 "number": row.number,
                 "created": row.created.isoformat(),
                 "author": row.author,
+                "account": row.account_name,
                 "address": row.address,
                 "summary": row.summary,
                 "deleted": row.deleted,
                 "content": row.content,
             },
         )
-    _write(output, {"type": "end", "pages": pages, "revisions": revisions})
-    return Counts(pages, revisions)
+    for title in protected:
+        _write(output, {"type": "protected", "page": title})
+    _write(
+        output,
+        {"type": "end", "accounts": accounts, "pages": pages, "revisions": revisions},
+    )
+    return Counts(pages, revisions, accounts)
+
+
+#: The kinds of lines after the header, in the order each version has them.
+_ORDER = {1: ("revision", "end"), 2: ("account", "revision", "protected", "end")}
+#: What each kind of line is, in a message.
+_KINDS = {
+    "account": "an account",
+    "revision": "a revision",
+    "protected": "a protected page",
+    "end": "the end",
+}
 
 
 def load(connection, stream):
@@ -222,18 +301,25 @@ def load(connection, stream):
     database of ``connection``: a :class:`Counts` of what was loaded.
 
     Empty means as ``paster setup-app`` made it: at this code's schema,
-    with no page but its FrontPage, which the dump's pages replace.  Raises
-    :class:`NotEmpty` or :class:`SchemaNotCurrent` before changing
-    anything, and :class:`MalformedDump` at the first fault of the file,
-    maybe after writing part of it: run it in a transaction, and roll
-    that back on any error.
+    with no page but its FrontPage, which the dump's pages replace, and
+    no account but its first admin, which the dump's account of the same
+    name (if any) leaves as it is.  Raises :class:`NotEmpty` or
+    :class:`SchemaNotCurrent` before changing anything, and
+    :class:`MalformedDump` at the first fault of the file, maybe after
+    writing part of it: run it in a transaction, and roll that back on
+    any error.
     """
     lines = _Lines(stream)
-    _read_header(lines)
+    version = _read_header(lines)
     _check_schema(connection)
     _make_room(connection)
+    order = _ORDER[version]
+    accounts = _Accounts(connection)
     writer = _Writer(connection)
     pages = revisions = 0
+    stage = 0
+    last_protected = None
+    written = False
     while True:
         record = lines.read()
         if record is None:
@@ -242,14 +328,28 @@ def load(connection, stream):
                 "ends at line %d without its end line: it was cut short" % lines.number,
             )
         kind = record.get("type")
+        if kind not in order[stage:]:
+            raise lines.fault(
+                "a line of type %s, where %s was expected"
+                % (
+                    _shown(kind),
+                    _listed([_KINDS[each] for each in order[stage:]], "or"),
+                )
+            )
+        if kind in ("protected", "end") and not written:
+            writer.finish()
+            written = True
+        stage = order.index(kind)
         if kind == "end":
             break
-        if kind != "revision":
-            raise lines.fault(
-                "a line of type %s, where a revision or the "
-                "end was expected" % _shown(kind)
-            )
-        row = _revision(record, lines)
+        if kind == "account":
+            accounts.add(_account(record, lines), lines)
+            continue
+        if kind == "protected":
+            last_protected = _protect(connection, record, last_protected, lines)
+            continue
+        row = _revision(record, lines, version)
+        row["account"] = accounts.id_of(row.pop("account_name"), lines)
         last = writer.last
         if last is None or row["page"] != last["page"]:
             if last is not None and row["page"] < last["page"]:
@@ -271,9 +371,8 @@ def load(connection, stream):
             )
         writer.add(row)
         revisions += 1
-    counts = Counts(pages, revisions)
-    _read_end(record, counts, lines)
-    writer.finish()
+    counts = Counts(pages, revisions, accounts.count)
+    _read_end(record, counts, lines, version)
     return counts
 
 
@@ -381,30 +480,39 @@ def _read_header(lines):
             "the file is no QuickWiki dump: its first line is not a %s header" % FORMAT
         )
     version = header.get("version")
-    if version != VERSION or isinstance(version, bool):
+    if version not in READABLE or isinstance(version, bool):
         raise lines.fault(
-            "the dump is of format version %s, and this "
-            "QuickWiki reads version %d" % (_shown(version), VERSION)
+            "the dump is of format version %s, and this QuickWiki reads "
+            "versions %s" % (_shown(version), _listed(map(str, READABLE), "and"))
         )
     _check_fields(header, _HEADER_FIELDS, "the header", lines)
+    return version
 
 
-def _read_end(record, counts, lines):
-    _check_fields(record, _END_FIELDS, "the end line", lines)
-    said = Counts(record["pages"], record["revisions"])
-    if said != counts:
+def _read_end(record, counts, lines, version):
+    _check_fields(record, _END_FIELDS[version], "the end line", lines)
+    counted = [name for name in ("accounts", "pages", "revisions") if name in record]
+    held = counts._asdict()
+    if any(record[name] != held[name] for name in counted):
         raise lines.fault(
-            "the end line counts %s pages and %s revisions, "
-            "and the file holds %d and %d"
+            "the end line counts %s, and the file holds %s"
             % (
-                _shown(said.pages),
-                _shown(said.revisions),
-                counts.pages,
-                counts.revisions,
+                _listed(
+                    ["%s %s" % (_shown(record[name]), name) for name in counted], "and"
+                ),
+                _listed(["%d" % held[name] for name in counted], "and"),
             )
         )
     if lines.read() is not None:
         raise lines.fault("a line after the end line")
+
+
+def _listed(items, conjunction):
+    """``items`` as a phrase: "a, b and c"."""
+    items = list(items)
+    if len(items) == 1:
+        return items[0]
+    return "%s %s %s" % (", ".join(items[:-1]), conjunction, items[-1])
 
 
 def _shown(value):
@@ -432,9 +540,10 @@ def _check_fields(record, fields, what, lines):
         )
 
 
-def _revision(record, lines):
-    """The row of a revision line, checked."""
-    _check_fields(record, _REVISION_FIELDS, "the revision", lines)
+def _revision(record, lines, version):
+    """The row of a revision line, checked; ``account_name`` is the name of
+    its account, or None."""
+    _check_fields(record, _REVISION_FIELDS[version], "the revision", lines)
 
     def fault(field, rule):
         return lines.fault("the %s of the revision %s" % (field, rule))
@@ -448,19 +557,11 @@ def _revision(record, lines):
     number = record["number"]
     if type(number) is not int or number < 1:
         raise fault("number", "is not a whole number from 1")
-    created = _text(record, "created", lines)
-    try:
-        created = datetime.fromisoformat(created)
-    except ValueError:
-        raise fault("created", "is not an ISO 8601 time") from None
-    if created.tzinfo is None:
-        raise fault("created", "has no UTC offset")
-    try:
-        # As the database keeps it.
-        created.astimezone(timezone.utc)
-    except OverflowError:
-        raise fault("created", "is not a time in UTC's years 1 to 9999") from None
+    created = _moment(record, lines, fault)
     author = _text(record, "author", lines, MAX_AUTHOR_LENGTH)
+    account_name = record.get("account")
+    if account_name is not None:
+        account_name = _text(record, "account", lines, MAX_ACCOUNT_NAME_LENGTH)
     address = record["address"]
     if address is not None:
         address = _text(record, "address", lines, MAX_ADDRESS_LENGTH)
@@ -476,6 +577,7 @@ def _revision(record, lines):
         "number": number,
         "created": created,
         "author": author,
+        "account_name": account_name,
         "address": address,
         "summary": summary,
         "deleted": deleted,
@@ -483,26 +585,130 @@ def _revision(record, lines):
     }
 
 
-def _text(record, field, lines, longest=None):
+def _moment(record, lines, fault, what="revision"):
+    """``record["created"]``, checked to be a time the database keeps."""
+    created = _text(record, "created", lines, what=what)
+    try:
+        created = datetime.fromisoformat(created)
+    except ValueError:
+        raise fault("created", "is not an ISO 8601 time") from None
+    if created.tzinfo is None:
+        raise fault("created", "has no UTC offset")
+    try:
+        # As the database keeps it.
+        created.astimezone(timezone.utc)
+    except OverflowError:
+        raise fault("created", "is not a time in UTC's years 1 to 9999") from None
+    return created
+
+
+def _account(record, lines):
+    """The row of an account line, checked."""
+    fields = _ACCOUNT_FIELDS | ({"password"} if "password" in record else set())
+    _check_fields(record, fields, "the account", lines)
+
+    def fault(field, rule):
+        return lines.fault("the %s of the account %s" % (field, rule))
+
+    name = _text(record, "name", lines, MAX_ACCOUNT_NAME_LENGTH, "account")
+    try:
+        valid = normalized_name(name) == name
+    except InvalidName:
+        valid = False
+    if not valid:
+        raise fault("name", "is not a name an account may have")
+    if record["role"] not in ROLES:
+        raise fault("role", "is not one of %s" % _listed(ROLES, "or"))
+    if not isinstance(record["blocked"], bool):
+        raise fault("blocked", "is neither true nor false")
+    password = record.get("password")
+    if password is not None:
+        password = _text(record, "password", lines, MAX_PASSWORD_HASH_LENGTH, "account")
+    return {
+        "name": name,
+        "key": name_key(name),
+        "role": record["role"],
+        "blocked": record["blocked"],
+        "created": _moment(record, lines, fault, "account"),
+        "password": password,
+    }
+
+
+class _Accounts:
+    """The accounts of a load: those the database has (setup-app's first
+    admin), and those the dump adds, by their names' keys."""
+
+    def __init__(self, connection):
+        self.connection = connection
+        self.ids = dict(
+            connection.execute(select(_accounts.c.key, _accounts.c.id)).all()
+        )
+        self.count = 0
+        self.last_key = None
+
+    def add(self, row, lines):
+        """Add the account of ``row``, unless the database has it already."""
+        if self.last_key is not None and row["key"] <= self.last_key:
+            raise lines.fault(
+                "the account %s comes after %s: the accounts must come in "
+                "order of their names, each once" % (row["name"], self.last_key)
+            )
+        self.last_key = row["key"]
+        self.count += 1
+        if row["key"] not in self.ids:
+            self.ids[row["key"]] = self.connection.execute(
+                insert(_accounts).values(**row)
+            ).inserted_primary_key[0]
+
+    def id_of(self, name, lines):
+        """The id of the account called ``name`` (None: no account)."""
+        if name is None:
+            return None
+        try:
+            return self.ids[name_key(name)]
+        except KeyError:
+            raise lines.fault(
+                "the account of the revision, %s, has no account line" % name
+            ) from None
+
+
+def _protect(connection, record, last, lines):
+    """Protect the page of a protected line: its title."""
+    _check_fields(record, _PROTECTED_FIELDS, "the protected page", lines)
+    title = _text(record, "page", lines, MAX_TITLE_LENGTH, "protected page")
+    if last is not None and title <= last:
+        raise lines.fault(
+            "the protected page %s comes after %s: protected pages come in "
+            "order of their titles, each once" % (title, last)
+        )
+    protected = connection.execute(
+        update(_pages).where(_pages.c.title == title).values(protected=True)
+    ).rowcount
+    if protected != 1:
+        raise lines.fault("the protected page %s has no revisions in the dump" % title)
+    return title
+
+
+def _text(record, field, lines, longest=None, what="revision"):
     """``record[field]``, checked to be text that a database keeps."""
     value = record[field]
     if not isinstance(value, str):
-        raise lines.fault("the %s of the revision is not a string" % field)
+        raise lines.fault("the %s of the %s is not a string" % (field, what))
     if longest is not None and len(value) > longest:
         raise lines.fault(
-            "the %s of the revision is longer than %d characters" % (field, longest)
+            "the %s of the %s is longer than %d characters" % (field, what, longest)
         )
     if "\x00" in value:
         raise lines.fault(
-            "the %s of the revision holds a NUL character, "
-            "which no database of the wiki keeps" % field
+            "the %s of the %s holds a NUL character, "
+            "which no database of the wiki keeps" % (field, what)
         )
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
         raise lines.fault(
-            "the %s of the revision is not valid Unicode (it "
-            "holds a lone surrogate)" % field
+            "the %s of the %s is not valid Unicode (it "
+            "holds a lone surrogate)" % (field, what)
         ) from None
     return value
 

@@ -20,26 +20,42 @@ import unittest
 from datetime import datetime
 from unittest import mock
 
-from sqlalchemy import create_engine, select, text
+from argon2 import PasswordHasher
+from sqlalchemy import create_engine, select, text, update
 from webtest import TestApp
 
 import pylons.test
 
 from quickwiki import migrations
-from quickwiki.lib import backup, renderings, revisions, wikitext
-from quickwiki.model import Link, Page, Rendering, Revision, meta
+from quickwiki.lib import accounts, backup, renderings, revisions, wikitext
+from quickwiki.model import Account, Link, Page, Rendering, Revision, meta
 from quickwiki.tests import (
+    ADMIN,
     CHECKOUT,
     PASTER,
+    Person,
     TestController,
     flashes,
     link_class,
+    log_in,
     pgcluster,
     store_page,
     url,
 )
 
-HEADER = {"type": "quickwiki-dump", "version": 1, "made": "2026-03-01T09:00:00+00:00"}
+HEADER = {"type": "quickwiki-dump", "version": 2, "made": "2026-03-01T09:00:00+00:00"}
+
+
+def account(name, role="editor", blocked=False, **password):
+    """An account line of a dump; ``password=`` adds its hash."""
+    return dict(
+        type="account",
+        name=name,
+        role=role,
+        blocked=blocked,
+        created="2026-02-01T08:00:00+00:00",
+        **password,
+    )
 
 
 def revision(
@@ -51,6 +67,7 @@ def revision(
     address=None,
     summary="",
     deleted=False,
+    account=None,
 ):
     """A revision line of a dump."""
     return {
@@ -59,6 +76,7 @@ def revision(
         "number": number,
         "created": created,
         "author": author,
+        "account": account,
         "address": address,
         "summary": summary,
         "deleted": deleted,
@@ -66,8 +84,8 @@ def revision(
     }
 
 
-def end(pages, revisions):
-    return {"type": "end", "pages": pages, "revisions": revisions}
+def end(pages, revisions, accounts=0):
+    return {"type": "end", "accounts": accounts, "pages": pages, "revisions": revisions}
 
 
 def dump_of(*lines):
@@ -87,24 +105,38 @@ def records(data):
     return lines
 
 
-#: A small wiki: a page of two revisions in non-ASCII text, with an
-#: address and summaries, linking to a page that exists and to one that
-#: was deleted.
+#: A small wiki: an account; a protected page of two revisions in
+#: non-ASCII text, one with an address, the other by the account, with
+#: summaries, linking to a page that exists and to one that was deleted.
 WIKI = [
     HEADER,
+    account("alice"),
     revision("FrontPage", 1, "See SandBox and OldPage.", summary="First"),
     revision(
         "FrontPage",
         2,
         "Grüße aus **Zürich**, 日本語 ✓.\n\nSee SandBox and OldPage.\n",
         created="2026-03-02T11:30:00.250000+00:00",
-        address="2001:db8::7",
+        author="alice",
+        account="alice",
         summary="Non-ASCII ✓",
     ),
-    revision("OldPage", 1, "Soon gone."),
+    revision("OldPage", 1, "Soon gone.", address="2001:db8::7"),
     revision("OldPage", 2, deleted=True, summary="Gone"),
     revision("SandBox", 1, "Play here."),
-    end(3, 5),
+    {"type": "protected", "page": "FrontPage"},
+    end(3, 5, 1),
+]
+
+#: A dump of format version 1, made before accounts: revisions only.
+WIKI_1 = [
+    dict(HEADER, version=1),
+    {
+        key: value
+        for key, value in revision("FrontPage", 1, "Before accounts.").items()
+        if key != "account"
+    },
+    {"type": "end", "pages": 1, "revisions": 1},
 ]
 
 
@@ -136,10 +168,20 @@ class LoadTest(TestController):
         ]
 
     def test_a_dump_is_loaded_whole(self):
-        self.assertEqual(self.load(dump_of(*WIKI)), backup.Counts(3, 5))
+        self.assertEqual(self.load(dump_of(*WIKI)), backup.Counts(3, 5, 1))
         self.assertEqual(
             self.table(Page, Page.title),
-            [("FrontPage", 2, False), ("OldPage", 2, True), ("SandBox", 1, False)],
+            [
+                ("FrontPage", 2, False, True),
+                ("OldPage", 2, True, False),
+                ("SandBox", 1, False, False),
+            ],
+        )
+        alice = self.connection.execute(
+            select(Account).where(Account.name == "alice")
+        ).one()
+        self.assertEqual(
+            (alice.role, alice.blocked, alice.password), ("editor", False, None)
         )
         loaded = [
             dict(row._mapping)
@@ -148,12 +190,48 @@ class LoadTest(TestController):
             )
         ]
         expected = [
-            dict(line, created=datetime.fromisoformat(line["created"]))
-            for line in WIKI[1:-1]
+            dict(
+                line,
+                created=datetime.fromisoformat(line["created"]),
+                account=alice.id if line["account"] else None,
+            )
+            for line in WIKI
+            if line["type"] == "revision"
         ]
         for line in expected:
             del line["type"]
         self.assertEqual(loaded, expected)
+
+    def test_a_dump_made_before_accounts_is_loaded(self):
+        self.assertEqual(self.load(dump_of(*WIKI_1)), backup.Counts(1, 1))
+        self.assertEqual(
+            self.connection.execute(
+                select(Revision.content, Revision.author, Revision.account)
+            ).all(),
+            [("Before accounts.", "anonymous", None)],
+        )
+
+    def test_password_hashes_are_dumped_only_when_asked_and_loaded(self):
+        with_hash = dump_of(
+            HEADER,
+            account("alice", password=PasswordHasher().hash("alice's secret")),
+            end(0, 0, 1),
+        )
+        self.load(with_hash)
+        for password_hashes in (False, True):
+            output = io.BytesIO()
+            backup.dump(self.connection, output, password_hashes)
+            lines = records(output.getvalue())
+            self.assertEqual(
+                ["password" in line for line in lines if line["type"] == "account"],
+                [password_hashes] * 2,
+            )
+        log_in(self.app, Person("alice", "alice's secret"))
+
+    def test_setup_apps_admin_stays_as_it_is(self):
+        self.load(dump_of(HEADER, account(ADMIN.name, role="reader"), end(0, 0, 1)))
+        log_in(self.app, ADMIN)
+        self.app.get(url("accounts"), status=200)
 
     def test_renderings_are_made_when_pages_are_first_viewed(self):
         self.load(dump_of(*WIKI))
@@ -177,7 +255,12 @@ class LoadTest(TestController):
 
     def test_what_is_loaded_dumps_as_it_was(self):
         self.load(dump_of(*WIKI))
-        self.assertEqual(records(self.dump()), records(dump_of(*WIKI)))
+        dumped = records(self.dump())
+        # setup-app's admin, which the dump's accounts join
+        (admin,) = [line for line in dumped if line.get("name") == ADMIN.name]
+        dumped.remove(admin)
+        dumped[-1]["accounts"] -= 1
+        self.assertEqual(dumped, records(dump_of(*WIKI)))
 
     def test_setup_apps_front_page_is_all_it_may_hold(self):
         store_page("SandBox", "A page of its own.")
@@ -222,9 +305,9 @@ class LoadTest(TestController):
             (b"FrontPage\n", "line 1: not JSON (Expecting value at character 1)"),
             (dump_of({"type": "wiki"}), "line 1: the file is no QuickWiki dump"),
             (
-                dump_of(dict(HEADER, version=2)),
-                "line 1: the dump is of format version 2, and this QuickWiki "
-                "reads version 1",
+                dump_of(dict(HEADER, version=3)),
+                "line 1: the dump is of format version 3, and this QuickWiki "
+                "reads versions 1 and 2",
             ),
             (dump_of(dict(HEADER, version=True)), "format version true"),
             (
@@ -237,16 +320,54 @@ class LoadTest(TestController):
             ),
             (
                 dump_of(HEADER, revision(page, 1, "x"), end(1, 2)),
-                "line 3: the end line counts 1 pages and 2 revisions, and the "
-                "file holds 1 and 1",
+                "line 3: the end line counts 0 accounts, 1 pages and 2 "
+                "revisions, and the file holds 0, 1 and 1",
             ),
             (
                 dump_of(HEADER, end(0, 0), revision(page, 1, "x")),
                 "line 3: a line after the end line",
             ),
             (
-                dump_of(HEADER, {"type": "end", "pages": 0}),
+                dump_of(HEADER, {"type": "end", "accounts": 0, "pages": 0}),
                 "line 2: the end line lacks revisions",
+            ),
+            (
+                dump_of(HEADER, revision(page, 1, "x"), account("alice"), end(1, 1, 1)),
+                'line 3: a line of type "account", where a revision, a protected '
+                "page or the end was expected",
+            ),
+            (
+                dump_of(HEADER, revision(page, 1, "x", account="bob"), end(1, 1)),
+                "line 2: the account of the revision, bob, has no account line",
+            ),
+            (
+                dump_of(HEADER, account("bob"), account("Alice"), end(0, 0, 2)),
+                "line 3: the account Alice comes after bob: the accounts must "
+                "come in order of their names, each once",
+            ),
+            (
+                dump_of(HEADER, account("anonymous"), end(0, 0, 1)),
+                "line 2: the name of the account is not a name an account may have",
+            ),
+            (
+                dump_of(HEADER, account("bob", role="owner"), end(0, 0, 1)),
+                "line 2: the role of the account is not one of reader, editor or admin",
+            ),
+            (
+                dump_of(HEADER, account("bob", password=5), end(0, 0, 1)),
+                "line 2: the password of the account is not a string",
+            ),
+            (
+                dump_of(HEADER, {"type": "protected", "page": page}, end(0, 0)),
+                "line 2: the protected page SandBox has no revisions in the dump",
+            ),
+            (
+                dump_of(
+                    dict(HEADER, version=1),
+                    revision(page, 1, "x"),
+                    {"type": "end", "pages": 1, "revisions": 1},
+                ),
+                "line 2: the revision has unknown fields account",
             ),
             (
                 dump_of(
@@ -345,8 +466,8 @@ class LoadTest(TestController):
             ),
             (
                 dump_of(HEADER, {"type": "page", "title": page}, end(1, 1)),
-                'line 2: a line of type "page", where a revision or the end was '
-                "expected",
+                'line 2: a line of type "page", where an account, a revision, a '
+                "protected page or the end was expected",
             ),
             (
                 dump_of(HEADER, {"type": "x" * 100}, end(1, 1)),
@@ -440,6 +561,15 @@ def model_bound_to(database_url):
         engine.dispose()
 
 
+def made_alike(lines):
+    """The lines of a dump, without the time setup-app made its admin: a
+    load keeps the new database's own."""
+    for line in lines:
+        if line.get("name") == ADMIN.name:
+            del line["created"]
+    return lines
+
+
 def dump_of_database(database_url):
     """What dump-wiki writes of a database."""
     engine = create_engine(database_url)
@@ -514,11 +644,13 @@ class PasterBackupTest(unittest.TestCase):
 
     def write_source_wiki(self, database_url):
         """Pages with histories: edits in non-ASCII text with an address and
-        a summary, a deletion and a restoration; the pages viewed, so
-        that renderings and links are stored."""
+        a summary, one by an account, a deletion and a restoration, a
+        protected page; the pages viewed, so that renderings and links are
+        stored."""
         anonymous = revisions.Author()
-        visitor = revisions.Author(address="2001:db8::7")
-        with model_bound_to(database_url):
+        with model_bound_to(database_url) as engine:
+            alice = accounts.create("alice", "alice's password")
+            visitor = revisions.Author("alice", account=alice.id)
             for title, base, content, author, summary in [
                 (
                     "FrontPage",
@@ -541,6 +673,10 @@ class PasterBackupTest(unittest.TestCase):
             for title in ("FrontPage", "SandBox"):
                 renderings.show(title, "/{}".format)
             meta.Session.remove()
+            with engine.begin() as connection:
+                connection.execute(
+                    update(Page).where(Page.title == "SandBox").values(protected=True)
+                )
 
     def write(self, name, data):
         with open(os.path.join(self.dir, name), "wb") as written:
@@ -552,15 +688,16 @@ class PasterBackupTest(unittest.TestCase):
         result = self.paster("dump-wiki", source, "wiki.jsonl.gz")
         self.assertEqual(
             (result.returncode, result.stdout, result.stderr),
-            (0, "Dumped 3 pages, 7 revisions, to wiki.jsonl.gz.\n", ""),
+            (0, "Dumped 2 accounts, 3 pages, 7 revisions, to wiki.jsonl.gz.\n", ""),
         )
         target, target_url = self.new_wiki("postgresql")
         result = self.paster("load-wiki", target, "wiki.jsonl.gz")
         self.assertEqual((result.returncode, result.stderr), (0, ""))
-        self.assertIn("Loaded 3 pages, 7 revisions", result.stdout)
+        self.assertIn("Loaded 2 accounts, 3 pages, 7 revisions", result.stdout)
 
         before, after = tables(source_url), tables(target_url)
         for name in ("alembic_version", "pages", "revisions"):
+            # Every column of these: accounts have the same ids.
             self.assertEqual(after[name], before[name], name)
         self.assertEqual(len(before["revisions"]), 7)
         self.assertEqual(
@@ -570,7 +707,8 @@ class PasterBackupTest(unittest.TestCase):
         self.assertEqual(after["links"], [])
         with backup.reading(os.path.join(self.dir, "wiki.jsonl.gz")) as dumped:
             self.assertEqual(
-                records(dump_of_database(target_url)), records(dumped.read())
+                made_alike(records(dump_of_database(target_url))),
+                made_alike(records(dumped.read())),
             )
 
         with model_bound_to(target_url):
@@ -580,6 +718,11 @@ class PasterBackupTest(unittest.TestCase):
             self.assertEqual(link_class(page, "OldPage"), wikitext.MISSING_PAGE_CLASS)
             self.assertIn("Play here.", app.get("/SandBox").text)
             self.assertIn("Gone", app.get("/pages/history/OldPage").text)
+            # Protected: only the admin edits it.
+            app.get("/pages/edit/SandBox", status=403)
+            login = app.get("/login").forms[0]
+            login["name"], login["password"] = ADMIN
+            login.submit(status=302)
             form = app.get("/pages/edit/SandBox").forms[0]
             form["content"] = "Saved on PostgreSQL."
             self.assertEqual(

@@ -1,5 +1,5 @@
 """The ``paster`` commands a deployment runs: make-config, setup-app, serve
-(behind a proxy)."""
+(behind a proxy), account."""
 
 import configparser
 import http.client
@@ -25,16 +25,22 @@ class PasterTest(unittest.TestCase):
         self.addCleanup(directory.cleanup)
         self.dir = directory.name
 
-    def paster(self, *args):
-        """Run ``paster args`` in the test's directory; it must succeed."""
+    def paster(self, *args, status=0, **environ):
+        """Run ``paster args`` in the test's directory, with ``environ`` added
+        to the environment; it must end with ``status``: the result."""
         result = subprocess.run(
-            PASTER + list(args), cwd=self.dir, capture_output=True, text=True
+            PASTER + list(args),
+            cwd=self.dir,
+            capture_output=True,
+            text=True,
+            env=dict(os.environ, **environ),
         )
         self.assertEqual(
             result.returncode,
-            0,
-            "paster %s failed:\n%s" % (" ".join(args), result.stderr),
+            status,
+            "paster %s: %s" % (" ".join(args), result.stderr),
         )
+        return result
 
     def make_config(self, name="prod.ini"):
         """``paster make-config QuickWiki name``, read back."""
@@ -89,9 +95,14 @@ class ServeTest(PasterTest):
         self.make_config()
         path = os.path.join(self.dir, "prod.ini")
         with open(path, encoding="utf-8") as ini:
-            config = ini.read().replace(
-                "quickwiki.record_addresses = false",
-                "quickwiki.record_addresses = true",
+            config = (
+                ini.read()
+                .replace(
+                    "quickwiki.record_addresses = false",
+                    "quickwiki.record_addresses = true",
+                )
+                # Anyone edits, so that an anonymous save keeps the address.
+                .replace("quickwiki.policy = registered", "quickwiki.policy = open")
             )
         with open(path, "w", encoding="utf-8") as ini:
             ini.write(config)
@@ -167,3 +178,33 @@ PROXY_HEADERS = {
     "X-Forwarded-Host": "wiki.example.org",
     "X-Forwarded-Port": "443",
 }
+
+
+class AccountCommandTest(PasterTest):
+    def accounts(self):
+        """Each account's name, role, whether it is blocked and has a password."""
+        database = sqlite3.connect(os.path.join(self.dir, "quickwiki.db"))
+        self.addCleanup(database.close)
+        return database.execute(
+            "SELECT name, role, blocked, password IS NOT NULL FROM accounts "
+            "ORDER BY key"
+        ).fetchall()
+
+    def test_the_admin_sees_to_accounts_from_the_shell(self):
+        self.make_config()
+        made = self.paster("setup-app", "prod.ini", QUICKWIKI_ADMIN="boss")
+        self.assertIn("Made the admin account boss without a password", made.stderr)
+        self.paster(
+            "account", "prod.ini", "password", "boss", QUICKWIKI_PASSWORD="a password"
+        )
+        added = self.paster("account", "prod.ini", "add", "alice", "reader")
+        self.assertIn("alice has no password, as none was given", added.stderr)
+        self.paster("account", "prod.ini", "role", "alice", "editor")
+        self.paster("account", "prod.ini", "block", "alice")
+        refused = self.paster("account", "prod.ini", "role", "alice", "owner", status=1)
+        self.assertIn("A role is one of reader, editor, admin", refused.stderr)
+        missing = self.paster("account", "prod.ini", "block", "nobody", status=1)
+        self.assertIn("There is no account called nobody.", missing.stderr)
+        self.assertEqual(
+            self.accounts(), [("alice", "editor", 1, 0), ("boss", "admin", 0, 1)]
+        )
