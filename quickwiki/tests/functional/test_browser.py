@@ -8,7 +8,11 @@ two people, each in a browser of their own, edit one page at once: the
 second one to save meets a conflict, then their changes to other lines are
 merged; the history, a diff and the restoring of an old revision follow.
 A third saves a hostile page and checks that none of its script runs,
-there or in its preview.  No page of any of them, error documents
+there or in its preview.  In a fourth, under the registered policy, an
+editor registers and edits, a reader logs in in a browser of their own
+and is refused the edit form, the admin protects a page that the editor
+may then no longer edit, and a vandal's edits are reverted by the admin
+in one action.  No page of any of them, error documents
 included, breaks a rule of the Content-Security-Policy.
 Screenshots of each step go to ``test-artifacts/`` at the top of the
 repository.
@@ -23,6 +27,7 @@ import re
 import tempfile
 import threading
 import unittest
+from unittest import mock
 
 from paste import httpserver
 from playwright.sync_api import expect, sync_playwright
@@ -34,7 +39,9 @@ from quickwiki.tests import (
     ADMIN,
     CHECKOUT,
     CommittingTestController,
+    make_account,
     store_page,
+    stored_content,
     stored_titles,
 )
 
@@ -336,3 +343,77 @@ class BrowserTest(CommittingTestController):
             page.goto(self.base_url + path)
             expect(page.locator("div.error-document")).to_be_visible()
         self.assertEqual(self.policy_violations, [])
+
+    def register(self, name, password, page):
+        page.click("header a.register-link")
+        page.fill("input#name", name)
+        page.fill("input#password", password)
+        page.fill("input#confirm", password)
+        page.click("input[type=submit][value=Register]")
+        expect(self.flash(page)).to_contain_text("Welcome, %s" % name)
+
+    def test_roles_a_protected_page_and_a_revert(self):
+        settings = pylons.test.pylonsapp.config["pylons.app_globals"]
+        policy = mock.patch.object(settings, "policy", "registered")
+        policy.start()
+        self.addCleanup(policy.stop)
+        store_page("SharedPage", SHARED_SOURCE)
+        admin, editor, other = self.page, self.open_browser(), self.open_browser()
+
+        editor.goto(self.base_url + "/SharedPage")
+        expect(editor.locator("a.edit-link")).to_have_count(0)
+        self.register("Eddie", "Eddie's password", editor)
+        expect(editor.locator("header .who")).to_contain_text("Eddie (editor)")
+        editor.goto(self.base_url + "/SharedPage")
+        editor.click("a.edit-link")
+        self.save_source(SHARED_SOURCE + "Line 11, by Eddie.\n", editor)
+        expect(self.flash(editor)).to_have_text("Saved revision 2 of SharedPage.")
+        self.screenshot("17-an-editor-saved", editor)
+
+        reader = make_account("Rita", "reader")
+        other.goto(self.base_url + "/SharedPage")
+        self.log_in(reader, other)
+        expect(other.locator("a.edit-link")).to_have_count(0)
+        other.goto(self.base_url + "/pages/edit/SharedPage")
+        expect(other.locator(".error-document .detail")).to_have_text(
+            "Editing SharedPage needs the editor role."
+        )
+        expect(other.locator(".way-in")).to_contain_text("You are logged in as Rita")
+        self.screenshot("18-a-reader-refused", other)
+
+        admin.goto(self.base_url + "/FrontPage")
+        self.log_in(ADMIN)
+        admin.click("input[type=submit][value=Protect]")
+        expect(self.flash()).to_have_text(
+            "FrontPage is protected: only admins edit it."
+        )
+        editor.goto(self.base_url + "/pages/edit/FrontPage")
+        expect(editor.locator(".error-document .detail")).to_have_text(
+            "Editing the protected page FrontPage needs the admin role."
+        )
+        self.screenshot("19-a-protected-page", editor)
+
+        other.goto(self.base_url + "/logout")
+        other.click("input[type=submit][value='Log out']")
+        self.register("Vandal", "Vandal's password", other)
+        for title, source in (("SharedPage", "Vandalised."), ("SpamPage", "Spam.")):
+            other.goto(self.base_url + "/pages/edit/" + title)
+            self.save_source(source, other)
+        self.assertEqual(stored_content("SharedPage"), "Vandalised.")
+
+        admin.click("header a.accounts-link")
+        admin.click("table.accounts a >> text=Vandal")
+        expect(admin.locator("table.contributions tbody tr")).to_have_count(2)
+        self.screenshot("20-the-vandals-contributions")
+        admin.click("input[type=submit][value=Revert]")
+        expect(self.flash()).to_contain_text("Reverted the changes of Vandal since")
+        admin.click("input[type=submit][value='Block Vandal']")
+        expect(self.flash()).to_contain_text("Blocked Vandal")
+        self.screenshot("21-reverted-and-blocked")
+        self.assertEqual(
+            stored_content("SharedPage"), SHARED_SOURCE + "Line 11, by Eddie.\n"
+        )
+        self.assertNotIn("SpamPage", stored_titles())
+        other.goto(self.base_url + "/SharedPage")
+        expect(other.locator("header a.login-link")).to_be_visible()
+        expect(other.locator("article.wiki-content")).to_contain_text("Line 11")
