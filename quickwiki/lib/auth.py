@@ -26,7 +26,7 @@ from pylons.controllers.util import rotate_session
 from quickwiki.lib import accounts, revisions
 from quickwiki.model import MAX_ADDRESS_LENGTH
 
-__all__ = ["account", "author", "log_in", "log_out", "signed_on"]
+__all__ = ["account", "author", "found_account", "log_in", "log_out", "signed_on"]
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +43,12 @@ def account():
     if _ENVIRON_KEY not in environ:
         environ[_ENVIRON_KEY] = _identify(environ)
     return environ[_ENVIRON_KEY]
+
+
+def found_account():
+    """The account the request was found to come from, if it was looked
+    for already (by the page's header, say); else None, without a query."""
+    return request.environ.get(_ENVIRON_KEY)
 
 
 def author():

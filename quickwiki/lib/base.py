@@ -6,6 +6,7 @@ from pylons.controllers import WSGIController
 from pylons.controllers.util import abort
 from pylons.templating import render_mako as render
 
+from quickwiki.lib import auth
 from quickwiki.model import meta
 
 __all__ = ["BaseController", "own_status", "render"]
@@ -32,6 +33,12 @@ class BaseController(WSGIController):
                     detail="The request holds a NUL character, which "
                     "no page text may contain.",
                 )
+
+    def __after__(self):
+        """Keep a logged-in user's pages out of shared caches: they show who
+        is logged in, and carry forms that only their session may send."""
+        if auth.found_account() is not None:
+            response.cache_control.private = True
 
     def __call__(self, environ, start_response):
         try:

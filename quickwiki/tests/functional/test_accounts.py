@@ -255,3 +255,14 @@ class FirstAdminTest(TestController):
     def test_setup_app_made_the_admin_of_the_config(self):
         page = log_in(self.app, ADMIN).follow()
         self.assertIn("(admin)", page.html.select_one("header .who").get_text())
+
+
+class CachingTest(TestController):
+    def test_a_logged_in_users_pages_are_private(self):
+        anonymous = self.app.get(url("home"))
+        self.assertNotIn("private", anonymous.headers["Cache-Control"])
+        log_in(self.app, ADMIN)
+        for page in (url("home"), url("history", title="FrontPage")):
+            with self.subTest(page=page):
+                response = self.app.get(page)
+                self.assertIn("private", response.headers["Cache-Control"])
