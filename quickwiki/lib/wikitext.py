@@ -65,6 +65,7 @@ __all__ = [
     "RENDERER_VERSION",
     "RENDER_ERROR_CLASS",
     "URL_SCHEMES",
+    "check_workers",
     "code_digest",
     "configure",
     "render",
@@ -355,6 +356,13 @@ def _workers():
             preload=[__name__],
         )
     return _pool
+
+
+def check_workers():
+    """Raise a :class:`~quickwiki.lib.workers.WorkerError` unless the
+    render workers run calls (for the health check; see
+    :meth:`~quickwiki.lib.workers.WorkerPool.check`)."""
+    _workers().check()
 
 
 def render(source, existing_titles, page_url):

@@ -18,7 +18,8 @@ The function runs as ``function(payload, ask)``; ``ask(question)`` sends a
 question back to the calling thread, which answers with the ``answer``
 callable given to :meth:`WorkerPool.run` (the wiki uses it to look up in
 the database which of a page's WikiWords have a page, in the server
-process, where the database connection lives).
+process, where the database connection lives).  :meth:`WorkerPool.check`
+tells a health check whether the pool runs calls, without running one.
 """
 
 import logging
@@ -121,6 +122,25 @@ class WorkerPool:
             raise WorkerBusy(
                 "every worker stayed busy for %g seconds" % self.timeout
             ) from None
+        return self._run_on(worker, payload, answer)
+
+    def check(self):
+        """Raise a :class:`WorkerError` unless the pool runs calls, for a
+        health check: an idle worker must answer (one is started if none
+        has been yet); when every worker is busy, they are working.
+
+        It never waits for a busy worker: its own time is a round trip to
+        an idle one, or a worker's start when none has started yet.
+        """
+        try:
+            worker = self._idle.get_nowait()
+        except queue.Empty:
+            return
+        self._run_on(worker, _PING, None)
+
+    def _run_on(self, worker, payload, answer):
+        """Run the call on ``worker``, taken from the idle ones (None: one
+        to start), and give it back, or a place for a new one."""
         try:
             if worker is not None and not _idle_and_alive(worker):
                 # Stopped by close(), or killed while idle (say by the OOM
@@ -206,6 +226,13 @@ class WorkerPool:
         log.info("Stopped worker %s (exit code %s)", worker.pid, worker.exitcode)
 
 
+class _Ping:
+    """The payload a worker answers itself, not running the function."""
+
+
+_PING = _Ping()
+
+
 def _idle_and_alive(worker):
     """Whether an idle worker is still there to take a call.
 
@@ -238,6 +265,9 @@ def _serve(connection, function, memory_limit):
             payload = connection.recv()
         except EOFError:
             return
+        if isinstance(payload, _Ping):
+            connection.send(("result", None))
+            continue
         try:
             reply = ("result", function(payload, ask))
         except MemoryError:

@@ -167,6 +167,40 @@ class WorkerPoolTest(unittest.TestCase):
         pool.close()
         self.assertNotIn(pool.run(0), (first, os.getpid()))
 
+    def test_a_check_starts_a_worker_and_runs_no_call(self):
+        calls = []
+        pool = self.pool(double, workers=1)
+        pool.check()
+        self.assertEqual(len(pool._started), 1)
+        self.assertEqual(pool.run(2, calls.append), 4)
+        self.assertEqual(calls, [])
+
+    def test_a_check_does_not_wait_for_busy_workers(self):
+        pool = self.pool(sleep_for, workers=1, timeout=120)
+        outcome = []
+
+        def busy():
+            try:
+                outcome.append(pool.run(60))
+            except WorkerError as error:
+                outcome.append(error)
+
+        call = threading.Thread(target=busy)
+        call.start()
+        deadline = time.monotonic() + 30
+        while pool._idle.qsize() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        pool.check()
+        # Still running: the check took no turn after it.
+        self.assertEqual(outcome, [])
+        pool.close()
+        call.join()
+
+    def test_a_check_fails_when_no_worker_starts(self):
+        pool = self.pool(double, workers=1, start_timeout=0)
+        with self.assertRaises(WorkerError):
+            pool.check()
+
     def test_memory_beyond_the_limit_fails_in_the_worker(self):
         pool = self.pool(allocate, workers=1, memory_limit=512 * 2**20)
         with self.assertRaises(WorkerError) as caught:
