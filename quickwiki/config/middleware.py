@@ -15,6 +15,7 @@ from pylons.middleware import (
 from pylons.wsgiapp import PylonsApp
 
 from quickwiki.config.environment import load_environment
+from quickwiki.lib.health import HealthCheck
 
 #: Static files named with a hash of their content, as asset bundlers name
 #: them (``app.3f9a1c2e.css``): a changed file gets a new name, so these are
@@ -30,8 +31,8 @@ def make_app(global_conf, full_stack=True, static_files=True, **app_conf):
     ``global_conf`` is the ini file's ``[DEFAULT]`` section, ``app_conf``
     its ``[app:main]`` section.  ``full_stack`` adds the error handling
     middleware, ``static_files`` serves ``public/`` in front of the
-    application, with WhiteNoise; every response gets the security
-    headers.
+    application, with WhiteNoise; ``/_health`` is answered in front of
+    both; every response gets the security headers.
     """
     config = load_environment(global_conf, app_conf)
     app = PylonsApp(config=config)
@@ -59,6 +60,8 @@ def make_app(global_conf, full_stack=True, static_files=True, **app_conf):
             autorefresh=config["debug"],
             immutable_file_test=FINGERPRINTED,
         )
+    # Before everything else, so that a check costs only its own work.
+    app = HealthCheck(app)
     # Outermost, so that static files and error documents get them too.
     app = SecurityHeaders(app, config)
     app.config = config
