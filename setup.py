@@ -71,6 +71,8 @@ setup(
     entry_points={
         "paste.app_factory": ["main = quickwiki.config.middleware:make_app"],
         "paste.app_install": ["main = pylons.util:PylonsInstaller"],
+        # waitress, stopping gracefully: [server:main] use = egg:QuickWiki#waitress
+        "paste.server_runner": ["waitress = quickwiki.server:serve"],
         # Global, so that paster finds them in a deployment's directory, as
         # it finds setup-app: not only inside QuickWiki's checkout.
         "paste.global_paster_command": [

@@ -30,6 +30,8 @@ the rest.
 
 import contextlib
 import os
+import re
+import subprocess
 import sys
 import unittest
 from typing import NamedTuple
@@ -58,6 +60,8 @@ __all__ = [
     "link_class",
     "log_in",
     "make_account",
+    "make_wiki",
+    "paster",
     "reset_database",
     "rolled_back_session",
     "run_setup_app",
@@ -95,6 +99,39 @@ ADMIN = Person("Admin", "admin-password-of-the-tests")
 
 #: Whether the database is as ``paster setup-app`` left it, to our knowledge.
 _database_is_fresh = False
+
+
+def paster(directory, *args, **environ):
+    """Run ``paster args`` in ``directory``, as a process, with ``environ``
+    added to its environment; it must succeed."""
+    result = subprocess.run(
+        PASTER + list(args),
+        cwd=directory,
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, **environ),
+    )
+    if result.returncode != 0:
+        raise AssertionError("paster %s failed:\n%s" % (" ".join(args), result.stderr))
+
+
+def make_wiki(directory, settings=(), **environ):
+    """A wiki as README's deployment makes one, in ``directory``: ``paster
+    make-config QuickWiki prod.ini``, with ``settings`` (name and value
+    pairs) in place of the values it writes, then ``paster setup-app``,
+    with ``environ`` added to its environment."""
+    paster(directory, "make-config", "QuickWiki", "prod.ini")
+    path = os.path.join(directory, "prod.ini")
+    with open(path, encoding="utf-8") as ini:
+        config = ini.read()
+    for name, value in dict(settings).items():
+        line = re.compile(r"^%s = .*$" % re.escape(name), re.MULTILINE)
+        assert len(line.findall(config)) == 1, "make-config writes no %s" % name
+        # A function, so that a backslash in the value stays one.
+        config = line.sub(lambda _match, new="%s = %s" % (name, value): new, config)
+    with open(path, "w", encoding="utf-8") as ini:
+        ini.write(config)
+    paster(directory, "setup-app", "prod.ini", **environ)
 
 
 def run_setup_app():

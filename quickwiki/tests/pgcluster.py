@@ -25,7 +25,6 @@ import glob
 import itertools
 import json
 import os
-import pwd
 import re
 import secrets
 import shutil
@@ -38,7 +37,7 @@ import unittest
 import psycopg
 from psycopg import sql
 
-from quickwiki.tests.servers import free_port
+from quickwiki.tests.servers import free_port, unprivileged_user
 
 __all__ = [
     "Cluster",
@@ -124,7 +123,8 @@ class Cluster:
         self.directory = None
         self.port = None
         self.password = secrets.token_urlsafe(24)
-        self._owner = _unprivileged_user() if os.geteuid() == 0 else None
+        # PostgreSQL refuses to run as root.
+        self._owner = unprivileged_user("postgres") if os.geteuid() == 0 else None
         self._names = itertools.count(1)
 
     def share(self):
@@ -309,19 +309,6 @@ def shared():
             _shared = cluster.__enter__()
             atexit.register(cluster.__exit__, None, None, None)
     return _shared
-
-
-def _unprivileged_user():
-    """The user a cluster runs as when the tests run as root."""
-    for name in ("postgres", "nobody"):
-        try:
-            return pwd.getpwnam(name)
-        except KeyError:
-            continue
-    raise RuntimeError(
-        "Running as root, and there is neither a postgres nor "
-        "a nobody user to run PostgreSQL as"
-    )
 
 
 def write_test_config(directory, base_config, database_url, name="test-postgresql.ini"):

@@ -5,6 +5,7 @@ import email.message
 import http.client
 import http.cookiejar
 import os
+import pwd
 import socket
 import subprocess
 import time
@@ -17,7 +18,14 @@ from bs4 import BeautifulSoup
 
 from quickwiki.tests import PASTER
 
-__all__ = ["PasterServer", "Response", "Visitor", "free_port"]
+__all__ = [
+    "PasterServer",
+    "Response",
+    "Visitor",
+    "free_port",
+    "held_app",
+    "unprivileged_user",
+]
 
 
 def free_port():
@@ -27,17 +35,32 @@ def free_port():
         return probe.getsockname()[1]
 
 
+def unprivileged_user(name):
+    """The user ``name``, or ``nobody`` where there is none: who runs a
+    server the tests start as root, which it must not run as."""
+    for candidate in (name, "nobody"):
+        try:
+            return pwd.getpwnam(candidate)
+        except KeyError:
+            continue
+    raise RuntimeError(
+        "Running as root, and there is neither a %s nor a nobody user to run "
+        "servers as" % name
+    )
+
+
 class PasterServer:
-    """``paster serve CONFIG http_port=PORT``, run in ``directory`` on a
-    free port, as each process of a deployment is; its output goes to a
-    log file there.  Started when made, once it accepts connections;
-    :meth:`stop` ends it.
+    """``paster serve CONFIG http_port=PORT``, run in ``directory`` on
+    ``port`` (a free one by default), as each process of a deployment is;
+    its output goes to a log file there (added to, when a server of the
+    same port ran before).  Started when made, once it accepts
+    connections; :meth:`stop` ends it.
     """
 
-    def __init__(self, directory, config, timeout=60):
-        self.port = free_port()
+    def __init__(self, directory, config, timeout=60, port=None):
+        self.port = port or free_port()
         self.log_path = os.path.join(directory, "serve-%d.log" % self.port)
-        with open(self.log_path, "wb") as log:
+        with open(self.log_path, "ab") as log:
             self.process = subprocess.Popen(
                 PASTER + ["serve", config, "http_port=%d" % self.port],
                 cwd=directory,
@@ -75,13 +98,36 @@ class PasterServer:
             return log.read()
 
     def stop(self):
-        """End the server, at once if it does not end when asked."""
+        """End the server as systemd does: asked with SIGTERM, then killed
+        if it has not ended after 30 seconds."""
         self.process.terminate()
         try:
             self.process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+
+
+def held_app(global_conf, fifos):
+    """A WSGI application whose every request is held by the test (a
+    ``paste.app_factory``, for ``use = call:quickwiki.tests.servers:held_app``).
+
+    A request opens the FIFO ``started`` in the directory ``fifos`` to
+    write, which waits until the test opens it to read, then ``release``
+    to read, which waits until the test has opened it to write and closed
+    it; then it answers 200.  The test knows, without polling, when a
+    request is in hand, and says when it may end.
+    """
+
+    def app(environ, start_response):
+        with open(os.path.join(fifos, "started"), "w"):
+            pass
+        with open(os.path.join(fifos, "release")) as release:
+            release.read()
+        start_response("200 OK", [("Content-Type", "text/plain")])
+        return [b"Released.\n"]
+
+    return app
 
 
 class Response(NamedTuple):
@@ -100,16 +146,21 @@ class Visitor:
     so that one visitor can go from one process of a wiki to another, as a
     proxy in front of several processes sends it.  It connects from
     ``source`` (any address of 127.0.0.0/8), sends ``headers`` with each
-    request, and follows no redirect.
+    request, and follows no redirect.  Given ``https``, an SSL context, it
+    speaks HTTPS with it.
     """
 
-    def __init__(self, headers=(), source="127.0.0.1"):
+    def __init__(self, headers=(), source="127.0.0.1", https=None):
         self.headers = dict(headers)
-        self.opener = urllib.request.build_opener(
+        handlers = [
             urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()),
             _NoRedirects(),
             _ConnectFrom(source),
-        )
+        ]
+        if https is not None:
+            handlers.append(urllib.request.HTTPSHandler(context=https))
+        self.scheme = "http" if https is None else "https"
+        self.opener = urllib.request.build_opener(*handlers)
 
     def open(self, port, path, fields=None):
         """GET ``path`` of the server on ``port``; POST, with ``fields``
@@ -118,7 +169,7 @@ class Visitor:
         if fields is not None:
             data = urllib.parse.urlencode(fields).encode("utf-8")
         request = urllib.request.Request(
-            "http://127.0.0.1:%d%s" % (port, path), data, self.headers
+            "%s://127.0.0.1:%d%s" % (self.scheme, port, path), data, self.headers
         )
         try:
             response = self.opener.open(request, timeout=60)

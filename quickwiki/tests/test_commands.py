@@ -4,14 +4,17 @@
 import configparser
 import http.client
 import os
+import signal
 import socket
 import sqlite3
 import stat
 import subprocess
 import tempfile
+import threading
+import time
 import unittest
 
-from quickwiki.tests import FRONT_PAGE_CONTENT, PASTER
+from quickwiki.tests import FRONT_PAGE_CONTENT, PASTER, make_wiki
 from quickwiki.tests.servers import PasterServer, Visitor
 
 
@@ -87,29 +90,33 @@ class DeploymentTest(PasterTest):
         self.assertEqual(rows, [("FrontPage", 1, FRONT_PAGE_CONTENT)])
 
 
-class ServeTest(PasterTest):
+class ServeTest(unittest.TestCase):
     """The server of the made config, on a free port of this machine."""
 
-    def setUp(self):
-        super().setUp()
-        self.make_config()
-        path = os.path.join(self.dir, "prod.ini")
-        with open(path, encoding="utf-8") as ini:
-            config = (
-                ini.read()
-                .replace(
-                    "quickwiki.record_addresses = false",
-                    "quickwiki.record_addresses = true",
-                )
-                # Anyone edits, so that an anonymous save keeps the address.
-                .replace("quickwiki.policy = registered", "quickwiki.policy = open")
-            )
-        with open(path, "w", encoding="utf-8") as ini:
-            ini.write(config)
-        self.paster("setup-app", "prod.ini")
-        server = PasterServer(self.dir, "prod.ini")
-        self.addCleanup(server.stop)
-        self.port = server.port
+    processes = True
+
+    @classmethod
+    def setUpClass(cls):
+        directory = tempfile.TemporaryDirectory()
+        cls.addClassCleanup(directory.cleanup)
+        cls.dir = directory.name
+        # Anyone edits, so that an anonymous save keeps the address.
+        make_wiki(
+            cls.dir,
+            {"quickwiki.record_addresses": "true", "quickwiki.policy": "open"},
+        )
+        cls.server = PasterServer(cls.dir, "prod.ini")
+        cls.addClassCleanup(cls.server.stop)
+        cls.port = cls.server.port
+
+    def test_it_says_it_serves_once_at_the_made_configs_level(self):
+        serving = [line for line in self.server.log().splitlines() if "Serving" in line]
+        self.assertEqual(len(serving), 1, serving)
+        self.assertIn(
+            " INFO  [quickwiki.server] [MainThread] Serving on http://127.0.0.1:%d"
+            % self.port,
+            serving[0],
+        )
 
     def get(self, path):
         """GET ``path``: the status and headers (a hang is a timeout error)."""
@@ -148,7 +155,7 @@ class ServeTest(PasterTest):
         redirect's address, and the address the revision keeps."""
         visitor = Visitor(PROXY_HEADERS, source=source)
         form = visitor.open(self.port, "/pages/edit/FrontPage").html.form
-        response = visitor.submit(self.port, form, content="Proxied.")
+        response = visitor.submit(self.port, form, content="Proxied from %s." % source)
         self.assertEqual(response.status, 302)
         database = sqlite3.connect(os.path.join(self.dir, "quickwiki.db"))
         self.addCleanup(database.close)
@@ -169,6 +176,92 @@ class ServeTest(PasterTest):
             self.save_through_a_proxy("127.0.0.2"),
             ("http://127.0.0.1:%d/FrontPage" % self.port, "127.0.0.2"),
         )
+
+
+class GracefulStopTest(PasterTest):
+    """egg:QuickWiki#waitress, told to stop with a request in hand."""
+
+    CONFIG = """\
+[DEFAULT]
+http_port = 5000
+
+[server:main]
+use = egg:QuickWiki#waitress
+host = 127.0.0.1
+get port = http_port
+graceful_timeout = 60
+
+[app:main]
+use = call:quickwiki.tests.servers:held_app
+fifos = %(here)s
+
+[loggers]
+keys = root
+
+[handlers]
+keys = console
+
+[formatters]
+keys = generic
+
+[logger_root]
+level = INFO
+handlers = console
+
+[handler_console]
+class = StreamHandler
+args = (sys.stderr,)
+formatter = generic
+
+[formatter_generic]
+format = %(levelname)s [%(name)s] %(message)s
+"""
+
+    def test_a_stop_finishes_the_request_in_hand_and_takes_no_other(self):
+        with open(os.path.join(self.dir, "held.ini"), "w", encoding="utf-8") as ini:
+            ini.write(self.CONFIG)
+        for name in ("started", "release"):
+            os.mkfifo(os.path.join(self.dir, name))
+        server = PasterServer(self.dir, "held.ini")
+        self.addCleanup(server.stop)
+        held = []
+        request = threading.Thread(
+            target=lambda: held.append(self.get(server.port, "/"))
+        )
+        request.start()
+        self.addCleanup(request.join)
+        with open(os.path.join(self.dir, "started")):
+            pass  # the request is in hand
+        server.process.send_signal(signal.SIGTERM)
+        # It stops listening within its loop's poll (a second).
+        deadline = time.monotonic() + 30
+        while self.accepts(server.port):
+            self.assertLess(time.monotonic(), deadline, "still accepting")
+            time.sleep(0.1)
+        with open(os.path.join(self.dir, "release"), "w"):
+            pass
+        request.join()
+        self.assertEqual(held, [(200, b"Released.\n")])
+        self.assertEqual(server.process.wait(timeout=30), 0)
+        log = server.log()
+        self.assertIn("Stopping: finishing the requests in hand (1)", log)
+        self.assertIn("Stopped serving on http://127.0.0.1:%d" % server.port, log)
+
+    def get(self, port, path):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        try:
+            connection.request("GET", path)
+            response = connection.getresponse()
+            return response.status, response.read()
+        finally:
+            connection.close()
+
+    def accepts(self, port):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=5).close()
+        except ConnectionRefusedError:
+            return False
+        return True
 
 
 #: What the README's nginx sends: the client's address and what it asked for.

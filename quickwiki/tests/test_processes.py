@@ -9,13 +9,11 @@ and the stored renderings, which both keep in the database, stay true to
 which pages exist.
 """
 
-import os
-import subprocess
 import tempfile
 import unittest
 
 from quickwiki.lib import wikitext
-from quickwiki.tests import ADMIN, PASTER, flashes, link_class, pgcluster
+from quickwiki.tests import ADMIN, flashes, link_class, make_wiki, pgcluster
 from quickwiki.tests.servers import PasterServer, Visitor
 
 
@@ -30,22 +28,10 @@ class TwoProcessesTest(unittest.TestCase):
         directory = tempfile.TemporaryDirectory()
         cls.addClassCleanup(directory.cleanup)
         cls.dir = directory.name
-        cls.paster("make-config", "QuickWiki", "prod.ini")
-        path = os.path.join(cls.dir, "prod.ini")
-        with open(path, encoding="utf-8") as ini:
-            config = ini.read()
-        sqlite = "sqlalchemy.url = sqlite:///%(here)s/quickwiki.db\n"
-        assert sqlite in config, "make-config's database is not SQLite"
         # Anyone edits, as these visitors do; the admin deletes.
-        config = config.replace(sqlite, "sqlalchemy.url = %s\n" % database_url)
-        config = config.replace(
-            "quickwiki.policy = registered", "quickwiki.policy = open"
-        )
-        with open(path, "w", encoding="utf-8") as ini:
-            ini.write(config)
-        cls.paster(
-            "setup-app",
-            "prod.ini",
+        make_wiki(
+            cls.dir,
+            {"sqlalchemy.url": database_url, "quickwiki.policy": "open"},
             QUICKWIKI_ADMIN=ADMIN.name,
             QUICKWIKI_ADMIN_PASSWORD=ADMIN.password,
         )
@@ -53,20 +39,6 @@ class TwoProcessesTest(unittest.TestCase):
             server = PasterServer(cls.dir, "prod.ini")
             cls.addClassCleanup(server.stop)
             setattr(cls, name, server.port)
-
-    @classmethod
-    def paster(cls, *args, **environ):
-        result = subprocess.run(
-            PASTER + list(args),
-            cwd=cls.dir,
-            capture_output=True,
-            text=True,
-            env=dict(os.environ, **environ),
-        )
-        if result.returncode != 0:
-            raise AssertionError(
-                "paster %s failed:\n%s" % (" ".join(args), result.stderr)
-            )
 
     def setUp(self):
         self.visitor = Visitor()

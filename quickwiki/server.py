@@ -1,0 +1,122 @@
+"""The server ``paster serve`` runs the wiki with: waitress, stopping gracefully.
+
+``[server:main]``'s ``use = egg:QuickWiki#waitress`` takes every setting
+``egg:waitress#main`` takes, and one more, ``graceful_timeout``.  Told to
+stop (SIGTERM, as ``systemctl stop`` and ``restart`` send it, or Ctrl-C),
+the server closes its listening socket at once, so that nginx sends new
+requests to the wiki's other processes (a refused connection is one nginx
+passes on), finishes the requests it has, for at most ``graceful_timeout``
+seconds, then exits.  waitress alone ends at once, cutting the responses
+it is sending: a rolling restart would fail requests.
+
+It logs one line when it starts serving, and one when it stops, with the
+``quickwiki.server`` logger at INFO: the level at which the config that
+``paster make-config`` writes shows the wiki's own messages.
+"""
+
+import logging
+import signal
+import time
+
+from waitress import wasyncore
+from waitress.channel import HTTPChannel
+from waitress.server import BaseWSGIServer, create_server
+
+__all__ = ["serve"]
+
+log = logging.getLogger(__name__)
+
+#: How long the requests in hand may take once the server is told to stop.
+DEFAULT_GRACEFUL_TIMEOUT = 20.0
+
+
+def serve(wsgi_app, global_conf, graceful_timeout=DEFAULT_GRACEFUL_TIMEOUT, **settings):
+    """Serve ``wsgi_app`` with waitress's ``settings`` until told to stop
+    (the ``paste.server_runner``)."""
+    server = create_server(wsgi_app, **settings)
+    listening = ", ".join(
+        "http://%s:%s" % (listener.effective_host, listener.effective_port)
+        for listener in _listeners(server)
+    )
+    stop = _StopRequest()
+    signal.signal(signal.SIGTERM, stop)
+    log.info("Serving on %s", listening)
+    try:
+        while not stop.requested:
+            _loop_once(server)
+    except KeyboardInterrupt:
+        pass
+    _drain(server, float(graceful_timeout))
+    log.info("Stopped serving on %s", listening)
+
+
+class _StopRequest:
+    """A signal handler that notes the request to stop.
+
+    It raises nothing, as the loop may be anywhere in waitress's code;
+    the loop sees it within its poll's timeout (a second, waitress's
+    ``asyncore_loop_timeout``).
+    """
+
+    requested = False
+
+    def __call__(self, signum, frame):
+        self.requested = True
+
+
+def _dispatchers(server):
+    """The sockets the server's loop watches: listening and connected."""
+    # A server of one address is its own listener and map; one of several
+    # (waitress's MultiSocketServer) has a listener each, in one map.
+    return getattr(server, "map", None) or server._map
+
+
+def _listeners(server):
+    return [d for d in _dispatchers(server).values() if isinstance(d, BaseWSGIServer)]
+
+
+def _loop_once(server, timeout=None):
+    wasyncore.loop(
+        timeout=server.adj.asyncore_loop_timeout if timeout is None else timeout,
+        map=_dispatchers(server),
+        use_poll=server.adj.asyncore_use_poll,
+        count=1,
+    )
+
+
+def _drain(server, timeout):
+    """Stop listening, finish the requests in hand within ``timeout``
+    seconds, and stop the threads that run them."""
+    sockets = _dispatchers(server)
+    for listener in _listeners(server):
+        # The dispatcher's own close: the server's would close the trigger
+        # that the threads wake the loop with, which the draining needs.
+        wasyncore.dispatcher.close(listener)
+    busy = _busy_channels(sockets)
+    if busy:
+        log.info(
+            "Stopping: finishing the requests in hand (%d), for at most %g seconds",
+            busy,
+            timeout,
+        )
+    deadline = time.monotonic() + timeout
+    while _busy_channels(sockets) and time.monotonic() < deadline:
+        _loop_once(server, timeout=0.05)
+    unfinished = _busy_channels(sockets)
+    if unfinished:
+        log.warning(
+            "Stopping with requests unfinished (%d) after %g seconds",
+            unfinished,
+            timeout,
+        )
+    server.task_dispatcher.shutdown()
+
+
+def _busy_channels(sockets):
+    """How many connections have a request being read, run or answered."""
+    return sum(
+        1
+        for channel in list(sockets.values())
+        if isinstance(channel, HTTPChannel)
+        and (channel.requests or channel.total_outbufs_len or channel.request)
+    )
