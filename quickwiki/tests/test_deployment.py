@@ -1,0 +1,306 @@
+"""The deployment of README.md's "Deploying", run on this machine: nginx
+with ``deploy/nginx/quickwiki`` in front of two QuickWiki processes, and
+their rolling restart, which fails no request.
+
+nginx (Debian's, ``/usr/sbin/nginx``) runs as an unprivileged process, on
+free ports of 127.0.0.1, with the shipped site but for its ports, its
+certificate (one made for the test) and its upstream's ports.  The two
+processes serve one database of the run's PostgreSQL cluster, with a
+config from ``paster make-config``, each started as the shipped systemd
+unit starts it.  The restart is README's: one process after the other is
+stopped (SIGTERM, as ``systemctl restart`` stops it), started again, and
+waited for until ``/_health`` answers 200.  Meanwhile visitors read and
+save pages through nginx, over HTTPS: none may get a 5xx, or no answer.
+
+Where nginx is not installed the test is skipped, saying so, unless
+``QUICKWIKI_REQUIRE_NGINX=1`` makes that a failure (as in CI).
+"""
+
+import http.client
+import os
+import shlex
+import shutil
+import ssl
+import subprocess
+import tempfile
+import threading
+import time
+import unittest
+import urllib.error
+from unittest import mock
+
+from quickwiki.tests import CHECKOUT, make_wiki, pgcluster
+from quickwiki.tests.servers import (
+    PasterServer,
+    Visitor,
+    free_port,
+    unprivileged_user,
+)
+
+NGINX = "/usr/sbin/nginx"
+#: The environment variable that makes a missing nginx a failure.
+REQUIRE = "QUICKWIKI_REQUIRE_NGINX"
+SITE = os.path.join(CHECKOUT, "deploy", "nginx", "quickwiki")
+UNIT = os.path.join(CHECKOUT, "deploy", "quickwiki@.service")
+HOST = "wiki.example.org"
+
+#: The test's nginx.conf: the site, as Debian's nginx.conf includes it from
+#: sites-enabled, in an http block of the test's own files.
+NGINX_CONF = """\
+daemon off;
+worker_processes 1;
+pid {dir}/nginx.pid;
+error_log {dir}/error.log warn;
+events {{ worker_connections 512; }}
+http {{
+    log_format upstreams '$status $request_method $upstream_addr $upstream_status';
+    access_log {dir}/access.log upstreams;
+    client_body_temp_path {dir}/client_body;
+    proxy_temp_path {dir}/proxy;
+    fastcgi_temp_path {dir}/fastcgi;
+    uwsgi_temp_path {dir}/uwsgi;
+    scgi_temp_path {dir}/scgi;
+    include {dir}/site.conf;
+}}
+"""
+
+
+def require_nginx():
+    """Skip the test when nginx (or openssl, which makes its certificate)
+    is missing, or fail where it is required."""
+    message = None
+    if not os.access(NGINX, os.X_OK):
+        message = "nginx is not installed: no %s (apt-get install nginx)" % NGINX
+    elif shutil.which("openssl") is None:
+        message = "openssl is not installed (apt-get install openssl)"
+    if message:
+        if os.environ.get(REQUIRE) == "1":
+            raise AssertionError("%s; %s=1 requires it" % (message, REQUIRE))
+        raise unittest.SkipTest(message)
+
+
+def unit_command(port):
+    """The shipped unit's ExecStart for instance ``port``, with this
+    environment's paster: it must be ``.../paster serve prod.ini
+    http_port=%i``, which is what the test runs."""
+    with open(UNIT, encoding="utf-8") as unit:
+        (line,) = [line for line in unit if line.startswith("ExecStart=")]
+    program, *arguments = shlex.split(line[len("ExecStart=") :])
+    assert program.endswith("/paster"), program
+    assert arguments == ["serve", "prod.ini", "http_port=%i"], arguments
+    return [argument.replace("%i", str(port)) for argument in arguments]
+
+
+class RollingRestartTest(unittest.TestCase):
+    processes = True
+
+    @classmethod
+    def setUpClass(cls):
+        require_nginx()
+        directory = tempfile.TemporaryDirectory(prefix="quickwiki-deploy-")
+        cls.addClassCleanup(directory.cleanup)
+        cls.dir = directory.name
+        database_url = pgcluster.shared().new_database("deployment")
+        # Anyone edits, as the test's visitors do.
+        make_wiki(cls.dir, {"sqlalchemy.url": database_url, "quickwiki.policy": "open"})
+        # README's step 3 makes the data directory the unit lets it write.
+        os.mkdir(os.path.join(cls.dir, "data"))
+        cls.servers = {}
+        for port in (free_port(), free_port()):
+            cls.start(port)
+        cls.addClassCleanup(cls.stop_all)
+        cls.https_port = cls.start_nginx()
+
+    @classmethod
+    def start(cls, port):
+        """Start the process of ``port`` as the unit does."""
+        _serve, config, _port = unit_command(port)
+        cls.servers[port] = PasterServer(cls.dir, config, port=port)
+
+    @classmethod
+    def stop_all(cls):
+        for server in cls.servers.values():
+            server.stop()
+
+    @classmethod
+    def start_nginx(cls):
+        """nginx with the shipped site, on free ports: its HTTPS port."""
+        https, http_port = free_port(), free_port()
+        key, cert = (os.path.join(cls.dir, name) for name in ("key.pem", "cert.pem"))
+        subprocess.run(
+            ["openssl", "req", "-x509", "-newkey", "ec", "-nodes", "-days", "1"]
+            + ["-pkeyopt", "ec_paramgen_curve:prime256v1", "-keyout", key]
+            + ["-out", cert, "-subj", "/CN=%s" % HOST]
+            + ["-addext", "subjectAltName=DNS:%s,IP:127.0.0.1" % HOST],
+            check=True,
+            capture_output=True,
+        )
+        upstream_a, upstream_b = cls.servers
+        with open(SITE, encoding="utf-8") as shipped:
+            site = shipped.read()
+        for old, new in [
+            ("listen 443 ssl;", "listen 127.0.0.1:%d ssl;" % https),
+            ("listen 80;", "listen 127.0.0.1:%d;" % http_port),
+            # This machine's loopback may have no IPv6.
+            ("listen [::]:443 ssl;", ""),
+            ("listen [::]:80;", ""),
+            ("/etc/letsencrypt/live/%s/fullchain.pem" % HOST, cert),
+            ("/etc/letsencrypt/live/%s/privkey.pem" % HOST, key),
+            ("server 127.0.0.1:5000 ", "server 127.0.0.1:%d " % upstream_a),
+            ("server 127.0.0.1:5001 ", "server 127.0.0.1:%d " % upstream_b),
+        ]:
+            assert site.count(old) == 1, "the shipped site has no %r" % old
+            site = site.replace(old, new)
+        nginx_dir = os.path.join(cls.dir, "nginx")
+        os.mkdir(nginx_dir)
+        with open(os.path.join(nginx_dir, "site.conf"), "w", encoding="utf-8") as f:
+            f.write(site)
+        with open(os.path.join(nginx_dir, "nginx.conf"), "w", encoding="utf-8") as f:
+            f.write(NGINX_CONF.format(dir=nginx_dir))
+        user = {}
+        if os.geteuid() == 0:
+            # nginx's master stays root when started as root: the test runs
+            # it as an unprivileged user, as it runs PostgreSQL.
+            owner = unprivileged_user("www-data")
+            for path in (nginx_dir, key, cert):
+                os.chown(path, owner.pw_uid, owner.pw_gid)
+            os.chmod(cls.dir, 0o755)
+            user = {"user": owner.pw_uid, "group": owner.pw_gid, "extra_groups": []}
+        command = [NGINX, "-p", nginx_dir, "-e", os.path.join(nginx_dir, "error.log")]
+        check = subprocess.run(
+            command + ["-t", "-c", os.path.join(nginx_dir, "nginx.conf")],
+            capture_output=True,
+            text=True,
+            **user,
+        )
+        assert check.returncode == 0, check.stderr
+        cls.nginx_dir = nginx_dir
+        cls.nginx = subprocess.Popen(
+            command + ["-c", os.path.join(nginx_dir, "nginx.conf")],
+            stderr=subprocess.PIPE,
+            **user,
+        )
+        cls.addClassCleanup(cls.stop_nginx)
+        context = ssl.create_default_context(cafile=cert)
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                connection = http.client.HTTPSConnection(
+                    "127.0.0.1", https, context=context, timeout=5
+                )
+                connection.request("GET", "/_health")
+                connection.getresponse().read()
+                connection.close()
+                break
+            except OSError:
+                if cls.nginx.poll() is not None or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
+        cls.context = context
+        return https
+
+    @classmethod
+    def stop_nginx(cls):
+        cls.nginx.terminate()
+        cls.nginx.wait(timeout=30)
+
+    def visitor(self):
+        return Visitor({"Host": HOST}, https=self.context)
+
+    def health(self, port):
+        """The status of ``/_health`` of the process on ``port``, as
+        README's ``curl -fsS http://127.0.0.1:PORT/_health`` asks it."""
+        try:
+            return Visitor().open(port, "/_health").status
+        except (urllib.error.URLError, OSError):
+            return None
+
+    def restart(self, port):
+        """README's restart of one process: stop it, start it, and wait
+        for its health check to answer 200."""
+        self.servers[port].stop()
+        self.start(port)
+        deadline = time.monotonic() + 60
+        while self.health(port) != 200:
+            self.assertLess(time.monotonic(), deadline, "never healthy")
+            time.sleep(0.2)
+
+    def test_a_rolling_restart_fails_no_request(self):
+        answers = []
+        stop = threading.Event()
+
+        def read(path):
+            visitor = self.visitor()
+            while not stop.is_set():
+                answers.append(self.answer(visitor, path))
+
+        def write():
+            visitor = self.visitor()
+            saves = 0
+            while not stop.is_set():
+                page = self.answer(visitor, "/pages/edit/RestartPage")
+                answers.append(page)
+                if page is not None and page.status == 200:
+                    saves += 1
+                    content = "Saved %d times." % saves
+                    answers.append(
+                        self.answer(visitor, page.html.form, content=content)
+                    )
+
+        visitors = [
+            threading.Thread(target=read, args=("/FrontPage",)),
+            threading.Thread(target=read, args=("/pages",)),
+            threading.Thread(target=write),
+        ]
+        for visitor in visitors:
+            visitor.start()
+        try:
+            for port in self.servers:
+                self.restart(port)
+        finally:
+            stop.set()
+            for visitor in visitors:
+                visitor.join()
+        failures = [
+            "no answer" if answer is None else answer.status
+            for answer in answers
+            if answer is None or answer.status >= 500
+        ]
+        self.assertEqual(failures, [], "of %d requests" % len(answers))
+        self.assertGreater(len(answers), 20)
+        # nginx sent requests to both processes, and passed some on from a
+        # process that refused them (a restart) to the other.
+        with open(os.path.join(self.nginx_dir, "access.log")) as log:
+            upstreams = [line.split(" ", 2)[2] for line in log]
+        for port in self.servers:
+            self.assertTrue(any(":%d" % port in line for line in upstreams))
+        self.assertTrue(any(", " in line for line in upstreams))
+
+    def answer(self, visitor, target, **changes):
+        """The response to a GET of ``target`` (a path) through nginx, or to
+        submitting it (a form) with ``changes``; None when none came."""
+        try:
+            if isinstance(target, str):
+                return visitor.open(self.https_port, target)
+            return visitor.submit(self.https_port, target, **changes)
+        except (urllib.error.URLError, OSError):
+            return None
+
+
+class MissingNginxTest(unittest.TestCase):
+    def setUp(self):
+        patch = mock.patch(__name__ + ".NGINX", "/nonexistent/nginx")
+        patch.start()
+        self.addCleanup(patch.stop)
+
+    def test_the_test_says_it_is_skipped(self):
+        with mock.patch.dict(os.environ, {REQUIRE: ""}):
+            with self.assertRaises(unittest.SkipTest) as caught:
+                require_nginx()
+        self.assertIn("nginx is not installed", str(caught.exception))
+
+    def test_where_required_the_test_fails(self):
+        with mock.patch.dict(os.environ, {REQUIRE: "1"}):
+            with self.assertRaises(AssertionError) as caught:
+                require_nginx()
+        self.assertIn("requires it", str(caught.exception))
