@@ -216,18 +216,14 @@ class GeneratedProjectMixin:
         self.assertGreaterEqual(len(secrets[0]), 20)
         for config in configs:
             self.assertIn("\ndebug = false\n", config)
-            self.assertIn("\nuse = egg:waitress#main\n", config)
+            self.assertIn("\nuse = egg:Pylons#waitress\n", config)
+            self.assertIn("\nget port = http_port\n", config)
         self.assertEqual(stat.S_IMODE(os.stat(self.path("deploy1.ini")).st_mode), 0o600)
 
-    def test_serve_answers_a_request(self):
+    def test_serve_answers_a_request_on_the_port_asked_for(self):
         port = free_port()
-        config = self.read("development.ini").replace(
-            "\nport = 5000\n", "\nport = %d\n" % port
-        )
-        with open(self.path("serve-test.ini"), "w", encoding="utf-8") as ini:
-            ini.write(config)
         server = subprocess.Popen(
-            PASTER + ["serve", "serve-test.ini"],
+            PASTER + ["serve", "development.ini", "http_port=%d" % port],
             cwd=self.root,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -236,6 +232,25 @@ class GeneratedProjectMixin:
         self.addCleanup(server.terminate)
         page = self.fetch("http://127.0.0.1:%d/" % port, server)
         self.assertIn("Welcome to %s" % self.project, page)
+
+    def test_a_taken_port_is_said_in_one_line(self):
+        with socket.socket() as taken:
+            taken.bind(("127.0.0.1", 0))
+            taken.listen()
+            port = taken.getsockname()[1]
+            done = subprocess.run(
+                PASTER + ["serve", "development.ini", "http_port=%d" % port],
+                cwd=self.root,
+                capture_output=True,
+                text=True,
+                timeout=120,
+            )
+        self.assertEqual(done.returncode, 2)
+        self.assertNotIn("Traceback", done.stdout + done.stderr)
+        said = [line for line in done.stdout.splitlines() if str(port) in line]
+        self.assertEqual(len(said), 1, done.stdout)
+        self.assertIn("127.0.0.1:%d" % port, said[0])
+        self.assertIn("http_port=%d" % (port + 1), said[0])
 
     def fetch(self, url, server):
         """GET ``url`` once the server listens (it may take a while to start)."""
