@@ -252,6 +252,17 @@ class GeneratedProjectMixin:
         self.assertIn("127.0.0.1:%d" % port, said[0])
         self.assertIn("http_port=%d" % (port + 1), said[0])
 
+    def test_readme_serves_the_configs_it_makes(self):
+        readme = self.read("README.txt")
+        made = re.findall(r"paster make-config %s (\S+)" % self.project, readme)
+        named = set(re.findall(r"paster (?:setup-app|serve)[^\n]*? (\S+\.ini)", readme))
+        self.assertIn("development.ini", named)
+        for config in named:
+            with self.subTest(config=config):
+                self.assertTrue(
+                    config in made or os.path.isfile(self.path(config)), config
+                )
+
     def fetch(self, url, server):
         """GET ``url`` once the server listens (it may take a while to start)."""
         deadline = time.monotonic() + 60
