@@ -53,9 +53,14 @@ class HelloController(WSGIController):
         return BODY
 
 
-def pylons_app(full_stack=True):
-    """The hello controller behind QuickWiki's stack (debug off)."""
-    return _quickwiki_stack(lambda config: PylonsApp(config=config), full_stack)
+def pylons_app(full_stack=True, path=PATH, controller=__name__ + ":HelloController"):
+    """The hello controller behind QuickWiki's stack (debug off).
+
+    ``controller`` (a dotted path) answers ``path`` instead when given.
+    """
+    return quickwiki_stack(
+        lambda config: PylonsApp(config=config), full_stack, path, controller
+    )
 
 
 def middleware_only():
@@ -64,7 +69,7 @@ def middleware_only():
     The middleware's share of :func:`pylons_app`: what is left of its time
     is PylonsApp's and the controller's.
     """
-    return _quickwiki_stack(lambda config: _bare_hello, full_stack=True)
+    return quickwiki_stack(lambda config: _bare_hello, full_stack=True)
 
 
 def _bare_hello(environ, start_response):
@@ -82,14 +87,19 @@ def _bare_hello(environ, start_response):
     return [body]
 
 
-def _quickwiki_stack(make_inner, full_stack):
-    """``make_inner(config)`` inside the middleware QuickWiki's make_app adds."""
+def quickwiki_stack(
+    make_inner, full_stack, path=PATH, controller=__name__ + ":HelloController"
+):
+    """``make_inner(config)`` inside the middleware QuickWiki's make_app adds.
+
+    The configuration routes ``path`` to ``controller``.
+    """
     # WhiteNoise needs a real public directory to list (one file in it),
     # and Beaker a place for its files; both live as long as the app.
     scratch = tempfile.TemporaryDirectory(prefix="bench-hello-")
     with open(os.path.join(scratch.name, "style.css"), "w", encoding="utf-8") as css:
         css.write("body { margin: 0; }\n")
-    config = _pylons_config(scratch.name)
+    config = _pylons_config(scratch.name, path, controller)
     app = make_inner(config)
     app = RoutesMiddleware(app, config["routes.map"], singleton=False)
     app = RequestDecoding(app)
@@ -111,7 +121,7 @@ def _quickwiki_stack(make_inner, full_stack):
     return app
 
 
-def _pylons_config(scratch_dir):
+def _pylons_config(scratch_dir, path, controller):
     config = PylonsConfig()
     app_conf = {
         "cache_dir": scratch_dir,
@@ -127,7 +137,7 @@ def _pylons_config(scratch_dir):
     mapper = Mapper()
     mapper.minimization = False
     mapper.explicit = False
-    mapper.connect(PATH, controller=__name__ + ":HelloController", action="index")
+    mapper.connect(path, controller=controller, action="index")
     config["routes.map"] = mapper
     return config
 

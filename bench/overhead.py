@@ -1,6 +1,14 @@
-"""Framework overhead measured in process: WSGI calls, no sockets.
+"""Framework overhead and real pages, measured in process: WSGI calls, no
+sockets.
 
-Every contender of :mod:`hello_apps` answers the same ``GET /hello``.
+Three groups of contenders (:func:`contenders`):
+
+- *hello*: every stack of :mod:`hello_apps` answering the same
+  ``GET /hello``;
+- *page*: every stack of :mod:`page_apps` rendering the same Mako page;
+- *quickwiki*: QuickWiki's own pages (:mod:`quickwiki_apps`), loaded from
+  its ini as ``paster serve`` loads it.
+
 The contenders take turns in rounds, each round in a rotated order, so
 that whatever drifts during the run (CPU frequency, the other core's
 load, the allocator's state) is shared out evenly; each round times a
@@ -25,10 +33,14 @@ import platform
 import pstats
 import statistics
 import sys
+import tempfile
 import time
+from typing import NamedTuple
 
 import hello_apps
+import page_apps
 import profile_report
+import quickwiki_apps
 import report
 from hello_apps import BODY, PATH
 from webob import Request
@@ -41,6 +53,69 @@ OPTIONS = (
     ("--batch", float, 0.2, "seconds per contender per round"),
     ("--profile-calls", int, 5000, "requests profiled through the full Pylons stack"),
 )
+#: Each group's contenders are compared with these, by the name of the
+#: ratio: ``vs_pyramid`` is a contender's time over its group's Pyramid.
+BASELINES = {
+    "hello": {"pyramid": "pyramid", "flask": "flask"},
+    "page": {"pyramid": "pyramid-page", "flask": "flask-page"},
+    "quickwiki": {"page_view": "qw-show"},
+}
+
+
+class Contender(NamedTuple):
+    """A WSGI application, the request it is sent, and its right answer."""
+
+    app: object
+    environ: dict
+    status: int = 200
+    #: The whole body it must answer with, when it is known beforehand.
+    body: bytes | None = None
+
+
+def groups():
+    """Every contender's name, by group, in table order."""
+    return {
+        "hello": list(hello_apps.CONTENDERS),
+        "page": list(page_apps.CONTENDERS),
+        "quickwiki": list(quickwiki_apps.REQUESTS),
+    }
+
+
+def group_of(name):
+    """The group contender ``name`` is in."""
+    return next(group for group, names in groups().items() if name in names)
+
+
+def build(name, wiki_ini):
+    """Contender ``name``; QuickWiki's are loaded from ``wiki_ini``."""
+    group = group_of(name)
+    if group == "hello":
+        return Contender(
+            hello_apps.CONTENDERS[name](), base_environ(), 200, BODY.encode()
+        )
+    if group == "page":
+        return Contender(page_apps.CONTENDERS[name](), base_environ(page_apps.PATH))
+    return Contender(
+        quickwiki_apps.load(wiki_ini),
+        quickwiki_apps.environ(name),
+        quickwiki_apps.REQUESTS[name][1],
+    )
+
+
+def contenders(names, wiki_ini):
+    """The contenders ``names``, by name; QuickWiki loaded once."""
+    built = {}
+    wiki = None
+    for name in names:
+        if group_of(name) == "quickwiki":
+            if wiki is None:
+                wiki = build(name, wiki_ini).app
+            built[name] = Contender(
+                wiki, quickwiki_apps.environ(name), quickwiki_apps.REQUESTS[name][1]
+            )
+        else:
+            built[name] = build(name, wiki_ini)
+    return built
 
 
 def call(app, environ):
@@ -63,16 +138,18 @@ def call(app, environ):
     return started[0], started[1], body
 
 
-def base_environ():
-    """The environ of ``GET /hello`` as a server would hand it over."""
-    return Request.blank(PATH).environ
+def base_environ(path=PATH):
+    """The environ of ``GET path`` as a server would hand it over."""
+    return Request.blank(path).environ
 
 
-def check(app):
-    """Fail loudly unless ``app`` answers the hello request correctly."""
-    status, _, body = call(app, base_environ())
-    if not status.startswith("200") or body != BODY.encode():
-        raise RuntimeError("hello app answered %s %r" % (status, body[:200]))
+def check(name, contender):
+    """Fail loudly unless ``contender`` answers its request correctly."""
+    status, _, body = call(contender.app, contender.environ)
+    if int(status[:3]) != contender.status or (
+        contender.body is not None and body != contender.body
+    ):
+        raise RuntimeError("%s answered %s %r" % (name, status, body[:200]))
 
 
 def time_batch(app, environ, calls):
@@ -93,45 +170,51 @@ def calls_per_batch(app, environ, batch_seconds):
         calls *= 4
 
 
-def measure(apps, rounds, batch_seconds):
+def measure(contenders, rounds, batch_seconds):
     """Per contender, µs per request in each round, rounds alternated.
 
-    ``apps`` maps names to WSGI apps.  Returns ``{name: [µs, ...]}``.
+    ``contenders`` maps names to :class:`Contender`.  Returns
+    ``{name: [µs, ...]}``.
     """
-    environ = base_environ()
-    for app in apps.values():
-        check(app)
+    for name, contender in contenders.items():
+        check(name, contender)
     batch = {
-        name: calls_per_batch(app, environ, batch_seconds) for name, app in apps.items()
+        name: calls_per_batch(contender.app, contender.environ, batch_seconds)
+        for name, contender in contenders.items()
     }
-    names = list(apps)
+    names = list(contenders)
     samples = {name: [] for name in names}
     for number in range(rounds):
         shift = number % len(names)
         for name in names[shift:] + names[:shift]:
-            seconds = time_batch(apps[name], environ, batch[name])
+            contender = contenders[name]
+            seconds = time_batch(contender.app, contender.environ, batch[name])
             samples[name].append(seconds / batch[name] * 1e6)
     return samples
 
 
-def summarize(samples, baselines=("pyramid", "flask")):
+def summarize(samples):
     """The per-contender figures: median, best and spread of µs/request.
 
-    ``vs_<baseline>`` is the contender's median time over the baseline's:
-    2.0 means twice the baseline's time per request.
+    ``vs_<baseline>`` is the contender's median time over its group's
+    baseline's (:data:`BASELINES`): 2.0 means twice the baseline's time
+    per request.
     """
     medians = {name: statistics.median(values) for name, values in samples.items()}
     summary = {}
     for name, values in samples.items():
+        group = group_of(name)
         summary[name] = {
+            "group": group,
             "us_per_request": medians[name],
             "us_best": min(values),
             "us_stdev": statistics.stdev(values) if len(values) > 1 else 0.0,
             "requests_per_second": 1e6 / medians[name],
             "rounds": len(values),
         }
-        for baseline in baselines:
-            summary[name]["vs_" + baseline] = medians[name] / medians[baseline]
+        for ratio, baseline in BASELINES[group].items():
+            if baseline in medians:
+                summary[name]["vs_" + ratio] = medians[name] / medians[baseline]
     return summary
 
 
@@ -151,16 +234,21 @@ def profile(app, environs, prof_path=None):
     return pstats.Stats(profiler, stream=io.StringIO())
 
 
-def run(rounds, batch_seconds, profile_calls, results_dir, profile_name):
+def run(rounds, batch_seconds, profile_calls, results_dir, profile_name, source_ini):
     """Part 1: the alternated rounds, then the profile of the full stack.
 
-    The profile goes to ``results_dir/profile_name.{prof,txt}``; returns
-    the ``overhead`` part of the results.
+    QuickWiki's pages are those of a wiki made from ``source_ini`` in a
+    temporary directory.  The profile goes to
+    ``results_dir/profile_name.{prof,txt}``; returns the ``overhead`` part
+    of the results.
     """
-    apps = {name: build() for name, build in hello_apps.CONTENDERS.items()}
-    samples = measure(apps, rounds, batch_seconds)
+    with tempfile.TemporaryDirectory(prefix="bench-part1-") as scratch:
+        wiki_ini = quickwiki_apps.make_wiki(scratch, source_ini)
+        names = [name for names in groups().values() for name in names]
+        samples = measure(contenders(names, wiki_ini), rounds, batch_seconds)
+    full = build("pylons-full", None)
     prof_path = os.path.join(results_dir, profile_name + ".prof")
-    stats = profile(apps["pylons-full"], [base_environ()] * profile_calls, prof_path)
+    stats = profile(full.app, [full.environ] * profile_calls, prof_path)
     text_path = os.path.join(results_dir, profile_name + ".txt")
     with open(text_path, "w", encoding="utf-8") as out:
         out.write(
@@ -246,6 +334,8 @@ def render_page(label, overhead, load_before, load_after, note=""):
             [
                 heading,
                 report._overhead_table(overhead),
+                report._page_table(overhead),
+                report._quickwiki_table(overhead),
                 report._profile_tables(overhead["profile"]),
             ]
         )
@@ -271,6 +361,11 @@ def main(argv=None):
         default=os.path.join(HERE, "results"),
         help="directory for the result files (default: %(default)s)",
     )
+    parser.add_argument(
+        "--ini",
+        default=os.path.join(os.path.dirname(HERE), "development.ini"),
+        help="the QuickWiki ini the measured wiki's is derived from",
+    )
     add_options(parser, OPTIONS)
     parser.add_argument(
         "--note", default="", help="what was measured, for the page (Markdown)"
@@ -284,6 +379,7 @@ def main(argv=None):
         args.profile_calls,
         args.results,
         "profile-pylons-full-" + args.label,
+        args.ini,
     )
     page = render_page(args.label, overhead, load_before, os.getloadavg(), args.note)
     with open(

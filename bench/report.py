@@ -16,6 +16,28 @@ STACK_LABELS = {
     "flask": "Flask",
 }
 
+#: The Mako page's stacks (part 1), in table order.
+PAGE_LABELS = {
+    "pylons-page": "Pylons, full stack (QuickWiki's)",
+    "pyramid-page": "Pyramid, pyramid_mako",
+    "flask-page": "Flask, Mako through a two-line helper",
+}
+#: QuickWiki's pages in process (part 1), in table order.
+QUICKWIKI_LABELS = {
+    "qw-show": "page view",
+    "qw-list": "title list, first page",
+    "qw-history": "history (20 revisions)",
+    "qw-edit": "edit form, no session yet",
+}
+#: Every contender of part 1 by name.
+CONTENDER_LABELS = {**STACK_LABELS, **PAGE_LABELS, **QUICKWIKI_LABELS}
+#: Issue 21's targets: the hello and Mako page stacks at most this many
+#: times Pyramid's time, QuickWiki's page view at most this many µs, its
+#: other pages at most this many times the page view's.
+PEER_TARGET = 1.0
+PAGE_VIEW_US_TARGET = 250.0
+OTHER_PAGES_TARGET = 2.0
+
 #: The wikis' measurements ("series"), in table order, and their labels.
 SERIES_LABELS = {
     ("quickwiki", "show"): "QuickWiki, show a reST page",
@@ -55,16 +77,19 @@ def render_markdown(results):
     sections = [
         _heading(results["meta"]),
         _overhead_table(results["overhead"]),
+        _page_table(results["overhead"]),
+        _quickwiki_table(results["overhead"]),
         _profile_tables(results["overhead"]["profile"]),
         _wiki_table(results["wiki"]),
         _page_view_table(results["wiki"]),
         _growth_tables(results["wiki"]),
         _wiki_profile_tables(results["wiki"]),
     ]
-    return "\n\n".join(sections) + "\n"
+    return "\n\n".join(section for section in sections if section) + "\n"
 
 
-def _table(header, rows):
+def table(header, rows):
+    """A Markdown table: the first column left-aligned, the others right."""
     lines = [
         "| " + " | ".join(header) + " |",
         "|" + "|".join("---" if i == 0 else "---:" for i in range(len(header))) + "|",
@@ -111,41 +136,72 @@ def _load(average):
     )
 
 
+#: The ratio columns of the tables of part 1: heading, and the figure.
+_PEER_RATIOS = (("vs Pyramid", "vs_pyramid"), ("vs Flask", "vs_flask"))
+
+
 def _overhead_table(overhead):
-    summary = overhead["summary"]
+    return _group_table(
+        overhead,
+        STACK_LABELS,
+        "## 1. Framework overhead, in process",
+        "The same `GET /hello` handler called as WSGI, no sockets; median "
+        "and best of %d alternated rounds (the best is the least disturbed "
+        "by other load on the machine). req/s and the ratios come from the "
+        "medians; the ratios are time per request relative to Pyramid's and "
+        "Flask's (2.00× = twice as long). Issue 21's target: Pylons at most "
+        "%.1f× Pyramid's time." % (overhead["rounds"], PEER_TARGET),
+        "stack",
+        _PEER_RATIOS,
+    )
+
+
+def _page_table(overhead):
+    return _group_table(
+        overhead,
+        PAGE_LABELS,
+        "## 1b. A Mako page, in process",
+        "The same small Mako template (`templates/page.mako`), rendered with "
+        "the same names and the same lookup options by each stack, measured "
+        "in the same rounds as the hello rows. Issue 21's target: Pylons at "
+        "most %.1f× Pyramid's time, as for hello." % PEER_TARGET,
+        "stack",
+        _PEER_RATIOS,
+    )
+
+
+def _quickwiki_table(overhead):
+    return _group_table(
+        overhead,
+        QUICKWIKI_LABELS,
+        "## 1c. QuickWiki's pages, in process",
+        "QuickWiki loaded from its ini (debug off) as `paster serve` loads "
+        "it, with 100 pages, called as WSGI in the same rounds; no session "
+        "cookie is sent. Issue 21's targets: the page view at most %.0f µs, "
+        "each other page at most %.1f× the page view's time."
+        % (PAGE_VIEW_US_TARGET, OTHER_PAGES_TARGET),
+        "page",
+        (("vs page view", "vs_page_view"),),
+    )
+
+
+def _group_table(overhead, labels, heading, text, first_column, ratios):
+    """The table of one group of part 1's contenders ("" if none ran)."""
     rows = [
         [
-            STACK_LABELS[name],
+            labels[name],
             "%.1f" % figures["us_per_request"],
             "%.1f" % figures["us_best"],
             "{:,.0f}".format(figures["requests_per_second"]),
-            "%.2f×" % figures["vs_pyramid"],
-            "%.2f×" % figures["vs_flask"],
         ]
-        for name, figures in in_order(summary, STACK_LABELS)
+        + ["%.2f×" % figures[ratio] for _, ratio in ratios]
+        for name, figures in in_order(overhead["summary"], labels)
     ]
+    if not rows:
+        return ""
+    header = [first_column, "µs/request", "best round", "req/s"]
     return "\n".join(
-        [
-            "## 1. Framework overhead, in process",
-            "",
-            "The same `GET /hello` handler called as WSGI, no sockets; median "
-            "and best of %d alternated rounds (the best is the least disturbed "
-            "by other load on the machine). req/s and the ratios come from the "
-            "medians; the ratios are time per request relative to Pyramid's and "
-            "Flask's (2.00× = twice as long)." % overhead["rounds"],
-            "",
-            _table(
-                [
-                    "stack",
-                    "µs/request",
-                    "best round",
-                    "req/s",
-                    "vs Pyramid",
-                    "vs Flask",
-                ],
-                rows,
-            ),
-        ]
+        [heading, "", text, "", table(header + [name for name, _ in ratios], rows)]
     )
 
 
@@ -181,7 +237,7 @@ def _libraries_table(profile, limit):
         [name, "%.1f" % micros, "%.0f%%" % (100 * micros / profile["total_us"])]
         for name, micros in largest
     ]
-    return _table(["library", "self µs/request", "share"], rows)
+    return table(["library", "self µs/request", "share"], rows)
 
 
 def _functions_table(profile, limit, order="top_self"):
@@ -195,7 +251,7 @@ def _functions_table(profile, limit, order="top_self"):
         ]
         for row in profile[order][:limit]
     ]
-    return _table(
+    return table(
         ["function", "library", "calls/request", "self µs", "cumulative µs"], rows
     )
 
@@ -261,7 +317,7 @@ def _wiki_table(wiki):
             "server process's."
             % (wiki["server"], wiki["rounds"], "{:,}".format(wiki["show_page_bytes"])),
             "",
-            _table(
+            table(
                 [
                     "measurement",
                     "pages",
@@ -329,7 +385,7 @@ def _page_view_table(wiki):
             "9's target is at least %.0f× at every size; the lowest ratio here is "
             "%.2f×." % (PAGE_VIEW_TARGET, lowest),
             "",
-            _table(
+            table(
                 [
                     "pages",
                     "QuickWiki req/s",
@@ -377,7 +433,7 @@ def _growth_tables(wiki):
             "request at the largest size over the smallest (above 1: slower with "
             "more pages).",
             "",
-            _table(
+            table(
                 ["measurement"]
                 + ["req/s at %s" % name for name in size_names]
                 + ["time per request, %s vs %s" % (size_names[-1], size_names[0])],
@@ -388,7 +444,7 @@ def _growth_tables(wiki):
             "size's. Issue 9 asks QuickWiki's page view for a flat p99 from "
             f"{low:,} to {high:,} pages.",
             "",
-            _table(
+            table(
                 ["measurement"] + ["p99 at %s" % name for name in size_names], p99_rows
             ),
         ]

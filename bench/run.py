@@ -39,6 +39,7 @@ VERSIONS_OF = overhead.VERSIONS_OF + (
     "SQLAlchemy",
     "docutils",
     "Mako",
+    "pyramid_mako",
     "Jinja2",
     "pyramid_jinja2",
     "pyramid_tm",
@@ -135,7 +136,12 @@ def describe_run(args):
 def run_overhead(args):
     """Part 1: the alternated rounds, then the profile of the full stack."""
     return overhead.run(
-        args.rounds, args.batch, args.profile_calls, args.results, PROFILE_NAME
+        args.rounds,
+        args.batch,
+        args.profile_calls,
+        args.results,
+        PROFILE_NAME,
+        args.ini,
     )
 
 

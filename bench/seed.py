@@ -179,6 +179,51 @@ def insert_quickwiki_pages(database_url, rows):
         engine.dispose()
 
 
+def add_quickwiki_revisions(database_url, title, count):
+    """Give QuickWiki's page ``title`` (at revision 1) revisions 2 to
+    ``count``, each its text with a line added, as a history has them.
+
+    Its stored rendering is dropped: its next view renders the latest.
+    """
+    engine = create_engine(database_url)
+    try:
+        with engine.begin() as connection:
+            first = connection.scalar(
+                select(Revision.content).where(
+                    Revision.page == title, Revision.number == 1
+                )
+            )
+            created = datetime.now(timezone.utc)
+            connection.execute(
+                Revision.__table__.insert(),
+                [
+                    {
+                        "page": title,
+                        "number": number,
+                        "content": first + "\nEdit number %d.\n" % number,
+                        "created": created,
+                        "author": "anonymous",
+                        "address": None,
+                        "summary": "Edit number %d" % number,
+                        "deleted": False,
+                    }
+                    for number in range(2, count + 1)
+                ],
+            )
+            connection.execute(
+                Page.__table__.update()
+                .where(Page.title == title)
+                .values(revision=count)
+            )
+            connection.execute(
+                Rendering.__table__.update()
+                .where(Rendering.page == title)
+                .values(revision=count, html=None, renderer=None)
+            )
+    finally:
+        engine.dispose()
+
+
 def quickwiki_texts_starting(database_url, start):
     """The texts of QuickWiki's revisions that start with ``start``."""
     engine = create_engine(database_url)

@@ -37,6 +37,13 @@ def sample_results():
             ("flask", 50.0),
         )
     }
+    summary["pylons-page"] = dict(
+        summary["pylons-full"], us_per_request=40.0, vs_pyramid=0.8, vs_flask=0.5
+    )
+    summary["qw-show"] = dict(summary["pyramid"], us_per_request=240.0)
+    summary["qw-list"] = dict(summary["pyramid"], us_per_request=480.0)
+    summary["qw-show"]["vs_page_view"] = 1.0
+    summary["qw-list"]["vs_page_view"] = 2.0
     function = {
         "function": "register (registry.py:313)",
         "library": "paste",
@@ -126,6 +133,17 @@ class MarkdownTest(unittest.TestCase):
             self.text,
         )
         self.assertIn("| Pyramid | 20.0 | 19.0 | 50,000 | 1.00× | 0.40× |", self.text)
+
+    def test_the_mako_page_and_quickwikis_pages_in_process(self):
+        self.assertIn(
+            "| Pylons, full stack (QuickWiki's) | 40.0 | 149.0 | 6,667 "
+            "| 0.80× | 0.50× |",
+            self.text,
+        )
+        self.assertIn("| page view | 240.0 | 19.0 | 50,000 | 1.00× |", self.text)
+        self.assertIn(
+            "| title list, first page | 480.0 | 19.0 | 50,000 | 2.00× |", self.text
+        )
 
     def test_every_wiki_row_is_in_the_table(self):
         for pages in ("100", "10,000"):

@@ -1,0 +1,54 @@
+"""QuickWiki's own pages, called in process: the wiki's rows of part 1.
+
+:func:`make_wiki` makes a QuickWiki in a directory, as part 2 makes each
+of its sites (``development.ini`` with debug off, ``paster setup-app``,
+:mod:`seed`'s pages), at :data:`PAGES` pages, the show page with
+:data:`REVISIONS` revisions; :func:`load` loads it from its ini with
+Paste Deploy, as ``paster serve`` does, and :data:`REQUESTS` are what is
+asked of it: the pages a reader and a writer open, without a session
+cookie, as a first visit makes them.
+"""
+
+import os
+
+import seed
+import wiki_client
+import wiki_server
+from paste.deploy import loadapp
+from webob import Request
+
+#: The wiki's size: small, as part 3 shows the page view does not grow.
+PAGES = 100
+#: The revisions of the show page, the history's rows (at most the 50 of
+#: a history page).
+REVISIONS = 20
+_SHOW = seed.SHOW_TITLE
+
+#: Name, path and status of each request of the QuickWiki rows, in table
+#: order; the page view first, as the others are compared with it.
+REQUESTS = {
+    "qw-show": (wiki_client.SHOW_PATH, 200),
+    "qw-list": (wiki_client.LIST_FIRST_PATH, 200),
+    "qw-history": ("/pages/history/" + _SHOW, 200),
+    "qw-edit": ("/pages/edit/" + _SHOW, 200),
+}
+
+
+def make_wiki(directory, source_ini):
+    """Make a QuickWiki in ``directory`` from ``source_ini``; its ini's path."""
+    ini = wiki_server.quickwiki_ini(source_ini, directory, wiki_server.free_port())
+    wiki_server.setup_app(ini)
+    database = wiki_server.database_url(ini)
+    seed.insert_quickwiki_pages(database, seed.quickwiki_rows(PAGES))
+    seed.add_quickwiki_revisions(database, _SHOW, REVISIONS)
+    return ini
+
+
+def load(ini):
+    """The wiki of ``ini``, as ``paster serve`` loads it."""
+    return loadapp("config:" + os.path.abspath(ini))
+
+
+def environ(name):
+    """The environ of request ``name`` of :data:`REQUESTS`."""
+    return Request.blank(REQUESTS[name][0]).environ
