@@ -9,6 +9,9 @@ passes on), finishes the requests it has, for at most ``graceful_timeout``
 seconds, then exits.  waitress alone ends at once, cutting the responses
 it is sending: a rolling restart would fail requests.
 
+As the framework's ``egg:Pylons#waitress`` does, it ends ``paster serve``
+with one line naming the address when its port is taken.
+
 It logs one line when it starts serving, and one when it stops, with the
 ``quickwiki.server`` logger at INFO: the level at which the config that
 ``paster make-config`` writes shows the wiki's own messages.
@@ -22,6 +25,8 @@ from waitress import wasyncore
 from waitress.channel import HTTPChannel
 from waitress.server import BaseWSGIServer, create_server
 
+import pylons.server
+
 __all__ = ["serve"]
 
 log = logging.getLogger(__name__)
@@ -33,7 +38,8 @@ DEFAULT_GRACEFUL_TIMEOUT = 20.0
 def serve(wsgi_app, global_conf, graceful_timeout=DEFAULT_GRACEFUL_TIMEOUT, **settings):
     """Serve ``wsgi_app`` with waitress's ``settings`` until told to stop
     (the ``paste.server_runner``)."""
-    server = create_server(wsgi_app, **settings)
+    with pylons.server.listening(global_conf, settings):
+        server = create_server(wsgi_app, **settings)
     listening = ", ".join(
         "http://%s:%s" % (listener.effective_host, listener.effective_port)
         for listener in _listeners(server)

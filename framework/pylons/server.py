@@ -5,13 +5,16 @@ with waitress, with the settings ``egg:waitress#main`` takes (``host``,
 ``port``, ``threads``...), as ``paster serve`` runs it.  When the address
 cannot be listened on, because its port is taken or needs privileges,
 ``paster serve`` says so in one line naming it, and how to choose
-another port, instead of a traceback.
+another port, instead of a traceback.  A server runner of a project's
+own makes its listening sockets within :func:`listening` to say so too.
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 import waitress
@@ -20,7 +23,7 @@ from paste.script.command import BadCommand
 if TYPE_CHECKING:
     from _typeshed.wsgi import WSGIApplication
 
-__all__ = ["waitress_runner"]
+__all__ = ["listening", "waitress_runner"]
 
 #: Why an address cannot be listened on, by the errno of the failed bind.
 _CANNOT_LISTEN = {
@@ -38,16 +41,30 @@ def waitress_runner(
 
     ``settings`` are waitress's, from ``[server:main]``.  An address that
     cannot be listened on ends ``paster serve`` with one line saying which
-    and why (a ``BadCommand``, exit status 2).
+    and why (see :func:`listening`).
+    """
+    with listening(global_conf, settings):
+        served: int = waitress.serve_paste(wsgi_app, global_conf, **settings)
+    return served
+
+
+@contextlib.contextmanager
+def listening(global_conf: dict[str, Any], settings: dict[str, Any]) -> Iterator[None]:
+    """Make a server's listening sockets within: an address that cannot be
+    listened on ends ``paster serve`` with one line naming it, and why.
+
+    ``settings`` are the server's (``host`` and ``port``, or ``listen``),
+    ``global_conf`` the configuration's, whose ``http_port``, when it
+    has one, the line tells how to change.  The line is a ``BadCommand``,
+    which ``paster`` prints, exiting with status 2.
     """
     try:
-        served: int = waitress.serve_paste(wsgi_app, global_conf, **settings)
+        yield
     except OSError as exc:
         # Only binding the listening sockets fails with these.
         if exc.errno is None or exc.errno not in _CANNOT_LISTEN:
             raise
         raise BadCommand(_cannot_listen(exc.errno, global_conf, settings)) from None
-    return served
 
 
 def _cannot_listen(

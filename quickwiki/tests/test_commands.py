@@ -273,6 +273,24 @@ PROXY_HEADERS = {
 }
 
 
+class TakenPortTest(PasterTest):
+    """egg:QuickWiki#waitress, told to serve on a port already taken."""
+
+    def test_it_says_so_in_one_line(self):
+        with open(os.path.join(self.dir, "held.ini"), "w", encoding="utf-8") as ini:
+            ini.write(GracefulStopTest.CONFIG)
+        with socket.socket() as taken:
+            taken.bind(("127.0.0.1", 0))
+            taken.listen()
+            port = taken.getsockname()[1]
+            result = self.paster("serve", "held.ini", "http_port=%d" % port, status=2)
+        self.assertNotIn("Traceback", result.stdout + result.stderr)
+        said = [line for line in result.stdout.splitlines() if str(port) in line]
+        self.assertEqual(len(said), 1, result.stdout)
+        self.assertIn("127.0.0.1:%d" % port, said[0])
+        self.assertIn("http_port=%d" % (port + 1), said[0])
+
+
 class AccountCommandTest(PasterTest):
     def accounts(self):
         """Each account's name, role, whether it is blocked and has a password."""
