@@ -22,6 +22,13 @@ log = logging.getLogger(__name__)
 #: config that sets none (mode 0600; data/ is ignored by git).
 SECRET_FILE = "session-secret"
 
+#: Settings the environment gives in place of the config's, as container
+#: platforms and secret stores give them: the variable, and the setting.
+ENVIRONMENT_SETTINGS = {
+    "QUICKWIKI_DATABASE_URL": "sqlalchemy.url",
+    "QUICKWIKI_SESSION_SECRET": "beaker.session.secret",
+}
+
 
 def load_environment(global_conf, app_conf):
     """The application's :class:`PylonsConfig`, built from the ini file.
@@ -31,6 +38,7 @@ def load_environment(global_conf, app_conf):
     config = PylonsConfig()
     paths = _paths()
     config.init_app(global_conf, app_conf, package="quickwiki", paths=paths)
+    _settings_from_environment(config)
     _ensure_session_secret(config)
     config["routes.map"] = make_map(config)
     config["pylons.app_globals"] = Globals(config)
@@ -54,6 +62,14 @@ def _paths():
         "static_files": os.path.join(root, "public"),
         "templates": [os.path.join(root, "templates")],
     }
+
+
+def _settings_from_environment(config):
+    """Take each setting of :data:`ENVIRONMENT_SETTINGS` from its variable,
+    where the environment sets one: it wins over the config file."""
+    for variable, setting in ENVIRONMENT_SETTINGS.items():
+        if os.environ.get(variable):
+            config[setting] = os.environ[variable]
 
 
 def _ensure_session_secret(config):

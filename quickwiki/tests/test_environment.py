@@ -6,9 +6,11 @@ import shutil
 import stat
 import tempfile
 import unittest
+from unittest import mock
 
 import pylons.test
 
+from quickwiki.config import environment
 from quickwiki.config.environment import load_environment
 from quickwiki.tests import CHECKOUT
 
@@ -85,6 +87,46 @@ class SessionSecretTest(unittest.TestCase):
     def test_without_a_data_directory_the_config_is_refused(self):
         with self.assertRaisesRegex(ValueError, "Set cache_dir"):
             self.load(cache_dir="")
+
+
+class EnvironmentSettingsTest(unittest.TestCase):
+    """QUICKWIKI_DATABASE_URL and QUICKWIKI_SESSION_SECRET, for container
+    platforms, in place of the config's settings."""
+
+    def setUp(self):
+        directory = tempfile.TemporaryDirectory()
+        self.addCleanup(directory.cleanup)
+        self.data_dir = os.path.join(directory.name, "data")
+        # load_environment binds the model's session: not the tests' one.
+        patch = mock.patch.object(environment, "init_model")
+        self.init_model = patch.start()
+        self.addCleanup(patch.stop)
+
+    def load(self, **variables):
+        config = pylons.test.pylonsapp.config
+        app_conf = dict(config["app_conf"], cache_dir=self.data_dir)
+        with mock.patch.dict(os.environ, variables):
+            return load_environment(dict(config["global_conf"]), app_conf)
+
+    def test_the_database_url_comes_from_the_environment(self):
+        url = "sqlite:///%s" % os.path.join(self.data_dir, "elsewhere.db")
+        config = self.load(QUICKWIKI_DATABASE_URL=url)
+        self.assertEqual(config["sqlalchemy.url"], url)
+        (engine,), _ = self.init_model.call_args
+        self.assertEqual(str(engine.url), url)
+
+    def test_the_session_secret_comes_from_the_environment(self):
+        config = self.load(QUICKWIKI_SESSION_SECRET="from-the-environment")
+        self.assertEqual(config["beaker.session.secret"], "from-the-environment")
+        self.assertEqual(config["beaker.session.validate_key"], "from-the-environment")
+        self.assertFalse(os.path.exists(self.data_dir))
+
+    def test_unset_or_empty_variables_leave_the_config_as_it_is(self):
+        config = self.load(QUICKWIKI_DATABASE_URL="", QUICKWIKI_SESSION_SECRET="")
+        self.assertEqual(
+            config["sqlalchemy.url"],
+            pylons.test.pylonsapp.config["app_conf"]["sqlalchemy.url"],
+        )
 
 
 class StackTest(unittest.TestCase):
