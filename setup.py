@@ -46,6 +46,9 @@ setup(
         # The server of development.ini and of the configs make-config writes.
         "waitress>=3.0.1",
         "whitenoise>=6.8",
+        # The optional JSON log format, and the optional /metrics.
+        "python-json-logger>=3.1",
+        "prometheus-client>=0.20",
     ],
     extras_require={
         "test": [

@@ -16,6 +16,9 @@ from pylons.wsgiapp import PylonsApp
 
 from quickwiki.config.environment import load_environment
 from quickwiki.lib.health import HealthCheck
+from quickwiki.lib.metrics import Metrics
+from quickwiki.lib.request_ids import RequestId
+from quickwiki.model import meta
 
 #: Static files named with a hash of their content, as asset bundlers name
 #: them (``app.3f9a1c2e.css``): a changed file gets a new name, so these are
@@ -31,8 +34,10 @@ def make_app(global_conf, full_stack=True, static_files=True, **app_conf):
     ``global_conf`` is the ini file's ``[DEFAULT]`` section, ``app_conf``
     its ``[app:main]`` section.  ``full_stack`` adds the error handling
     middleware, ``static_files`` serves ``public/`` in front of the
-    application, with WhiteNoise; ``/_health`` is answered in front of
-    both; every response gets the security headers.
+    application, with WhiteNoise; with ``quickwiki.metrics`` on, the
+    requests are measured and ``/metrics`` answered; ``/_health`` is
+    answered in front of all that; every request gets an id, and every
+    response the security headers.
     """
     config = load_environment(global_conf, app_conf)
     app = PylonsApp(config=config)
@@ -60,8 +65,12 @@ def make_app(global_conf, full_stack=True, static_files=True, **app_conf):
             autorefresh=config["debug"],
             immutable_file_test=FINGERPRINTED,
         )
+    if asbool(config.get("quickwiki.metrics", False)):
+        app = Metrics(app, meta.Session.get_bind())
     # Before everything else, so that a check costs only its own work.
     app = HealthCheck(app)
+    # Outside the rest, so that whatever is logged for a request names it.
+    app = RequestId(app)
     # Outermost, so that static files and error documents get them too.
     app = SecurityHeaders(app, config)
     app.config = config

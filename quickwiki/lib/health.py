@@ -80,7 +80,7 @@ class HealthCheck:
         finally:
             meta.Session.remove()
         try:
-            wikitext.check_workers()
+            wikitext.worker_pool().check()
         except Exception as error:
             log.debug("Health check: the render workers failed", exc_info=True)
             checks["render_workers"] = _failure(error)

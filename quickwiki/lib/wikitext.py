@@ -65,12 +65,12 @@ __all__ = [
     "RENDERER_VERSION",
     "RENDER_ERROR_CLASS",
     "URL_SCHEMES",
-    "check_workers",
     "code_digest",
     "configure",
     "render",
     "render_in_process",
     "sanitise",
+    "worker_pool",
 ]
 
 log = logging.getLogger(__name__)
@@ -358,11 +358,10 @@ def _workers():
     return _pool
 
 
-def check_workers():
-    """Raise a :class:`~quickwiki.lib.workers.WorkerError` unless the
-    render workers run calls (for the health check; see
-    :meth:`~quickwiki.lib.workers.WorkerPool.check`)."""
-    _workers().check()
+def worker_pool():
+    """The :class:`~quickwiki.lib.workers.WorkerPool` that renders, for the
+    health check and the metrics (its workers start when first needed)."""
+    return _workers()
 
 
 def render(source, existing_titles, page_url):

@@ -22,6 +22,7 @@ process, where the database connection lives).  :meth:`WorkerPool.check`
 tells a health check whether the pool runs calls, without running one.
 """
 
+import collections
 import logging
 import multiprocessing
 import queue
@@ -48,21 +49,32 @@ log = logging.getLogger(__name__)
 class WorkerError(Exception):
     """The function did not return a result; the message says why."""
 
+    #: The name :attr:`WorkerPool.failures` counts it by.
+    reason = "error"
+
 
 class WorkerTimeout(WorkerError):
     """The function was still running at the deadline: its worker was killed."""
+
+    reason = "timeout"
 
 
 class WorkerCrashed(WorkerError):
     """The worker process died (out of memory, or a crash of the interpreter)."""
 
+    reason = "crashed"
+
 
 class WorkerBusy(WorkerError):
     """Every worker stayed busy with other calls for the timeout."""
 
+    reason = "busy"
+
 
 class WorkerStartFailed(WorkerError):
     """A new worker process was not ready within the start-up bound."""
+
+    reason = "start_failed"
 
 
 def _context():
@@ -94,6 +106,7 @@ class WorkerPool:
     ):
         if workers < 1:
             raise ValueError("A worker pool needs at least one worker")
+        self.workers = workers
         self.function = function
         self.timeout = timeout
         self.start_timeout = start_timeout
@@ -106,6 +119,17 @@ class WorkerPool:
             self._idle.put(None)  # a worker yet to be started
         self._lock = threading.Lock()
         self._started = set()
+        #: Calls waiting for a free worker now; calls ended since the pool
+        #: was made, and those that raised, by the :attr:`WorkerError.reason`
+        #: of their error (for metrics).
+        self.waiting = 0
+        self.calls = 0
+        self.failures = collections.Counter()
+
+    @property
+    def busy(self):
+        """How many workers are running a call now."""
+        return self.workers - self._idle.qsize()
 
     def run(self, payload, answer=None):
         """``function(payload, ask)``'s result, from a worker process.
@@ -116,13 +140,32 @@ class WorkerPool:
         question is raised here, after the worker that asked has been
         replaced.
         """
+        with self._lock:
+            self.waiting += 1
         try:
             worker = self._idle.get(timeout=self.timeout)
         except queue.Empty:
-            raise WorkerBusy(
-                "every worker stayed busy for %g seconds" % self.timeout
-            ) from None
-        return self._run_on(worker, payload, answer)
+            busy = WorkerBusy("every worker stayed busy for %g seconds" % self.timeout)
+            self._ended(busy)
+            raise busy from None
+        finally:
+            with self._lock:
+                self.waiting -= 1
+        error = None
+        try:
+            return self._run_on(worker, payload, answer)
+        except WorkerError as failed:
+            error = failed
+            raise
+        finally:
+            self._ended(error)
+
+    def _ended(self, error):
+        """Count a call that ended, raising ``error`` (None: returning)."""
+        with self._lock:
+            self.calls += 1
+            if error is not None:
+                self.failures[error.reason] += 1
 
     def check(self):
         """Raise a :class:`WorkerError` unless the pool runs calls, for a

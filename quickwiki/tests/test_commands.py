@@ -3,12 +3,14 @@
 
 import configparser
 import http.client
+import json
 import os
 import signal
 import socket
 import sqlite3
 import stat
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -78,6 +80,27 @@ class DeploymentTest(PasterTest):
         )
         self.assertNotEqual(first["app_instance_uuid"], second["app_instance_uuid"])
 
+    def test_the_made_configs_json_log_format_writes_json_lines(self):
+        path = os.path.join(self.dir, "prod.ini")
+        self.make_config()
+        with open(path, encoding="utf-8") as ini:
+            config = ini.read()
+        self.assertEqual(config.count("\nformatter = generic\n"), 1)
+        with open(path, "w", encoding="utf-8") as ini:
+            ini.write(config.replace("\nformatter = generic\n", "\nformatter = json\n"))
+        logged = subprocess.run(
+            [sys.executable, "-c", LOG_A_LINE, path],
+            cwd=self.dir,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        (record,) = [json.loads(line) for line in logged.stderr.splitlines()]
+        self.assertEqual(
+            (record["level"], record["logger"], record["message"]),
+            ("INFO", "quickwiki.test", "A line, as JSON."),
+        )
+
     def test_made_config_sets_up_its_database_twice_over(self):
         self.make_config()
         self.paster("setup-app", "prod.ini")
@@ -88,6 +111,14 @@ class DeploymentTest(PasterTest):
             "SELECT page, number, content FROM revisions"
         ).fetchall()
         self.assertEqual(rows, [("FrontPage", 1, FRONT_PAGE_CONTENT)])
+
+
+#: Logs one record with the logging sections of the config it is given.
+LOG_A_LINE = """\
+import logging.config, sys
+logging.config.fileConfig(sys.argv[1], disable_existing_loggers=False)
+logging.getLogger("quickwiki.test").info("A line, as JSON.")
+"""
 
 
 class ServeTest(unittest.TestCase):
@@ -103,7 +134,11 @@ class ServeTest(unittest.TestCase):
         # Anyone edits, so that an anonymous save keeps the address.
         make_wiki(
             cls.dir,
-            {"quickwiki.record_addresses": "true", "quickwiki.policy": "open"},
+            {
+                "quickwiki.record_addresses": "true",
+                "quickwiki.policy": "open",
+                "quickwiki.metrics": "true",
+            },
         )
         cls.server = PasterServer(cls.dir, "prod.ini")
         cls.addClassCleanup(cls.server.stop)
@@ -116,6 +151,18 @@ class ServeTest(unittest.TestCase):
             " INFO  [quickwiki.server] [MainThread] Serving on http://127.0.0.1:%d"
             % self.port,
             serving[0],
+        )
+
+    def test_the_metrics_setting_turns_metrics_on(self):
+        self.assertEqual(self.get("/")[0], 200)
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        self.addCleanup(connection.close)
+        connection.request("GET", "/metrics")
+        response = connection.getresponse()
+        self.assertEqual(response.status, 200)
+        self.assertIn(
+            'quickwiki_requests_total{method="GET",route="home",status="200"}',
+            response.read().decode("utf-8"),
         )
 
     def get(self, path):

@@ -53,7 +53,7 @@ pid {dir}/nginx.pid;
 error_log {dir}/error.log warn;
 events {{ worker_connections 512; }}
 http {{
-    log_format upstreams '$status $request_method $upstream_addr $upstream_status';
+    log_format upstreams '$request_id $status $upstream_addr';
     access_log {dir}/access.log upstreams;
     client_body_temp_path {dir}/client_body;
     proxy_temp_path {dir}/proxy;
@@ -271,10 +271,22 @@ class RollingRestartTest(unittest.TestCase):
         # nginx sent requests to both processes, and passed some on from a
         # process that refused them (a restart) to the other.
         with open(os.path.join(self.nginx_dir, "access.log")) as log:
-            upstreams = [line.split(" ", 2)[2] for line in log]
+            logged = [line.rstrip("\n").split(" ", 2) for line in log]
+        upstreams = [upstream for _id, _status, upstream in logged]
         for port in self.servers:
             self.assertTrue(any(":%d" % port in line for line in upstreams))
         self.assertTrue(any(", " in line for line in upstreams))
+        # The wiki named each request as nginx did.
+        ids = {request_id for request_id, _status, _upstream in logged}
+        answered = [answer for answer in answers if answer is not None]
+        self.assertTrue(
+            all(answer.headers["X-Request-Id"] in ids for answer in answered)
+        )
+
+    def test_health_answers_this_machine_and_metrics_no_one(self):
+        visitor = self.visitor()
+        self.assertEqual(visitor.open(self.https_port, "/_health").status, 200)
+        self.assertEqual(visitor.open(self.https_port, "/metrics").status, 404)
 
     def answer(self, visitor, target, **changes):
         """The response to a GET of ``target`` (a path) through nginx, or to

@@ -175,31 +175,62 @@ class WorkerPoolTest(unittest.TestCase):
         self.assertEqual(pool.run(2, calls.append), 4)
         self.assertEqual(calls, [])
 
-    def test_a_check_does_not_wait_for_busy_workers(self):
-        pool = self.pool(sleep_for, workers=1, timeout=120)
-        outcome = []
+    def hold_calls(self, pool, count):
+        """Start ``count`` calls on ``pool`` (of ask_twice), each held busy
+        until the function returned releases them, and waits for them."""
+        released = threading.Event()
 
-        def busy():
-            try:
-                outcome.append(pool.run(60))
-            except WorkerError as error:
-                outcome.append(error)
+        def answer(question):
+            # The worker waits for the answer: busy until the test says.
+            released.wait(60)
+            return question
 
-        call = threading.Thread(target=busy)
-        call.start()
+        calls = [
+            threading.Thread(target=pool.run, args=(1, answer)) for _ in range(count)
+        ]
+        for call in calls:
+            call.start()
+
+        def release():
+            released.set()
+            for call in calls:
+                call.join()
+
+        return release
+
+    def wait_until(self, pool, busy, waiting=0):
         deadline = time.monotonic() + 30
-        while pool._idle.qsize() and time.monotonic() < deadline:
+        while (pool.busy, pool.waiting) != (busy, waiting):
+            self.assertLess(time.monotonic(), deadline, (pool.busy, pool.waiting))
             time.sleep(0.01)
+
+    def test_a_check_does_not_wait_for_busy_workers(self):
+        pool = self.pool(ask_twice, workers=1, timeout=60)
+        release = self.hold_calls(pool, 1)
+        self.wait_until(pool, busy=1)
         pool.check()
         # Still running: the check took no turn after it.
-        self.assertEqual(outcome, [])
-        pool.close()
-        call.join()
+        self.assertEqual(pool.busy, 1)
+        release()
 
     def test_a_check_fails_when_no_worker_starts(self):
         pool = self.pool(double, workers=1, start_timeout=0)
         with self.assertRaises(WorkerError):
             pool.check()
+
+    def test_calls_and_failures_are_counted_by_reason(self):
+        pool = self.pool(double, workers=1)
+        with self.assertRaises(WorkerError):
+            pool.run(None)
+        self.assertEqual(pool.run(2), 4)
+        self.assertEqual((pool.calls, dict(pool.failures)), (2, {"error": 1}))
+
+    def test_waiting_and_busy_calls_are_counted(self):
+        pool = self.pool(ask_twice, workers=1, timeout=60)
+        release = self.hold_calls(pool, 2)
+        self.wait_until(pool, busy=1, waiting=1)
+        release()
+        self.assertEqual((pool.busy, pool.waiting, pool.calls), (0, 0, 2))
 
     def test_memory_beyond_the_limit_fails_in_the_worker(self):
         pool = self.pool(allocate, workers=1, memory_limit=512 * 2**20)

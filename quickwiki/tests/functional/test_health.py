@@ -57,7 +57,8 @@ class HealthTest(TestController):
 
     def test_render_workers_that_do_not_start_fail_the_check(self):
         failed = WorkerStartFailed("the worker process was not ready")
-        with mock.patch.object(wikitext, "check_workers", side_effect=failed):
+        pool = mock.Mock(check=mock.Mock(side_effect=failed))
+        with mock.patch.object(wikitext, "worker_pool", return_value=pool):
             body = self.check(503)
         self.assertEqual(
             body["checks"]["render_workers"],
