@@ -36,12 +36,12 @@ from backlash.utils import RequestContext
 from paste import registry as paste_registry
 from paste.deploy.converters import asbool
 from routes import middleware as routes_middleware
-from routes.util import URLGenerator
 from webob import Request, Response
 from webob.exc import HTTPException
 
 import pylons
 from pylons.controllers.util import Request as PylonsRequest
+from pylons.routing import UNSURE, CompiledRoutes, URLGenerator
 
 if TYPE_CHECKING:
     from _typeshed import OptExcInfo
@@ -476,12 +476,22 @@ class RoutesMiddleware(routes_middleware.RoutesMiddleware):
     in the query string, or else in a POSTed form, is the method the
     routes see; a redirect route's redirect is the answer; a route's
     ``path_info`` variable becomes ``PATH_INFO``, the path before it joining
-    ``SCRIPT_NAME``.  Where Routes' own ends every request by clearing the
-    mapper's thread-local environ, which it never set without
-    ``singleton`` (an exception raised and caught each time), this does
-    nothing more.  With ``singleton`` (Routes' default, which sets that
-    environ) it is Routes' own.
+    ``SCRIPT_NAME``.  The route is found by the mapper's routes compiled
+    into one expression (:class:`pylons.routing.CompiledRoutes`), and the
+    URL generator is :class:`pylons.routing.URLGenerator`, which
+    remembers the URLs the requests' generators made, in :attr:`urls`.
+    Where Routes' own ends every request by clearing the mapper's
+    thread-local environ, which it never set without ``singleton`` (an
+    exception raised and caught each time), this does nothing more.  With
+    ``singleton`` (Routes' default, which sets that environ) it is
+    Routes' own.
     """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.compiled: CompiledRoutes | None = None
+        #: The URLs the URL generators of the requests made, shared by them.
+        self.urls: dict[Any, str] = {}
 
     def __call__(
         self, environ: WSGIEnvironment, start_response: StartResponse
@@ -490,7 +500,7 @@ class RoutesMiddleware(routes_middleware.RoutesMiddleware):
         if self.singleton:
             return super().__call__(environ, start_response)
         match, route = self.match(environ)
-        url = URLGenerator(self.mapper, environ)
+        url = URLGenerator(self.mapper, environ, self.urls)
         environ["wsgiorg.routing_args"] = (url, match)
         environ["routes.route"] = route
         environ["routes.url"] = url
@@ -502,16 +512,22 @@ class RoutesMiddleware(routes_middleware.RoutesMiddleware):
 
     def match(self, environ: WSGIEnvironment) -> tuple[dict[str, Any], Any]:
         """The matching route's variables ({} if none) and the route (or None)."""
-        method = self.method_override(environ) if self.use_method_override else None
+        method = None
+        if self.use_method_override and (
+            # What method_override reads: no need to ask it otherwise.
+            "_method" in environ.get("QUERY_STRING", "")
+            or environ["REQUEST_METHOD"] == "POST"
+        ):
+            method = self.method_override(environ)
         if method:
             request_method = environ["REQUEST_METHOD"]
             environ["REQUEST_METHOD"] = method.upper()
             try:
-                found = self.mapper.routematch(environ=environ)
+                found = self.routematch(environ)
             finally:
                 environ["REQUEST_METHOD"] = request_method
         else:
-            found = self.mapper.routematch(environ=environ)
+            found = self.routematch(environ)
         # The mapper in debug mode adds its log as a third item.
         match, route = (found[0], found[1]) if found else (None, None)
         if self.log_debug:  # Routes' logger, at debug level when the app began
@@ -523,6 +539,24 @@ class RoutesMiddleware(routes_middleware.RoutesMiddleware):
                 match,
             )
         return match or {}, route
+
+    def routematch(self, environ: WSGIEnvironment) -> Any:
+        """The mapper's ``routematch`` of the request, by its compiled routes.
+
+        They are compiled again when Routes has made its expressions anew;
+        Routes itself matches whenever they cannot say.
+        """
+        mapper = self.mapper
+        compiled = self.compiled
+        if compiled is None or compiled.source is not vars(mapper).get(
+            "_prefix2routes"
+        ):
+            compiled = self.compiled = CompiledRoutes.of(mapper)
+        if compiled is not None:
+            found = compiled.match(environ["PATH_INFO"], environ)
+            if found is not UNSURE:
+                return found
+        return mapper.routematch(environ=environ)
 
     def method_override(self, environ: WSGIEnvironment) -> str | None:
         """The ``_method`` the query string, or else a POSTed form, asks for."""

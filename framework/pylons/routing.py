@@ -1,0 +1,200 @@
+"""Routes, with less work for each request: its matching and its URLs.
+
+:class:`CompiledRoutes` finds the route a path matches with one regular
+expression, made of the mapper's own, in the order Routes tries them;
+:class:`URLGenerator` is Routes' URL generator, which gives a URL it made
+before for the same arguments without making it again.
+:class:`pylons.middleware.RoutesMiddleware` uses both.  Each gives what
+Routes gives; where it cannot be sure to, Routes answers.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from routes import util as routes_util
+
+__all__ = ["UNSURE", "CompiledRoutes", "URLGenerator"]
+
+#: What :meth:`CompiledRoutes.match` says when Routes must answer itself.
+UNSURE = object()
+
+
+class CompiledRoutes:
+    """A Routes mapper's routes as one regular expression.
+
+    Routes tries its routes one by one, each with its own expression,
+    those of longer fixed beginnings first: a dozen Python calls for a
+    path.  Here the same expressions, in the same order, are the
+    alternatives of one, which finds the route and reads its variables in
+    one call.  It is made from the expressions Routes last made
+    (:meth:`of` says whether the mapper can be compiled at all), their
+    variables' groups renamed apart.  A route with conditions is asked
+    itself; when it refuses, :meth:`match` is :data:`UNSURE`.
+    """
+
+    def __init__(self, mapper: Any) -> None:
+        #: The mapper's routes by their fixed beginning, as compiled.
+        self.source = mapper._prefix2routes
+        alternatives = []
+        entries: list[tuple[int, str, Any, list[str]]] = []
+        for length in mapper._prefix_lens:
+            for prefix, routes in self.source.items():
+                if len(prefix) != length:
+                    continue
+                for route in routes:
+                    number = len(entries)
+                    names = _GROUP.findall(route.regexp)
+                    if len(names) != len(route.regmatch.groupindex):
+                        raise ValueError("a group of %r was not found" % route)
+                    alternatives.append(
+                        "(?P<_%d>%s)"
+                        % (number, _GROUP.sub(r"(?P<_%d_\1>" % number, route.regexp))
+                    )
+                    entries.append((number, prefix, route, names))
+        self.regexp = re.compile("|".join(alternatives))
+        groups = self.regexp.groupindex
+        #: By the number of an alternative's group: its route's fixed
+        #: beginning, the route, the groups of its variables with their
+        #: names, and the defaults that stand for a variable matched as
+        #: nothing.
+        self.routes = {
+            groups["_%d" % number]: (
+                prefix,
+                route,
+                tuple((groups["_%d_%s" % (number, name)], name) for name in names),
+                {name: value for name, value in route.defaults.items() if value},
+                # The defaults of the route's other variables, as Routes
+                # adds them after those of the path.
+                {
+                    name: route.defaults[name]
+                    for name in route._default_keys.difference(names)
+                },
+            )
+            for number, prefix, route, names in entries
+        }
+
+    @classmethod
+    def of(cls, mapper: Any) -> CompiledRoutes | None:
+        """The compiled routes of ``mapper``; None when Routes must match.
+
+        Routes matches itself when its expressions are made anew for each
+        request (``always_scan``), are not made yet, or depend on more
+        than the path: sub-domains, a prefix, the debug log.
+        """
+        if (
+            not mapper._created_regs
+            or mapper.always_scan
+            or mapper.sub_domains
+            or mapper.prefix
+            or mapper.debug
+        ):
+            return None
+        try:
+            return cls(mapper)
+        except (re.error, OverflowError, RecursionError, ValueError):
+            return None
+
+    def match(self, url: str, environ: dict[str, Any]) -> Any:
+        """``(variables, route)`` of the route ``url`` matches, or None.
+
+        :data:`UNSURE` when Routes must be asked.
+        """
+        found = self.regexp.match(url)
+        if found is None:
+            return None  # no route's expression matches
+        # The alternative's own group is the last one to close.
+        prefix, route, groups, defaults, others = self.routes[found.lastindex or 0]
+        if not url.startswith(prefix):
+            return UNSURE  # Routes would not have tried this route first
+        if route.conditions:
+            variables = route.match(url, environ)
+            if isinstance(variables, dict):
+                return variables, route
+            return UNSURE  # refused: a route after it may match
+        variables = {}
+        for group, name in groups:
+            # A value of nothing takes the route's default, if it has one.
+            value = found.group(group)
+            variables[name] = value or defaults.get(name) or value
+        variables.update(others)
+        return variables, route
+
+
+#: The opening of a named group in an expression Routes made (not one
+#: spelled out in a path, which Routes escapes).
+_GROUP = re.compile(r"(?<!\\)\(\?P<(\w+)>")
+
+
+#: Arguments whose URL depends on the request's host or routing, never
+#: remembered.
+_REQUEST_ARGUMENTS = frozenset(
+    (
+        "host",
+        "host_",
+        "_host",
+        "protocol",
+        "protocol_",
+        "_protocol",
+        "qualified",
+        "sub_domain",
+        "_use_current",
+    )
+)
+#: How many URLs one :class:`RoutesMiddleware` remembers; beyond, it starts
+#: afresh.
+URLS_KEPT = 4096
+
+
+class URLGenerator(routes_util.URLGenerator):
+    """Routes' URL generator, which remembers the URLs it made.
+
+    ``urls`` is a dictionary the generators of the requests an
+    application serves share (that of its RoutesMiddleware): a URL asked
+    for again with the same arguments, and the same ``SCRIPT_NAME``, is
+    taken from there.  Only URLs that depend on nothing else are kept:
+    asked for with text and whole numbers, without ``host``,
+    ``protocol``, ``qualified``, sub-domains or ``_use_current``, from a
+    mapper that keeps Routes' own cache of URLs (``mapper.urlcache``),
+    and of routes without a ``_filter``.  Up to :data:`URLS_KEPT` are
+    kept.
+    """
+
+    def __init__(
+        self, mapper: Any, environ: dict[str, Any], urls: dict[Any, str] | None = None
+    ) -> None:
+        # As Routes' own: an environ without SCRIPT_NAME gets an empty one.
+        environ.setdefault("SCRIPT_NAME", "")
+        self.mapper = mapper
+        self.environ = environ
+        self.urls = urls
+
+    def __call__(self, *args: Any, **kwargs: Any) -> str:
+        """The URL of a route (``url('page', title='FrontPage')``), as Routes'."""
+        urls = self.urls
+        if urls is None or not self._rememberable(args, kwargs):
+            made: str = super().__call__(*args, **kwargs)
+            return made
+        key = (self.environ.get("SCRIPT_NAME", ""), args, tuple(kwargs.items()))
+        url = urls.get(key)
+        if url is None:
+            url = super().__call__(*args, **kwargs)
+            if len(urls) >= URLS_KEPT:
+                urls.clear()
+            urls[key] = url
+        return url
+
+    def _rememberable(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> bool:
+        """Whether the URL of these arguments is the same in every request."""
+        mapper = self.mapper
+        if mapper.sub_domains or mapper.urlcache is None:
+            return False
+        for value in args:
+            if type(value) is not str:
+                return False
+        for name, value in kwargs.items():
+            if name in _REQUEST_ARGUMENTS or type(value) not in (str, int):
+                return False
+        route = mapper._routenames.get(args[0]) if args else None
+        return route is None or not route.filter
