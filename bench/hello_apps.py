@@ -24,18 +24,19 @@ Debug is off everywhere, as in production.
 import os
 import tempfile
 
-from beaker.middleware import CacheMiddleware, SessionMiddleware
 from routes import Mapper
 from whitenoise import WhiteNoise
 
 from pylons.configuration import PylonsConfig
 from pylons.controllers import WSGIController
 from pylons.middleware import (
+    CacheMiddleware,
     ErrorHandler,
     RegistryManager,
     RequestDecoding,
     RoutesMiddleware,
     SecurityHeaders,
+    SessionMiddleware,
     StatusCodeRedirect,
 )
 from pylons.wsgiapp import PylonsApp

@@ -33,6 +33,8 @@ from backlash import DebuggedApplication
 from backlash.tbtools import get_current_traceback
 from backlash.tracing.reporters.mail import EmailReporter
 from backlash.utils import RequestContext
+from beaker import middleware as beaker_middleware
+from beaker.session import SessionObject
 from paste import registry as paste_registry
 from paste.deploy.converters import asbool
 from routes import middleware as routes_middleware
@@ -48,11 +50,13 @@ if TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
 
 __all__ = [
+    "CacheMiddleware",
     "ErrorHandler",
     "RegistryManager",
     "RequestDecoding",
     "RoutesMiddleware",
     "SecurityHeaders",
+    "SessionMiddleware",
     "StatusCodeRedirect",
     "debugger_filter_app_factory",
     "debugger_filter_factory",
@@ -379,14 +383,15 @@ class SecurityHeaders:
             headers: list[tuple[str, str]],
             exc_info: OptExcInfo | None = None,
         ) -> Callable[[bytes], object]:
+            if self.others.issuperset(map(_name_of, headers)):
+                # None of ours: the common answer, at once.
+                return start_response(status, [*headers, *self.headers], exc_info)
             return start_response(status, self.added_to(headers), exc_info)
 
         return self.app(environ, add_headers)
 
     def added_to(self, headers: list[tuple[str, str]]) -> list[tuple[str, str]]:
         """``headers`` and those of ours the application did not set."""
-        if self.others.issuperset(map(_name_of, headers)):
-            return [*headers, *self.headers]
         set_here = {name.lower(): name for name, _value in headers}
         if len(self.others) < _OTHER_NAMES_KEPT:
             self.others |= {
@@ -603,6 +608,105 @@ def _move_path_info(environ: WSGIEnvironment, path_info: str) -> None:
     )
 
 
+class SessionMiddleware(beaker_middleware.SessionMiddleware):
+    """Beaker's ``SessionMiddleware``, without Beaker's own global.
+
+    It takes the same arguments (the ``beaker.session.*`` settings) and
+    does the same for each request: the session, made when first used,
+    in ``environ['beaker.session']`` (``pylons.session``), saved as the
+    answer starts if it was used, with its cookie.  Reading a value of
+    the session (``get``, ``pop``) of a request that brought no session
+    cookie does not make it: it would be new, and hold nothing.  Beaker's
+    also registers the session on its own ``paste.registry`` global
+    (``beaker.middleware.SessionMiddleware.session``) for every request,
+    which Pylons never reads: this one does not.
+    """
+
+    def __call__(
+        self, environ: WSGIEnvironment, start_response: StartResponse
+    ) -> Iterable[bytes]:
+        """Give the request its session; save it as the answer starts."""
+        session = _LazySession(environ, self.options)
+        environ[self.environ_key] = session
+        environ["beaker.get_session"] = self._get_session
+        testing = environ.get("paste.testing_variables")
+        if testing is not None and "webtest_varname" in self.options:
+            testing[self.options["webtest_varname"]] = session
+
+        def start_saved(
+            status: str,
+            headers: list[tuple[str, str]],
+            exc_info: OptExcInfo | None = None,
+        ) -> Callable[[bytes], object]:
+            if session.accessed():
+                session.persist()
+                cookie = session.request.get("cookie_out")
+                if cookie and session.request.get("set_cookie"):
+                    headers.append(("Set-Cookie", cookie))
+            return start_response(status, headers, exc_info)
+
+        return self.wrap_app(environ, start_saved)
+
+
+class _LazySession(SessionObject):
+    """Beaker's session made when first used, made without copying settings.
+
+    Beaker's ``SessionObject`` copies the middleware's settings for each
+    request, into the attributes it keeps; these are the same, but for
+    the settings, which are the middleware's own (nothing changes them).
+    Reading it with :meth:`get` or :meth:`pop` when the request brought no
+    session cookie gives the default without making the session: a new
+    session holds nothing yet.
+    """
+
+    def __init__(self, environ: WSGIEnvironment, params: dict[str, Any]) -> None:
+        held = self.__dict__
+        held["_params"] = params
+        held["_environ"] = environ
+        held["_sess"] = None
+        held["_headers"] = {}
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """The session's value of ``key``, or ``default``."""
+        if self._new_and_unmade():
+            return default
+        return self._session().get(key, default)
+
+    def pop(self, key: str, *default: Any) -> Any:
+        """Remove ``key`` from the session; its value, or ``default``."""
+        if default and self._new_and_unmade():
+            return default[0]
+        return self._session().pop(key, *default)
+
+    def _new_and_unmade(self) -> bool:
+        """Whether the session is not made yet and would be new: the
+        request brought no cookie of its name (nor is it given an id)."""
+        held = self.__dict__
+        if held["_sess"] is not None or "id" in held["_params"]:
+            return False
+        cookies = held["_environ"].get("HTTP_COOKIE")
+        # A cookie of another name that holds this one's is no harm: the
+        # session is made, and found new.
+        return not cookies or held["_params"]["key"] + "=" not in cookies
+
+
+class CacheMiddleware(beaker_middleware.CacheMiddleware):
+    """Beaker's ``CacheMiddleware``, without Beaker's own global.
+
+    The application's cache manager is in ``environ['beaker.cache']``
+    (``pylons.cache``) for each request; Beaker's also registers it on
+    its own ``paste.registry`` global for every request, which Pylons
+    never reads: this one does not.
+    """
+
+    def __call__(
+        self, environ: WSGIEnvironment, start_response: StartResponse
+    ) -> Iterable[bytes]:
+        """Give the request the cache manager, and go on."""
+        environ[self.environ_key] = self.cache_manager
+        return self.app(environ, start_response)
+
+
 class RegistryManager(paste_registry.RegistryManager):
     """Paste's ``RegistryManager``, which opens a registry context per request.
 
@@ -626,8 +730,9 @@ class RegistryManager(paste_registry.RegistryManager):
             return super().__call__(environ, start_response)
         registry = environ.get("paste.registry")
         if registry is None:
-            registry = environ["paste.registry"] = paste_registry.Registry()
-        registry.prepare()
+            registry = environ["paste.registry"] = _Registry()
+        else:
+            registry.prepare()
         try:
             app_iter = self.application(environ, start_response)
         except BaseException as exc:
@@ -638,6 +743,20 @@ class RegistryManager(paste_registry.RegistryManager):
             registry.cleanup()
             return app_iter
         return _RegisteredBody(app_iter, environ, registry)
+
+
+class _Registry(paste_registry.Registry):
+    """Paste's registry, made with its first context open, which closes a
+    context with less work."""
+
+    def __init__(self) -> None:
+        self.reglist: list[dict[int, Any]] = [{}]
+
+    def cleanup(self) -> None:
+        """Unregister what the last context opened registered, and close it."""
+        for stacked, obj in self.reglist[-1].values():
+            stacked._pop_object(obj)
+        self.reglist.pop()
 
 
 class _RegisteredBody:

@@ -1,15 +1,16 @@
 """QuickWiki's WSGI application: the Pylons 1.0 middleware stack."""
 
-from beaker.middleware import CacheMiddleware, SessionMiddleware
 from paste.deploy.converters import asbool
 from whitenoise import WhiteNoise
 
 from pylons.middleware import (
+    CacheMiddleware,
     ErrorHandler,
     RegistryManager,
     RequestDecoding,
     RoutesMiddleware,
     SecurityHeaders,
+    SessionMiddleware,
     StatusCodeRedirect,
 )
 from pylons.wsgiapp import PylonsApp
