@@ -31,7 +31,6 @@ __all__ = [
     "RequestObject",
     "context",
     "current_context",
-    "make_later",
     "make_object",
     "request_names",
     "request_objects",
@@ -87,8 +86,18 @@ class PylonsContext:
     ``request``, ``response``, ``tmpl_context``, ``translator``, ``url``
     and, when their middleware ran, ``session`` and ``cache``.  Those of
     the request are made when first read (a request that never reads its
-    translator makes none), or may be set.
+    translator makes none), or may be set.  PylonsApp makes its requests'
+    contexts of a subclass of its own, which holds the application's
+    objects and the makers of the request's as class attributes.
     """
+
+    #: The environ of the request, which the makers are given.
+    _environ: dict[str, Any]
+    #: The makers of the request's objects, by name: none in a context
+    #: made by hand; those of PylonsApp in the subclass it makes.
+    _makers: dict[str, Any] = {}
+    #: How PylonsApp answers an action's text without a response, when it can.
+    _text_answer: Any = None
 
     def __getattr__(self, name: str) -> Any:
         """Make the request's object ``name`` on its first use."""
@@ -98,36 +107,25 @@ class PylonsContext:
         return made
 
 
-#: The makers of a context made by hand, not by PylonsApp: none.
-_NO_MAKERS: dict[str, Any] = {}
-
-
 def make_object(py: PylonsContext, name: str, *args: Any) -> Any:
     """Make ``py``'s per-request object ``name`` now, and keep it there.
 
     ``args`` go to its maker after the environ (``PylonsApp.make_response``
-    takes a body); without them, those given :func:`make_later`, if any.
-    None when ``py`` has no maker of it, or the maker gives none.
+    takes a body); without them, those left for it in the context's
+    ``_later`` (by :meth:`PylonsApp.text_answer`, the body of a response
+    not made yet), if any.  None when ``py`` has no maker of it, or the
+    maker gives none.
     """
-    held = vars(py)
-    maker = held.get("_makers", _NO_MAKERS).get(name)
+    maker = py._makers.get(name)
     if maker is None:
         return None
+    held = vars(py)
     if not args and "_later" in held:
         args = held["_later"].pop(name, ())
     made = maker(held["_environ"], *args)
     if made is not None:
         held[name] = made
     return made
-
-
-def make_later(py: PylonsContext, name: str, *args: Any) -> None:
-    """Have ``py``'s object ``name`` made with ``args`` when first used, not now.
-
-    A text answer leaves its response so: it is sent without one, unless
-    code asks for ``pylons.response`` before or after it is sent.
-    """
-    vars(py).setdefault("_later", {})[name] = args
 
 
 #: What getattr gives for an object a context does not have.

@@ -30,7 +30,6 @@ from pylons.context import (
     REQUEST_OBJECTS,
     PylonsContext,
     context,
-    make_later,
     request_objects,
 )
 from pylons.controllers.util import Request, Response
@@ -76,20 +75,25 @@ class PylonsApp:
         self._response_headerlist, self._response_charset = _response_start(
             self.response_options
         )
-        # What every request's PylonsContext starts with: the app's own
-        # objects, and the makers of the request's.
-        self._context_start = {
+        # What every request's PylonsContext starts with (the app's own
+        # objects, and the makers of the request's) is its class's: setting
+        # a request's up is then making one object.
+        start: dict[str, Any] = {
             obj.name: getattr(self, "make_" + obj.name)()
             for obj in REQUEST_OBJECTS
             if not obj.per_request
         }
-        self._context_start["_makers"] = {
+        start["_makers"] = {
             obj.name: getattr(self, "make_" + obj.name)
             for obj in REQUEST_OBJECTS
             if obj.per_request
         }
         if _answers_alike(self):
-            self._context_start["_text_answer"] = self.text_answer
+            start["_text_answer"] = self.text_answer
+        start["__module__"] = PylonsContext.__module__
+        self._request_context: type[PylonsContext] = type(
+            PylonsContext.__name__, (PylonsContext,), start
+        )
 
     def __call__(
         self, environ: WSGIEnvironment, start_response: StartResponse
@@ -115,10 +119,8 @@ class PylonsApp:
         starts, the request's when the request first uses them.  Override
         one to change what the request gets.
         """
-        py = PylonsContext()
-        objects = vars(py)
-        objects.update(self._context_start)
-        objects["_environ"] = environ
+        py = self._request_context()
+        py._environ = environ
         environ["pylons.pylons"] = py
         environ["pylons.environ_config"] = self.environ_config
 
@@ -167,7 +169,8 @@ class PylonsApp:
         """
         if isinstance(body, str):
             body = body.encode(self._response_charset)
-        make_later(py, "response", body)
+        # The response is made with the body if code asks for it.
+        vars(py).setdefault("_later", {})["response"] = (body,)
         headerlist = [*self._response_headerlist, ("Content-Length", str(len(body)))]
 
         def send(
@@ -246,7 +249,10 @@ class PylonsApp:
         name = match.get("controller")
         if not name:
             return None
-        if _routed_from_url(environ) and not _CONTROLLER_NAME.match(name):
+        route = environ.get("routes.route")
+        # A name the URL supplied must look like a module path.
+        from_url = route is None or "controller" in getattr(route, "minkeys", ())
+        if from_url and not _CONTROLLER_NAME.match(name):
             log.debug("Refusing controller %r taken from the URL", name)
             return None
         return self.find_controller(name)
@@ -341,9 +347,3 @@ def _answers_alike(app: PylonsApp) -> bool:
     return type(app).make_response is PylonsApp.make_response and all(
         name.lower() != "location" for name, _value in app._response_headerlist
     )
-
-
-def _routed_from_url(environ: WSGIEnvironment) -> bool:
-    """Whether the request's URL supplied the route's controller name."""
-    route = environ.get("routes.route")
-    return route is None or "controller" in getattr(route, "minkeys", ())

@@ -191,8 +191,12 @@ class WSGIController:
 
         An HTTPException it raises is returned instead, as the response.
         """
+        names, takes_any = _signature_of(func)
         try:
-            return self.perform_call(func, self._arguments_for(func))
+            arguments = {}
+            if names or takes_any:
+                arguments = self._arguments_named(names, takes_any)
+            return self.perform_call(func, arguments)
         except WSGIHTTPException as exc:
             return self._http_exception(exc)
 
@@ -215,11 +219,16 @@ class WSGIController:
 
     def _arguments_for(self, func: Callable[..., Any]) -> dict[str, Any]:
         """The arguments of :meth:`get_method_args` that ``func`` takes."""
-        names, takes_any = _signatures.get(
-            getattr(func, "__func__", func)
-        ) or _parameters_of(func)
+        names, takes_any = _signature_of(func)
         if not names and not takes_any:
             return {}
+        return self._arguments_named(names, takes_any)
+
+    def _arguments_named(
+        self, names: tuple[str, ...], takes_any: bool
+    ) -> dict[str, Any]:
+        """The arguments of :meth:`get_method_args` of these ``names``, or
+        every one when the function ``takes_any`` keyword."""
         available = self._method_args
         if available is None:
             available = self._method_args = self.get_method_args()
@@ -257,7 +266,7 @@ class WSGIController:
             if isinstance(result, (str, bytes)):
                 # The action left the response alone: answer with the body,
                 # without a response if the application can.
-                text_answer = vars(py).get("_text_answer")
+                text_answer = py._text_answer
                 if text_answer is not None:
                     return text_answer(py, result)
                 made = make_object(py, "response", result)
@@ -305,6 +314,11 @@ _no_hook_after = WSGIController.__after__
 #: by the function behind it: inspecting a signature costs more than the
 #: rest of a simple request.
 _signatures: dict[Callable[..., Any], tuple[tuple[str, ...], bool]] = {}
+
+
+def _signature_of(func: Callable[..., Any]) -> tuple[tuple[str, ...], bool]:
+    """The names ``func`` takes, and whether it takes any keyword."""
+    return _signatures.get(getattr(func, "__func__", func)) or _parameters_of(func)
 
 
 def _parameters_of(func: Callable[..., Any]) -> tuple[tuple[str, ...], bool]:
