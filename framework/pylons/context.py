@@ -55,6 +55,12 @@ class RequestObject(NamedTuple):
     #: returning None leaves the object out (no session without
     #: SessionMiddleware).
     per_request: bool = True
+    #: Whether a template of a request that has not made it yet is given
+    #: its ``pylons`` global instead, which makes it when the template
+    #: first uses it; otherwise it is made for the template.  So for all
+    #: but those templates nearly always use (``c``, ``url``): a request
+    #: would make them for nothing.
+    lazy_in_templates: bool = True
 
 
 #: The request's objects, in the order PylonsApp makes them.
@@ -66,9 +72,14 @@ REQUEST_OBJECTS = (
     RequestObject("h", is_global=False, test_names=("h",), per_request=False),
     RequestObject("request", test_names=("req",)),
     RequestObject("response", test_names=("response",)),
-    RequestObject("tmpl_context", ("c",), test_names=("tmpl_context", "c")),
+    RequestObject(
+        "tmpl_context",
+        ("c",),
+        test_names=("tmpl_context", "c"),
+        lazy_in_templates=False,
+    ),
     RequestObject("translator"),
-    RequestObject("url"),
+    RequestObject("url", lazy_in_templates=False),
     RequestObject("session", test_names=("session",)),
     RequestObject("cache", test_names=("cache",)),
 )

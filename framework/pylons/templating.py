@@ -12,13 +12,19 @@ keeps the rendered text in the request's Beaker cache.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from markupsafe import Markup
 
 import pylons
-from pylons.context import RequestObject, current_context, request_names
+from pylons.context import (
+    REQUEST_OBJECTS,
+    RequestObject,
+    current_context,
+    make_object,
+)
 
 __all__ = [
     "cached_template",
@@ -40,24 +46,61 @@ def pylons_globals() -> dict[str, Any]:
     ``config``, ``app_globals``/``g``, ``h``, ``request``, ``response``,
     ``url``, ``translator``, and ``session`` and ``cache`` when they are
     set up), as the ``pylons`` globals give them, and ``ungettext``, ``_``
-    and ``N_``.
+    and ``N_``.  Those the request has not made yet but ``c`` and ``url``
+    (the request, the response, the translator, the session and the
+    cache) are their ``pylons`` globals, which make them when the template
+    first uses them: a template that never does costs the request nothing
+    of them.  (So ``session`` and ``cache`` are names of a template even
+    without their middleware, whose use then raises the ``TypeError`` of
+    an object not set up.)
     """
-    from pylons.i18n import N_, _, ungettext
-
     py = current_context()
     if py is None:
         # A request pushed by hand (a test's); else the TypeError naming it.
         py = pylons.request.environ["pylons.pylons"]
-    names = request_names(py, _as_the_global_gives)
-    names.update(ungettext=ungettext, _=_, N_=N_)
+    made = vars(py)
+    names, objects = _template_names()
+    names = dict(names)
+    for obj, proxy in objects:
+        name = obj.name
+        value = made.get(name, _NONE)
+        if value is _NONE:
+            if not obj.per_request:
+                value = getattr(py, name)  # the application's: its class's
+            elif obj.lazy_in_templates:
+                value = proxy
+            else:
+                value = make_object(py, name)
+                if value is None:
+                    continue  # an application's make_<name> gave none
+        if proxy is not None and getattr(proxy.____local__, "objects", None):
+            # What the global gives, an object pushed on it in this thread
+            # (set_lang replaces the translator so).
+            value = proxy._current_obj()
+        names[name] = value
+        for alias in obj.aliases:
+            names[alias] = value
     return names
 
 
-def _as_the_global_gives(obj: RequestObject, held: Any) -> Any:
-    """What ``pylons.<name>`` gives now (``set_lang`` replaces the translator)."""
-    if obj.is_global:
-        return getattr(pylons, obj.name)._current_obj()
-    return held
+#: What a context gives for an object it has not made.
+_NONE = object()
+
+
+@functools.cache
+def _template_names() -> tuple[dict[str, Any], list[tuple[RequestObject, Any]]]:
+    """What every template sees besides the request's objects (the
+    translation functions, by name), and each entry of
+    :data:`REQUEST_OBJECTS` with its ``pylons`` global (None for ``h``).
+    """
+    from pylons.i18n import N_, _, ungettext
+
+    names = {"ungettext": ungettext, "_": _, "N_": N_}
+    objects = [
+        (obj, getattr(pylons, obj.name) if obj.is_global else None)
+        for obj in REQUEST_OBJECTS
+    ]
+    return names, objects
 
 
 def cached_template(

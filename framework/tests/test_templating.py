@@ -7,6 +7,7 @@ from markupsafe import Markup
 from pylons.templating import cached_template
 
 from tests import sample_app
+from tests.test_wsgiapp import served
 
 
 class RenderMakoTest(unittest.TestCase):
@@ -60,6 +61,30 @@ class PylonsGlobalsTest(unittest.TestCase):
                 ]
             ),
         )
+
+
+class LazyGlobalsTest(unittest.TestCase):
+    """The request's objects a template never uses cost it nothing."""
+
+    def setUp(self):
+        self.app = sample_app().app
+
+    def test_objects_the_template_does_not_use_are_not_made(self):
+        response, py = served(self.app, "/templates/plain")
+        self.assertEqual(response.text.strip(), "<p>plain at /elsewhere</p>")
+        for name in ("request", "response", "translator", "session", "cache"):
+            with self.subTest(name=name):
+                self.assertNotIn(name, vars(py))
+
+    def test_the_template_makes_those_it_uses(self):
+        response, py = served(self.app, "/templates/respond")
+        self.assertEqual(
+            response.text.strip(), "<p>no visits for /templates/respond</p>"
+        )
+        self.assertEqual(response.headers["X-Set-By"], "template")
+        for name in ("request", "response", "session"):
+            with self.subTest(name=name):
+                self.assertIn(name, vars(py))
 
 
 class CachedTemplateTest(unittest.TestCase):

@@ -28,3 +28,10 @@ class TemplatesController(BaseController):
 
     def names(self):
         return ",".join(sorted(pylons_globals()))
+
+    def plain(self):
+        c.name = "plain"
+        return render_mako("/plain.mako")
+
+    def respond(self):
+        return render_mako("/respond.mako")

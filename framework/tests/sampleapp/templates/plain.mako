@@ -1,0 +1,1 @@
+<p>${c.name} at ${url('/elsewhere')}</p>
