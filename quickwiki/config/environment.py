@@ -49,6 +49,9 @@ def load_environment(global_conf, app_conf):
         input_encoding="utf-8",
         default_filters=["escape"],
         imports=["from markupsafe import escape"],
+        # Looking at each template file on every render shows edits at
+        # once, which only development needs.
+        filesystem_checks=config["debug"],
     )
     init_model(engine_from_config(config, "sqlalchemy."))
     return config

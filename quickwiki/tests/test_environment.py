@@ -15,6 +15,17 @@ from quickwiki.config.environment import load_environment
 from quickwiki.tests import CHECKOUT
 
 
+class TemplateLookupTest(unittest.TestCase):
+    def test_template_files_are_looked_at_on_each_render_with_debug_only(self):
+        config = pylons.test.pylonsapp.config
+        for debug in (True, False):
+            with self.subTest(debug=debug):
+                global_conf = dict(config["global_conf"], debug=str(debug))
+                loaded = load_environment(global_conf, dict(config["app_conf"]))
+                lookup = loaded["pylons.app_globals"].mako_lookup
+                self.assertIs(lookup.filesystem_checks, debug)
+
+
 class SessionSecretTest(unittest.TestCase):
     """test.ini, like development.ini, configures no session secret."""
 
