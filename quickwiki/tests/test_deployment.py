@@ -209,7 +209,7 @@ class RollingRestartTest(unittest.TestCase):
 
     def health(self, port):
         """The status of ``/_health`` of the process on ``port``, as
-        README's ``curl -fsS http://127.0.0.1:PORT/_health`` asks it."""
+        README's ``curl -fs http://127.0.0.1:PORT/_health`` asks it."""
         try:
             return Visitor().open(port, "/_health").status
         except (urllib.error.URLError, OSError):
