@@ -535,6 +535,8 @@ class RoutesMiddleware(routes_middleware.RoutesMiddleware):
             found = self.routematch(environ)
         # The mapper in debug mode adds its log as a third item.
         match, route = (found[0], found[1]) if found else (None, None)
+        if match:
+            match = _decoded_path_values(match, route)
         if self.log_debug:  # Routes' logger, at debug level when the app began
             routes_middleware.log.debug(
                 "%s %s: route %r, %r",
@@ -587,6 +589,33 @@ class RoutesMiddleware(routes_middleware.RoutesMiddleware):
             [("Content-Type", "text/plain; charset=utf8"), ("Location", location)],
         )
         return []
+
+
+def _decoded_path_values(match: dict[str, Any], route: Any) -> dict[str, Any]:
+    """``match`` with the values taken from the path decoded as text.
+
+    PATH_INFO holds the path's bytes as Latin-1 characters (PEP 3333);
+    Routes decodes the values it matched with the route's ``encoding``
+    (UTF-8) only when they are bytes, as they were on Python 2, so
+    ``/%C3%9Cber`` would reach the controller as ``Ã\x9cber``.  Bytes that
+    are not UTF-8 become U+FFFD, as Routes' ``decode_errors`` says.  The
+    route's defaults and ``path_info`` (a path, not text) stay as they are.
+    """
+    decoded = dict(match)
+    for key, value in match.items():
+        if (
+            key == "path_info"
+            or not isinstance(value, str)
+            or value.isascii()
+            or value == route.defaults.get(key)
+        ):
+            continue
+        try:
+            raw = value.encode("latin-1")
+        except UnicodeEncodeError:
+            continue  # not from the path
+        decoded[key] = raw.decode(route.encoding, route.decode_errors)
+    return decoded
 
 
 def _request_value(environ: WSGIEnvironment, source: str) -> str | None:

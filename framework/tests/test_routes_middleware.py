@@ -124,6 +124,26 @@ class SameAsRoutesTest(unittest.TestCase):
         self.assertEqual(seen["args"][1]["path_info"], "deep/er")
 
 
+class PathTextTest(unittest.TestCase):
+    """The values matched in the path reach the application as text."""
+
+    def test_utf8_in_the_path_is_decoded(self):
+        seen, _response = routed(
+            RoutesMiddleware, webob.Request.blank("/pages/%C3%9Cber%CE%9A")
+        )
+        self.assertEqual(seen["args"][1]["id"], "\u00dcber\u039a")
+
+    def test_bytes_that_are_not_utf8_become_replacement_characters(self):
+        seen, _response = routed(RoutesMiddleware, webob.Request.blank("/pages/%FFx"))
+        self.assertEqual(seen["args"][1]["id"], "\ufffdx")
+
+    def test_path_info_stays_as_the_server_gave_it(self):
+        seen, _response = routed(
+            RoutesMiddleware, webob.Request.blank("/mounted/%C3%9C")
+        )
+        self.assertEqual(seen["args"][1]["path_info"], "\u00c3\u009c")
+
+
 class EnvironTest(unittest.TestCase):
     def test_the_url_generator_is_in_both_places(self):
         seen, _response = routed(RoutesMiddleware, REQUESTS["a plain GET"]())
