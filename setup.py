@@ -32,6 +32,10 @@ setup(
         # Account passwords, hashed with Argon2id.
         "argon2-cffi>=23.1.0",
         "docutils>=0.19",
+        # WikiWords in any script with capital letters (Unicode classes),
+        # and the look-alikes of a title (Unicode's confusables data).
+        "regex>=2023.0",
+        "confusable-homoglyphs>=3.3",
         "nh3>=0.2.14",
         "Beaker>=1.12.1",
         "FormEncode>=2.0.1",

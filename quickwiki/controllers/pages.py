@@ -28,8 +28,8 @@ from quickwiki.lib.permissions import (
     may_read,
     may_restore,
 )
-from quickwiki.lib.wikiwords import MAX_TITLE_LENGTH, is_title
-from quickwiki.model import Page, existing_titles, live, meta
+from quickwiki.lib.wikiwords import MAX_TITLE_LENGTH, is_title, normalise
+from quickwiki.model import Page, existing_titles, live, look_alike, meta
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +90,7 @@ class PagesController(BaseController):
         own_status(404)
         c.title = title
         c.deletion = revisions.head(title)
+        c.look_alike = look_alike(title) if c.deletion is None else None
         return render("/pages/missing.mako")
 
     @require(may_edit)
@@ -99,7 +100,7 @@ class PagesController(BaseController):
         _check_title(title, 404)
         latest = revisions.head(title)
         if latest is None:
-            return self._edit_form(title, 0, "")
+            return self._edit_form(title, 0, "", look_alike=look_alike(title))
         return self._edit_form(
             title,
             latest.number,
@@ -116,10 +117,12 @@ class PagesController(BaseController):
         preview=None,
         conflict=None,
         problems=(),
+        look_alike=None,
     ):
         """The edit form, holding ``content`` written from revision
-        ``base``, with a ``preview`` of it or the ``conflict`` it met, and
-        the ``problems`` docutils found in it.
+        ``base``, with a ``preview`` of it or the ``conflict`` it met, the
+        ``problems`` docutils found in it, and for a new page the title of
+        the page its title looks like, which it cannot be saved beside.
         """
         _answer_errors_with_400()
         c.title = title
@@ -129,6 +132,7 @@ class PagesController(BaseController):
         c.preview = preview
         c.conflict = conflict
         c.problems = problems
+        c.look_alike = look_alike
         if conflict is not None and not conflict.head.deleted:
             c.conflict_diff = diffs.compare(
                 conflict.base_content, conflict.head.content
@@ -170,6 +174,11 @@ class PagesController(BaseController):
                 400,
                 detail="The form was opened on revision %d of %s, "
                 "which it does not have." % (form["base"], title),
+            )
+        if isinstance(outcome, revisions.LookAlike):
+            own_status(409)
+            return self._edit_form(
+                title, 0, form["content"], form["summary"], look_alike=outcome.existing
             )
         if isinstance(outcome, revisions.Conflict):
             log.info("Edit conflict on %s with revision %d", title, outcome.head.number)
@@ -505,7 +514,15 @@ def _any_title(condition):
 def _check_title(title, status):
     """Answer ``status`` unless ``title`` can be a page's title: 404 for
     reading, 400 for writing.
+
+    A title that is one but for its Unicode form (``U`` and a combining
+    diaeresis, as some systems write ``Ü``) is read at its address in the
+    form titles have (301).
     """
+    if status == 404 and not is_title(title) and is_title(normalise(title)):
+        route = request.environ["routes.route"]
+        arguments = request.environ["pylons.routes_dict"]
+        redirect(url(route.name, **dict(arguments, title=normalise(title))), code=301)
     if not is_title(title):
         opening = (
             "There is no page called %s"

@@ -11,6 +11,10 @@ locks held between requests).  The loser reads it and, for a save,
 merges: if the author's changes and the ones saved since the base touch
 different lines, the three-way merge (merge3) of the two is saved instead;
 otherwise the author is told of the conflict, and nothing is lost.
+
+A new page whose title looks like another page's (the same
+:func:`quickwiki.lib.wikiwords.skeleton`) is not made: readers would take
+one for the other.
 """
 
 from dataclasses import dataclass
@@ -22,13 +26,14 @@ from sqlalchemy import and_, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from quickwiki.lib import renderings
-from quickwiki.model import Page, Revision
+from quickwiki.model import Page, Revision, look_alike
 from quickwiki.model.meta import Session, transaction
 
 __all__ = [
     "ANONYMOUS",
     "Author",
     "Conflict",
+    "LookAlike",
     "NoSuchRevision",
     "Saved",
     "Unchanged",
@@ -85,6 +90,14 @@ class Conflict(NamedTuple):
     base_content: str = ""
 
 
+class LookAlike(NamedTuple):
+    """Nothing was added: the page would be new, and its title looks like
+    that of the page ``existing``.
+    """
+
+    existing: str
+
+
 class NoSuchRevision(LookupError):
     """A form named a revision that the page does not have."""
 
@@ -123,13 +136,16 @@ def save(title, base, content, author, summary="", render=None):
     ``render(text)``, when given, renders the text to be stored (a
     :class:`renderings.Rendered`), which is stored with it; otherwise the
     page's first view renders it.  Returns :class:`Saved`,
-    :class:`Unchanged` when the text is that of the latest revision, or
-    :class:`Conflict`.  Raises :class:`NoSuchRevision` for a base the page
+    :class:`Unchanged` when the text is that of the latest revision,
+    :class:`Conflict`, or :class:`LookAlike` for a new page whose title
+    looks like another's.  Raises :class:`NoSuchRevision` for a base the page
     does not have.
     """
     base_content = None
     for _attempt in range(MAX_ATTEMPTS):
         latest = head(title)
+        if latest is None and (existing := look_alike(title)) is not None:
+            return LookAlike(existing)
         if _number(latest) == base:
             text, merged_with = content, None
         else:

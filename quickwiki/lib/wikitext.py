@@ -45,7 +45,7 @@ from docutils.writers import html5_polyglot
 from markupsafe import Markup
 
 from quickwiki.lib import wikiwords
-from quickwiki.lib.wikiwords import find_wikiwords
+from quickwiki.lib.wikiwords import find_wikiwords, normalise
 from quickwiki.lib.workers import (
     WorkerBusy,
     WorkerError,
@@ -559,7 +559,9 @@ def _link_wikiwords(document, existing_titles, page_url):
         for text in document.findall(nodes.Text)
         if _linkable(text) and (spans := find_wikiwords(str(text)))
     ]
-    titles = {str(text)[start:end] for text, spans in found for start, end in spans}
+    titles = {
+        normalise(str(text)[start:end]) for text, spans in found for start, end in spans
+    }
     existing = set(existing_titles(titles)) if titles else set()
     # replace() finds a child by equality, and Text nodes compare as
     # strings: replacing in document order, the first equal child is this one.
@@ -625,10 +627,13 @@ def _linked_pieces(text, spans, existing, page_url):
     for start, end in spans:
         if start > position:
             pieces.append(nodes.Text(text[position:start]))
-        title = text[start:end]
+        written = text[start:end]
+        title = normalise(written)
         css_class = EXISTING_PAGE_CLASS if title in existing else MISSING_PAGE_CLASS
         pieces.append(
-            nodes.reference(title, title, refuri=page_url(title), classes=[css_class])
+            nodes.reference(
+                written, written, refuri=page_url(title), classes=[css_class]
+            )
         )
         position = end
     if position < len(text):

@@ -1,29 +1,110 @@
 """What a WikiWord is: the rule for page titles, and finding them in text.
 
-A WikiWord is two or more capitalised runs of ASCII letters and digits
-run together: ``FrontPage``, ``QuickWiki``, ``PageNumber2``.  A page's title
-is a WikiWord of at most :data:`MAX_TITLE_LENGTH` characters.
+A WikiWord is two or more capitalised runs of letters and digits run
+together, in any script that has capital letters: ``FrontPage``,
+``PageNumber2``, ``ÜberPage``, ``ΚαλημέραΚόσμε``, ``ПерваяСтраница``.  A
+run is an upper-case (or title-case) letter, then one or more lower-case
+letters or digits, each letter with any combining marks it carries.  A
+page's title is a WikiWord in Unicode's composed form (NFC) of at most
+:data:`MAX_TITLE_LENGTH` characters; :func:`normalise` gives a WikiWord
+found in text, or typed in an address, that form.
+
+Two titles that look alike (``FrontPage`` and ``FrοntPage``, whose ``ο``
+is Greek) have one :func:`skeleton`, after Unicode's confusables data
+(UTS #39, as the confusable_homoglyphs package ships it): the wiki
+refuses a new title whose skeleton an existing one has.
 """
 
-import re
+import functools
+import unicodedata
+
+import regex
+from confusable_homoglyphs import confusables
+
+__all__ = [
+    "MAX_TITLE_LENGTH",
+    "find_wikiwords",
+    "is_title",
+    "normalise",
+    "skeleton",
+]
 
 #: The longest title a page may have.
 MAX_TITLE_LENGTH = 40
 
-_WIKIWORD = r"[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+"
+# A letter with its combining marks, as text not in NFC spells "Ü" too.
+_RUN = r"[\p{Lu}\p{Lt}]\p{M}*(?:[\p{Ll}\p{Nd}]\p{M}*)+"
+_WIKIWORD = regex.compile(r"(?:%s){2,}" % _RUN)
 # Not part of a longer word: "XFrontPage" or "FrontPage_2" hold none.
-_WIKIWORD_IN_TEXT = re.compile(r"(?<!\w)%s(?!\w)" % _WIKIWORD)
+_WIKIWORD_IN_TEXT = regex.compile(r"(?<![\w\p{M}])(?:%s){2,}(?![\w\p{M}])" % _RUN)
+
+
+def normalise(text):
+    """``text`` in the form titles are stored in: Unicode's NFC."""
+    return unicodedata.normalize("NFC", text)
 
 
 def is_title(text):
-    """Whether ``text`` may be the title of a page."""
-    return len(text) <= MAX_TITLE_LENGTH and re.fullmatch(_WIKIWORD, text) is not None
+    """Whether ``text`` may be the title of a page (it must be in NFC)."""
+    return (
+        len(text) <= MAX_TITLE_LENGTH
+        and _WIKIWORD.fullmatch(text) is not None
+        and unicodedata.is_normalized("NFC", text)
+    )
 
 
 def find_wikiwords(text):
-    """The ``(start, end)`` spans of the page titles written in ``text``."""
+    """The ``(start, end)`` spans of the page titles written in ``text``:
+    each span's :func:`normalise`\\ d text is a title.
+    """
     return [
         match.span()
         for match in _WIKIWORD_IN_TEXT.finditer(text)
-        if len(match.group()) <= MAX_TITLE_LENGTH
+        if len(normalise(match.group())) <= MAX_TITLE_LENGTH
     ]
+
+
+def skeleton(title):
+    """What ``title`` looks like: titles that could be taken for each
+    other have the same skeleton.
+
+    UTS #39's skeleton: each character of the decomposed title replaced by
+    the one its look-alikes share, and decomposed again.
+    """
+    prototypes = _prototypes()
+    decomposed = unicodedata.normalize("NFD", title)
+    return unicodedata.normalize(
+        "NFD", "".join(prototypes.get(character, character) for character in decomposed)
+    )
+
+
+@functools.cache
+def _prototypes():
+    """Each character of Unicode's confusables data, mapped to the one that
+    stands for all its look-alikes.
+
+    The package keeps the data as pairs of look-alikes, both ways round;
+    each character of a set of look-alikes is paired with the set's
+    prototype, so the prototype is the member paired with most others (of
+    a pair, either: each stands for the other, and the longer one, which
+    ``rn`` for ``m`` is, is taken).
+    """
+
+    # Right-to-left characters come wrapped in marks that keep them readable.
+    def strip(text):
+        return text.strip("\u200e\u200f")
+
+    partners = {
+        strip(character): {strip(other["c"]) for other in others}
+        for character, others in confusables.confusables_data.items()
+    }
+
+    def weight(character):
+        return (len(partners.get(character, ())), len(character), character)
+
+    prototypes = {}
+    for character, others in partners.items():
+        prototype = max({character} | others, key=weight)
+        if len(character) == 1 and prototype != character:
+            prototypes[character] = prototype
+    return prototypes

@@ -28,7 +28,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from quickwiki.lib.wikiwords import MAX_TITLE_LENGTH
+from quickwiki.lib.wikiwords import MAX_TITLE_LENGTH, skeleton
 from quickwiki.model.meta import Base, Session
 
 __all__ = [
@@ -42,6 +42,7 @@ __all__ = [
     "existing_titles",
     "init_model",
     "live",
+    "look_alike",
 ]
 
 #: The longest edit summary a revision keeps.
@@ -86,6 +87,10 @@ class UTCDateTime(TypeDecorator):
         return value
 
 
+def _title_skeleton(context):
+    return skeleton(context.get_current_parameters()["title"])
+
+
 class Page(Base):
     """A title that has, or had, a page: where its latest revision is."""
 
@@ -104,6 +109,9 @@ class Page(Base):
     deleted: Mapped[bool]
     #: Whether only admins may change the page.
     protected: Mapped[bool] = mapped_column(default=False)
+    #: What the title looks like (:func:`quickwiki.lib.wikiwords.skeleton`),
+    #: filled in from the title: no new title may look like another.
+    skeleton: Mapped[str] = mapped_column(Text, index=True, default=_title_skeleton)
 
     def __repr__(self):
         return "<Page %s r%d%s>" % (
@@ -244,6 +252,15 @@ class Login(Base):
 def live():
     """The condition of a page that is not deleted."""
     return Page.deleted == false()
+
+
+def look_alike(title):
+    """The title of a page, deleted or not, that looks like ``title`` but
+    is another; None if there is none."""
+    query = select(Page.title).where(
+        Page.skeleton == skeleton(title), Page.title != title
+    )
+    return Session.scalars(query.order_by(Page.title).limit(1)).first()
 
 
 def existing_titles(titles):

@@ -171,10 +171,11 @@ class LoadTest(TestController):
         self.assertEqual(self.load(dump_of(*WIKI)), backup.Counts(3, 5, 1))
         self.assertEqual(
             self.table(Page, Page.title),
+            # Each with its skeleton, which is the title for these.
             [
-                ("FrontPage", 2, False, True),
-                ("OldPage", 2, True, False),
-                ("SandBox", 1, False, False),
+                ("FrontPage", 2, False, True, "FrontPage"),
+                ("OldPage", 2, True, False, "OldPage"),
+                ("SandBox", 1, False, False, "SandBox"),
             ],
         )
         alice = self.connection.execute(

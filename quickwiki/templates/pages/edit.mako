@@ -12,6 +12,14 @@
   · ${h.link_to('History', url('history', title=c.title), class_='history-link')}
   % endif
 </%def>
+% if c.look_alike is not None:
+<section class="conflict look-alike">
+  <p>${c.title} cannot be saved: its title looks like that of
+    ${h.link_to(c.look_alike, url('page', title=c.look_alike), class_='look-alike-link')},
+    an existing page, which readers would take it for. Write on that page,
+    or choose a title of its own.</p>
+</section>
+% endif
 % if c.conflict is not None:
 <% other = c.conflict.head %>
 <section class="conflict">

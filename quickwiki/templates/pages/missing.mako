@@ -16,6 +16,11 @@
               class_='create-link')}\
 % endif
 .</p>
+% elif c.look_alike is not None:
+<p class="missing-page look-alike">There is no page called ${c.title}, and
+  there can be none: its title looks like that of
+  ${h.link_to(c.look_alike, url('page', title=c.look_alike), class_='look-alike-link')},
+  which readers would take it for.</p>
 % else:
 <p class="missing-page">There is no page called ${c.title} yet.</p>
 % if h.allowed('edit', c.title):
