@@ -543,9 +543,15 @@ def _answer_errors_with_400():
 
 
 def _refuse_errors(errors):
-    """400 for a query string that ``@validate`` found wrong."""
+    """400 for a query string that ``@validate`` found wrong: one line of
+    the detail for each parameter, which the error document lists."""
     if errors:
-        abort(400, detail=" ".join("%s: %s" % item for item in sorted(errors.items())))
+        abort(
+            400,
+            detail="\n".join(
+                "%s=: %s" % (name, error) for name, error in sorted(errors.items())
+            ),
+        )
 
 
 def _page_url(title):

@@ -5,7 +5,14 @@
 <%def name="heading()">Error ${c.code}: ${c.reason}</%def>
 <div class="error-document">
   <p class="explanation">${c.explanation}</p>
-  % if c.detail:
+  ## A detail of several lines (one for each wrong field) is a list.
+  % if len(c.detail.splitlines()) > 1:
+  <ul class="detail">
+    % for line in c.detail.splitlines():
+    <li>${line}</li>
+    % endfor
+  </ul>
+  % elif c.detail:
   <p class="detail">${c.detail}</p>
   % endif
   % if c.refused:

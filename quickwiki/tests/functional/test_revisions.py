@@ -459,3 +459,12 @@ class DiffTest(TestController):
                     url("diff", title="DiffPage", **params), status=400
                 )
                 self.assertIsNotNone(response.html.select_one(".error-document"))
+
+    def test_each_bad_parameter_is_told_on_its_own(self):
+        response = self.app.get(
+            url("diff", title="DiffPage", old="x", new="y"), status=400
+        )
+        items = response.html.select(".error-document ul.detail li")
+        self.assertEqual(
+            [item.get_text().split(":")[0] for item in items], ["new=", "old="]
+        )
