@@ -78,6 +78,7 @@ class PagesController(BaseController):
         c.content = shown.html
         c.protected = shown.protected
         knows_protection(title, shown.protected)
+        c.document_title = shown.title
         return render("/pages/show.mako")
 
     def _missing_page(self, title):
@@ -157,7 +158,7 @@ class PagesController(BaseController):
                 form["base"],
                 form["content"],
                 form["summary"],
-                preview=preview.html,
+                preview=preview,
                 problems=preview.problems,
             )
         try:
@@ -277,10 +278,10 @@ class PagesController(BaseController):
         c.title = title
         c.shown = shown
         c.latest = latest
-        c.content = (
+        c.rendered = (
             None
             if shown.deleted
-            else renderings.render(title, shown.content, _page_url).html
+            else renderings.render(title, shown.content, _page_url)
         )
         c.summary = summary
         c.restore_conflict = conflict

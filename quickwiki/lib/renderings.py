@@ -55,6 +55,7 @@ _STORED = (
         Rendering.__table__.c.html,
         Rendering.__table__.c.renderer,
         Rendering.__table__.c.problems,
+        Rendering.__table__.c.title,
         Page.__table__.c.protected,
     )
     .join(Page.__table__, Page.__table__.c.title == Rendering.__table__.c.page)
@@ -64,20 +65,21 @@ _STORED = (
 
 class Shown(NamedTuple):
     """A page as its view shows it: the revision, its HTML, whether the
-    page is protected, and the problems docutils found in its text (for
-    the edit form)."""
+    page is protected, the problems docutils found in its text (for the
+    edit form), and the text's own title (None if it has none)."""
 
     revision: int
     html: Markup
     protected: bool
     problems: tuple[wikitext.Problem, ...] = ()
+    title: str | None = None
 
 
 class Rendered(NamedTuple):
     """A page's source rendered: the HTML, the WikiWords it links to, and
     those of them that had a page when it was made; ``deferred`` when the
     HTML only says that no worker could render the page in time; the
-    ``problems`` docutils found in the source.
+    ``problems`` docutils found in the source; the source's own ``title``.
     """
 
     html: Markup
@@ -85,6 +87,7 @@ class Rendered(NamedTuple):
     existing: frozenset
     deferred: bool
     problems: tuple[wikitext.Problem, ...] = ()
+    title: str | None = None
 
 
 def show(title, page_url):
@@ -103,6 +106,7 @@ def show(title, page_url):
             Markup(row.html),
             row.protected,
             _read_problems(row.problems),
+            row.title,
         )
     return _refresh(title, page_url)
 
@@ -118,13 +122,14 @@ def render(title, source, page_url):
         seen["existing"] = _existing(title, titles)
         return seen["existing"]
 
-    html, problems = wikitext.render(source, existing, page_url)
+    html, problems, document_title = wikitext.render(source, existing, page_url)
     return Rendered(
         html,
         seen["titles"],
         seen["existing"],
         isinstance(html, wikitext.Deferred),
         problems,
+        document_title,
     )
 
 
@@ -141,6 +146,7 @@ def write(session, title, revision, rendered=None):
             html=str(rendered.html) if stored else None,
             renderer=wikitext.RENDERER_VERSION if stored else None,
             problems=_stored_problems(rendered.problems) if stored else None,
+            title=rendered.title if stored else None,
         )
     )
     if stored:
@@ -215,6 +221,7 @@ def _refresh(title, page_url):
                     html=str(rendered.html),
                     renderer=wikitext.RENDERER_VERSION,
                     problems=_stored_problems(rendered.problems),
+                    title=rendered.title,
                 )
             ).rowcount
             == 1
@@ -223,7 +230,9 @@ def _refresh(title, page_url):
             _write_links(session, title, rendered.titles)
     if stored:
         recheck(title, rendered)
-    return Shown(row.revision, rendered.html, row.protected, rendered.problems)
+    return Shown(
+        row.revision, rendered.html, row.protected, rendered.problems, rendered.title
+    )
 
 
 def _write_links(session, title, targets):
@@ -239,7 +248,7 @@ def _invalidate(session, condition):
     session.execute(
         update(Rendering)
         .where(condition)
-        .values(html=None, renderer=None, problems=None)
+        .values(html=None, renderer=None, problems=None, title=None)
     )
 
 

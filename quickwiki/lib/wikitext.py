@@ -12,6 +12,10 @@ Any visitor may write a page, so the rendering is safe by construction:
   the tree, not on the HTML, keeps WikiWords in tags, attributes, URLs,
   literals and existing links from being linked.  External links get
   ``rel="nofollow ugc"``.
+- A title heading the whole text (its document title, in docutils' words)
+  is taken out of the tree as plain text, :attr:`Output.title`, for the
+  page's layout to show as the page's one top heading; a subtitle under it
+  stays in the text, as its first paragraph.
 - docutils' system messages (bad markup, a disabled directive) are taken
   out of the tree, and out of what the writer adds, as :class:`Problem`
   tuples: readers see the page without them, its author sees them in the
@@ -123,12 +127,14 @@ _SEVERITIES = {2: "warning", 3: "error", 4: "severe"}
 
 
 class Output(NamedTuple):
-    """A page's text rendered: the ``html`` readers see, and the
-    ``problems`` docutils found in it, which only its author is shown.
+    """A page's text rendered: the ``html`` readers see, the ``problems``
+    docutils found in it, which only its author is shown, and the text's
+    own ``title`` (None when it has none).
     """
 
     html: Markup
     problems: tuple[Problem, ...] = ()
+    title: str | None = None
 
 
 class Deferred(Markup):
@@ -154,9 +160,10 @@ SETTINGS = {
     "traceback": True,
     # No docutils.conf of the server's working directory applies.
     "_disable_config": True,
-    # The page layout shows the page's title as <h1>; the source's own
-    # headings stay in the body, from <h2> down.
-    "doctitle_xform": False,
+    # A lone title heading the text is the document's title, which the
+    # page layout shows as <h1> (_take_title); the other headings stay in
+    # the body, from <h2> down.
+    "doctitle_xform": True,
     "initial_header_level": 2,
     # Only the body fragment is used: the writer need not read its CSS.
     "embed_stylesheet": False,
@@ -388,7 +395,7 @@ def render(source, existing_titles, page_url):
         return set(existing_titles(titles)), {t: page_url(t) for t in titles}
 
     try:
-        html, problems = _workers().run(source, answer)
+        html, problems, title = _workers().run(source, answer)
     except (WorkerBusy, WorkerStartFailed) as exc:
         log.warning("Could not render a page now: %s", exc)
         return Output(
@@ -411,7 +418,7 @@ def render(source, existing_titles, page_url):
                 source,
             )
         )
-    return Output(Markup(html), problems)
+    return Output(Markup(html), problems, title)
 
 
 def _render_in_worker(source, ask):
@@ -423,8 +430,8 @@ def _render_in_worker(source, ask):
         urls.update(found_urls)
         return existing
 
-    html, problems = render_in_process(source, existing_titles, urls.__getitem__)
-    return str(html), problems
+    html, problems, title = render_in_process(source, existing_titles, urls.__getitem__)
+    return str(html), problems, title
 
 
 def render_in_process(source, existing_titles, page_url):
@@ -434,8 +441,8 @@ def render_in_process(source, existing_titles, page_url):
     """
     source = _valid_text(source)
     try:
-        html, problems = _html_fragment(source, existing_titles, page_url)
-        return Output(Markup(sanitise(html)), problems)
+        html, problems, title = _html_fragment(source, existing_titles, page_url)
+        return Output(Markup(sanitise(html)), problems, title)
     except RecursionError:
         reason = "its markup is nested too deeply"
     # Whatever else docutils fails with on some input is the page's problem,
@@ -471,9 +478,10 @@ def _error_fragment(message, source=None):
 
 def _html_fragment(source, existing_titles, page_url):
     """The HTML docutils writes for ``source``'s document tree, made safe,
-    and the problems docutils found, parsing and writing.
+    the problems docutils found, parsing and writing, and the text's title.
     """
     document = publish_doctree(source, settings=_settings())
+    title = _take_title(document)
     _neutralise_images(document)
     _drop_unsafe_targets(document)
     _link_wikiwords(document, existing_titles, page_url)
@@ -487,7 +495,8 @@ def _html_fragment(source, existing_titles, page_url):
         settings=_settings(),
     )
     problems += writer.visitor.problems
-    return parts["fragment"], tuple(sorted(problems, key=lambda p: p.line or 0))
+    problems = tuple(sorted(problems, key=lambda p: p.line or 0))
+    return parts["fragment"], problems, title
 
 
 @functools.cache
@@ -541,6 +550,23 @@ def _neutralise_images(document):
         if not isinstance(image.parent, nodes.TextElement):
             replacement = nodes.paragraph("", "", replacement)
         image.replace_self(replacement)
+
+
+def _take_title(document):
+    """Take the document title out of the tree, as plain text (or None).
+
+    The page's layout shows it as the page's heading, where markup in it
+    would have no place; a subtitle becomes the text's first paragraph.
+    """
+    if not document.children or not isinstance(document[0], nodes.title):
+        return None
+    title = document.pop(0).astext()
+    if document.children and isinstance(document[0], nodes.subtitle):
+        subtitle = document.pop(0)
+        document.insert(
+            0, nodes.paragraph("", "", *subtitle.children, classes=["subtitle"])
+        )
+    return title
 
 
 def _drop_unsafe_targets(document):

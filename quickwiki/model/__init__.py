@@ -182,7 +182,8 @@ class Rendering(Base):
     ``problems`` are the problems docutils found in the text, which the
     edit form shows its author (a list of ``[level, line, message]``,
     :class:`quickwiki.lib.wikitext.Problem`), kept with the HTML so that
-    the form renders nothing.
+    the form renders nothing.  ``title`` is the text's own title, which
+    the page shows as its heading (None: it has none).
     """
 
     __tablename__ = "renderings"
@@ -197,6 +198,7 @@ class Rendering(Base):
     html: Mapped[str | None] = mapped_column(Text)
     renderer: Mapped[str | None] = mapped_column(String(MAX_RENDERER_LENGTH))
     problems: Mapped[list | None] = mapped_column(JSON)
+    title: Mapped[str | None] = mapped_column(Text)
 
 
 class Account(Base):

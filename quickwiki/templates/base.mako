@@ -1,5 +1,6 @@
 ## The layout of every page: header, flash messages, the page, footer.
-## A template inheriting it defines heading() and may define footer().
+## A template inheriting it defines heading() and may define footer(), and
+## above_heading(): a line over the heading.
 <!DOCTYPE html>
 <html lang="en">
 <head>
@@ -19,6 +20,7 @@
     ${who()}
   </header>
   <main>
+    ${self.above_heading()}
     <h1>${self.heading()}</h1>
     ${flash_messages()}
     ${next.body()}
@@ -28,6 +30,7 @@
 </html>
 
 <%def name="footer()"></%def>
+<%def name="above_heading()"></%def>
 
 ## Who is logged in, and the way out; or the ways in.
 <%def name="who()" filter="trim">

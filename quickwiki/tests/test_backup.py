@@ -238,7 +238,10 @@ class LoadTest(TestController):
         self.load(dump_of(*WIKI))
         self.assertEqual(
             self.table(Rendering, Rendering.page),
-            [("FrontPage", 2, None, None, None), ("SandBox", 1, None, None, None)],
+            [
+                ("FrontPage", 2, None, None, None, None),
+                ("SandBox", 1, None, None, None, None),
+            ],
         )
         self.assertEqual(self.table(Link), [])
         page = self.app.get(url("page", title="FrontPage"))
@@ -703,7 +706,10 @@ class PasterBackupTest(unittest.TestCase):
         self.assertEqual(len(before["revisions"]), 7)
         self.assertEqual(
             after["renderings"],
-            [("FrontPage", 2, None, None, None), ("SandBox", 3, None, None, None)],
+            [
+                ("FrontPage", 2, None, None, None, None),
+                ("SandBox", 3, None, None, None, None),
+            ],
         )
         self.assertEqual(after["links"], [])
         with backup.reading(os.path.join(self.dir, "wiki.jsonl.gz")) as dumped:

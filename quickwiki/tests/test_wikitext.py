@@ -311,9 +311,35 @@ class ProblemTest(RenderTest):
         self.assertEqual(self.output("Clean *text*.\n").problems, ())
 
     def test_headings_start_below_the_page_title(self):
-        soup = self.render("Heading\n=======\n\nText.\n")
+        soup = self.render("One\n===\n\nText.\n\nTwo\n===\n\nText.\n")
         self.assertIsNone(soup.find("h1"))
-        self.assertEqual(soup.h2.get_text(), "Heading")
+        self.assertEqual([h2.get_text() for h2 in soup.find_all("h2")], ["One", "Two"])
+
+
+class DocumentTitleTest(RenderTest):
+    """A lone title heading the text is the page's heading, not the text's."""
+
+    def test_a_lone_title_is_the_output_title(self):
+        output = self.output("The *Welcome*\n===========\n\nText.\n")
+        self.assertEqual(output.title, "The Welcome")
+        soup = BeautifulSoup(output.html, "html.parser")
+        self.assertIsNone(soup.find(["h1", "h2"]))
+        self.assertEqual(soup.get_text().strip(), "Text.")
+
+    def test_its_sections_are_the_texts_headings(self):
+        output = self.output("Title\n=====\n\nOne\n---\n\nText.\n\nTwo\n---\n")
+        self.assertEqual(output.title, "Title")
+        soup = BeautifulSoup(output.html, "html.parser")
+        self.assertEqual([h2.get_text() for h2 in soup.find_all("h2")], ["One", "Two"])
+
+    def test_a_subtitle_stays_in_the_text(self):
+        output = self.output("Title\n=====\n\nSub\n---\n\nText.\n")
+        first = BeautifulSoup(output.html, "html.parser").p
+        self.assertEqual(first.get_text(), "Sub")
+        self.assertIn("subtitle", first["class"])
+
+    def test_a_text_without_a_title_has_none(self):
+        self.assertIsNone(self.output("Just text.\n").title)
 
 
 class SanitiserTest(unittest.TestCase):

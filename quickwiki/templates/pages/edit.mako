@@ -41,7 +41,10 @@
   <p class="preview-note">Preview: this is how the page will look. Nothing
     is saved yet.</p>
   <article class="wiki-content">
-${c.preview}
+  % if c.preview.title:
+  <h2 class="document-title">${c.preview.title}</h2>
+  % endif
+${c.preview.html}
   </article>
 </section>
 % endif

@@ -27,11 +27,14 @@
   ${c.restore_conflict.author}, ${h.moment(c.restore_conflict.created)}.
   Check that change, then restore again if you still want to.</p>
 % endif
-% if c.content is None:
+% if c.rendered is None:
 <p class="deletion-marker">This revision deleted the page.</p>
 % else:
 <article class="wiki-content">
-${c.content}
+% if c.rendered.title:
+<h2 class="document-title">${c.rendered.title}</h2>
+% endif
+${c.rendered.html}
 </article>
 <% restoring = 'restore_deleted' if c.latest.deleted else 'edit' %>
 % if c.shown.number != c.latest.number and h.allowed(restoring, c.title):

@@ -1,6 +1,12 @@
-## A page: the stored HTML of its latest revision.
+## A page: the stored HTML of its latest revision, headed by the title its
+## text gives itself, if it does, with the page's name over it.
 <%inherit file="/base.mako"/>
-<%def name="heading()">${c.title}</%def>
+<%def name="heading()">${c.document_title or c.title}</%def>
+<%def name="above_heading()">
+% if c.document_title:
+<p class="page-name">${c.title}</p>
+% endif
+</%def>
 <%def name="footer()">
   % if h.allowed('edit', c.title):
   <a class="edit-link" href="${url('edit_page', title=c.title)}">Edit ${c.title}</a> ·

@@ -203,7 +203,8 @@ class BrowserTest(CommittingTestController):
         page.click("input[type=submit][value=Save]")
         expect(self.flash()).to_have_text("Saved revision 1 of BrowserTestPage.")
         content = page.locator("article.wiki-content")
-        expect(content.locator("h2")).to_have_text("Browser test")
+        # The text's own title heads the page.
+        expect(page.locator("main h1")).to_have_text("Browser test")
         expect(content.locator("em")).to_have_text("emphasis")
         expect(content.locator(".literal")).to_have_text("code")
         expect(content.locator("a", has_text="FrontPage")).to_have_class(
@@ -242,7 +243,7 @@ class BrowserTest(CommittingTestController):
         expect(self.flash()).to_have_text(
             "Restored revision 1 of BrowserTestPage as revision 3."
         )
-        expect(page.locator("article.wiki-content h2")).to_have_text("Browser test")
+        expect(page.locator("main h1")).to_have_text("Browser test")
         self.screenshot("09-restored")
         self.assertEqual(stored_titles(), ["BrowserTestPage", "FrontPage"])
 

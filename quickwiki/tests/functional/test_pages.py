@@ -78,6 +78,13 @@ class ShowTest(TestController):
         self.assertEqual(new["href"], "/NewPage")
         self.assertIn(wikitext.MISSING_PAGE_CLASS, new["class"])
 
+    def test_the_texts_own_title_heads_the_page(self):
+        page = self.save("FrontPage", "Welcome\n=======\n\nText.\n").follow()
+        self.assertEqual(page.html.h1.get_text(), "Welcome")
+        self.assertEqual(page.html.select_one(".page-name").get_text(), "FrontPage")
+        self.assertIsNone(page.html.select_one("article h2"))
+        self.assertIn("Welcome", page.html.title.get_text())
+
     def test_html_in_the_source_is_shown_as_text(self):
         store_page("SomePage", "<em>not emphasis</em>")
         response = self.app.get(url("page", title="SomePage"))
