@@ -77,6 +77,10 @@ def login_url():
     """The login form's address, leading back to the page asked for when
     it was got with GET (an error document's original page)."""
     asked = request.environ.get("pylons.original_request", request)
-    if asked.method != "GET" or asked.path_info in (url("login"), url("register")):
+    try:
+        path = asked.path_info
+    except UnicodeDecodeError:
+        return url("login")  # a path that is not UTF-8 is no page to go back to
+    if asked.method != "GET" or path in (url("login"), url("register")):
         return url("login")
     return url("login", came_from=asked.path_qs)
