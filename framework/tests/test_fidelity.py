@@ -264,7 +264,7 @@ class SetupCacheGlobalTest(unittest.TestCase):
 
 class FormsTest(unittest.TestCase):
     def test_token_in_the_query_string_is_refused(self):
-        # Pylons 1.0 took the token from the URL too; see the README.
+        # Pylons 1.0 took the token from the URL too; see docs/differences.rst.
         app = sample_app()
         token = app.get("/forms/secure").forms[0][token_key].value
         forms.runs.clear()

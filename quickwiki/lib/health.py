@@ -1,7 +1,7 @@
 """The health check, ``/_health``: whether this process can serve the wiki.
 
 An administrator's rolling restart waits for it before restarting the
-next process (README.md, "Deploying"), and a monitor may poll it.  It
+next process (docs/quickwiki/deployment.rst), and a monitor may poll it.  It
 answers 200 when the database answers, its schema is this code's (the
 migrations are current) and the render workers run calls; otherwise 503.
 The JSON body names each check's outcome::

@@ -116,7 +116,7 @@ def paster(directory, *args, **environ):
 
 
 def make_wiki(directory, settings=(), **environ):
-    """A wiki as README's deployment makes one, in ``directory``: ``paster
+    """A wiki as the deployment guide makes one, in ``directory``: ``paster
     make-config QuickWiki prod.ini``, with ``settings`` (name and value
     pairs) in place of the values it writes, then ``paster setup-app``,
     with ``environ`` added to its environment."""

@@ -311,7 +311,7 @@ format = %(levelname)s [%(name)s] %(message)s
         return True
 
 
-#: What the README's nginx sends: the client's address and what it asked for.
+#: What the deployment guide's nginx sends: the client's address and what it asked for.
 PROXY_HEADERS = {
     "X-Forwarded-For": "203.0.113.9",
     "X-Forwarded-Proto": "https",

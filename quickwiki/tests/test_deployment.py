@@ -1,4 +1,4 @@
-"""The deployment of README.md's "Deploying", run on this machine: nginx
+"""The deployment guide (docs/quickwiki/deployment.rst), run on this machine: nginx
 with ``deploy/nginx/quickwiki`` in front of two QuickWiki processes, and
 their rolling restart, which fails no request.
 
@@ -7,7 +7,7 @@ free ports of 127.0.0.1, with the shipped site but for its ports, its
 certificate (one made for the test) and its upstream's ports.  The two
 processes serve one database of the run's PostgreSQL cluster, with a
 config from ``paster make-config``, each started as the shipped systemd
-unit starts it.  The restart is README's: one process after the other is
+unit starts it.  The restart is the guide's: one process after the other is
 stopped (SIGTERM, as ``systemctl restart`` stops it), started again, and
 waited for until ``/_health`` answers 200.  Meanwhile visitors read and
 save pages through nginx, over HTTPS: none may get a 5xx, or no answer.
@@ -103,7 +103,7 @@ class RollingRestartTest(unittest.TestCase):
         database_url = pgcluster.shared().new_database("deployment")
         # Anyone edits, as the test's visitors do.
         make_wiki(cls.dir, {"sqlalchemy.url": database_url, "quickwiki.policy": "open"})
-        # README's step 3 makes the data directory the unit lets it write.
+        # The guide's step 3 makes the data directory the unit lets it write.
         os.mkdir(os.path.join(cls.dir, "data"))
         cls.servers = {}
         for port in (free_port(), free_port()):
@@ -209,14 +209,14 @@ class RollingRestartTest(unittest.TestCase):
 
     def health(self, port):
         """The status of ``/_health`` of the process on ``port``, as
-        README's ``curl -fs http://127.0.0.1:PORT/_health`` asks it."""
+        the guide's ``curl -fs http://127.0.0.1:PORT/_health`` asks it."""
         try:
             return Visitor().open(port, "/_health").status
         except (urllib.error.URLError, OSError):
             return None
 
     def restart(self, port):
-        """README's restart of one process: stop it, start it, and wait
+        """The guide's restart of one process: stop it, start it, and wait
         for its health check to answer 200."""
         self.servers[port].stop()
         self.start(port)
