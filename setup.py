@@ -7,7 +7,7 @@ setup(
     version="1.0.0",
     description="QuickWiki, the Pylons 1.0 tutorial wiki, on Python 3",
     python_requires=">=3.10",
-    # public/ and templates/ hold no Python but ship with the package;
+    # public/, templates/ and i18n/ hold no Python but ship with the package;
     # naming them as namespace packages ships them without warnings.
     packages=find_namespace_packages(include=["quickwiki", "quickwiki.*"]),
     package_data={
@@ -16,6 +16,10 @@ setup(
             "public/*",
             "templates/*.mako",
             "templates/*/*.mako",
+            "i18n/*.pot",
+            "i18n/babel.cfg",
+            "i18n/*/LC_MESSAGES/*.po",
+            "i18n/*/LC_MESSAGES/*.mo",
         ],
     },
     include_package_data=True,
@@ -63,6 +67,9 @@ setup(
             "playwright>=1.40",
             # The framework's tests are measured (framework/pyproject.toml).
             "coverage>=7.4",
+            # Extracts and compiles the message catalogues
+            # (scripts/translations), and checks the committed ones.
+            "Babel>=2.14",
         ],
         # sqlalchemy.url = postgresql+psycopg://...; the binary package
         # brings its own libpq.

@@ -15,6 +15,7 @@ from pylons.controllers.util import abort, redirect
 from pylons.decorators import validate
 from pylons.decorators.rest import restrict
 from pylons.decorators.secure import authenticate_form, require
+from pylons.i18n import N_, _
 
 from quickwiki.lib import accounts, auth, forms
 from quickwiki.lib import helpers as h
@@ -23,9 +24,10 @@ from quickwiki.lib.base import BaseController, own_status, render
 log = logging.getLogger(__name__)
 
 #: What a failed login says, whatever failed: the name or the password.
-LOGIN_FAILED = "That name and password do not match an account."
-#: Why one's account page is refused to whoever has not logged in.
-LOGGED_OUT = "Your account's page is for you once you have logged in."
+LOGIN_FAILED = N_("That name and password do not match an account.")
+#: Why one's account page is refused to whoever has not logged in (the
+#: error document translates it).
+LOGGED_OUT = N_("Your account's page is for you once you have logged in.")
 
 
 class AccountController(BaseController):
@@ -54,14 +56,15 @@ class AccountController(BaseController):
         found = accounts.authenticate(form["name"], form["password"])
         if found is None:
             log.info("Failed login as %r", form["name"])
-            return self._login_page(LOGIN_FAILED)
+            return self._login_page(_(LOGIN_FAILED))
         if found.blocked:
             return self._login_page(
-                "The account %s is blocked: ask an admin of the wiki." % found.name
+                _("The account %(name)s is blocked: ask an admin of the wiki.")
+                % {"name": found.name}
             )
         auth.log_in(found)
         log.info("%s logged in", found.name)
-        h.flash("Logged in as %s." % found.name)
+        h.flash(_("Logged in as %(name)s.") % {"name": found.name})
         redirect(form["came_from"] or url("home"))
 
     def logout_form(self):
@@ -74,7 +77,7 @@ class AccountController(BaseController):
     def logout(self):
         """End the session's login."""
         auth.log_out()
-        h.flash("Logged out.")
+        h.flash(_("Logged out."))
         redirect(url("home"))
 
     def register_form(self):
@@ -100,7 +103,10 @@ class AccountController(BaseController):
             return render("/account/register.mako")
         log.info("Registered %s (%s)", made.name, made.role)
         auth.log_in(made)
-        h.flash("Welcome, %s: your account is made, and you are logged in." % made.name)
+        h.flash(
+            _("Welcome, %(name)s: your account is made, and you are logged in.")
+            % {"name": made.name}
+        )
         redirect(url("home"))
 
     @require(auth.account, detail=LOGGED_OUT)
@@ -129,7 +135,7 @@ class AccountController(BaseController):
         accounts.set_password(own, form["password"])
         auth.log_in(accounts.find(own.name))
         log.info("%s changed their password", own.name)
-        h.flash("Your password is changed. Your other logins have ended.")
+        h.flash(_("Your password is changed. Your other logins have ended."))
         redirect(url("account"))
 
 
@@ -138,6 +144,8 @@ def _check_registration():
     if not app_globals.registration:
         abort(
             404,
-            detail="This wiki makes no accounts here: ask one of its admins "
-            "for an account.",
+            detail=_(
+                "This wiki makes no accounts here: ask one of its admins for "
+                "an account."
+            ),
         )

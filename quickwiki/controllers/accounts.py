@@ -15,6 +15,7 @@ from pylons.controllers.util import abort, redirect
 from pylons.decorators import validate
 from pylons.decorators.rest import restrict
 from pylons.decorators.secure import authenticate_form, require
+from pylons.i18n import _
 
 from quickwiki.lib import accounts, auth, contributions, forms
 from quickwiki.lib import helpers as h
@@ -85,18 +86,26 @@ class AccountsController(BaseController):
         )
         if done.reverted:
             h.flash(
-                "Reverted the changes of %s since %s on %s."
-                % (reverted.name, h.moment(since), ", ".join(done.reverted))
+                _("Reverted the changes of %(name)s since %(when)s on %(pages)s.")
+                % {
+                    "name": reverted.name,
+                    "when": h.moment(since),
+                    "pages": ", ".join(done.reverted),
+                }
             )
         if done.left:
             h.flash(
-                "Left %s as they are: others have changed them since. Their "
-                "histories show what to restore." % ", ".join(done.left),
+                _(
+                    "Left %(pages)s as they are: others have changed them since. "
+                    "Their histories show what to restore."
+                )
+                % {"pages": ", ".join(done.left)},
                 category="warning",
             )
         if not done.reverted and not done.left:
             h.flash(
-                "%s has changed no page since %s." % (reverted.name, h.moment(since)),
+                _("%(name)s has changed no page since %(when)s.")
+                % {"name": reverted.name, "when": h.moment(since)},
                 category="warning",
             )
         redirect(url("contributions", name=reverted.name))
@@ -107,14 +116,23 @@ class AccountsController(BaseController):
     def block(self, name):
         """Block account ``name`` (``blocked`` true), ending its logins, or
         unblock it."""
-        target = _others_account(name, "block")
+        target = _others_account(
+            name,
+            _(
+                "You cannot block your own account: another admin can, or "
+                "paster account on the server."
+            ),
+        )
         blocked = self.form_result["blocked"]
         accounts.set_blocked(target, blocked)
         log.info("%s %s", "Blocked" if blocked else "Unblocked", target.name)
         h.flash(
-            "Blocked %s: its logins have ended, and it cannot log in." % target.name
-            if blocked
-            else "Unblocked %s: it can log in again." % target.name
+            (
+                _("Blocked %(name)s: its logins have ended, and it cannot log in.")
+                if blocked
+                else _("Unblocked %(name)s: it can log in again.")
+            )
+            % {"name": target.name}
         )
         redirect(url("contributions", name=target.name))
 
@@ -123,28 +141,34 @@ class AccountsController(BaseController):
     @validate(schema=forms.RoleForm(), form="show")
     def role(self, name):
         """Give account ``name`` the role ``role``."""
-        target = _others_account(name, "change the role of")
+        target = _others_account(
+            name,
+            _(
+                "You cannot change the role of your own account: another admin "
+                "can, or paster account on the server."
+            ),
+        )
         role = self.form_result["role"]
         accounts.set_role(target, role)
         log.info("Gave %s the role %s", target.name, role)
-        h.flash("%s now has the role %s." % (target.name, role))
+        h.flash(
+            _("%(name)s now has the role %(role)s.")
+            % {"name": target.name, "role": h.role_name(role)}
+        )
         redirect(url("contributions", name=target.name))
 
 
 def _account_or_404(name):
     found = accounts.find(name)
     if found is None:
-        abort(404, detail="There is no account called %s." % name)
+        abort(404, detail=_("There is no account called %(name)s.") % {"name": name})
     return found
 
 
-def _others_account(name, doing):
-    """Account ``name``, which must not be the admin's own."""
+def _others_account(name, refusal):
+    """Account ``name``, which must not be the admin's own: if it is, 403
+    with ``refusal``."""
     found = _account_or_404(name)
     if found.id == auth.account().id:
-        abort(
-            403,
-            detail="You cannot %s your own account: another admin can, or "
-            "paster account on the server." % doing,
-        )
+        abort(403, detail=refusal)
     return found

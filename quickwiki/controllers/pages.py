@@ -16,6 +16,7 @@ from pylons.controllers.util import abort, redirect
 from pylons.decorators import validate
 from pylons.decorators.rest import restrict
 from pylons.decorators.secure import authenticate_form, require
+from pylons.i18n import _
 
 from quickwiki.lib import auth, diffs, forms, renderings, revisions
 from quickwiki.lib import helpers as h
@@ -173,8 +174,11 @@ class PagesController(BaseController):
         except revisions.NoSuchRevision:
             abort(
                 400,
-                detail="The form was opened on revision %d of %s, "
-                "which it does not have." % (form["base"], title),
+                detail=_(
+                    "The form was opened on revision %(number)d of %(title)s, "
+                    "which it does not have."
+                )
+                % {"number": form["base"], "title": title},
             )
         if isinstance(outcome, revisions.LookAlike):
             own_status(409)
@@ -193,22 +197,29 @@ class PagesController(BaseController):
             )
         if isinstance(outcome, revisions.Unchanged):
             h.flash(
-                "Nothing saved: your text is that of revision %d of %s "
-                "already." % (outcome.head.number, title),
+                _(
+                    "Nothing saved: your text is that of revision %(number)d "
+                    "of %(title)s already."
+                )
+                % {"number": outcome.head.number, "title": title},
                 category="warning",
             )
         else:
             self._stored(
                 title,
                 outcome.revision,
-                "Saved revision %d of %s." % (outcome.revision.number, title),
+                _("Saved revision %(number)d of %(title)s.")
+                % {"number": outcome.revision.number, "title": title},
             )
             if outcome.merged_with is not None:
                 other = outcome.merged_with
                 h.flash(
-                    "Revision %d was saved by %s while you were editing. "
-                    "Your changes touched other lines, so they were "
-                    "merged with it." % (other.number, other.author)
+                    _(
+                        "Revision %(number)d was saved by %(author)s while you "
+                        "were editing. Your changes touched other lines, so "
+                        "they were merged with it."
+                    )
+                    % {"number": other.number, "author": other.author}
                 )
         redirect(url("page", title=title))
 
@@ -216,9 +227,11 @@ class PagesController(BaseController):
         """413, with the edit form still holding what the author wrote."""
         own_status(413)
         h.flash(
-            "%s was not saved: its text is %d bytes long, and a page may "
-            "have at most %d. Shorten it and save again."
-            % (title, size, app_globals.max_page_size),
+            _(
+                "%(title)s was not saved: its text is %(size)d bytes long, and a "
+                "page may have at most %(limit)d. Shorten it and save again."
+            )
+            % {"title": title, "size": size, "limit": app_globals.max_page_size},
             category="error",
         )
         return self._edit_form(
@@ -244,7 +257,9 @@ class PagesController(BaseController):
         latest = revisions.head(title)
         if latest is None:
             abort(
-                404, detail="There is no page called %s, so it has no history." % title
+                404,
+                detail=_("There is no page called %(title)s, so it has no history.")
+                % {"title": title},
             )
         per_page = app_globals.revisions_per_page
         before = min(self.form_result["before"] or latest.number + 1, latest.number + 1)
@@ -308,8 +323,10 @@ class PagesController(BaseController):
         except revisions.NoSuchRevision:
             abort(
                 400,
-                detail="%s has no revision %d whose text could be "
-                "restored." % (title, number),
+                detail=_(
+                    "%(title)s has no revision %(number)d whose text could be restored."
+                )
+                % {"title": title, "number": number},
             )
         if isinstance(outcome, revisions.Conflict):
             own_status(409)
@@ -318,16 +335,19 @@ class PagesController(BaseController):
             )
         if isinstance(outcome, revisions.Unchanged):
             h.flash(
-                "Nothing restored: the text of revision %d is that of the "
-                "latest revision, %d." % (number, outcome.head.number),
+                _(
+                    "Nothing restored: the text of revision %(number)d is that "
+                    "of the latest revision, %(latest)d."
+                )
+                % {"number": number, "latest": outcome.head.number},
                 category="warning",
             )
         else:
             self._stored(
                 title,
                 outcome.revision,
-                "Restored revision %d of %s as revision %d."
-                % (number, title, outcome.revision.number),
+                _("Restored revision %(number)d of %(title)s as revision %(new)d.")
+                % {"number": number, "title": title, "new": outcome.revision.number},
             )
         redirect(url("page", title=title))
 
@@ -349,7 +369,11 @@ class PagesController(BaseController):
     def _revision_or_404(self, title, number):
         found = revisions.revision(title, number)
         if found is None:
-            abort(404, detail="%s has no revision %d." % (title, number))
+            abort(
+                404,
+                detail=_("%(title)s has no revision %(number)d.")
+                % {"title": title, "number": number},
+            )
         return found
 
     @require(may_delete)
@@ -367,7 +391,7 @@ class PagesController(BaseController):
             # errors can only be told on their own.
             _refuse_errors(getattr(c, "form_errors", None))
             h.flash(
-                "No page was deleted: tick the pages to delete.", category="warning"
+                _("No page was deleted: tick the pages to delete."), category="warning"
             )
             redirect(url("pages"))
         _answer_errors_with_400()
@@ -385,7 +409,7 @@ class PagesController(BaseController):
         titles = list(dict.fromkeys(self.form_result["title"]))
         if not titles:
             h.flash(
-                "No page was deleted: tick the pages to delete.", category="warning"
+                _("No page was deleted: tick the pages to delete."), category="warning"
             )
         for title in titles:
             outcome = revisions.delete_page(
@@ -394,16 +418,25 @@ class PagesController(BaseController):
             if isinstance(outcome, revisions.Saved):
                 log.info("Deleted %s", title)
                 h.flash(
-                    "Deleted %s (revision %d). Its history keeps every "
-                    "revision; restore one there to bring it back."
-                    % (title, outcome.revision.number)
+                    _(
+                        "Deleted %(title)s (revision %(number)d). Its history "
+                        "keeps every revision; restore one there to bring it "
+                        "back."
+                    )
+                    % {"title": title, "number": outcome.revision.number}
                 )
             elif isinstance(outcome, revisions.Unchanged):
-                h.flash("%s has no page to delete." % title, category="warning")
+                h.flash(
+                    _("%(title)s has no page to delete.") % {"title": title},
+                    category="warning",
+                )
             else:
                 h.flash(
-                    "%s was not deleted: it is being saved by others "
-                    "right now. Try again." % title,
+                    _(
+                        "%(title)s was not deleted: it is being saved by others "
+                        "right now. Try again."
+                    )
+                    % {"title": title},
                     category="warning",
                 )
         redirect(url("pages"))
@@ -423,12 +456,19 @@ class PagesController(BaseController):
                 update(Page).where(Page.title == title).values(protected=protected)
             ).rowcount
         if not found:
-            abort(404, detail="There is no page called %s to protect." % title)
+            abort(
+                404,
+                detail=_("There is no page called %(title)s to protect.")
+                % {"title": title},
+            )
         log.info("%s %s", "Protected" if protected else "Unprotected", title)
         h.flash(
-            "%s is protected: only admins edit it." % title
-            if protected
-            else "%s is no longer protected: editors edit it too." % title
+            (
+                _("%(title)s is protected: only admins edit it.")
+                if protected
+                else _("%(title)s is no longer protected: editors edit it too.")
+            )
+            % {"title": title}
         )
         redirect(url("page", title=title))
 
@@ -450,23 +490,28 @@ def _title_list_position(params):
     if len(given) > 1 or len(values) > 1:
         abort(
             400,
-            detail="The title list takes one of after=Title, "
-            "before=Title or page=last, once.",
+            detail=_(
+                "The title list takes one of after=Title, before=Title or "
+                "page=last, once."
+            ),
         )
     name, value = given[0], values[0]
     if name == "page":
         if value != "last":
             abort(
                 400,
-                detail="The title list's pages are reached through its "
-                "links: page=last is its last page.",
+                detail=_(
+                    "The title list's pages are reached through its links: "
+                    "page=last is its last page."
+                ),
             )
         return "last", None
     if not is_title(value):
         abort(
             400,
-            detail="after= and before= name a page title, a WikiWord "
-            "such as FrontPage.",
+            detail=_(
+                "after= and before= name a page title, a WikiWord such as FrontPage."
+            ),
         )
     return name, value
 
@@ -496,7 +541,15 @@ def _title_page(position, per_page):
     if not forward:
         titles.reverse()
     if bound is not None and not titles:
-        abort(404, detail="The title list has no titles %s %s." % (kind, bound))
+        abort(
+            404,
+            detail=(
+                _("The title list has no titles after %(title)s.")
+                if kind == "after"
+                else _("The title list has no titles before %(title)s.")
+            )
+            % {"title": bound},
+        )
     if forward:
         earlier = kind == "after" and _any_title(Page.title < titles[0])
         return titles, earlier, goes_on
@@ -525,16 +578,18 @@ def _check_title(title, status):
         arguments = request.environ["pylons.routes_dict"]
         redirect(url(route.name, **dict(arguments, title=normalise(title))), code=301)
     if not is_title(title):
-        opening = (
-            "There is no page called %s"
+        detail = (
+            _(
+                "There is no page called %(title)s: page titles are WikiWords "
+                "of at most %(length)d characters, such as FrontPage."
+            )
             if status == 404
-            else "A page cannot be called %s"
-        ) % title
-        abort(
-            status,
-            detail="%s: page titles are WikiWords of at most %d "
-            "characters, such as FrontPage." % (opening, MAX_TITLE_LENGTH),
+            else _(
+                "A page cannot be called %(title)s: page titles are WikiWords "
+                "of at most %(length)d characters, such as FrontPage."
+            )
         )
+        abort(status, detail=detail % {"title": title, "length": MAX_TITLE_LENGTH})
 
 
 def _answer_errors_with_400():

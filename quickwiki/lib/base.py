@@ -4,9 +4,10 @@ templates, and what their actions share."""
 from pylons import request, response
 from pylons.controllers import WSGIController
 from pylons.controllers.util import abort
+from pylons.i18n import _
 from pylons.templating import render_mako as render
 
-from quickwiki.lib import auth
+from quickwiki.lib import auth, languages
 from quickwiki.model import meta
 
 __all__ = ["BaseController", "own_status", "render"]
@@ -16,22 +17,29 @@ class BaseController(WSGIController):
     """A controller whose database session ends with the request."""
 
     def __before__(self):
-        """Refuse files and text with NUL characters, which no form of the
-        wiki takes.
+        """Choose the language of the page, and refuse files and text with
+        NUL characters, which no form of the wiki takes.
 
         Every field of the wiki's forms is text: a file sent in one would
         reach code that expects text.  SQLite would store NUL characters,
         but PostgreSQL refuses them in text: the same answer, a 400, on
         both.
         """
+        languages.choose()
         for name, value in request.params.items():
             if not isinstance(value, str):
-                abort(400, detail="The form's %s must be text, not a file." % name)
+                abort(
+                    400,
+                    detail=_("The form's %(field)s must be text, not a file.")
+                    % {"field": name},
+                )
             if "\x00" in value:
                 abort(
                     400,
-                    detail="The request holds a NUL character, which "
-                    "no page text may contain.",
+                    detail=_(
+                        "The request holds a NUL character, which no page text "
+                        "may contain."
+                    ),
                 )
 
     def __after__(self):

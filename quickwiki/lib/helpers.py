@@ -4,6 +4,8 @@ from datetime import timezone
 
 from webhelpers2.html import literal
 from webhelpers2.html.tags import (
+    Option,
+    Options,
     checkbox,
     hidden,
     link_to,
@@ -16,10 +18,13 @@ from webhelpers2.html.tags import (
 
 from pylons import app_globals, request, url
 from pylons.flash import Flash
+from pylons.i18n import get_lang, ugettext
 from pylons.secure_form import secure_form
 
 from quickwiki.lib.auth import account, signed_on
-from quickwiki.lib.permissions import allowed
+from quickwiki.lib.languages import SOURCE_LANGUAGE
+from quickwiki.lib.permissions import allowed, role_name
+from quickwiki.model import ROLES
 
 __all__ = [
     "account",
@@ -28,6 +33,7 @@ __all__ = [
     "checkbox",
     "flash",
     "hidden",
+    "language",
     "link_to",
     "literal",
     "login_url",
@@ -35,16 +41,40 @@ __all__ = [
     "password",
     "radio",
     "registration",
+    "role_name",
+    "role_options",
     "secure_form",
     "select",
     "signed_on",
     "submit",
     "text",
+    "translated",
 ]
 
 #: One-time messages, such as "Saved revision 2 of FrontPage.", that the
 #: page layout shows on the next page the user sees.
 flash = Flash()
+
+
+def translated(message, **values):
+    """``message`` in the page's language, as markup, with ``values`` in its
+    ``%(name)s`` places: each escaped, unless it is markup (a link).
+
+    For the sentences of the templates that hold links or other markup;
+    the catalogues are the wiki's own, so their text is trusted.
+    """
+    return literal(ugettext(message)) % values
+
+
+def role_options():
+    """The roles, as the options of a select box: named in the page's
+    language, valued as stored."""
+    return Options([Option(role_name(role), role) for role in ROLES])
+
+
+def language():
+    """The code of the page's language, for ``<html lang>``."""
+    return (get_lang() or [SOURCE_LANGUAGE])[0]
 
 
 def moment(when):

@@ -19,6 +19,7 @@ Templates ask :func:`allowed` what to offer.
 
 from pylons import app_globals, request
 from pylons.decorators.secure import Refused
+from pylons.i18n import N_, ugettext
 
 from quickwiki.lib import auth
 from quickwiki.model import ROLES, Page, meta
@@ -45,17 +46,22 @@ POLICIES = {"open": "editor", "registered": "reader", "closed": None}
 #: Where a request keeps what it knows of its pages' protection.
 _PROTECTION_KEY = "quickwiki.protected"
 
-#: What each action is, to say who may do it, and the role it needs when
-#: the page is not protected.
+#: What each action needs, said to whoever may not do it (translated when
+#: said), and the role it needs when the page is not protected.
 _ACTIONS = {
-    "read": ("Reading this wiki", "reader"),
-    "edit": ("Editing %s", "editor"),
-    "delete": ("Deleting pages", "admin"),
-    "restore_deleted": ("Bringing back the deleted page %s", "admin"),
-    "rename": ("Renaming pages", "admin"),
-    "protect": ("Protecting pages", "admin"),
-    "manage_accounts": ("Managing accounts", "admin"),
+    "read": (N_("Reading this wiki needs the %(role)s role."), "reader"),
+    "edit": (N_("Editing %(title)s needs the %(role)s role."), "editor"),
+    "delete": (N_("Deleting pages needs the %(role)s role."), "admin"),
+    "restore_deleted": (
+        N_("Bringing back the deleted page %(title)s needs the %(role)s role."),
+        "admin",
+    ),
+    "rename": (N_("Renaming pages needs the %(role)s role."), "admin"),
+    "protect": (N_("Protecting pages needs the %(role)s role."), "admin"),
+    "manage_accounts": (N_("Managing accounts needs the %(role)s role."), "admin"),
 }
+#: The roles' names, as the pages show them (quickwiki.model.ROLES).
+_ROLE_NAMES = {"reader": N_("reader"), "editor": N_("editor"), "admin": N_("admin")}
 
 
 def role():
@@ -71,12 +77,16 @@ def refusal(action, title=None):
     when it may."""
     doing, needed = _ACTIONS[action]
     if action == "edit" and is_protected(title):
-        doing, needed = "Editing the protected page %s", "admin"
+        doing = N_("Editing the protected page %(title)s needs the %(role)s role.")
+        needed = "admin"
     if _rank(role()) >= _rank(needed):
         return None
-    if "%s" in doing:
-        doing %= title
-    return "%s needs the %s role." % (doing, needed)
+    return ugettext(doing) % {"title": title, "role": role_name(needed)}
+
+
+def role_name(name):
+    """The name of the role ``name`` in the page's language."""
+    return ugettext(_ROLE_NAMES.get(name, name))
 
 
 def allowed(action, title=None):

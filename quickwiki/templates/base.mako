@@ -2,7 +2,7 @@
 ## A template inheriting it defines heading() and may define footer(), and
 ## above_heading(): a line over the heading.
 <!DOCTYPE html>
-<html lang="en">
+<html lang="${h.language()}">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -15,7 +15,7 @@
     <a class="brand" href="${url('home')}">QuickWiki</a>
     <nav>
       <a href="${url('home')}">FrontPage</a>
-      <a href="${url('pages')}">Title list</a>
+      <a href="${url('pages')}">${_('Title list')}</a>
     </nav>
     ${who()}
   </header>
@@ -38,17 +38,17 @@
 <div class="who">
 % if own is not None:
   <a class="account-name" href="${url('account')}">${own.name}</a>
-  <span class="role">(${own.role})</span>
+  <span class="role">(${h.role_name(own.role)})</span>
   % if h.allowed('manage_accounts'):
-  <a class="accounts-link" href="${url('accounts')}">Accounts</a>
+  <a class="accounts-link" href="${url('accounts')}">${_('Accounts')}</a>
   % endif
   % if not h.signed_on():
-  <a class="logout-link" href="${url('logout')}">Log out</a>
+  <a class="logout-link" href="${url('logout')}">${_('Log out')}</a>
   % endif
 % else:
-  <a class="login-link" href="${h.login_url()}">Log in</a>
+  <a class="login-link" href="${h.login_url()}">${_('Log in')}</a>
   % if h.registration():
-  <a class="register-link" href="${url('register')}">Register</a>
+  <a class="register-link" href="${url('register')}">${_('Register')}</a>
   % endif
 % endif
 </div>

@@ -1,11 +1,11 @@
 ## The button that ends the session's login.
 <%inherit file="/base.mako"/>
-<%def name="heading()">Log out</%def>
+<%def name="heading()">${_('Log out')}</%def>
 % if h.account() is None:
-<p>You are not logged in.</p>
+<p>${_('You are not logged in.')}</p>
 % else:
 ${h.secure_form(url('logout'), class_='logout')}
-  <p>You are logged in as ${h.account().name}.
-    ${h.submit('logout', 'Log out')}</p>
+  <p>${_('You are logged in as %(name)s.') % dict(name=h.account().name)}
+    ${h.submit('logout', _('Log out'))}</p>
 </form>
 % endif

@@ -1,28 +1,28 @@
 ## What changed between two revisions of a page.
 <%inherit file="/base.mako"/>
 <%namespace name="diffs" file="/pages/diffs.mako"/>
-<%def name="heading()">${c.title}: revision ${c.old.number} to ${c.new.number}</%def>
+<%def name="heading()">${_('%(title)s: revision %(old)d to %(new)d') % dict(title=c.title, old=c.old.number, new=c.new.number)}</%def>
 <%def name="footer()">
-  ${h.link_to('History of ' + c.title, url('history', title=c.title),
+  ${h.link_to(_('History of %(title)s') % dict(title=c.title), url('history', title=c.title),
               class_='history-link')}
-  · ${h.link_to('Back to ' + c.title, url('page', title=c.title))}
+  · ${h.link_to(_('Back to %(title)s') % dict(title=c.title), url('page', title=c.title))}
 </%def>
 <p class="diff-revisions">
-  From ${revision(c.old)} to ${revision(c.new)}.
+  ${h.translated('From %(old)s to %(new)s.', old=h.literal(capture(revision, c.old)), new=h.literal(capture(revision, c.new)))}
 </p>
 <p class="diff-styles">
   % if c.style == 'inline':
-  <strong>Inline</strong> ·
-  ${h.link_to('Side by side', url('diff', title=c.title, old=c.old.number,
+  <strong>${_('Inline')}</strong> ·
+  ${h.link_to(_('Side by side'), url('diff', title=c.title, old=c.old.number,
               new=c.new.number, style='side'), class_='style-link')}
   % else:
-  ${h.link_to('Inline', url('diff', title=c.title, old=c.old.number,
+  ${h.link_to(_('Inline'), url('diff', title=c.title, old=c.old.number,
               new=c.new.number, style='inline'), class_='style-link')}
-  · <strong>Side by side</strong>
+  · <strong>${_('Side by side')}</strong>
   % endif
 </p>
 % if not c.hunks:
-<p class="no-changes">The two revisions have the same lines.</p>
+<p class="no-changes">${_('The two revisions have the same lines.')}</p>
 % elif c.style == 'inline':
 ${diffs.inline(c.hunks)}
 % else:
@@ -30,11 +30,13 @@ ${diffs.side_by_side(c.hunks)}
 % endif
 
 <%def name="revision(shown)">\
-${h.link_to('revision %d' % shown.number,
-            url('revision', title=c.title, number=shown.number))}
-(${h.author(shown)}, ${h.moment(shown.created)}\
+<% link = h.link_to(_('revision %(number)d') % dict(number=shown.number),
+                    url('revision', title=c.title, number=shown.number)) %>\
 % if shown.deleted:
-, deleted the page\
+${h.translated('%(revision)s (%(author)s, %(when)s, deleted the page)', revision=link,
+               author=h.author(shown), when=h.moment(shown.created))}\
+% else:
+${h.translated('%(revision)s (%(author)s, %(when)s)', revision=link,
+               author=h.author(shown), when=h.moment(shown.created))}\
 % endif
-)\
 </%def>

@@ -5,41 +5,36 @@
 ## source starts with is kept.
 <%inherit file="/base.mako"/>
 <%namespace name="diffs" file="/pages/diffs.mako"/>
-<%def name="heading()">Editing ${c.title}</%def>
+<%def name="heading()">${_('Editing %(title)s') % dict(title=c.title)}</%def>
 <%def name="footer()">
-  ${h.link_to('Back to ' + c.title, url('page', title=c.title))}
+  ${h.link_to(_('Back to %(title)s') % dict(title=c.title), url('page', title=c.title))}
   % if c.base:
-  · ${h.link_to('History', url('history', title=c.title), class_='history-link')}
+  · ${h.link_to(_('History'), url('history', title=c.title), class_='history-link')}
   % endif
 </%def>
 % if c.look_alike is not None:
 <section class="conflict look-alike">
-  <p>${c.title} cannot be saved: its title looks like that of
-    ${h.link_to(c.look_alike, url('page', title=c.look_alike), class_='look-alike-link')},
-    an existing page, which readers would take it for. Write on that page,
-    or choose a title of its own.</p>
+  <p>${h.translated('%(title)s cannot be saved: its title looks like that of %(other)s, an existing page, which readers would take it for. Write on that page, or choose a title of its own.',
+      title=c.title,
+      other=h.link_to(c.look_alike, url('page', title=c.look_alike), class_='look-alike-link'))}</p>
 </section>
 % endif
 % if c.conflict is not None:
 <% other = c.conflict.head %>
 <section class="conflict">
   % if other.deleted:
-  <p>Nothing was saved: while you were editing, ${c.title} was deleted by
-    ${other.author}, ${h.moment(other.created)}. Your text is kept below;
-    save it again to write the page anew.</p>
+  <p>${_('Nothing was saved: while you were editing, %(title)s was deleted by %(author)s, %(when)s. Your text is kept below; save it again to write the page anew.') % dict(
+      title=c.title, author=other.author, when=h.moment(other.created))}</p>
   % else:
-  <p>Nothing was saved: while you were editing, ${other.author} saved
-    revision ${other.number}, ${h.moment(other.created)}, which changes the
-    same lines as you do. Your text is kept below. The other change is shown
-    here: bring it into your text, then save again.</p>
+  <p>${_('Nothing was saved: while you were editing, %(author)s saved revision %(number)d, %(when)s, which changes the same lines as you do. Your text is kept below. The other change is shown here: bring it into your text, then save again.') % dict(
+      author=other.author, number=other.number, when=h.moment(other.created))}</p>
   ${diffs.inline(c.conflict_diff)}
   % endif
 </section>
 % endif
 % if c.preview is not None:
 <section class="preview">
-  <p class="preview-note">Preview: this is how the page will look. Nothing
-    is saved yet.</p>
+  <p class="preview-note">${_('Preview: this is how the page will look. Nothing is saved yet.')}</p>
   <article class="wiki-content">
   % if c.preview.title:
   <h2 class="document-title">${c.preview.title}</h2>
@@ -50,24 +45,23 @@ ${c.preview.html}
 % endif
 % if c.problems:
 <section class="problems">
-  <p>Problems in this text's markup. Readers see the page without these
-    notes; fix them in the text below.</p>
+  <p>${_("Problems in this text's markup. Readers see the page without these notes; fix them in the text below.")}</p>
+  <% severities = {'warning': _('warning'), 'error': _('error'), 'severe': _('severe')} %>
   <ul>
   % for problem in c.problems:
-    <li class="${problem.severity}">${'Line %d' % problem.line if problem.line else 'The text'}
-      (${problem.severity}): ${problem.message}</li>
+    <li class="${problem.severity}">${_('Line %(line)d') % dict(line=problem.line) if problem.line else _('The text')}
+      (${severities.get(problem.severity, problem.severity)}): ${problem.message}</li>
   % endfor
   </ul>
 </section>
 % endif
 ${h.secure_form(url('save_page', title=c.title), class_='edit-page')}
   ${h.hidden('base', c.base)}
-  <label for="content">Content, in
-    <a href="https://docutils.sourceforge.io/docs/user/rst/quickref.html">reStructuredText</a>.
-    WikiWords, such as FrontPage, become links to their pages.</label>
+  <label for="content">${h.translated('Content, in %(rst)s. WikiWords, such as FrontPage, become links to their pages.',
+      rst=h.literal('<a href="https://docutils.sourceforge.io/docs/user/rst/quickref.html">reStructuredText</a>'))}</label>
   <textarea id="content" name="content" rows="20" cols="80">
 ${c.content}</textarea>
-  <label for="summary">Summary of your changes (optional)</label>
+  <label for="summary">${_('Summary of your changes (optional)')}</label>
   ${h.text('summary', c.summary, maxlength=200, size=60)}
-  <p class="buttons">${h.submit('save', 'Save')} ${h.submit('preview', 'Preview')}</p>
+  <p class="buttons">${h.submit('save', _('Save'))} ${h.submit('preview', _('Preview'))}</p>
 </form>

@@ -2,7 +2,7 @@
 ## before and after it; for an admin, a box by each title to tick for
 ## deletion.
 <%inherit file="/base.mako"/>
-<%def name="heading()">Title list</%def>
+<%def name="heading()">${_('Title list')}</%def>
 <% deleting = h.allowed('delete') %>
 % if c.titles:
 % if deleting:
@@ -13,7 +13,7 @@ ${h.secure_form(url('delete_pages'), class_='title-list')}
     <li>
       % if deleting:
       ${h.checkbox('title', value=title, id='delete-' + title,
-                   title='Delete ' + title)}
+                   title=_('Delete %(title)s') % dict(title=title))}
       % endif
       ${h.link_to(title, url('page', title=title))}
     </li>
@@ -22,19 +22,19 @@ ${h.secure_form(url('delete_pages'), class_='title-list')}
   % if c.earlier or c.later:
   <nav class="pager">
     % if c.earlier:
-    ${h.link_to('First', url('pages'), rel='first')}
-    ${h.link_to('Previous', url('pages', before=c.titles[0]), rel='prev')}
+    ${h.link_to(_('First'), url('pages'), rel='first')}
+    ${h.link_to(_('Previous'), url('pages', before=c.titles[0]), rel='prev')}
     % endif
     % if c.later:
-    ${h.link_to('Next', url('pages', after=c.titles[-1]), rel='next')}
-    ${h.link_to('Last', url('pages', page='last'), rel='last')}
+    ${h.link_to(_('Next'), url('pages', after=c.titles[-1]), rel='next')}
+    ${h.link_to(_('Last'), url('pages', page='last'), rel='last')}
     % endif
   </nav>
   % endif
 % if deleting:
-  ${h.submit('delete', 'Delete ticked pages')}
+  ${h.submit('delete', _('Delete ticked pages'))}
 </form>
 % endif
 % else:
-<p>There are no pages yet.</p>
+<p>${_('There are no pages yet.')}</p>
 % endif

@@ -3,28 +3,32 @@
 <%inherit file="/base.mako"/>
 <%def name="heading()">${c.title}</%def>
 % if c.deletion is not None:
-<p class="missing-page deleted-page">${c.title} was deleted by
-  ${h.author(c.deletion)} on ${h.moment(c.deletion.created)}
-  (revision ${c.deletion.number}).</p>
-<p>Its ${h.link_to('history', url('history', title=c.title),
-                   class_='history-link')} keeps every revision\
-% if h.allowed('restore_deleted', c.title):
-: restore one there to bring the page back\
-% endif
-% if h.allowed('edit', c.title):
-, or ${h.link_to('write it anew', url('edit_page', title=c.title),
-              class_='create-link')}\
-% endif
-.</p>
-% elif c.look_alike is not None:
-<p class="missing-page look-alike">There is no page called ${c.title}, and
-  there can be none: its title looks like that of
-  ${h.link_to(c.look_alike, url('page', title=c.look_alike), class_='look-alike-link')},
-  which readers would take it for.</p>
+<p class="missing-page deleted-page">${h.translated('%(title)s was deleted by %(author)s on %(when)s (revision %(number)d).',
+    title=c.title, author=h.author(c.deletion), when=h.moment(c.deletion.created),
+    number=c.deletion.number)}</p>
+<%
+    history = h.link_to(_('history'), url('history', title=c.title), class_='history-link')
+    anew = h.link_to(_('write it anew'), url('edit_page', title=c.title), class_='create-link')
+    restoring = h.allowed('restore_deleted', c.title)
+    editing = h.allowed('edit', c.title)
+%>
+% if restoring and editing:
+<p>${h.translated('Its %(history)s keeps every revision: restore one there to bring the page back, or %(anew)s.', history=history, anew=anew)}</p>
+% elif restoring:
+<p>${h.translated('Its %(history)s keeps every revision: restore one there to bring the page back.', history=history)}</p>
+% elif editing:
+<p>${h.translated('Its %(history)s keeps every revision, or %(anew)s.', history=history, anew=anew)}</p>
 % else:
-<p class="missing-page">There is no page called ${c.title} yet.</p>
+<p>${h.translated('Its %(history)s keeps every revision.', history=history)}</p>
+% endif
+% elif c.look_alike is not None:
+<p class="missing-page look-alike">${h.translated('There is no page called %(title)s, and there can be none: its title looks like that of %(other)s, which readers would take it for.',
+    title=c.title,
+    other=h.link_to(c.look_alike, url('page', title=c.look_alike), class_='look-alike-link'))}</p>
+% else:
+<p class="missing-page">${_('There is no page called %(title)s yet.') % dict(title=c.title)}</p>
 % if h.allowed('edit', c.title):
-<p>${h.link_to('Create ' + c.title, url('edit_page', title=c.title),
+<p>${h.link_to(_('Create %(title)s') % dict(title=c.title), url('edit_page', title=c.title),
                class_='create-link')}</p>
 % endif
 % endif

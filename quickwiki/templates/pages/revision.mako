@@ -1,34 +1,38 @@
 ## An old revision of a page, rendered, with the form that restores it.
 <%inherit file="/base.mako"/>
-<%def name="heading()">${c.title}, revision ${c.shown.number}</%def>
+<%def name="heading()">${_('%(title)s, revision %(number)d') % dict(title=c.title, number=c.shown.number)}</%def>
 <%def name="footer()">
-  ${h.link_to('History of ' + c.title, url('history', title=c.title),
+  ${h.link_to(_('History of %(title)s') % dict(title=c.title), url('history', title=c.title),
               class_='history-link')}
-  · ${h.link_to('Back to ' + c.title, url('page', title=c.title))}
+  · ${h.link_to(_('Back to %(title)s') % dict(title=c.title), url('page', title=c.title))}
 </%def>
-<p class="revision-info">Revision ${c.shown.number} of ${c.title}, by
-  ${h.author(c.shown)}, ${h.moment(c.shown.created)}\
+<p class="revision-info">\
 % if c.shown.summary:
-: “${c.shown.summary}”\
-% endif
-.
-% if c.shown.number == c.latest.number:
-  This is the latest revision.
+${h.translated('Revision %(number)d of %(title)s, by %(author)s, %(when)s: “%(summary)s”.',
+    number=c.shown.number, title=c.title, author=h.author(c.shown),
+    when=h.moment(c.shown.created), summary=c.shown.summary)}
 % else:
-  The latest is revision ${c.latest.number}
-  (${h.link_to('changes since', url('diff', title=c.title, old=c.shown.number,
-                                     new=c.latest.number),
-               class_='changes-link')}).
+${h.translated('Revision %(number)d of %(title)s, by %(author)s, %(when)s.',
+    number=c.shown.number, title=c.title, author=h.author(c.shown),
+    when=h.moment(c.shown.created))}
+% endif
+% if c.shown.number == c.latest.number:
+  ${_('This is the latest revision.')}
+% else:
+  <% changes = h.link_to(_('changes since'), url('diff', title=c.title, old=c.shown.number,
+                                                 new=c.latest.number),
+                          class_='changes-link') %>
+  ${h.translated('The latest is revision %(number)d (%(changes)s).', number=c.latest.number,
+                 changes=changes)}
 % endif
 </p>
 % if c.restore_conflict is not None:
-<p class="conflict">Nothing was restored: ${c.title} changed while you were
-  looking, to revision ${c.restore_conflict.number} by
-  ${c.restore_conflict.author}, ${h.moment(c.restore_conflict.created)}.
-  Check that change, then restore again if you still want to.</p>
+<p class="conflict">${_('Nothing was restored: %(title)s changed while you were looking, to revision %(number)d by %(author)s, %(when)s. Check that change, then restore again if you still want to.') % dict(
+    title=c.title, number=c.restore_conflict.number, author=c.restore_conflict.author,
+    when=h.moment(c.restore_conflict.created))}</p>
 % endif
 % if c.rendered is None:
-<p class="deletion-marker">This revision deleted the page.</p>
+<p class="deletion-marker">${_('This revision deleted the page.')}</p>
 % else:
 <article class="wiki-content">
 % if c.rendered.title:
@@ -41,9 +45,9 @@ ${c.rendered.html}
 ${h.secure_form(url('restore', title=c.title, number=c.shown.number),
                 class_='restore')}
   ${h.hidden('base', c.latest.number)}
-  <label for="summary">Why (optional)</label>
+  <label for="summary">${_('Why (optional)')}</label>
   ${h.text('summary', c.summary, maxlength=200, size=60)}
-  ${h.submit('restore', 'Restore this revision')}
+  ${h.submit('restore', _('Restore this revision'))}
 </form>
 % endif
 % endif

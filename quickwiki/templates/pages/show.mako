@@ -9,22 +9,22 @@
 </%def>
 <%def name="footer()">
   % if h.allowed('edit', c.title):
-  <a class="edit-link" href="${url('edit_page', title=c.title)}">Edit ${c.title}</a> ·
+  <a class="edit-link" href="${url('edit_page', title=c.title)}">${_('Edit %(title)s') % dict(title=c.title)}</a> ·
   % endif
-  <a class="history-link" href="${url('history', title=c.title)}">History</a>
-  (revision ${c.revision})
+  <a class="history-link" href="${url('history', title=c.title)}">${_('History')}</a>
+  ${_('(revision %(number)d)') % dict(number=c.revision)}
   % if h.allowed('delete'):
-  · <a class="delete-link" href="${url('delete_pages', title=c.title)}">Delete</a>
+  · <a class="delete-link" href="${url('delete_pages', title=c.title)}">${_('Delete')}</a>
   % endif
   % if h.allowed('protect'):
   ${h.secure_form(url('protect', title=c.title), class_='protect')}
     ${h.hidden('protected', 'false' if c.protected else 'true')}
-    ${h.submit('protect', 'Unprotect' if c.protected else 'Protect')}
+    ${h.submit('protect', _('Unprotect') if c.protected else _('Protect'))}
   </form>
   % endif
 </%def>
 % if c.protected:
-<p class="protected-note">This page is protected: only admins edit it.</p>
+<p class="protected-note">${_('This page is protected: only admins edit it.')}</p>
 % endif
 <article class="wiki-content">
 ${c.content}

@@ -1,0 +1,53 @@
+"""The language of the wiki's pages: English, or another language that the
+reader's browser prefers (``Accept-Language``) and the wiki has a catalogue
+of its messages for.
+
+The messages are written in English in the code and the templates
+(``_()`` and ``h.translated()``).  Each other language has its catalogue
+in ``quickwiki/i18n/<language>/LC_MESSAGES/quickwiki.po``, compiled into
+the ``.mo`` file beside it that gettext reads, through the framework's
+:mod:`pylons.i18n`.  ``scripts/translations`` extracts the messages and
+compiles the catalogues; the compiled ones are committed, as the wiki runs
+from its checkout with no build step to make them.
+"""
+
+import functools
+import os
+
+from pylons import request, response
+from pylons.i18n import set_lang
+
+__all__ = ["CATALOGUES", "SOURCE_LANGUAGE", "available", "choose"]
+
+#: The language the messages are written in, which needs no catalogue.
+SOURCE_LANGUAGE = "en"
+
+#: Where the catalogues are: one directory a language.
+CATALOGUES = os.path.join(
+    os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "i18n"
+)
+
+
+@functools.cache
+def available():
+    """The languages the pages can be shown in: English and each language
+    with a compiled catalogue."""
+    found = sorted(
+        name
+        for name in os.listdir(CATALOGUES)
+        if os.path.exists(os.path.join(CATALOGUES, name, "LC_MESSAGES", "quickwiki.mo"))
+    )
+    return (SOURCE_LANGUAGE, *found)
+
+
+def choose():
+    """Translate this request into the language its reader prefers, of
+    those available; English when the browser names none of them.
+
+    The page depends on ``Accept-Language``, which ``Vary`` tells caches.
+    """
+    response.vary = tuple(dict.fromkeys((*(response.vary or ()), "Accept-Language")))
+    language = request.accept_language.lookup(available(), default=SOURCE_LANGUAGE)
+    if language != SOURCE_LANGUAGE:
+        set_lang(language)
+    return language
