@@ -12,7 +12,8 @@ there or in its preview.  In a fourth, under the registered policy, an
 editor registers and edits, a reader logs in in a browser of their own
 and is refused the edit form, the admin protects a page that the editor
 may then no longer edit, and a vandal's edits are reverted by the admin
-in one action.  No page of any of them, error documents
+in one action.  In a fifth, a reader whose browser asks for German writes
+a page with a Greek title.  No page of any of them, error documents
 included, breaks a rule of the Content-Security-Policy.
 Screenshots of each step go to ``test-artifacts/`` at the top of the
 repository.
@@ -22,18 +23,21 @@ tests are skipped, saying so, unless ``QUICKWIKI_REQUIRE_BROWSER=1`` makes
 that a failure (as in CI).
 """
 
+import gettext
 import os
 import re
 import tempfile
 import threading
 import unittest
 from unittest import mock
+from urllib.parse import quote
 
-from paste import httpserver
+import waitress.server
 from playwright.sync_api import expect, sync_playwright
 
 import pylons.test
 
+from quickwiki.lib import languages
 from quickwiki.lib.wikitext import EXISTING_PAGE_CLASS, MISSING_PAGE_CLASS
 from quickwiki.tests import (
     ADMIN,
@@ -95,17 +99,21 @@ def require_chromium():
 
 
 def serve_in_thread(app):
-    """Serve ``app`` on a free port of 127.0.0.1: its URL, and how to stop."""
-    server = httpserver.serve(app, host="127.0.0.1", port=0, start_loop=False)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    """Serve ``app`` on a free port of 127.0.0.1: its URL, and how to stop.
+
+    waitress, the server the wiki's configs name, gives the application
+    the path as PEP 3333 says (bytes as Latin-1 characters), which pages of
+    non-ASCII titles depend on.
+    """
+    server = waitress.server.create_server(app, host="127.0.0.1", port=0)
+    thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
 
     def stop():
-        server.running = False
+        server.close()
         thread.join()
-        server.server_close()
 
-    return "http://127.0.0.1:%d" % server.server_address[1], stop
+    return "http://127.0.0.1:%s" % server.effective_port, stop
 
 
 class BrowserTest(CommittingTestController):
@@ -131,12 +139,17 @@ class BrowserTest(CommittingTestController):
         self.page = self.open_browser()
         self.addCleanup(self.assert_no_policy_violations)
 
-    def open_browser(self):
-        """A page in a browser of its own: a person, with their cookies."""
+    def open_browser(self, **options):
+        """A page in a browser of its own: a person, with their cookies;
+        ``options`` are Playwright's (``locale``, say)."""
         profile = tempfile.TemporaryDirectory()
         self.addCleanup(profile.cleanup)
         context = self.playwright.chromium.launch_persistent_context(
-            profile.name, executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+            profile.name,
+            executable_path=CHROMIUM,
+            headless=True,
+            args=CHROMIUM_ARGS,
+            **options,
         )
         self.addCleanup(context.close)
         page = context.new_page()
@@ -246,6 +259,31 @@ class BrowserTest(CommittingTestController):
         expect(page.locator("main h1")).to_have_text("Browser test")
         self.screenshot("09-restored")
         self.assertEqual(stored_titles(), ["BrowserTestPage", "FrontPage"])
+
+    def test_a_german_reader_writes_a_greek_page(self):
+        # The browser's language is German: it says so in Accept-Language.
+        page = self.open_browser(locale="de-DE")
+        german = gettext.translation("quickwiki", languages.CATALOGUES, ["de"])
+        page.goto(self.base_url + "/pages/edit/FrontPage")
+        expect(page.locator("html")).to_have_attribute("lang", "de")
+        page.fill("textarea#content", "Grüße an ΚαλημέραΚόσμε.")
+        page.click("input[type=submit][name=save]")
+        page.locator("article a", has_text="ΚαλημέραΚόσμε").click()
+        expect(page.locator("p.missing-page")).to_have_text(
+            german.gettext("There is no page called %(title)s yet.")
+            % {"title": "ΚαλημέραΚόσμε"}
+        )
+        page.click("a.create-link")
+        page.fill("textarea#content", "Γεια σου, κόσμε.")
+        page.click("input[type=submit][name=save]")
+        expect(page).to_have_url(self.base_url + "/" + quote("ΚαλημέραΚόσμε"))
+        expect(self.flash(page)).to_have_text(
+            german.gettext("Saved revision %(number)d of %(title)s.")
+            % {"number": 1, "title": "ΚαλημέραΚόσμε"}
+        )
+        expect(page.locator("main h1")).to_have_text("ΚαλημέραΚόσμε")
+        self.screenshot("22-a-greek-page-in-german", page)
+        self.assertEqual(stored_content("ΚαλημέραΚόσμε"), "Γεια σου, κόσμε.")
 
     def test_two_people_edit_one_page(self):
         store_page("SharedPage", SHARED_SOURCE)
