@@ -40,6 +40,11 @@ setup(
         # and the look-alikes of a title (Unicode's confusables data).
         "regex>=2023.0",
         "confusable-homoglyphs>=3.3",
+        # Uploads: images decoded and re-encoded, other files' kinds read
+        # from their content, and the S3-compatible store.
+        "Pillow>=10.0",
+        "puremagic>=1.20",
+        "boto3>=1.28",
         "nh3>=0.2.14",
         "Beaker>=1.12.1",
         "FormEncode>=2.0.1",
@@ -70,6 +75,11 @@ setup(
             # Extracts and compiles the message catalogues
             # (scripts/translations), and checks the committed ones.
             "Babel>=2.14",
+            # A local S3-compatible server (moto's, which runs on Flask),
+            # for the tests of the uploads' store.
+            "moto[s3]>=5.0",
+            "flask>=3.0",
+            "flask-cors>=4.0",
         ],
         # sqlalchemy.url = postgresql+psycopg://...; the binary package
         # brings its own libpq.

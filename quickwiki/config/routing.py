@@ -51,6 +51,32 @@ def make_map(config):
         requirements={"number": _NUMBER},
     )
     mapper.connect("diff", "/pages/diff/{title}", controller="pages", action="diff")
+    mapper.connect("files", "/pages/files/{title}", controller="files", action="index")
+    mapper.connect(
+        "upload", "/pages/upload/{title}", controller="files", action="upload"
+    )
+    mapper.connect(
+        "file", "/pages/file/{title}/{name}", controller="files", action="show"
+    )
+    mapper.connect(
+        "file_revision",
+        "/pages/file/{title}/{name}/{number}",
+        controller="files",
+        action="show",
+        requirements={"number": _NUMBER},
+    )
+    mapper.connect(
+        "file_history",
+        "/pages/file-history/{title}/{name}",
+        controller="files",
+        action="history",
+    )
+    mapper.connect(
+        "delete_file",
+        "/pages/delete-file/{title}/{name}",
+        controller="files",
+        action="delete",
+    )
     mapper.connect(
         "delete_pages", "/pages/delete", controller="pages", action="confirm_delete"
     )

@@ -18,7 +18,7 @@ from pylons.decorators.rest import restrict
 from pylons.decorators.secure import authenticate_form, require
 from pylons.i18n import _
 
-from quickwiki.lib import auth, diffs, forms, renderings, revisions
+from quickwiki.lib import auth, diffs, forms, renderings, revisions, uploads
 from quickwiki.lib import helpers as h
 from quickwiki.lib.base import BaseController, own_status, render
 from quickwiki.lib.permissions import (
@@ -71,7 +71,7 @@ class PagesController(BaseController):
     def show(self, title):
         """The page ``title``, as stored rendered; or an offer to write it."""
         _check_title(title, 404)
-        shown = renderings.show(title, _page_url)
+        shown = renderings.show(title, _page_url, _file_url(title))
         if shown is None:
             return self._missing_page(title)
         c.title = title
@@ -153,7 +153,9 @@ class PagesController(BaseController):
         _check_title(title, 400)
         form = self.form_result
         if form["preview"]:
-            preview = renderings.render(title, form["content"], _page_url)
+            preview = renderings.render(
+                title, form["content"], _page_url, _file_url(title)
+            )
             return self._edit_form(
                 title,
                 form["base"],
@@ -296,7 +298,7 @@ class PagesController(BaseController):
         c.rendered = (
             None
             if shown.deleted
-            else renderings.render(title, shown.content, _page_url)
+            else renderings.render(title, shown.content, _page_url, _file_url(title))
         )
         c.summary = summary
         c.restore_conflict = conflict
@@ -610,6 +612,22 @@ def _refuse_errors(errors):
         )
 
 
+def _file_url(page):
+    """How page ``page``'s text names files: ``Photo.png`` is one of its
+    own, ``OtherPage/Photo.png`` one of another page's.  The address does
+    not depend on whether the file is there yet, so that a stored
+    rendering need not change when it comes."""
+
+    def file_url(reference):
+        title, _slash, name = reference.rpartition("/")
+        title = title or page
+        if not is_title(title) or uploads.name_problem(name) is not None:
+            return None
+        return url("file", title=title, name=name)
+
+    return file_url
+
+
 def _page_url(title):
     return url("page", title=title)
 
@@ -619,10 +637,10 @@ def _problems(title, number):
     latest: kept with its stored rendering, which is made only if a view
     would make it too.
     """
-    shown = renderings.show(title, _page_url)
+    shown = renderings.show(title, _page_url, _file_url(title))
     return shown.problems if shown is not None and shown.revision == number else ()
 
 
 def _renderer(title):
     """What renders a new revision of page ``title``, to store with it."""
-    return lambda source: renderings.render(title, source, _page_url)
+    return lambda source: renderings.render(title, source, _page_url, _file_url(title))

@@ -3,7 +3,7 @@ request, known to controllers and templates as ``app_globals`` (or ``g``)."""
 
 from paste.deploy.converters import asbool
 
-from quickwiki.lib import accounts, wikitext
+from quickwiki.lib import accounts, filestore, wikitext
 from quickwiki.lib.permissions import POLICIES
 from quickwiki.model import ROLES
 
@@ -46,6 +46,17 @@ class Globals:
         )
         self.titles_per_page = _setting(config, "quickwiki.titles_per_page", 20)
         self.revisions_per_page = _setting(config, "quickwiki.revisions_per_page", 50)
+        #: The largest file an upload may bring, in bytes: under the
+        #: server's max_request_body_size (1 MiB in the configs written by
+        #: make-config), with room for the form around it.
+        self.max_file_size = _setting(config, "quickwiki.files.max_size", 1000000)
+        #: The most pixels an uploaded image may have, checked before it is
+        #: decoded.
+        self.max_image_pixels = _setting(
+            config, "quickwiki.files.max_image_pixels", 25_000_000
+        )
+        #: Where uploaded files' bytes are kept.
+        self.file_store = filestore.from_config(config)
         #: Whether revisions keep their author's client address.
         self.record_addresses = asbool(config.get("quickwiki.record_addresses", False))
         #: The largest page source a save accepts, in bytes of UTF-8.

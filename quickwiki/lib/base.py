@@ -16,6 +16,10 @@ __all__ = ["BaseController", "own_status", "render"]
 class BaseController(WSGIController):
     """A controller whose database session ends with the request."""
 
+    #: The fields of the controller's forms that may be files: none but
+    #: the upload form's.
+    file_fields: frozenset[str] = frozenset()
+
     def __before__(self):
         """Choose the language of the page, and refuse files and text with
         NUL characters, which no form of the wiki takes.
@@ -28,6 +32,8 @@ class BaseController(WSGIController):
         languages.choose()
         for name, value in request.params.items():
             if not isinstance(value, str):
+                if name in self.file_fields:
+                    continue
                 abort(
                     400,
                     detail=_("The form's %(field)s must be text, not a file.")

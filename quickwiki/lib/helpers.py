@@ -18,7 +18,7 @@ from webhelpers2.html.tags import (
 
 from pylons import app_globals, request, url
 from pylons.flash import Flash
-from pylons.i18n import get_lang, ugettext
+from pylons.i18n import _, get_lang, ugettext, ungettext
 from pylons.secure_form import secure_form
 
 from quickwiki.lib.auth import account, signed_on
@@ -31,6 +31,8 @@ __all__ = [
     "allowed",
     "author",
     "checkbox",
+    "file_markup",
+    "file_size",
     "flash",
     "hidden",
     "language",
@@ -70,6 +72,24 @@ def role_options():
     """The roles, as the options of a select box: named in the page's
     language, valued as stored."""
     return Options([Option(role_name(role), role) for role in ROLES])
+
+
+def file_size(size):
+    """A number of bytes as people read it: 512 bytes, 12 KB, 1.5 MB."""
+    if size < 1000:
+        return ungettext("%(count)d byte", "%(count)d bytes", size) % {"count": size}
+    if size < 1000**2:
+        return _("%(count)d KB") % {"count": round(size / 1000)}
+    return _("%(count).1f MB") % {"count": size / 1000**2}
+
+
+def file_markup(shown):
+    """What a page's text says to show file ``shown`` (an image) or to link
+    to it (any other file), as :mod:`quickwiki.lib.wikitext` reads it."""
+    if shown.is_image:
+        # The image directive takes its address's spaces out, but escaped.
+        return ".. image:: %s" % shown.name.replace(" ", "\\ ")
+    return ":file:`%s`" % shown.name
 
 
 def language():

@@ -90,12 +90,13 @@ class Rendered(NamedTuple):
     title: str | None = None
 
 
-def show(title, page_url):
+def show(title, page_url, file_url=None):
     """Page ``title`` as its view shows it, or None when it has no page.
 
     One row is read, unless the stored HTML cannot be used (see the module
     documentation); then the page is rendered and stored again.
-    ``page_url(title)`` is the address of a page.
+    ``page_url(title)`` is the address of a page, ``file_url(reference)``
+    that of a file the text names (:func:`wikitext.render`).
     """
     row = Session.execute(_STORED, {"title": title}).one_or_none()
     if row is None:
@@ -108,10 +109,10 @@ def show(title, page_url):
             _read_problems(row.problems),
             row.title,
         )
-    return _refresh(title, page_url)
+    return _refresh(title, page_url, file_url)
 
 
-def render(title, source, page_url):
+def render(title, source, page_url, file_url=None):
     """``source`` rendered as page ``title``'s latest revision would be, the
     page itself counting as existing: a :class:`Rendered`.
     """
@@ -122,7 +123,9 @@ def render(title, source, page_url):
         seen["existing"] = _existing(title, titles)
         return seen["existing"]
 
-    html, problems, document_title = wikitext.render(source, existing, page_url)
+    html, problems, document_title = wikitext.render(
+        source, existing, page_url, file_url
+    )
     return Rendered(
         html,
         seen["titles"],
@@ -192,7 +195,7 @@ def invalidate_linking_to(title):
             _invalidate(session, Rendering.page.in_(linking))
 
 
-def _refresh(title, page_url):
+def _refresh(title, page_url, file_url):
     """Render page ``title``'s latest revision for its view, and store it."""
     with transaction() as session:
         row = session.execute(
@@ -209,7 +212,7 @@ def _refresh(title, page_url):
         ).one_or_none()
     if row is None:
         return None
-    rendered = render(title, row.content, page_url)
+    rendered = render(title, row.content, page_url, file_url)
     if rendered.deferred:
         return Shown(row.revision, rendered.html, row.protected)
     with transaction() as session:

@@ -35,15 +35,17 @@ import hashlib
 import logging
 import mimetypes
 import pathlib
+import re
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
 import docutils
 import nh3
-from docutils import io, nodes
+from docutils import io, nodes, utils
 from docutils.core import publish_doctree, publish_parts
 from docutils.frontend import get_default_settings
 from docutils.parsers import rst
+from docutils.parsers.rst import roles
 from docutils.readers import doctree, standalone
 from docutils.writers import html5_polyglot
 from markupsafe import Markup
@@ -63,6 +65,7 @@ __all__ = [
     "DEFAULT_LIMITS",
     "Deferred",
     "EXISTING_PAGE_CLASS",
+    "FILE_LINK_CLASS",
     "MISSING_PAGE_CLASS",
     "Output",
     "Problem",
@@ -103,6 +106,13 @@ RENDERER_VERSION = "quickwiki-wikitext %s; docutils %s; nh3 %s" % (
 EXISTING_PAGE_CLASS = "wikilink"
 #: The CSS class of a link to a page that has yet to be written.
 MISSING_PAGE_CLASS = "wikilink-missing"
+#: The CSS class of a link to a file of a page (the ``:file:`` role).
+FILE_LINK_CLASS = "file-link"
+#: A reference to a page's file in an image's address: its name, or the
+#: page's title, a slash and its name; nothing else of a URL.
+_FILE_REFERENCE = re.compile(r"[^/:?#\\.][^/:?#\\]*(?:/[^/:?#\\.][^/:?#\\]*)?")
+# Where a :file: link keeps its reference until the address is known.
+_FILE_ATTRIBUTE = "quickwiki_file"
 #: The CSS class of the message shown instead of a page that failed to render.
 RENDER_ERROR_CLASS = "render-error"
 
@@ -371,15 +381,17 @@ def worker_pool():
     return _workers()
 
 
-def render(source, existing_titles, page_url):
+def render(source, existing_titles, page_url, file_url=None):
     """``source`` as an :class:`Output`: a markup-safe HTML fragment, with
     WikiWords linked, and the problems docutils found.
 
     ``existing_titles(titles)`` tells which of a set of titles have a page
     (called once, for all the WikiWords of the page); ``page_url(title)``
-    is the address of a page.  Both are called in this thread; the
-    rendering runs in a worker process, within the bounds set by
-    :func:`configure`.
+    is the address of a page; ``file_url(reference)`` that of the file a
+    reference in the text names (``Photo.png``, or ``OtherPage/Photo.png``),
+    or None if it names none (and without ``file_url``, none does).  They
+    are called in this thread; the rendering runs in a worker process,
+    within the bounds set by :func:`configure`.
     """
     source = _valid_text(source)
     size = len(source.encode("utf-8"))
@@ -391,8 +403,11 @@ def render(source, existing_titles, page_url):
             )
         )
 
-    def answer(titles):
-        return set(existing_titles(titles)), {t: page_url(t) for t in titles}
+    def answer(question):
+        kind, names = question
+        if kind == "files":
+            return _file_urls(file_url, names)
+        return set(existing_titles(names)), {t: page_url(t) for t in names}
 
     try:
         html, problems, title = _workers().run(source, answer)
@@ -426,22 +441,49 @@ def _render_in_worker(source, ask):
     urls = {}
 
     def existing_titles(titles):
-        existing, found_urls = ask(titles)
+        existing, found_urls = ask(("pages", titles))
         urls.update(found_urls)
         return existing
 
-    html, problems, title = render_in_process(source, existing_titles, urls.__getitem__)
+    html, problems, title = _render(
+        source,
+        existing_titles,
+        urls.__getitem__,
+        lambda references: ask(("files", references)),
+    )
     return str(html), problems, title
 
 
-def render_in_process(source, existing_titles, page_url):
+def render_in_process(source, existing_titles, page_url, file_url=None):
     """What :func:`render` does, in this process, without its bounds.
 
-    For the workers and for tests: a server calls :func:`render`.
+    For tests: a server calls :func:`render`.
     """
+    return _render(
+        source,
+        existing_titles,
+        page_url,
+        lambda references: _file_urls(file_url, references),
+    )
+
+
+def _file_urls(file_url, references):
+    """The address of the file each of ``references`` names, or None."""
+    return {
+        reference: file_url(reference) if file_url is not None else None
+        for reference in references
+    }
+
+
+def _render(source, existing_titles, page_url, file_urls):
+    """:func:`render_in_process`, with the file references' addresses
+    looked up all at once: ``file_urls(references)`` maps each to its
+    address, or to None."""
     source = _valid_text(source)
     try:
-        html, problems, title = _html_fragment(source, existing_titles, page_url)
+        html, problems, title = _html_fragment(
+            source, existing_titles, page_url, file_urls
+        )
         return Output(Markup(sanitise(html)), problems, title)
     except RecursionError:
         reason = "its markup is nested too deeply"
@@ -476,13 +518,14 @@ def _error_fragment(message, source=None):
     return html + Markup("</div>")
 
 
-def _html_fragment(source, existing_titles, page_url):
+def _html_fragment(source, existing_titles, page_url, file_urls):
     """The HTML docutils writes for ``source``'s document tree, made safe,
     the problems docutils found, parsing and writing, and the text's title.
     """
     document = publish_doctree(source, settings=_settings())
     title = _take_title(document)
     _neutralise_images(document)
+    _link_files(document, file_urls)
     _drop_unsafe_targets(document)
     _link_wikiwords(document, existing_titles, page_url)
     problems = _take_problems(document)
@@ -567,6 +610,62 @@ def _take_title(document):
             0, nodes.paragraph("", "", *subtitle.children, classes=["subtitle"])
         )
     return title
+
+
+def _link_files(document, file_urls):
+    """Point the images and ``:file:`` links that name a page's file at it.
+
+    An image whose address is a file reference (``Photo.png``,
+    ``OtherPage/Photo.png``: relative, one or two parts) shows that file;
+    one that names no file becomes its alternative text, and a ``:file:``
+    link that names none, its text.
+    """
+    images = [
+        image
+        for image in document.findall(nodes.image)
+        if _FILE_REFERENCE.fullmatch(image.get("uri", ""))
+    ]
+    links = list(document.findall(_is_file_link))
+    references = {image["uri"] for image in images} | {
+        link[_FILE_ATTRIBUTE] for link in links
+    }
+    if not references:
+        return
+    urls = file_urls(references)
+    for image in images:
+        found = urls.get(image["uri"])
+        if found is not None:
+            image.setdefault("alt", image["uri"])
+            image["uri"] = found
+        else:
+            label = image.get("alt", image["uri"])
+            replacement = nodes.inline(label, label)
+            if not isinstance(image.parent, nodes.TextElement):
+                replacement = nodes.paragraph("", "", replacement)
+            image.replace_self(replacement)
+    for link in links:
+        found = urls.get(link.attributes.pop(_FILE_ATTRIBUTE))
+        if found is not None:
+            link["refuri"] = found
+            link["classes"].append(FILE_LINK_CLASS)
+        else:
+            link.replace_self(nodes.inline(link.rawsource, "", *link.children))
+
+
+def _is_file_link(node):
+    return isinstance(node, nodes.reference) and _FILE_ATTRIBUTE in node
+
+
+def _file_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    """``:file:`Report.pdf```: a link to a file of the page (or of
+    another, ``:file:`OtherPage/Report.pdf```), its address found later
+    (:func:`_link_files`)."""
+    reference = utils.unescape(text).strip()
+    label = reference.rsplit("/", 1)[-1]
+    return [nodes.reference(rawtext, label, **{_FILE_ATTRIBUTE: reference})], []
+
+
+roles.register_local_role("file", _file_role)
 
 
 def _drop_unsafe_targets(document):

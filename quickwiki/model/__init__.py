@@ -34,6 +34,7 @@ from quickwiki.model.meta import Base, Session
 __all__ = [
     "ROLES",
     "Account",
+    "FileRevision",
     "Link",
     "Login",
     "Page",
@@ -51,6 +52,8 @@ MAX_SUMMARY_LENGTH = 200
 MAX_AUTHOR_LENGTH = 80
 #: The longest client address (an IPv6 address with an IPv4 tail).
 MAX_ADDRESS_LENGTH = 45
+#: The longest name of a file attached to a page.
+MAX_FILE_NAME_LENGTH = 100
 #: The longest renderer version a stored rendering records.
 MAX_RENDERER_LENGTH = 100
 #: The longest account name: an author's name, as revisions keep it.
@@ -121,7 +124,22 @@ class Page(Base):
         )
 
 
-class Revision(Base):
+class _Authored:
+    """When a change was made, by whom and why, and whether it deleted."""
+
+    created: Mapped[datetime] = mapped_column(UTCDateTime)
+    #: The author's account name, or "anonymous".
+    author: Mapped[str] = mapped_column(String(MAX_AUTHOR_LENGTH))
+    #: The author's account; None for an anonymous author.
+    account: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"))
+    #: An anonymous author's client address, kept only when the
+    #: configuration asks for it (``quickwiki.record_addresses``).
+    address: Mapped[str | None] = mapped_column(String(MAX_ADDRESS_LENGTH))
+    summary: Mapped[str] = mapped_column(String(MAX_SUMMARY_LENGTH))
+    deleted: Mapped[bool]
+
+
+class Revision(_Authored, Base):
     """One version of a page: its text, when, by whom and why.
 
     A revision that deletes the page has ``deleted`` set and no text.
@@ -141,19 +159,43 @@ class Revision(Base):
     number: Mapped[int] = mapped_column(primary_key=True)
     #: The reStructuredText source, as the author wrote it.
     content: Mapped[str] = mapped_column(Text)
-    created: Mapped[datetime] = mapped_column(UTCDateTime)
-    #: The author's account name, or "anonymous".
-    author: Mapped[str] = mapped_column(String(MAX_AUTHOR_LENGTH))
-    #: The author's account; None for an anonymous author.
-    account: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"))
-    #: An anonymous author's client address, kept only when the
-    #: configuration asks for it (``quickwiki.record_addresses``).
-    address: Mapped[str | None] = mapped_column(String(MAX_ADDRESS_LENGTH))
-    summary: Mapped[str] = mapped_column(String(MAX_SUMMARY_LENGTH))
-    deleted: Mapped[bool]
 
     def __repr__(self):
         return "<Revision %s r%d>" % (self.page, self.number)
+
+
+class FileRevision(_Authored, Base):
+    """One version of a file attached to a page: what it is, when, by whom.
+
+    A page's file ``name`` is its list of revisions, numbered from 1, as a
+    page is; a revision that deletes the file has ``deleted`` set, and
+    names the bytes of the revision before it.  The bytes are in the file
+    store (:mod:`quickwiki.lib.filestore`) under ``digest``.
+    """
+
+    __tablename__ = "files"
+    __table_args__ = (CheckConstraint("number >= 1", name="number"),)
+
+    page: Mapped[str] = mapped_column(ForeignKey("pages.title"), primary_key=True)
+    name: Mapped[str] = mapped_column(String(MAX_FILE_NAME_LENGTH), primary_key=True)
+    #: The primary key makes sure that of two uploads adding the same
+    #: number, one fails.
+    number: Mapped[int] = mapped_column(primary_key=True)
+    #: The SHA-256 of the stored bytes, in hex: their name in the store.
+    digest: Mapped[str] = mapped_column(String(64))
+    #: The type the file is served with, as its content showed.
+    media_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int]
+    #: An image's size in pixels; None for other files.
+    width: Mapped[int | None]
+    height: Mapped[int | None]
+
+    @property
+    def is_image(self):
+        return self.width is not None
+
+    def __repr__(self):
+        return "<FileRevision %s/%s r%d>" % (self.page, self.name, self.number)
 
 
 class Link(Base):

@@ -49,8 +49,12 @@ class RenderTest(unittest.TestCase):
         return BeautifulSoup(self.output(source).html, "html.parser")
 
     def output(self, source):
+        # An image's relative address names a file of the page.
         return wikitext.render(
-            source, self.existing_titles, lambda title: "/wiki/" + title
+            source,
+            self.existing_titles,
+            lambda title: "/wiki/" + title,
+            lambda reference: "/files/" + reference,
         )
 
     def wiki_links(self, soup):

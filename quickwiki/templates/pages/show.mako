@@ -13,6 +13,7 @@
   % endif
   <a class="history-link" href="${url('history', title=c.title)}">${_('History')}</a>
   ${_('(revision %(number)d)') % dict(number=c.revision)}
+  · <a class="files-link" href="${url('files', title=c.title)}">${_('Files')}</a>
   % if h.allowed('delete'):
   · <a class="delete-link" href="${url('delete_pages', title=c.title)}">${_('Delete')}</a>
   % endif

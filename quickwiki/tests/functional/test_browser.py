@@ -13,7 +13,8 @@ editor registers and edits, a reader logs in in a browser of their own
 and is refused the edit form, the admin protects a page that the editor
 may then no longer edit, and a vandal's edits are reverted by the admin
 in one action.  In a fifth, a reader whose browser asks for German writes
-a page with a Greek title.  No page of any of them, error documents
+a page with a Greek title; in a sixth, someone uploads a picture and shows
+it in a page.  No page of any of them, error documents
 included, breaks a rule of the Content-Security-Policy.
 Screenshots of each step go to ``test-artifacts/`` at the top of the
 repository.
@@ -24,6 +25,7 @@ that a failure (as in CI).
 """
 
 import gettext
+import io
 import os
 import re
 import tempfile
@@ -33,6 +35,7 @@ from unittest import mock
 from urllib.parse import quote
 
 import waitress.server
+from PIL import Image
 from playwright.sync_api import expect, sync_playwright
 
 import pylons.test
@@ -284,6 +287,34 @@ class BrowserTest(CommittingTestController):
         expect(page.locator("main h1")).to_have_text("ΚαλημέραΚόσμε")
         self.screenshot("22-a-greek-page-in-german", page)
         self.assertEqual(stored_content("ΚαλημέραΚόσμε"), "Γεια σου, κόσμε.")
+
+    def test_upload_an_image_and_show_it_in_the_page(self):
+        page = self.page
+        picture = io.BytesIO()
+        Image.new("RGB", (64, 32), (30, 120, 200)).save(picture, "PNG")
+        page.goto(self.base_url + "/FrontPage")
+        page.click("a.files-link")
+        page.set_input_files(
+            "input#file",
+            files=[
+                {
+                    "name": "Übersicht.png",
+                    "mimeType": "image/png",
+                    "buffer": picture.getvalue(),
+                }
+            ],
+        )
+        page.click("input[type=submit][name=upload]")
+        expect(self.flash()).to_have_text("Uploaded Übersicht.png (revision 1).")
+        markup = page.locator("table.files code").inner_text()
+        self.screenshot("23-the-files-of-a-page")
+        page.goto(self.base_url + "/pages/edit/FrontPage")
+        self.save_source("A picture:\n\n%s\n" % markup)
+        image = page.locator("article.wiki-content img")
+        expect(image).to_have_attribute("alt", "Übersicht.png")
+        # Loaded from the wiki's own origin, which the policy allows.
+        self.assertEqual(image.evaluate("img => img.naturalWidth"), 64)
+        self.screenshot("24-a-page-showing-its-image")
 
     def test_two_people_edit_one_page(self):
         store_page("SharedPage", SHARED_SOURCE)
