@@ -847,8 +847,9 @@ class StatusCodeRedirect:
     request is run again, as a GET of ``path``, with the original request
     and response in ``environ['pylons.original_request']`` and
     ``environ['pylons.original_response']``.  The error document is sent
-    with the original status, and with the original's cookies and
-    ``WWW-Authenticate``; a cookie that both set has the document's value.
+    with the original status, and with the original's cookies,
+    ``WWW-Authenticate``, ``Allow`` and ``Retry-After``; a cookie that both
+    set has the document's value.
     An application that sets ``environ['pylons.status_code_redirect']``
     keeps its own error page.
 
@@ -857,7 +858,7 @@ class StatusCodeRedirect:
     """
 
     #: Headers of the original response the error document must keep.
-    kept_headers = ("Set-Cookie", "WWW-Authenticate", "Allow")
+    kept_headers = ("Set-Cookie", "WWW-Authenticate", "Allow", "Retry-After")
 
     def __init__(
         self,

@@ -238,6 +238,26 @@ class StatusCodeRedirectCookieTest(unittest.TestCase):
         self.assertEqual(app.cookies["session"], "documented")
 
 
+def rate_limited_app(environ, start_response):
+    """Refuses with 429 and the wait it asks for; documents the error."""
+    if environ["PATH_INFO"] == "/error/document":
+        start_response("200 OK", [("Content-Type", "text/plain")])
+        return [b"error document"]
+    start_response(
+        "429 Too Many Requests",
+        [("Content-Type", "text/plain"), ("Retry-After", "42")],
+    )
+    return [b"slow down"]
+
+
+class StatusCodeRedirectRetryAfterTest(unittest.TestCase):
+    def test_the_wait_a_refusal_asks_for_is_kept(self):
+        app = TestApp(StatusCodeRedirect(rate_limited_app, errors=[429]))
+        response = app.get("/anything", status=429)
+        self.assertEqual(response.text, "error document")
+        self.assertEqual(response.headers["Retry-After"], "42")
+
+
 class StatusCodeRedirectFastPathTest(unittest.TestCase):
     """Answers of unlisted statuses cost a start_response wrapper, no more."""
 
