@@ -35,6 +35,8 @@ setup(
         "merge3>=1.0.0",
         # Account passwords, hashed with Argon2id.
         "argon2-cffi>=23.1.0",
+        # Each client's rate limits and quotas (quickwiki.lib.limiting).
+        "limits>=5.0",
         "docutils>=0.19",
         # WikiWords in any script with capital letters (Unicode classes),
         # and the look-alikes of a title (Unicode's confusables data).
@@ -80,7 +82,12 @@ setup(
             "moto[s3]>=5.0",
             "flask>=3.0",
             "flask-cors>=4.0",
+            # The rate limits' Redis storage is tested on a throwaway server.
+            "limits[redis]>=5.0",
         ],
+        # quickwiki.rate_limit_storage = redis://...: the rate limits of
+        # several processes, counted in Redis instead of the database.
+        "redis": ["limits[redis]>=5.0"],
         # sqlalchemy.url = postgresql+psycopg://...; the binary package
         # brings its own libpq.
         "postgresql": ["psycopg[binary]>=3.1"],

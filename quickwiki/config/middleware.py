@@ -17,6 +17,7 @@ from pylons.wsgiapp import PylonsApp
 
 from quickwiki.config.environment import load_environment
 from quickwiki.lib.health import HealthCheck
+from quickwiki.lib.limiting import ClientShare
 from quickwiki.lib.metrics import Metrics
 from quickwiki.lib.request_ids import RequestId
 from quickwiki.model import meta
@@ -46,11 +47,14 @@ def make_app(global_conf, full_stack=True, static_files=True, **app_conf):
     app = RequestDecoding(app)
     app = SessionMiddleware(app, config)
     app = CacheMiddleware(app, config)
+    # Inside the error handling, so that a client over its share of the
+    # server's threads gets the error document for its 429.
+    app = ClientShare(app, config["pylons.app_globals"].limiter)
     if asbool(full_stack):
         app = ErrorHandler(app, global_conf, **config["pylons.errorware"])
         # The error document for every error status the wiki answers; for
         # 500 too unless the debugger shows it.
-        errors = [400, 401, 403, 404, 405, 413, 415]
+        errors = [400, 401, 403, 404, 405, 413, 415, 429]
         if not config["debug"]:
             errors.append(500)
         app = StatusCodeRedirect(app, errors)

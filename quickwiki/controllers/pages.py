@@ -10,7 +10,7 @@ import logging
 
 from sqlalchemy import select, update
 
-from pylons import app_globals, request, url
+from pylons import app_globals, request, response, url
 from pylons import tmpl_context as c
 from pylons.controllers.util import abort, redirect
 from pylons.decorators import validate
@@ -18,7 +18,7 @@ from pylons.decorators.rest import restrict
 from pylons.decorators.secure import authenticate_form, require
 from pylons.i18n import _
 
-from quickwiki.lib import auth, diffs, forms, renderings, revisions, uploads
+from quickwiki.lib import auth, diffs, forms, limiting, renderings, revisions, uploads
 from quickwiki.lib import helpers as h
 from quickwiki.lib.base import BaseController, own_status, render
 from quickwiki.lib.permissions import (
@@ -48,6 +48,52 @@ def _text_within_bounds(action):
         return action(self, title)
 
     return checked
+
+
+def _costly(action):
+    """Count the action against the client's ``costly`` rate, and run it
+    in one of the client's ``renders`` places: it renders, compares or
+    merges (:mod:`quickwiki.lib.limiting`).
+    """
+
+    @functools.wraps(action)
+    def limited(self, *args, **kwargs):
+        # Counted once a request: @validate shows a refused form with
+        # another action, which may be costly too.
+        if request.environ.get("quickwiki.costly"):
+            return action(self, *args, **kwargs)
+        request.environ["quickwiki.costly"] = True
+        limiting.hit("costly", limiting.client())
+        with limiting.share("renders"):
+            return action(self, *args, **kwargs)
+
+    return limited
+
+
+def _keeping_text(action):
+    """Answer a save refused for the client's limits with 429 and the edit
+    form, still holding the author's text."""
+
+    @functools.wraps(action)
+    def kept(self, title):
+        try:
+            return action(self, title)
+        except limiting.TooManyRequests as refused:
+            response.headers["Retry-After"] = str(refused.wait)
+            return self._form_again(
+                title, 429, "%s was not saved. %s" % (title, refused.detail)
+            )
+
+    return kept
+
+
+def _count_write(revisions_made, text=""):
+    """Count revisions and bytes of text written against the client's
+    ``writes`` and ``written`` quotas."""
+    client = limiting.client()
+    limiting.hit("writes", client, cost=revisions_made)
+    if text:
+        limiting.hit("written", client, cost=len(text.encode("utf-8")))
 
 
 class PagesController(BaseController):
@@ -145,6 +191,8 @@ class PagesController(BaseController):
     @require(may_edit)
     @authenticate_form
     @_text_within_bounds
+    @_keeping_text
+    @_costly
     @validate(schema=forms.SaveForm(), form="edit", force_defaults=False)
     def save(self, title):
         """Store the edit form's text as a new revision of page ``title``,
@@ -164,6 +212,7 @@ class PagesController(BaseController):
                 preview=preview,
                 problems=preview.problems,
             )
+        _count_write(1, form["content"])
         try:
             outcome = revisions.save(
                 title,
@@ -227,15 +276,21 @@ class PagesController(BaseController):
 
     def _too_large(self, title, size):
         """413, with the edit form still holding what the author wrote."""
-        own_status(413)
-        h.flash(
+        return self._form_again(
+            title,
+            413,
             _(
                 "%(title)s was not saved: its text is %(size)d bytes long, and a "
                 "page may have at most %(limit)d. Shorten it and save again."
             )
             % {"title": title, "size": size, "limit": app_globals.max_page_size},
-            category="error",
         )
+
+    def _form_again(self, title, status, message):
+        """``status``, with ``message`` and the edit form still holding
+        what the author wrote."""
+        own_status(status)
+        h.flash(message, category="error")
         return self._edit_form(
             title,
             request.POST.get("base", ""),
@@ -280,6 +335,7 @@ class PagesController(BaseController):
         c.older_url = url("history", title=title, before=oldest) if oldest > 1 else None
         return render("/pages/history.mako")
 
+    @_costly
     def revision(self, title, number):
         """Revision ``number`` of page ``title``, with a form to restore it."""
         return self._revision_page(title, int(number))
@@ -307,12 +363,15 @@ class PagesController(BaseController):
     @restrict("POST")
     @require(may_restore)
     @authenticate_form
+    @_costly
     @validate(schema=forms.RestoreForm(), form="revision", force_defaults=False)
     def restore(self, title, number):
         """Add a revision with the text of revision ``number``."""
         _check_title(title, 400)
         number = int(number)
         form = self.form_result
+        restored = revisions.revision(title, number)
+        _count_write(1, "" if restored is None else restored.content)
         try:
             outcome = revisions.restore(
                 title,
@@ -353,6 +412,7 @@ class PagesController(BaseController):
             )
         redirect(url("page", title=title))
 
+    @_costly
     @validate(schema=forms.DiffQuery(), post_only=False, on_get=True)
     def diff(self, title):
         """What changed from revision ``?old=`` of page ``title`` to
@@ -409,6 +469,7 @@ class PagesController(BaseController):
         that deletes it, and keeps its history.
         """
         titles = list(dict.fromkeys(self.form_result["title"]))
+        _count_write(len(titles))
         if not titles:
             h.flash(
                 _("No page was deleted: tick the pages to delete."), category="warning"

@@ -3,7 +3,7 @@ request, known to controllers and templates as ``app_globals`` (or ``g``)."""
 
 from paste.deploy.converters import asbool
 
-from quickwiki.lib import accounts, filestore, wikitext
+from quickwiki.lib import accounts, filestore, limiting, wikitext
 from quickwiki.lib.permissions import POLICIES
 from quickwiki.model import ROLES
 
@@ -19,7 +19,8 @@ class Globals:
     :func:`quickwiki.config.environment.load_environment`.  The limits of
     page rendering are handed to :func:`quickwiki.lib.wikitext.configure`,
     those of passwords and logins to
-    :func:`quickwiki.lib.accounts.configure`.
+    :func:`quickwiki.lib.accounts.configure`; ``limiter`` counts each
+    client's requests (:mod:`quickwiki.lib.limiting`).
     """
 
     def __init__(self, config):
@@ -82,6 +83,20 @@ class Globals:
             ),
             memory_limit=memory_limit or None,
             max_size=self.max_page_size,
+        )
+        #: Each client's rates, quotas and shares.
+        self.limiter = limiting.Limiter(
+            {
+                name: config.get("quickwiki.rate_limit." + name, default)
+                for name, default in limiting.DEFAULT_RULES.items()
+            },
+            {
+                name: _setting(config, "quickwiki.client_" + name, default, minimum=0)
+                for name, default in limiting.DEFAULT_SHARES.items()
+            },
+            limiting.storage_from_setting(
+                config.get("quickwiki.rate_limit_storage", "").strip()
+            ),
         )
 
 

@@ -8,15 +8,18 @@ the number of the latest revision, which is the one the page shows.
 that showing a page reads a single stored row
 (:mod:`quickwiki.lib.renderings`); :mod:`quickwiki.lib.revisions` writes
 the revisions.  ``accounts`` and ``logins`` are read and written by
-:mod:`quickwiki.lib.accounts`.
+:mod:`quickwiki.lib.accounts`.  ``rate_counters`` counts what each client
+does, for the limits of :mod:`quickwiki.lib.limiting`.
 """
 
 from datetime import datetime, timezone
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     CheckConstraint,
     DateTime,
+    Double,
     ForeignKey,
     ForeignKeyConstraint,
     Index,
@@ -38,6 +41,7 @@ __all__ = [
     "Link",
     "Login",
     "Page",
+    "RateCounter",
     "Rendering",
     "Revision",
     "existing_titles",
@@ -291,6 +295,21 @@ class Login(Base):
     token: Mapped[str] = mapped_column(String(64), primary_key=True)
     account: Mapped[int] = mapped_column(ForeignKey("accounts.id"), index=True)
     created: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class RateCounter(Base):
+    """A client's count of something in a window of time, for a rate limit
+    (:class:`quickwiki.lib.limiting.DatabaseStorage`)."""
+
+    __tablename__ = "rate_counters"
+
+    #: The longest key; longer ones are stored as their digest.
+    MAX_KEY_LENGTH = 200
+
+    key: Mapped[str] = mapped_column(String(MAX_KEY_LENGTH), primary_key=True)
+    count: Mapped[int] = mapped_column(BigInteger)
+    #: When the window ends, in seconds since the epoch.
+    expires: Mapped[float] = mapped_column(Double)
 
 
 def live():
