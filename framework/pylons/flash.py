@@ -49,7 +49,10 @@ class Flash:
     """Queues messages in the session under ``session_key``.
 
     ``categories`` limits the categories allowed (None: any);
-    ``default_category`` is used when a message names none.
+    ``default_category`` is used when a message names none.  The queue
+    holds the newest ``max_messages`` messages, each cut to
+    ``max_length`` characters: a session kept in a cookie has room for a
+    few kilobytes, and a page of messages is read by nobody.
     """
 
     def __init__(
@@ -57,10 +60,14 @@ class Flash:
         session_key: str = "flash",
         categories: Collection[str] | None = None,
         default_category: str = "notice",
+        max_messages: int = 5,
+        max_length: int = 300,
     ) -> None:
         self.session_key = session_key
         self.categories = categories
         self.default_category = default_category
+        self.max_messages = max_messages
+        self.max_length = max_length
 
     def __call__(
         self,
@@ -77,9 +84,13 @@ class Flash:
             )
         session = pylons.session
         queued = session.setdefault(self.session_key, [])
-        entry = [category, str(message)]
+        text = str(message)
+        if len(text) > self.max_length:
+            text = text[: self.max_length - 1] + "\u2026"
+        entry = [category, text]
         if not (ignore_duplicate and entry in queued):
             queued.append(entry)
+            del queued[: -self.max_messages]
         session.save()
 
     def pop_messages(self) -> list[Message]:

@@ -23,6 +23,18 @@ class FlashTest(unittest.TestCase):
         other = sample_app()
         self.assertEqual(other.get("/forms/messages").text, "")
 
+    def test_the_newest_messages_are_kept(self):
+        self.app.get("/forms/flash_many", params={"count": "8"})
+        self.assertEqual(
+            self.app.get("/forms/messages").text,
+            "|".join("notice:%d:" % number for number in range(3, 8)),
+        )
+
+    def test_a_long_message_is_cut(self):
+        self.app.get("/forms/flash_many", params={"count": "1", "length": "400"})
+        message = self.app.get("/forms/messages").text
+        self.assertEqual(message, "notice:0:" + "x" * 297 + "\u2026")
+
     def test_message_escapes_its_html(self):
         message = Message("notice", "<b>bold</b>")
         self.assertEqual(message.__html__(), "&lt;b&gt;bold&lt;/b&gt;")

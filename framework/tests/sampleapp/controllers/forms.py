@@ -81,6 +81,11 @@ class FormsController(BaseController):
         h.flash("Careful", category="warning")
         return "flashed"
 
+    def flash_many(self):
+        for number in range(int(request.params["count"])):
+            h.flash("%d:%s" % (number, "x" * int(request.params.get("length", 0))))
+        return "flashed"
+
     def messages(self):
         return "|".join("%s:%s" % (m.category, m) for m in h.flash.pop_messages())
 
