@@ -1,4 +1,4 @@
-"""Logging to the WSGI server's error stream.
+"""Logging to the WSGI server's error stream, and log lines no request forges.
 
 :class:`WSGIErrorsHandler` is a :mod:`logging` handler that writes each
 record to the current request's ``environ['wsgi.errors']``, the stream
@@ -10,6 +10,15 @@ name it in their logging sections::
     args = ()
     level = INFO
     formatter = generic
+
+:class:`EscapingFormatter` writes the control characters of a message
+(a line break from a request's ``%0a``, a terminal's escape codes) as
+escapes, so that what a request sent can neither start a log line of its
+own nor drive the terminal reading the log::
+
+    [formatter_generic]
+    class = pylons.log.EscapingFormatter
+    format = %(asctime)s %(levelname)-5.5s [%(name)s] %(message)s
 """
 
 from __future__ import annotations
@@ -19,7 +28,32 @@ from typing import Any, TextIO
 
 import pylons
 
-__all__ = ["WSGIErrorsHandler"]
+__all__ = ["EscapingFormatter", "WSGIErrorsHandler", "escape_controls"]
+
+#: Control characters (C0, DEL, C1) and the Unicode line and paragraph
+#: separators, each written as its Python escape.
+_CONTROLS = {
+    code: repr(chr(code))[1:-1]
+    for code in [*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029]
+}
+
+
+def escape_controls(text: str) -> str:
+    """``text`` with each control character written as an escape (``\\n``)."""
+    return text.translate(_CONTROLS)
+
+
+class EscapingFormatter(logging.Formatter):
+    """A :class:`logging.Formatter` whose messages are one line each: their
+    control characters are written as escapes.
+
+    A traceback after the message keeps its lines.
+    """
+
+    def formatMessage(self, record: logging.LogRecord) -> str:
+        """The record's line, its message escaped."""
+        record.message = escape_controls(record.message)
+        return super().formatMessage(record)
 
 
 class WSGIErrorsHandler(logging.Handler):
