@@ -320,14 +320,21 @@ def _loopback(address: str) -> bool:
         return False
 
 
+def _content_security_policy(image_sources: Sequence[str] = ()) -> str:
+    """The default policy, allowing images from ``image_sources`` too."""
+    return (
+        "default-src 'self'; img-src %s; object-src 'none'; "
+        "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+        % " ".join(["'self'", *image_sources])
+    )
+
+
 #: The headers :class:`SecurityHeaders` sends when the configuration names
-#: no others: no script, style or plugin from elsewhere nor inline, no
+#: no others: no script, style, image or plugin from elsewhere nor inline
+#: (an image from another site would tell it who reads the page), no
 #: framing, no sniffing of content types, no referrer to other sites.
 default_security_headers = {
-    "Content-Security-Policy": (
-        "default-src 'self'; img-src 'self' https:; object-src 'none'; "
-        "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
-    ),
+    "Content-Security-Policy": _content_security_policy(),
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
     "Referrer-Policy": "same-origin",
@@ -346,13 +353,15 @@ class SecurityHeaders:
 
     ``config`` is the application's configuration.  The headers are
     :data:`default_security_headers`, plus ``Strict-Transport-Security``
-    when ``pylons.https`` is true; each ``security_headers.NAME = VALUE``
-    setting sets the header ``NAME`` (underscores for dashes:
-    ``security_headers.content_security_policy``), an empty value leaves
-    it out.  With ``debug`` on, the default policy allows inline script and
-    style, for the debugger's page.  A header the application set itself is left
-    as it is.  Put it outermost in the stack, so static files and error
-    pages get the headers too.
+    when ``pylons.https`` is true; ``pylons.image_sources`` (origins such
+    as ``https://images.example.org``, separated by spaces) adds the sites
+    whose images the default policy allows; each
+    ``security_headers.NAME = VALUE`` setting sets the header ``NAME``
+    (underscores for dashes: ``security_headers.content_security_policy``),
+    an empty value leaves it out.  With ``debug`` on, the default policy
+    allows inline script and style, for the debugger's page.  A header the
+    application set itself is left as it is.  Put it outermost in the
+    stack, so static files and error pages get the headers too.
     """
 
     prefix = "security_headers."
@@ -360,6 +369,9 @@ class SecurityHeaders:
     def __init__(self, app: WSGIApplication, config: Mapping[str, Any]) -> None:
         self.app = app
         headers = dict(default_security_headers)
+        headers["Content-Security-Policy"] = _content_security_policy(
+            config.get("pylons.image_sources", "").split()
+        )
         if asbool(config.get("debug", False)):
             headers["Content-Security-Policy"] += _DEBUG_SOURCES
         if asbool(config.get("pylons.https", False)):
@@ -489,7 +501,9 @@ class RoutesMiddleware(routes_middleware.RoutesMiddleware):
     thread-local environ, which it never set without ``singleton`` (an
     exception raised and caught each time), this does nothing more.  With
     ``singleton`` (Routes' default, which sets that environ) it is
-    Routes' own.
+    Routes' own.  With ``pylons.canonical_url`` set, a qualified URL
+    (``url(..., qualified=True)``) has its scheme and host, not those of
+    the request's ``Host`` header, which the client chose.
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -497,6 +511,13 @@ class RoutesMiddleware(routes_middleware.RoutesMiddleware):
         self.compiled: CompiledRoutes | None = None
         #: The URLs the URL generators of the requests made, shared by them.
         self.urls: dict[Any, str] = {}
+        canonical = urlsplit(pylons.config.get("pylons.canonical_url") or "")
+        #: What qualified URLs take from the canonical URL, if any.
+        self.canonical = (
+            {"wsgi.url_scheme": canonical.scheme, "HTTP_HOST": canonical.netloc}
+            if canonical.netloc
+            else None
+        )
 
     def __call__(
         self, environ: WSGIEnvironment, start_response: StartResponse
@@ -505,7 +526,11 @@ class RoutesMiddleware(routes_middleware.RoutesMiddleware):
         if self.singleton:
             return super().__call__(environ, start_response)
         match, route = self.match(environ)
-        url = URLGenerator(self.mapper, environ, self.urls)
+        url = URLGenerator(
+            self.mapper,
+            environ if self.canonical is None else {**environ, **self.canonical},
+            self.urls,
+        )
         environ["wsgiorg.routing_args"] = (url, match)
         environ["routes.route"] = route
         environ["routes.url"] = url

@@ -17,6 +17,7 @@ from urllib.parse import quote, urlencode
 from routes.util import URLGenerator
 
 from pylons.context import RequestGlobal
+from pylons.controllers.util import site_url
 
 if TYPE_CHECKING:
     from routes import Mapper
@@ -35,8 +36,9 @@ def route_url(route_name: str, request: Request, *elements: Any, **kw: Any) -> s
     query string).  ``elements`` are path segments added after the route's
     path, each quoted.  ``_query`` (a dict or a list of pairs) is the
     query string, ``_anchor`` the fragment, and ``_app_url`` replaces the
-    request's application URL (scheme, host and ``SCRIPT_NAME``).  A route
-    of no such name is a ``KeyError``.
+    application's URL: the site's scheme and host (``pylons.canonical_url``
+    when it is set, else the request's) and ``SCRIPT_NAME``.  A route of
+    no such name is a ``KeyError``.
     """
     query = kw.pop("_query", None)
     anchor = kw.pop("_anchor", None)
@@ -57,7 +59,7 @@ def route_url(route_name: str, request: Request, *elements: Any, **kw: Any) -> s
     if anchor:
         path += "#" + quote(str(anchor), safe=_SAFE + "/?")
     if app_url is None:
-        app_url = request.application_url
+        app_url = site_url(request) + request.application_url[len(request.host_url) :]
     return app_url + path
 
 

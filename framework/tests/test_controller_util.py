@@ -27,13 +27,32 @@ class RedirectTest(unittest.TestCase):
     def setUp(self):
         self.app = sample_app()
 
-    def test_redirect_sends_a_302_to_an_absolute_url(self):
+    def test_redirect_sends_a_302_to_the_path(self):
         response = self.app.get("/hello/go_away", status=302)
-        self.assertEqual(response.location, "http://localhost/hello/index")
+        self.assertEqual(response.location, "/hello/index")
+        self.assertIn('<a href="/hello/index">', response.text)
 
     def test_redirect_code_can_be_chosen(self):
         response = self.app.get("/hello/go_away_301", status=301)
-        self.assertEqual(response.location, "http://localhost/hello/index")
+        self.assertEqual(response.location, "/hello/index")
+
+    def test_the_host_header_never_reaches_the_location(self):
+        for host in ("evil.example", "user@localhost", "localhost, evil.example"):
+            with self.subTest(host=host):
+                response = self.app.get(
+                    "/hello/go_away", headers={"Host": host}, status=302
+                )
+                self.assertEqual(response.location, "/hello/index")
+
+    def test_the_canonical_url_makes_the_location(self):
+        app = sample_app(**{"pylons.canonical_url": "https://wiki.example.org/"})
+        response = app.get("/hello/go_away", headers={"Host": "evil.example"})
+        self.assertEqual(response.location, "https://wiki.example.org/hello/index")
+
+    def test_a_head_request_gets_the_redirect_without_a_body(self):
+        response = self.app.head("/hello/go_away", status=302)
+        self.assertEqual(response.location, "/hello/index")
+        self.assertEqual(response.body, b"")
 
     def test_redirect_refuses_codes_that_are_not_redirects(self):
         app = sample_app(full_stack=False)

@@ -32,6 +32,15 @@ class HttpsTest(unittest.TestCase):
             response.location, "https://localhost/secured/landing/computed"
         )
 
+    def test_the_canonical_host_is_kept_over_the_requests(self):
+        app = sample_app(**{"pylons.canonical_url": "http://wiki.example.org"})
+        response = app.get(
+            "/secured/index?page=2", headers={"Host": "evil.example"}, status=302
+        )
+        self.assertEqual(
+            response.location, "https://wiki.example.org/secured/index?page=2"
+        )
+
     def test_http_post_is_refused_without_running_the_action(self):
         response = self.app.post("/secured/index", {"data": "1"}, status=405)
         self.assertEqual(response.headers["Allow"], "GET")

@@ -7,6 +7,8 @@ from routes import Mapper, request_config
 from routes import middleware as routes_middleware
 from routes.util import URLGenerator
 
+import pylons
+from pylons.configuration import PylonsConfig
 from pylons.middleware import RoutesMiddleware
 
 
@@ -197,3 +199,26 @@ class EnvironTest(unittest.TestCase):
     def test_is_a_routes_middleware(self):
         app = RoutesMiddleware(recorder({}), make_map(), singleton=False)
         self.assertIsInstance(app, routes_middleware.RoutesMiddleware)
+
+
+class CanonicalUrlTest(unittest.TestCase):
+    """Qualified URLs take ``pylons.canonical_url``'s scheme and host."""
+
+    def qualified(self, canonical):
+        config = PylonsConfig()
+        if canonical:
+            config["pylons.canonical_url"] = canonical
+        pylons.config.make_process_default(config)
+        self.addCleanup(pylons.config.pop_process_config, config)
+        request = webob.Request.blank("/pages/1", headers={"Host": "evil.example"})
+        seen, _response = routed(RoutesMiddleware, request)
+        return seen["url"]("/pages/2", qualified=True)
+
+    def test_a_qualified_url_has_the_canonical_host(self):
+        self.assertEqual(
+            self.qualified("https://wiki.example.org"),
+            "https://wiki.example.org/pages/2",
+        )
+
+    def test_without_one_it_has_the_requests_host(self):
+        self.assertEqual(self.qualified(None), "http://evil.example/pages/2")

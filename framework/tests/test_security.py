@@ -39,6 +39,17 @@ class SecurityHeadersTest(unittest.TestCase):
         self.assertNotIn("unsafe-inline", policy)
         self.assertNotIn("script-src", policy)
 
+    def test_images_come_from_the_site_alone_unless_allowed(self):
+        policy = sample_app().get("/hello/index").headers["Content-Security-Policy"]
+        self.assertIn("img-src 'self';", policy)
+        app = sample_app(
+            **{"pylons.image_sources": "https://images.example.org  https://a.example"}
+        )
+        policy = app.get("/hello/index").headers["Content-Security-Policy"]
+        self.assertIn(
+            "img-src 'self' https://images.example.org https://a.example;", policy
+        )
+
     def test_settings_change_add_and_remove_headers(self):
         app = sample_app(
             **{

@@ -5,7 +5,7 @@ from webob.util import status_reasons
 from pylons import request, url
 from pylons import tmpl_context as c
 from pylons.controllers.util import abort
-from pylons.decorators.secure import Refused
+from pylons.decorators.secure import Refused, same_origin
 from pylons.i18n import N_, _
 from pylons.secure_form import token_key
 
@@ -98,13 +98,17 @@ def _refused_save(original_request):
 
     The author's text comes back to be checked and saved again; the form's
     other fields come back hidden, as they were sent, so that the second
-    submission is the first one with a valid token.
+    submission is the first one with a valid token.  Only for a save the
+    browser says was sent from this site's own page: another site's page
+    could otherwise have its text offered with a good token, one click
+    from being saved.
     """
     routing = original_request.environ.get("pylons.routes_dict") or {}
-    if original_request.method != "POST" or (
-        routing.get("controller"),
-        routing.get("action"),
-    ) != ("pages", "save"):
+    if (
+        original_request.method != "POST"
+        or (routing.get("controller"), routing.get("action")) != ("pages", "save")
+        or not same_origin(original_request)
+    ):
         return None
     fields = original_request.POST
     if not isinstance(fields.get("content"), str):

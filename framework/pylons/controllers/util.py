@@ -12,12 +12,13 @@ privileges change.
 from __future__ import annotations
 
 import codecs
+import html
 import io
 import logging
 import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
-from urllib.parse import unquote_to_bytes, urljoin
+from urllib.parse import unquote_to_bytes, urljoin, urlsplit
 
 import webob
 import webob.exc
@@ -40,6 +41,7 @@ __all__ = [
     "forward",
     "redirect",
     "rotate_session",
+    "site_url",
     "status_map",
 ]
 
@@ -290,18 +292,67 @@ def abort(
 def redirect(url: str, code: int = 302) -> NoReturn:
     """End the action with a redirect to ``url``.
 
-    A relative ``url`` is resolved against the current request's URL, as
-    HTTP/1.1 wants a full URL in ``Location``.  Only the redirect codes
-    301, 302, 303 and 307 are allowed.
+    A relative ``url`` is resolved against the current request's path.
+    ``Location`` then holds that path (which HTTP allows, and browsers
+    follow on the site they asked), or with ``pylons.canonical_url`` set,
+    that URL's scheme and host before it: never the request's ``Host``
+    header, which the client chose.  An absolute ``url`` is sent as it is.
+    Only the redirect codes 301, 302, 303 and 307 are allowed.
     """
     if code not in _REDIRECT_CODES:
         raise ValueError(
             "redirect() needs one of the codes %s, not %r"
             % (", ".join(map(str, _REDIRECT_CODES)), code)
         )
-    location = urljoin(pylons.request.url, url)
-    log.debug("Redirecting (%s) to %s", code, location)
-    raise status_map[code](location=location)
+    location = urljoin(pylons.request.path, url)
+    parts = urlsplit(location)
+    canonical = pylons.config.get("pylons.canonical_url")
+    if canonical and not (parts.scheme or parts.netloc):
+        location = canonical.rstrip("/") + location
+    log.debug("Redirecting (%s) to %r", code, location)
+    raise _REDIRECTS[code](location=location)
+
+
+def site_url(request: webob.Request) -> str:
+    """The scheme and host of the site serving ``request``, as in
+    ``https://wiki.example.org``: ``pylons.canonical_url`` when it is
+    set, else the request's own (its ``Host`` header)."""
+    canonical = pylons.config.get("pylons.canonical_url")
+    return canonical.rstrip("/") if canonical else request.host_url
+
+
+class _AsGiven:
+    """A redirect that sends its ``Location`` as it was given.
+
+    WebOb makes every ``Location`` absolute with the request's ``Host``
+    header, which the client chose (``evil.example``, or
+    ``user@wiki.example.org``): :func:`redirect` gives a path, or a URL of
+    the canonical host, which this sends unchanged.
+    """
+
+    def __call__(self, environ: dict[str, Any], start_response: Any) -> Iterable[bytes]:
+        location = self.location  # type: ignore[attr-defined]
+        body = (
+            '<!DOCTYPE html>\n<title>%s</title>\n<p><a href="%s">%s</a></p>\n'
+            % (self.status, html.escape(location), html.escape(location))  # type: ignore[attr-defined]
+        ).encode("utf-8")
+        headers = [
+            (name, value)
+            for name, value in self.headerlist  # type: ignore[attr-defined]
+            if name.lower() not in ("content-type", "content-length")
+        ]
+        headers += [
+            ("Content-Type", "text/html; charset=UTF-8"),
+            ("Content-Length", str(len(body))),
+        ]
+        start_response(self.status, headers)  # type: ignore[attr-defined]
+        return [] if environ["REQUEST_METHOD"] == "HEAD" else [body]
+
+
+_REDIRECTS = {
+    code: type(status_map[code].__name__, (_AsGiven, status_map[code]), {})
+    for code in _REDIRECT_CODES
+}
 
 
 def etag_cache(key: object = None) -> None:

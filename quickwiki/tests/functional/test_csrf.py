@@ -136,11 +136,13 @@ def _files_under(directory):
 class RefusedSaveTest(TestController):
     """A save refused for its token keeps the author's text and offers it again."""
 
-    def refused_save(self, content):
-        """Submit an edit form whose session has ended since it was opened."""
+    def refused_save(self, content, **submit):
+        """Submit an edit form whose session has ended since it was opened
+        (from the page WebTest names as its Referer, as a browser does,
+        unless ``submit`` says otherwise)."""
         form = self.edit_form("FrontPage", content)
         self.app.reset()
-        return form.submit(status=403)
+        return form.submit(status=403, **submit)
 
     def test_the_text_comes_back_in_a_form_to_save_again(self):
         response = self.refused_save("My *careful* edit.")
@@ -170,7 +172,9 @@ class RefusedSaveTest(TestController):
         sent += [("content", "Changed."), ("summary", "Typo <fixed>")]
         sent.remove(("content", form["content"].value))
         self.app.reset()
-        again = self.app.post(form.action, sent, status=403).forms[0]
+        again = self.app.post(
+            form.action, sent, headers={"Origin": "http://localhost"}, status=403
+        ).forms[0]
         resent = [
             (name, value)
             for name, value in again.submit_fields()
@@ -183,6 +187,38 @@ class RefusedSaveTest(TestController):
         response = self.refused_save(source)
         self.assertIsNone(response.html.find("script"))
         self.assertEqual(response.forms[0]["content"].value, source)
+
+    def test_a_save_from_another_site_is_refused_with_no_form(self):
+        for origin in (
+            {"Origin": "https://evil.example"},
+            {"Origin": "null"},
+            {"Referer": "https://evil.example/page"},
+            {"Origin": "http://localhost:8080"},
+        ):
+            with self.subTest(origin=origin):
+                response = self.refused_save("Planted text.", headers=origin)
+                self.assertEqual(response.forms, {})
+                self.assertNotIn("Planted text.", response)
+        self.assertEqual(stored_content("FrontPage"), FRONT_PAGE_CONTENT)
+
+    def test_a_save_from_another_site_is_refused_even_with_the_token(self):
+        form = self.edit_form("FrontPage", "Planted text.")
+        response = form.submit(status=403, headers={"Origin": "https://evil.example"})
+        detail = response.html.select_one(".error-document .detail").get_text()
+        self.assertIn("sent from a page of another site", detail)
+        self.assertEqual(stored_content("FrontPage"), FRONT_PAGE_CONTENT)
+
+    def test_a_save_of_unknown_origin_is_not_offered_again(self):
+        response = self.refused_save(
+            "Unknown origin.", extra_environ={"HTTP_REFERER": ""}
+        )
+        self.assertEqual(response.forms, {})
+
+    def test_the_referer_of_this_site_is_enough(self):
+        response = self.refused_save(
+            "Mine.", headers={"Referer": "http://localhost/pages/edit/FrontPage"}
+        )
+        self.assertEqual(response.forms[0]["content"].value, "Mine.")
 
     def test_a_refused_delete_offers_no_form(self):
         store_page("OtherPage", "")

@@ -52,7 +52,13 @@ class RestartTest(CommittingTestController):
             self.data_directory(), self.data_directory()
         )
         with self.assertWarnsRegex(BeakerWarning, "Invalid signature"):
-            response = app.post(form.action, form.submit_fields(), status=403)
+            # From the wiki's page, as a browser says.
+            response = app.post(
+                form.action,
+                form.submit_fields(),
+                headers={"Origin": "http://localhost"},
+                status=403,
+            )
         self.assertEqual(stored_content("FrontPage"), FRONT_PAGE_CONTENT)
         offered = response.forms[0]
         self.assertEqual(offered["content"].value, "Written before the restart.")

@@ -5,7 +5,7 @@ from quickwiki.tests import TestController, url
 #: The headers of every response, as the framework's SecurityHeaders sends
 #: them by default (test.ini changes none of them).
 HEADERS = {
-    "Content-Security-Policy": "default-src 'self'; img-src 'self' https:; "
+    "Content-Security-Policy": "default-src 'self'; img-src 'self'; "
     "object-src 'none'; base-uri 'self'; "
     "form-action 'self'; frame-ancestors 'none'",
     "X-Content-Type-Options": "nosniff",

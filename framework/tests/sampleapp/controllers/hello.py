@@ -103,6 +103,9 @@ class HelloController(BaseController):
     def go_away(self):
         redirect(url(controller="hello", action="index"))
 
+    def qualified(self):
+        return url(controller="hello", action="index", qualified=True)
+
     def go_away_301(self):
         redirect("/hello/index", code=301)
 
