@@ -7,6 +7,7 @@ import tempfile
 
 from mako.lookup import TemplateLookup
 from sqlalchemy import engine_from_config
+from sqlalchemy.engine import make_url
 
 from pylons.configuration import PylonsConfig
 from pylons.error import handle_mako_error
@@ -53,8 +54,29 @@ def load_environment(global_conf, app_conf):
         # once, which only development needs.
         filesystem_checks=config["debug"],
     )
+    _create_owner_only(config["sqlalchemy.url"])
     init_model(engine_from_config(config, "sqlalchemy."))
     return config
+
+
+def _create_owner_only(database_url):
+    """Create the file of a SQLite database readable by its owner only.
+
+    SQLite would create it with the process's umask (0644, as a rule):
+    readable by every user of the machine, with every author's address.
+    Its journals take the database file's mode.
+    """
+    url = make_url(database_url)
+    path = url.database
+    # In memory, or named by a URI of SQLite's own: nothing to create here.
+    if url.get_backend_name() != "sqlite" or path in (None, "", ":memory:"):
+        return
+    if url.query:
+        return
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        pass
 
 
 def _paths():
@@ -105,7 +127,7 @@ def _kept_secret(directory):
     secret = _read_secret(path)
     if secret:
         return secret
-    os.makedirs(directory, exist_ok=True)
+    os.makedirs(directory, mode=0o700, exist_ok=True)
     # Written whole under a name of its own (mkstemp: mode 0600), then put
     # in place: a process starting at the same moment reads either nothing
     # or the whole secret, and the first one in place wins.

@@ -112,6 +112,12 @@ class DeploymentTest(PasterTest):
         ).fetchall()
         self.assertEqual(rows, [("FrontPage", 1, FRONT_PAGE_CONTENT)])
 
+    def test_the_database_file_is_readable_by_its_owner_only(self):
+        self.make_config()
+        self.paster("setup-app", "prod.ini")
+        mode = os.stat(os.path.join(self.dir, "quickwiki.db")).st_mode
+        self.assertEqual(stat.S_IMODE(mode), 0o600)
+
 
 #: Logs one record with the logging sections of the config it is given.
 LOG_A_LINE = """\

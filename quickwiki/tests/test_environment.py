@@ -66,6 +66,11 @@ class SessionSecretTest(unittest.TestCase):
         mode = os.stat(self.kept()[0]).st_mode
         self.assertEqual(stat.S_IMODE(mode), 0o600)
 
+    def test_the_data_directory_is_its_owners_alone(self):
+        self.load()
+        mode = os.stat(self.data_dir).st_mode
+        self.assertEqual(stat.S_IMODE(mode), 0o700)
+
     def test_later_starts_reuse_the_kept_secret(self):
         self.assertEqual(
             self.load()["beaker.session.secret"], self.load()["beaker.session.secret"]
