@@ -113,6 +113,9 @@ FILE_LINK_CLASS = "file-link"
 _FILE_REFERENCE = re.compile(r"[^/:?#\\.][^/:?#\\]*(?:/[^/:?#\\.][^/:?#\\]*)?")
 # Where a :file: link keeps its reference until the address is known.
 _FILE_ATTRIBUTE = "quickwiki_file"
+#: What starts every class the text of a page gives its elements, and
+#: every id in it: never one of the site's own.
+PAGE_CLASS_PREFIX = "page-"
 #: The CSS class of the message shown instead of a page that failed to render.
 RENDER_ERROR_CLASS = "render-error"
 
@@ -178,6 +181,8 @@ SETTINGS = {
     # Only the body fragment is used: the writer need not read its CSS.
     "embed_stylesheet": False,
     "math_output": "MathML",
+    # The page's ids never take one of the site's own (id="content").
+    "id_prefix": PAGE_CLASS_PREFIX,
 }
 
 #: Text inside these is code, markup or already a link: never linked.
@@ -523,6 +528,9 @@ def _html_fragment(source, existing_titles, page_url, file_urls):
     the problems docutils found, parsing and writing, and the text's title.
     """
     document = publish_doctree(source, settings=_settings())
+    # The text's classes are prefixed first: the steps after add the
+    # wiki's own (a subtitle's, the WikiWords' links).
+    _namespace_classes(document)
     title = _take_title(document)
     _neutralise_images(document)
     _link_files(document, file_urls)
@@ -559,14 +567,36 @@ def _settings():
     return copy.copy(_default_settings())
 
 
+#: What browsers drop from either end of a URL: C0 controls and spaces.
+_URL_EDGES = "".join(map(chr, range(0x21)))
+#: What browsers drop anywhere in a URL: tabs and line breaks.
+_URL_DROPPED = str.maketrans("", "", "\t\n\r")
+
+
+def _as_browsers_read(url):
+    """``url`` as browsers read it (the WHATWG URL standard): without
+    spaces and controls at either end, nor tabs or line breaks, and with
+    each backslash a slash in a URL of the web or relative to one.
+
+    So ``/\\evil.example/x`` is the link to another site it is in a
+    browser, and is checked and written as ``//evil.example/x``.
+    """
+    url = url.strip(_URL_EDGES).translate(_URL_DROPPED)
+    if urlsplit(url).scheme.lower() in ("", "http", "https"):
+        url = url.replace("\\", "/")
+    return url
+
+
 def _safe_url(url):
-    """Whether ``url`` is relative or has one of the allowed schemes."""
+    """Whether ``url`` (as browsers read it) is relative or has one of the
+    allowed schemes."""
     scheme = urlsplit(url).scheme.lower()
     return not scheme or scheme in URL_SCHEMES
 
 
 def _external(url):
-    """Whether ``url`` leads off the wiki (has a scheme or a host)."""
+    """Whether ``url`` (as browsers read it) leads off the wiki: it has a
+    scheme or a host (``//host/path``)."""
     parts = urlsplit(url)
     return bool(parts.scheme or parts.netloc)
 
@@ -582,7 +612,7 @@ def _neutralise_images(document):
     for image in list(document.findall(nodes.image)):
         if image.get("loading") != "lazy":
             image.attributes.pop("loading", None)
-        uri = image.get("uri", "")
+        uri = image["uri"] = _as_browsers_read(image.get("uri", ""))
         label = image.get("alt", uri)
         if not _safe_url(uri):
             replacement = nodes.inline(label, label)
@@ -669,12 +699,29 @@ roles.register_local_role("file", _file_role)
 
 
 def _drop_unsafe_targets(document):
-    """Turn links with an unsafe scheme into plain text (an inline span)."""
+    """Write each link's URL as browsers read it; turn links with an unsafe
+    scheme into plain text (an inline span)."""
     for reference in list(document.findall(nodes.reference)):
-        if not _safe_url(reference.get("refuri", "")):
+        if "refuri" not in reference:
+            continue  # a link within the page
+        reference["refuri"] = _as_browsers_read(reference["refuri"])
+        if not _safe_url(reference["refuri"]):
             reference.replace_self(
                 nodes.inline(reference.rawsource, "", *reference.children)
             )
+
+
+def _namespace_classes(document):
+    """Prefix the classes the text gives its elements with ``page-``.
+
+    An author's ``.. class:: flash`` would otherwise draw the site's own
+    notices ("Saved ...") inside a page; its classes, from any directive
+    or role, become ``page-flash`` and the like.  The classes docutils'
+    writer adds (``literal``, ``admonition``...) and the wiki's own links
+    come later, as they are.
+    """
+    for element in document.findall(nodes.Element):
+        element["classes"] = [PAGE_CLASS_PREFIX + name for name in element["classes"]]
 
 
 def _link_wikiwords(document, existing_titles, page_url):

@@ -253,6 +253,49 @@ class SafetyTest(RenderTest):
             rels, {"FrontPage": None, "out": ["nofollow", "ugc"], "in": None}
         )
 
+    def test_backslash_and_scheme_relative_links_are_external(self):
+        soup = self.render(
+            # reST escapes with backslashes: each one here is two.
+            r"`a <//evil.example/x>`_ `b </\\evil.example/x>`_ "
+            r"`c <\\\\evil.example>`_ `d <https:\\\\evil.example>`_"
+        )
+        links = {a.get_text(): (a["href"], a.get("rel")) for a in soup.find_all("a")}
+        self.assertEqual(
+            links,
+            {
+                "a": ("//evil.example/x", ["nofollow", "ugc"]),
+                "b": ("//evil.example/x", ["nofollow", "ugc"]),
+                "c": ("//evil.example", ["nofollow", "ugc"]),
+                "d": ("https://evil.example", ["nofollow", "ugc"]),
+            },
+        )
+
+    def test_a_scheme_split_by_a_tab_is_still_refused(self):
+        soup = self.render("`click <java\tscript:alert(1)>`_")
+        self.assertIsNone(soup.find("a"))
+
+    def test_the_texts_classes_are_kept_out_of_the_sites(self):
+        soup = self.render(
+            ".. class:: flash\n\nSaved revision 9.\n\n"
+            ".. container:: error-document\n\n   Fake.\n\n"
+            "A :code:`x` and FrontPage.\n"
+        )
+        self.assertEqual(soup.select(".flash, .error-document"), [])
+        self.assertEqual(soup.select_one(".page-flash").get_text(), "Saved revision 9.")
+        self.assertIsNotNone(soup.select_one(".page-error-document"))
+        self.assertIn(wikitext.EXISTING_PAGE_CLASS, soup.select_one("a")["class"])
+
+    def test_the_texts_ids_are_kept_out_of_the_sites(self):
+        soup = self.render(
+            ".. _content:\n\nTarget.\n\nMain\n====\n\nSee content_ and Main_.\n"
+        )
+        self.assertIsNone(soup.find(id="content"))
+        self.assertIsNone(soup.find(id="main"))
+        targets = {a.get_text(): a["href"] for a in soup.find_all("a")}
+        self.assertEqual(targets, {"content": "#page-content", "Main": "#page-main"})
+        for fragment in targets.values():
+            self.assertIsNotNone(soup.find(id=fragment[1:]))
+
     def test_image_styles_are_dropped(self):
         soup = self.render(".. image:: a.png\n   :width: 50%\n")
         self.assertIsNone(soup.img.get("style"))
