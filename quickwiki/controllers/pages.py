@@ -16,7 +16,7 @@ from pylons.controllers.util import abort, redirect
 from pylons.decorators import validate
 from pylons.decorators.rest import restrict
 from pylons.decorators.secure import authenticate_form, require
-from pylons.i18n import _
+from pylons.i18n import _, ungettext
 
 from quickwiki.lib import auth, diffs, forms, limiting, renderings, revisions, uploads
 from quickwiki.lib import helpers as h
@@ -445,7 +445,8 @@ class PagesController(BaseController):
         A page links here with its title in the query; the title list's
         form posts the ticked titles.  Nothing is deleted yet.
         """
-        titles = [title for title in request.params.getall("title") if is_title(title)]
+        titles = _ticked(request.params.getall("title"))
+        titles = [title for title in titles if is_title(title)]
         existing = existing_titles(titles) if titles else set()
         c.titles = [title for title in dict.fromkeys(titles) if title in existing]
         if not c.titles:
@@ -468,40 +469,69 @@ class PagesController(BaseController):
         """Delete the pages ticked in the confirmation: each gets a revision
         that deletes it, and keeps its history.
         """
-        titles = list(dict.fromkeys(self.form_result["title"]))
+        titles = _ticked(self.form_result["title"])
         _count_write(len(titles))
         if not titles:
             h.flash(
                 _("No page was deleted: tick the pages to delete."), category="warning"
             )
+        outcomes = {
+            revisions.Saved: [],
+            revisions.Unchanged: [],
+            revisions.Conflict: [],
+        }
         for title in titles:
             outcome = revisions.delete_page(
                 title, auth.author(), self.form_result["summary"]
             )
-            if isinstance(outcome, revisions.Saved):
-                log.info("Deleted %s", title)
-                h.flash(
-                    _(
-                        "Deleted %(title)s (revision %(number)d). Its history "
-                        "keeps every revision; restore one there to bring it "
-                        "back."
-                    )
-                    % {"title": title, "number": outcome.revision.number}
+            outcomes[type(outcome)].append((title, outcome))
+        # One message for each outcome, however many pages: a session in a
+        # cookie holds few.
+        deleted = outcomes[revisions.Saved]
+        for title, _outcome in deleted:
+            log.info("Deleted %s", title)
+        if len(deleted) == 1:
+            title, outcome = deleted[0]
+            h.flash(
+                _(
+                    "Deleted %(title)s (revision %(number)d). Its history "
+                    "keeps every revision; restore one there to bring it "
+                    "back."
                 )
-            elif isinstance(outcome, revisions.Unchanged):
-                h.flash(
-                    _("%(title)s has no page to delete.") % {"title": title},
-                    category="warning",
+                % {"title": title, "number": outcome.revision.number}
+            )
+        elif deleted:
+            h.flash(
+                _(
+                    "Deleted %(titles)s. Their histories keep every revision; "
+                    "restore one there to bring a page back."
                 )
-            else:
-                h.flash(
-                    _(
-                        "%(title)s was not deleted: it is being saved by others "
-                        "right now. Try again."
-                    )
-                    % {"title": title},
-                    category="warning",
+                % {"titles": _listed(deleted)}
+            )
+        missing = outcomes[revisions.Unchanged]
+        if missing:
+            h.flash(
+                ungettext(
+                    "%(titles)s has no page to delete.",
+                    "%(titles)s have no page to delete.",
+                    len(missing),
                 )
+                % {"titles": _listed(missing)},
+                category="warning",
+            )
+        overtaken = outcomes[revisions.Conflict]
+        if overtaken:
+            h.flash(
+                ungettext(
+                    "%(titles)s was not deleted: it is being saved by others "
+                    "right now. Try again.",
+                    "%(titles)s were not deleted: they are being saved by "
+                    "others right now. Try again.",
+                    len(overtaken),
+                )
+                % {"titles": _listed(overtaken)},
+                category="warning",
+            )
         redirect(url("pages"))
 
     @restrict("POST")
@@ -534,6 +564,40 @@ class PagesController(BaseController):
             % {"title": title}
         )
         redirect(url("page", title=title))
+
+
+#: The most pages one deletion names: a title list's page holds fewer.
+MAX_DELETED = 100
+#: The most titles a message names; the others are counted.
+_NAMED = 5
+
+
+def _ticked(titles):
+    """``titles`` without repeats; 400 for more than :data:`MAX_DELETED`."""
+    titles = list(dict.fromkeys(titles))
+    if len(titles) > MAX_DELETED:
+        abort(
+            400,
+            detail="One deletion names at most %d pages, not %d."
+            % (MAX_DELETED, len(titles)),
+        )
+    return titles
+
+
+def _listed(outcomes):
+    """The titles of ``(title, outcome)`` pairs as a message names them."""
+    titles = [title for title, _outcome in outcomes]
+    if len(titles) > _NAMED:
+        return _("%(titles)s and %(count)d more") % {
+            "titles": ", ".join(titles[:_NAMED]),
+            "count": len(titles) - _NAMED,
+        }
+    if len(titles) == 1:
+        return titles[0]
+    return _("%(titles)s and %(last)s") % {
+        "titles": ", ".join(titles[:-1]),
+        "last": titles[-1],
+    }
 
 
 #: The title list's query parameters: the pager's links use one at a time.

@@ -285,17 +285,54 @@ class DeleteTest(TestController):
         self.assertEqual(rows[0]["class"], ["deletion"])
         self.assertIn("Not needed.", rows[0].get_text())
 
-    def test_delete_flashes_each_page(self):
-        listing = delete_pages(self.app, ["AlphaPage", "BetaPage"]).follow()
+    def test_delete_flashes_the_page(self):
+        listing = delete_pages(self.app, ["AlphaPage"]).follow()
         self.assertEqual(
             flashes(listing),
             [
                 "Deleted AlphaPage (revision 2). Its history keeps every "
-                "revision; restore one there to bring it back.",
-                "Deleted BetaPage (revision 2). Its history keeps every "
-                "revision; restore one there to bring it back.",
+                "revision; restore one there to bring it back."
             ],
         )
+
+    def test_delete_flashes_one_message_for_the_pages(self):
+        listing = delete_pages(self.app, ["AlphaPage", "BetaPage"]).follow()
+        self.assertEqual(
+            flashes(listing),
+            [
+                "Deleted AlphaPage and BetaPage. Their histories keep every "
+                "revision; restore one there to bring a page back."
+            ],
+        )
+
+    def confirmed_deletion(self, titles):
+        """The confirmation form posted with ``titles`` ticked."""
+        form = ticked_title_list(self.app, ["AlphaPage"]).submit().forms[0]
+        fields = [(name, value) for name, value in form.submit_fields()]
+        fields = [(name, value) for name, value in fields if name != "title"]
+        fields += [("title", title) for title in titles]
+        return self.app.post(form.action, fields, status="*")
+
+    def test_pages_with_nothing_to_delete_are_told_in_one_message(self):
+        titles = ["MissingPage%d" % number for number in range(10)]
+        listing = self.confirmed_deletion(titles).follow()
+        self.assertEqual(
+            flashes(listing),
+            [
+                "MissingPage0, MissingPage1, MissingPage2, MissingPage3, "
+                "MissingPage4 and 5 more have no page to delete."
+            ],
+        )
+
+    def test_a_deletion_names_a_bounded_number_of_pages(self):
+        titles = ["MissingPage%d" % number for number in range(2000)]
+        response = self.confirmed_deletion(titles)
+        self.assertEqual(response.status_int, 400)
+        self.assert_document(
+            response, "Error 400: Bad Request", "at most 100 pages, not 2000"
+        )
+        response = self.app.get(url("delete_pages"), {"title": titles}, status=400)
+        self.assertEqual(stored_titles(), ["AlphaPage", "BetaPage", "FrontPage"])
 
     def test_a_deleted_page_offers_its_history(self):
         delete_pages(self.app, ["AlphaPage"])
