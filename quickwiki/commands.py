@@ -21,7 +21,7 @@ from sqlalchemy import engine_from_config
 from sqlalchemy.exc import SQLAlchemyError
 
 from quickwiki.config.environment import load_environment
-from quickwiki.lib import accounts, backup
+from quickwiki.lib import accounts, backup, wikitext
 from quickwiki.model import ROLES, meta
 from quickwiki.websetup import ask_password, on_a_terminal
 
@@ -77,10 +77,10 @@ class _BackupCommand(Command):
         """The engine of the database that ``config_file`` names."""
         path = os.path.abspath(config_file)
         self.logging_file_config(path)
-        conf = appconfig("config:" + path)
-        if not conf.get("sqlalchemy.url"):
+        self.conf = appconfig("config:" + path)
+        if not self.conf.get("sqlalchemy.url"):
             raise LookupError("its [app:main] has no sqlalchemy.url")
-        return engine_from_config(conf, "sqlalchemy.")
+        return engine_from_config(self.conf, "sqlalchemy.")
 
     def explain(self, error):
         """What to say of a :class:`backup.BackupError`."""
@@ -138,8 +138,13 @@ class LoadWikiCommand(_BackupCommand):
     )
 
     def run_on(self, engine):
+        max_size = int(
+            self.conf.get(
+                "quickwiki.max_page_size", wikitext.DEFAULT_LIMITS["max_size"]
+            )
+        )
         with backup.reading(self.file) as stream, engine.begin() as connection:
-            return backup.load(connection, stream)
+            return backup.load(connection, stream, max_size)
 
     def explain(self, error):
         if isinstance(error, backup.MalformedDump):

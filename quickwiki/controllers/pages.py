@@ -18,7 +18,16 @@ from pylons.decorators.rest import restrict
 from pylons.decorators.secure import authenticate_form, require
 from pylons.i18n import _, ungettext
 
-from quickwiki.lib import auth, diffs, forms, limiting, renderings, revisions, uploads
+from quickwiki.lib import (
+    auth,
+    diffs,
+    forms,
+    limiting,
+    renderings,
+    revisions,
+    uploads,
+    work,
+)
 from quickwiki.lib import helpers as h
 from quickwiki.lib.base import BaseController, own_status, render
 from quickwiki.lib.permissions import (
@@ -30,6 +39,7 @@ from quickwiki.lib.permissions import (
     may_restore,
 )
 from quickwiki.lib.wikiwords import MAX_TITLE_LENGTH, is_title, normalise
+from quickwiki.lib.workers import WorkerError
 from quickwiki.model import Page, existing_titles, live, look_alike, meta
 
 log = logging.getLogger(__name__)
@@ -52,8 +62,9 @@ def _text_within_bounds(action):
 
 def _costly(action):
     """Count the action against the client's ``costly`` rate, and run it
-    in one of the client's ``renders`` places: it renders, compares or
-    merges (:mod:`quickwiki.lib.limiting`).
+    in one of the client's ``renders`` places (:mod:`quickwiki.lib.limiting`),
+    within the work budget of a request (:mod:`quickwiki.lib.work`): it
+    renders, compares or merges.
     """
 
     @functools.wraps(action)
@@ -64,7 +75,7 @@ def _costly(action):
             return action(self, *args, **kwargs)
         request.environ["quickwiki.costly"] = True
         limiting.hit("costly", limiting.client())
-        with limiting.share("renders"):
+        with limiting.share("renders"), work.budget(app_globals.work_budget):
             return action(self, *args, **kwargs)
 
     return limited
@@ -182,7 +193,7 @@ class PagesController(BaseController):
         c.problems = problems
         c.look_alike = look_alike
         if conflict is not None and not conflict.head.deleted:
-            c.conflict_diff = diffs.compare(
+            c.conflict_diff, c.comparison_failure = _compared(
                 conflict.base_content, conflict.head.content
             )
         return render("/pages/edit.mako")
@@ -221,6 +232,7 @@ class PagesController(BaseController):
                 auth.author(),
                 form["summary"],
                 render=_renderer(title),
+                max_size=app_globals.max_page_size,
             )
         except revisions.NoSuchRevision:
             abort(
@@ -235,6 +247,20 @@ class PagesController(BaseController):
             own_status(409)
             return self._edit_form(
                 title, 0, form["content"], form["summary"], look_alike=outcome.existing
+            )
+        if isinstance(outcome, revisions.TooLarge):
+            return self._form_again(
+                title,
+                413,
+                "%s was not saved: merged with revision %d, saved while you "
+                "were editing, its text would be %d bytes long, and a page may "
+                "have at most %d. Shorten it and save again."
+                % (
+                    title,
+                    outcome.merged_with.number,
+                    outcome.size,
+                    app_globals.max_page_size,
+                ),
             )
         if isinstance(outcome, revisions.Conflict):
             log.info("Edit conflict on %s with revision %d", title, outcome.head.number)
@@ -352,9 +378,7 @@ class PagesController(BaseController):
         c.shown = shown
         c.latest = latest
         c.rendered = (
-            None
-            if shown.deleted
-            else renderings.render(title, shown.content, _page_url, _file_url(title))
+            None if shown.deleted else _revision_rendering(title, shown, latest)
         )
         c.summary = summary
         c.restore_conflict = conflict
@@ -380,6 +404,7 @@ class PagesController(BaseController):
                 auth.author(),
                 form["summary"],
                 render=_renderer(title),
+                max_size=app_globals.max_page_size,
             )
         except revisions.NoSuchRevision:
             abort(
@@ -388,6 +413,13 @@ class PagesController(BaseController):
                     "%(title)s has no revision %(number)d whose text could be restored."
                 )
                 % {"title": title, "number": number},
+            )
+        if isinstance(outcome, revisions.TooLarge):
+            abort(
+                413,
+                detail="Revision %d of %s is %d bytes long, and a page may "
+                "have at most %d: it cannot be restored."
+                % (number, title, outcome.size, app_globals.max_page_size),
             )
         if isinstance(outcome, revisions.Conflict):
             own_status(409)
@@ -425,7 +457,7 @@ class PagesController(BaseController):
         c.old = self._revision_or_404(title, query["old"])
         c.new = self._revision_or_404(title, query["new"])
         c.style = query["style"]
-        c.hunks = diffs.compare(c.old.content, c.new.content)
+        c.hunks, c.comparison_failure = _compared(c.old.content, c.new.content)
         return render("/pages/diff.mako")
 
     def _revision_or_404(self, title, number):
@@ -751,6 +783,31 @@ def _file_url(page):
         return url("file", title=title, name=name)
 
     return file_url
+
+
+def _revision_rendering(title, shown, latest):
+    """Revision ``shown`` of page ``title`` rendered: the page's stored
+    rendering if it is the latest, else its kept one, rendered and kept
+    by its first view."""
+    if shown.number == latest.number:
+        current = renderings.show(title, _page_url)
+        if current is not None and current.revision == shown.number:
+            return current
+    return renderings.render(
+        title, shown.content, _page_url, _file_url(title), keep=True
+    )
+
+
+def _compared(old_text, new_text):
+    """``(hunks, None)``: what changed from ``old_text`` to ``new_text``,
+    compared in a worker within the request's budget; ``(None, reason)``
+    when that could not be done.
+    """
+    try:
+        return work.run(diffs.compare, old_text, new_text), None
+    except WorkerError as exc:
+        log.warning("Could not compare two revisions: %s", exc)
+        return None, str(exc)
 
 
 def _page_url(title):

@@ -3,7 +3,7 @@ request, known to controllers and templates as ``app_globals`` (or ``g``)."""
 
 from paste.deploy.converters import asbool
 
-from quickwiki.lib import accounts, filestore, limiting, wikitext
+from quickwiki.lib import accounts, filestore, limiting, renderings, wikitext, work
 from quickwiki.lib.permissions import POLICIES
 from quickwiki.model import ROLES
 
@@ -17,10 +17,10 @@ class Globals:
 
     ``mako_lookup``, the template lookup, is added by
     :func:`quickwiki.config.environment.load_environment`.  The limits of
-    page rendering are handed to :func:`quickwiki.lib.wikitext.configure`,
-    those of passwords and logins to
-    :func:`quickwiki.lib.accounts.configure`; ``limiter`` counts each
-    client's requests (:mod:`quickwiki.lib.limiting`).
+    the wiki's costly work are handed to :func:`quickwiki.lib.work.configure`
+    and :func:`quickwiki.lib.wikitext.configure`, those of passwords and
+    logins to :func:`quickwiki.lib.accounts.configure`; ``limiter`` counts
+    each client's requests (:mod:`quickwiki.lib.limiting`).
     """
 
     def __init__(self, config):
@@ -67,22 +67,43 @@ class Globals:
         memory_limit = _setting(
             config,
             "quickwiki.render_memory_limit",
-            wikitext.DEFAULT_LIMITS["memory_limit"],
+            work.DEFAULT_LIMITS["memory_limit"],
             minimum=0,
         )
-        wikitext.configure(
+        timeout = _setting(
+            config,
+            "quickwiki.render_timeout",
+            work.DEFAULT_LIMITS["timeout"],
+            kind=float,
+            minimum=0.01,
+        )
+        work.configure(
             workers=_setting(
-                config, "quickwiki.render_workers", wikitext.DEFAULT_LIMITS["workers"]
+                config, "quickwiki.render_workers", work.DEFAULT_LIMITS["workers"]
             ),
-            timeout=_setting(
-                config,
-                "quickwiki.render_timeout",
-                wikitext.DEFAULT_LIMITS["timeout"],
-                kind=float,
-                minimum=0.01,
-            ),
+            timeout=timeout,
             memory_limit=memory_limit or None,
+        )
+        #: The seconds of rendering, comparing and merging one request may
+        #: take in all (:func:`quickwiki.lib.work.budget`).
+        self.work_budget = _setting(
+            config, "quickwiki.work_budget", 2 * timeout, kind=float, minimum=0.01
+        )
+        wikitext.configure(
             max_size=self.max_page_size,
+            max_html_size=_setting(
+                config,
+                "quickwiki.max_html_size",
+                wikitext.DEFAULT_LIMITS["max_html_size"],
+            ),
+        )
+        renderings.configure(
+            kept_size=_setting(
+                config,
+                "quickwiki.render_cache_size",
+                renderings.DEFAULT_KEPT_SIZE,
+                minimum=0,
+            )
         )
         #: Each client's rates, quotas and shares.
         self.limiter = limiting.Limiter(

@@ -296,9 +296,11 @@ _KINDS = {
 }
 
 
-def load(connection, stream):
+def load(connection, stream, max_size=None):
     """Load the dump read from the binary file ``stream`` into the empty
     database of ``connection``: a :class:`Counts` of what was loaded.
+    A revision's text may be ``max_size`` bytes long (UTF-8) at most,
+    as the wiki's saves are.
 
     Empty means as ``paster setup-app`` made it: at this code's schema,
     with no page but its FrontPage, which the dump's pages replace, and
@@ -348,7 +350,7 @@ def load(connection, stream):
         if kind == "protected":
             last_protected = _protect(connection, record, last_protected, lines)
             continue
-        row = _revision(record, lines, version)
+        row = _revision(record, lines, version, max_size)
         row["account"] = accounts.id_of(row.pop("account_name"), lines)
         last = writer.last
         if last is None or row["page"] != last["page"]:
@@ -540,7 +542,7 @@ def _check_fields(record, fields, what, lines):
         )
 
 
-def _revision(record, lines, version):
+def _revision(record, lines, version, max_size):
     """The row of a revision line, checked; ``account_name`` is the name of
     its account, or None."""
     _check_fields(record, _REVISION_FIELDS[version], "the revision", lines)
@@ -572,6 +574,13 @@ def _revision(record, lines, version):
     content = _text(record, "content", lines)
     if deleted and content:
         raise fault("content", "is not empty, and the revision deletes its page")
+    size = len(content.encode("utf-8"))
+    if max_size is not None and size > max_size:
+        raise fault(
+            "content",
+            "is %d bytes long, and a page may have at most %d "
+            "(quickwiki.max_page_size)" % (size, max_size),
+        )
     return {
         "page": title,
         "number": number,

@@ -1,4 +1,5 @@
-"""What changed between two versions of a page's source, for people to read.
+"""What changed between versions of a page's source: for people to read,
+and for the three-way merge of two changes made at once.
 
 :func:`compare` finds the changed lines with difflib and returns them as
 hunks (changes with a few unchanged lines around them) that a template
@@ -10,13 +11,23 @@ the product of their lengths: a diff spends at most
 :data:`MAX_COMPARISONS` on it, whatever two texts it is given, and shows
 the replaced lines it has no time left for whole.  Nothing here is HTML:
 the templates escape every piece.
+
+:func:`merge` brings two changes of one text together (merge3), if they
+change different lines.
+
+Matching the lines of two texts takes time in the product of their
+lengths for some shapes of text (lines alternately kept and changed), in
+difflib as in merge3: the wiki runs both functions in its workers, where
+a deadline stops them (:mod:`quickwiki.lib.work`).
 """
 
 import difflib
 import re
 from typing import NamedTuple
 
-__all__ = ["Block", "Line", "Piece", "compare"]
+import merge3
+
+__all__ = ["Block", "Line", "Piece", "compare", "merge"]
 
 #: Unchanged lines shown before and after each change.
 CONTEXT = 3
@@ -91,6 +102,21 @@ def compare(old_text, new_text):
                 )
         hunks.append(hunk)
     return hunks
+
+
+def merge(base, theirs, mine):
+    """The three-way merge of two texts changed from ``base``; None when
+    they change the same lines (or lines next to each other).
+    """
+    groups = merge3.Merge3(
+        base.splitlines(True), theirs.splitlines(True), mine.splitlines(True)
+    ).merge_groups()
+    lines = []
+    for kind, *texts in groups:
+        if kind == "conflict":
+            return None
+        lines.extend(texts[0])
+    return "".join(lines)
 
 
 def _lines(lines, start, stop):

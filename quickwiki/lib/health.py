@@ -22,7 +22,7 @@ import logging
 from sqlalchemy import text
 
 from quickwiki import migrations
-from quickwiki.lib import wikitext
+from quickwiki.lib import work
 from quickwiki.model import meta
 
 __all__ = ["PATH", "HealthCheck"]
@@ -80,7 +80,7 @@ class HealthCheck:
         finally:
             meta.Session.remove()
         try:
-            wikitext.worker_pool().check()
+            work.worker_pool().check()
         except Exception as error:
             log.debug("Health check: the render workers failed", exc_info=True)
             checks["render_workers"] = _failure(error)

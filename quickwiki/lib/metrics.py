@@ -40,7 +40,7 @@ from prometheus_client import (
 )
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 
-from quickwiki.lib import wikitext
+from quickwiki.lib import work
 
 __all__ = ["PATH", "Metrics"]
 
@@ -108,7 +108,7 @@ class _PoolCollector:
         self.engine = engine
 
     def collect(self):
-        yield from self._render_workers(wikitext.worker_pool())
+        yield from self._render_workers(work.worker_pool())
         # SQLAlchemy's QueuePool, which file and server databases get, counts
         # its connections; the pool of an in-memory SQLite database does not.
         if hasattr(self.engine.pool, "checkedout"):

@@ -24,20 +24,39 @@ A view stores its rendering only if the row still names the
 revision it rendered, so that it never replaces a newer revision's.  Once
 a rendering is stored, the pages it links to are looked up again, in case
 one was created or deleted while it was being made.
+
+Other texts are kept in ``kept_renderings``, by the digest of the text:
+the renderings of old revisions, which their views ask for, and those of
+any text the renderer failed on (a preview past the deadline, say), so
+that none is rendered at every request.  A kept rendering is used for a
+text while the renderer is the same and the pages it links to that exist
+are the same; the oldest are dropped beyond a budget of bytes.
 """
 
+import hashlib
+import time
 from typing import NamedTuple
 
 from markupsafe import Markup
-from sqlalchemy import and_, bindparam, delete, insert, select, update
+from sqlalchemy import and_, bindparam, delete, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
 
 from quickwiki.lib import wikitext
-from quickwiki.model import Link, Page, Rendering, Revision, existing_titles
+from quickwiki.model import (
+    KeptRendering,
+    Link,
+    Page,
+    Rendering,
+    Revision,
+    existing_titles,
+)
 from quickwiki.model.meta import Session, transaction
 
 __all__ = [
+    "DEFAULT_KEPT_SIZE",
     "Rendered",
     "Shown",
+    "configure",
     "invalidate_linking_to",
     "recheck",
     "remove",
@@ -46,6 +65,11 @@ __all__ = [
     "write",
 ]
 
+
+#: The bytes of HTML kept for old revisions and failures, unless
+#: :func:`configure` says otherwise.
+DEFAULT_KEPT_SIZE = 64 * 2**20
+_kept_size = DEFAULT_KEPT_SIZE
 
 # What a page view reads.  Built once: a view spends its time on the row,
 # not on making the query.
@@ -79,7 +103,9 @@ class Rendered(NamedTuple):
     """A page's source rendered: the HTML, the WikiWords it links to, and
     those of them that had a page when it was made; ``deferred`` when the
     HTML only says that no worker could render the page in time; the
-    ``problems`` docutils found in the source; the source's own ``title``.
+    ``problems`` docutils found in the source; the source's own ``title``;
+    ``failed`` when the HTML is the renderer's message that it could not
+    render the source.
     """
 
     html: Markup
@@ -88,6 +114,7 @@ class Rendered(NamedTuple):
     deferred: bool
     problems: tuple[wikitext.Problem, ...] = ()
     title: str | None = None
+    failed: bool = False
 
 
 def show(title, page_url, file_url=None):
@@ -112,10 +139,19 @@ def show(title, page_url, file_url=None):
     return _refresh(title, page_url, file_url)
 
 
-def render(title, source, page_url, file_url=None):
+def render(title, source, page_url, file_url=None, keep=False):
     """``source`` rendered as page ``title``'s latest revision would be, the
     page itself counting as existing: a :class:`Rendered`.
+
+    A rendering kept for the same text is used when it still holds (see
+    :func:`_kept`).  Otherwise the text is rendered, and the result kept
+    when ``keep`` is true (an old revision's), or when the renderer failed
+    on the text (past its deadline, say), which it would do again.
     """
+    digest = hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest()
+    kept = _kept(title, digest)
+    if kept is not None:
+        return kept
     seen = {"titles": frozenset(), "existing": frozenset()}
 
     def existing(titles):
@@ -126,14 +162,92 @@ def render(title, source, page_url, file_url=None):
     html, problems, document_title = wikitext.render(
         source, existing, page_url, file_url
     )
-    return Rendered(
+    rendered = Rendered(
         html,
         seen["titles"],
         seen["existing"],
         isinstance(html, wikitext.Deferred),
         problems,
         document_title,
+        isinstance(html, wikitext.Failure),
     )
+    if keep or rendered.failed:
+        _keep(digest, rendered)
+    return rendered
+
+
+def configure(kept_size=DEFAULT_KEPT_SIZE):
+    """Keep at most ``kept_size`` bytes of HTML of old revisions and of
+    failures (``quickwiki.render_cache_size``); the oldest go first."""
+    global _kept_size
+    _kept_size = kept_size
+
+
+def _kept(title, digest):
+    """The :class:`Rendered` kept for the text of ``digest``, if it holds
+    for page ``title``: made by this renderer, with the same pages
+    existing among those it links to.  A failure holds whatever exists.
+    """
+    with transaction() as session:
+        row = session.get(KeptRendering, digest)
+    if row is None or row.renderer != wikitext.RENDERER_VERSION:
+        return None
+    titles, existing = frozenset(row.titles), frozenset(row.existing)
+    if not row.failed and _existing(title, titles) != existing:
+        return None
+    html = (wikitext.Failure if row.failed else Markup)(row.html)
+    return Rendered(
+        html,
+        titles,
+        existing,
+        False,
+        _read_problems(row.problems),
+        row.title,
+        row.failed,
+    )
+
+
+def _keep(digest, rendered):
+    """Keep ``rendered`` for the text of ``digest``, then drop the oldest
+    kept renderings beyond the budget of :func:`configure`."""
+    html = str(rendered.html)
+    try:
+        with transaction() as session:
+            session.execute(delete(KeptRendering).where(KeptRendering.digest == digest))
+            session.add(
+                KeptRendering(
+                    digest=digest,
+                    renderer=wikitext.RENDERER_VERSION,
+                    html=html,
+                    failed=rendered.failed,
+                    titles=sorted(rendered.titles),
+                    existing=sorted(rendered.existing),
+                    problems=_stored_problems(rendered.problems),
+                    title=rendered.title,
+                    size=len(html.encode("utf-8")),
+                    kept=time.time(),
+                )
+            )
+    except IntegrityError:
+        return  # another process kept it at the same moment
+    with transaction() as session:
+        over = (
+            session.scalar(select(func.coalesce(func.sum(KeptRendering.size), 0)))
+            - _kept_size
+        )
+        if over <= 0:
+            return
+        dropped = []
+        for digest_kept, size in session.execute(
+            select(KeptRendering.digest, KeptRendering.size).order_by(
+                KeptRendering.kept
+            )
+        ):
+            if over <= 0:
+                break
+            dropped.append(digest_kept)
+            over -= size
+        session.execute(delete(KeptRendering).where(KeptRendering.digest.in_(dropped)))
 
 
 def write(session, title, revision, rendered=None):

@@ -10,22 +10,26 @@ one wins and the other finds a newer revision (on every backend, without
 locks held between requests).  The loser reads it and, for a save,
 merges: if the author's changes and the ones saved since the base touch
 different lines, the three-way merge (merge3) of the two is saved instead;
-otherwise the author is told of the conflict, and nothing is lost.
+otherwise the author is told of the conflict, and nothing is lost.  The
+merge runs in a worker (:mod:`quickwiki.lib.work`), within the request's
+budget; one it could not finish is a conflict too.
 
 A new page whose title looks like another page's (the same
 :func:`quickwiki.lib.wikiwords.skeleton`) is not made: readers would take
 one for the other.
 """
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import NamedTuple
 
-import merge3
 from sqlalchemy import and_, insert, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import defer
 
-from quickwiki.lib import renderings
+from quickwiki.lib import diffs, renderings, work
+from quickwiki.lib.workers import WorkerError
 from quickwiki.model import Page, Revision, look_alike
 from quickwiki.model.meta import Session, transaction
 
@@ -36,6 +40,7 @@ __all__ = [
     "LookAlike",
     "NoSuchRevision",
     "Saved",
+    "TooLarge",
     "Unchanged",
     "delete_page",
     "head",
@@ -45,6 +50,8 @@ __all__ = [
     "revision",
     "save",
 ]
+
+log = logging.getLogger(__name__)
 
 #: The author of a revision made without an account.
 ANONYMOUS = "anonymous"
@@ -83,11 +90,23 @@ class Unchanged(NamedTuple):
 
 class Conflict(NamedTuple):
     """Nothing was added: ``head`` was saved after the author's base, whose
-    text was ``base_content``, and the two changes could not be merged.
+    text was ``base_content``, and the two changes could not be merged:
+    they change the same lines, or the merge could not be done, for the
+    reason ``unmerged`` says.
     """
 
     head: Revision
     base_content: str = ""
+    unmerged: str | None = None
+
+
+class TooLarge(NamedTuple):
+    """Nothing was added: the text to store is ``size`` bytes long, more
+    than a page may have; for a save, once merged with ``merged_with``.
+    """
+
+    size: int
+    merged_with: Revision | None = None
 
 
 class LookAlike(NamedTuple):
@@ -118,11 +137,13 @@ def revision(title, number):
 
 def history(title, before, count):
     """Up to ``count`` revisions of page ``title`` numbered below
-    ``before``, newest first.
+    ``before``, newest first, without their text: a list of them need not
+    read every text (their ``content`` may not be read).
     """
     return list(
         Session.scalars(
             select(Revision)
+            .options(defer(Revision.content, raiseload=True))
             .where(Revision.page == title, Revision.number < before)
             .order_by(Revision.number.desc())
             .limit(count)
@@ -130,16 +151,17 @@ def history(title, before, count):
     )
 
 
-def save(title, base, content, author, summary="", render=None):
+def save(title, base, content, author, summary="", render=None, max_size=None):
     """Save ``content`` as page ``title``, written from revision ``base``.
 
     ``render(text)``, when given, renders the text to be stored (a
     :class:`renderings.Rendered`), which is stored with it; otherwise the
     page's first view renders it.  Returns :class:`Saved`,
     :class:`Unchanged` when the text is that of the latest revision,
-    :class:`Conflict`, or :class:`LookAlike` for a new page whose title
-    looks like another's.  Raises :class:`NoSuchRevision` for a base the page
-    does not have.
+    :class:`Conflict`, :class:`LookAlike` for a new page whose title looks
+    like another's, or :class:`TooLarge` when the text to store (once
+    merged) is longer than ``max_size`` bytes of UTF-8.  Raises
+    :class:`NoSuchRevision` for a base the page does not have.
     """
     base_content = None
     for _attempt in range(MAX_ATTEMPTS):
@@ -153,12 +175,18 @@ def save(title, base, content, author, summary="", render=None):
                 base_content = _content_of(title, base, latest)
             if latest.deleted:
                 return Conflict(latest, base_content)
-            text = merge(base_content, latest.content, content)
+            try:
+                text = work.run(diffs.merge, base_content, latest.content, content)
+            except WorkerError as exc:
+                log.warning("Could not merge a save of %s: %s", title, exc)
+                return Conflict(latest, base_content, unmerged=str(exc))
             if text is None:
                 return Conflict(latest, base_content)
             merged_with = latest
         if latest is not None and not latest.deleted and text == latest.content:
             return Unchanged(latest)
+        if _too_large(text, max_size):
+            return TooLarge(_size(text), merged_with)
         added = _add(title, latest, text, author, summary, render=render)
         if added is not None:
             return Saved(added, merged_with)
@@ -182,14 +210,14 @@ def delete_page(title, author, summary=""):
     return Conflict(head(title))
 
 
-def restore(title, number, base, author, summary="", render=None):
+def restore(title, number, base, author, summary="", render=None, max_size=None):
     """Add a revision with the text of page ``title``'s revision ``number``.
 
     ``base`` is the latest revision the author saw: if the page has changed
     since, nothing is restored and the answer is a :class:`Conflict`.
     Restoring a deleted page's revision brings the page back.  ``render``
-    is :func:`save`'s.  Raises :class:`NoSuchRevision` for a revision the
-    page does not have, or one that deleted the page.
+    and ``max_size`` are :func:`save`'s.  Raises :class:`NoSuchRevision`
+    for a revision the page does not have, or one that deleted the page.
     """
     old = revision(title, number)
     if old is None or old.deleted:
@@ -202,6 +230,7 @@ def restore(title, number, base, author, summary="", render=None):
         author,
         summary or "Restored revision %d" % number,
         render,
+        max_size,
     )
 
 
@@ -221,33 +250,29 @@ def revert(title, number, base, author, summary, render=None):
     )
 
 
-def _make_as(title, base, content, deleted, author, summary, render):
+def _make_as(title, base, content, deleted, author, summary, render, max_size=None):
     """Add a revision of ``content`` (or one that deletes the page) after
-    revision ``base``, which must still be the latest."""
+    revision ``base``, which must still be the latest, and ``content`` at
+    most ``max_size`` bytes long."""
     latest = head(title)
     if latest.number != base:
         return Conflict(latest)
     if latest.deleted == deleted and latest.content == content:
         return Unchanged(latest)
+    if _too_large(content, max_size):
+        return TooLarge(_size(content))
     added = _add(title, latest, content, author, summary, deleted, render)
     if added is None:
         return Conflict(head(title))
     return Saved(added)
 
 
-def merge(base, theirs, mine):
-    """The three-way merge of two texts changed from ``base``; None when
-    they change the same lines (or lines next to each other).
-    """
-    groups = merge3.Merge3(
-        base.splitlines(True), theirs.splitlines(True), mine.splitlines(True)
-    ).merge_groups()
-    lines = []
-    for kind, *texts in groups:
-        if kind == "conflict":
-            return None
-        lines.extend(texts[0])
-    return "".join(lines)
+def _size(text):
+    return len(text.encode("utf-8"))
+
+
+def _too_large(text, max_size):
+    return max_size is not None and _size(text) > max_size
 
 
 def _number(latest):

@@ -24,9 +24,10 @@ Any visitor may write a page, so the rendering is safe by construction:
   the tags and attributes docutils writes for the wiki's reST are kept,
   and URLs only with the schemes above (or relative ones).
 - :func:`render` runs all this in a worker process, under a time and memory
-  limit (:mod:`quickwiki.lib.workers`).  A text too large, too deep, too
-  slow or that docutils cannot handle gives an error message in the page,
-  with its source as plain text, never a failed request.
+  limit (:mod:`quickwiki.lib.work`).  A text too large, too deep, too
+  slow, making too much HTML or that docutils cannot handle gives an error
+  message in the page (a :class:`Failure`), with its source as plain
+  text, never a failed request.
 """
 
 import copy
@@ -50,23 +51,20 @@ from docutils.readers import doctree, standalone
 from docutils.writers import html5_polyglot
 from markupsafe import Markup
 
-from quickwiki.lib import wikiwords
+from quickwiki.lib import wikiwords, work
 from quickwiki.lib.wikiwords import find_wikiwords, normalise
-from quickwiki.lib.workers import (
-    WorkerBusy,
-    WorkerError,
-    WorkerPool,
-    WorkerStartFailed,
-)
+from quickwiki.lib.workers import WorkerBusy, WorkerError, WorkerStartFailed
 
 __all__ = [
     "ALLOWED_ATTRIBUTES",
     "ALLOWED_TAGS",
     "DEFAULT_LIMITS",
     "Deferred",
+    "Failure",
     "EXISTING_PAGE_CLASS",
     "FILE_LINK_CLASS",
     "MISSING_PAGE_CLASS",
+    "PAGE_CLASS_PREFIX",
     "Output",
     "Problem",
     "RENDERER_VERSION",
@@ -77,7 +75,6 @@ __all__ = [
     "render",
     "render_in_process",
     "sanitise",
-    "worker_pool",
 ]
 
 log = logging.getLogger(__name__)
@@ -150,10 +147,18 @@ class Output(NamedTuple):
     title: str | None = None
 
 
+class Failure(Markup):
+    """The message shown instead of a page that could not be rendered (too
+    large, too slow, too much memory or HTML, docutils failing on it): a
+    lasting verdict on the text, to be kept so that it is not tried again.
+    """
+
+
 class Deferred(Markup):
     """The message shown instead of a page when no worker could take it in
-    time: unlike the renderer's other messages, it says nothing of the
-    text, so it is not to be kept; the next try may well succeed.
+    time, or the request had no time left: unlike :class:`Failure`, it
+    says nothing of the text, so it is not to be kept; the next try may
+    well succeed.
     """
 
 
@@ -340,50 +345,23 @@ _ALLOWED_ATTRIBUTE_VALUES = {
 
 #: :func:`render`'s bounds, unless :func:`configure` sets others.
 DEFAULT_LIMITS = {
-    "workers": 2,
-    "timeout": 10.0,
-    "memory_limit": 512 * 2**20,
     "max_size": 256 * 2**10,
+    "max_html_size": 4 * 2**20,
 }
 _limits = dict(DEFAULT_LIMITS)
-_pool = None
 
 
 def configure(**limits):
-    """Set :func:`render`'s bounds; the running workers are replaced.
-
-    ``workers`` processes render at once, each for at most ``timeout``
-    seconds and ``memory_limit`` bytes of address space (None: no limit);
-    a source of more than ``max_size`` bytes (UTF-8) is not rendered.
-    Those not given take their :data:`DEFAULT_LIMITS`.
+    """Set :func:`render`'s bounds: a source of more than ``max_size``
+    bytes (UTF-8) is not rendered, nor one whose HTML would be longer than
+    ``max_html_size`` bytes.  Those not given take their
+    :data:`DEFAULT_LIMITS`.  The time and memory rendering may take are
+    those of :mod:`quickwiki.lib.work`.
     """
-    global _pool
     unknown = set(limits) - set(DEFAULT_LIMITS)
     if unknown:
         raise TypeError("Unknown rendering limits: %s" % ", ".join(sorted(unknown)))
     _limits.update(DEFAULT_LIMITS, **limits)
-    if _pool is not None:
-        _pool.close()
-        _pool = None
-
-
-def _workers():
-    global _pool
-    if _pool is None:
-        _pool = WorkerPool(
-            _render_in_worker,
-            workers=_limits["workers"],
-            timeout=_limits["timeout"],
-            memory_limit=_limits["memory_limit"],
-            preload=[__name__],
-        )
-    return _pool
-
-
-def worker_pool():
-    """The :class:`~quickwiki.lib.workers.WorkerPool` that renders, for the
-    health check and the metrics (its workers start when first needed)."""
-    return _workers()
 
 
 def render(source, existing_titles, page_url, file_url=None):
@@ -395,7 +373,8 @@ def render(source, existing_titles, page_url, file_url=None):
     is the address of a page; ``file_url(reference)`` that of the file a
     reference in the text names (``Photo.png``, or ``OtherPage/Photo.png``),
     or None if it names none (and without ``file_url``, none does).  They
-    are called in this thread; the rendering runs in a worker process,
+    are called in this thread; the rendering runs in a worker process
+    (:func:`quickwiki.lib.work.run`),
     within the bounds set by :func:`configure`.
     """
     source = _valid_text(source)
@@ -415,8 +394,10 @@ def render(source, existing_titles, page_url, file_url=None):
         return set(existing_titles(names)), {t: page_url(t) for t in names}
 
     try:
-        html, problems, title = _workers().run(source, answer)
-    except (WorkerBusy, WorkerStartFailed) as exc:
+        html, problems, title, failed = work.run(
+            _render_in_worker, source, _limits["max_html_size"], answer=answer
+        )
+    except (WorkerBusy, WorkerStartFailed, work.BudgetSpent) as exc:
         log.warning("Could not render a page now: %s", exc)
         return Output(
             Deferred(
@@ -438,15 +419,17 @@ def render(source, existing_titles, page_url, file_url=None):
                 source,
             )
         )
-    return Output(Markup(html), problems, title)
+    return Output((Failure if failed else Markup)(html), problems, title)
 
 
-def _render_in_worker(source, ask):
-    """:func:`render_in_process` in a worker, asking the server about links."""
+def _render_in_worker(source, max_html_size):
+    """:func:`render_in_process` in a worker, asking the server about
+    links: ``(html, problems, failed)``, the HTML a failure message when
+    it would be longer than ``max_html_size`` bytes."""
     urls = {}
 
     def existing_titles(titles):
-        existing, found_urls = ask(("pages", titles))
+        existing, found_urls = work.ask(("pages", titles))
         urls.update(found_urls)
         return existing
 
@@ -454,9 +437,21 @@ def _render_in_worker(source, ask):
         source,
         existing_titles,
         urls.__getitem__,
-        lambda references: ask(("files", references)),
+        lambda references: work.ask(("files", references)),
     )
-    return str(html), problems, title
+    size = len(html.encode("utf-8"))
+    if size > max_html_size:
+        # Made in the worker, whose memory it may fill, and never sent.
+        html, title = (
+            _error_fragment(
+                "This page is not shown: its HTML would be %d bytes long, more "
+                "than the %d the wiki sends. Its text is shown as it is."
+                % (size, max_html_size),
+                source,
+            ),
+            None,
+        )
+    return str(html), problems, title, isinstance(html, Failure)
 
 
 def render_in_process(source, existing_titles, page_url, file_url=None):
@@ -516,11 +511,12 @@ def _valid_text(source):
 
 
 def _error_fragment(message, source=None):
-    """A message in the page, with the page's text as plain text."""
+    """A :class:`Failure`: a message in the page, with the page's text as
+    plain text."""
     html = Markup('<div class="%s"><p>%s</p>') % (RENDER_ERROR_CLASS, message)
     if source is not None:
         html += Markup("<pre>%s</pre>") % source
-    return html + Markup("</div>")
+    return Failure(html + Markup("</div>"))
 
 
 def _html_fragment(source, existing_titles, page_url, file_urls):

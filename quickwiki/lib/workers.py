@@ -23,6 +23,7 @@ tells a health check whether the pool runs calls, without running one.
 """
 
 import collections
+import importlib
 import logging
 import multiprocessing
 import queue
@@ -89,8 +90,10 @@ class WorkerPool:
     """Up to ``workers`` processes running ``function``, ``timeout`` seconds a call.
 
     ``function`` must be picklable, as a module-level function is: each
-    worker unpickles it, importing its module, as it starts.
-    ``memory_limit`` is each worker's address-space limit in bytes (None:
+    worker unpickles it, importing its module, as it starts, and imports
+    the modules named in ``preload`` (which the fork server, where there
+    is one, imports once for all of them), so that no call waits for an
+    import.  ``memory_limit`` is each worker's address-space limit in bytes (None:
     no limit).  Workers are started when first needed, each given
     ``start_timeout`` seconds to be ready; :meth:`close` stops them.
     """
@@ -108,12 +111,13 @@ class WorkerPool:
             raise ValueError("A worker pool needs at least one worker")
         self.workers = workers
         self.function = function
+        self.preload = list(preload)
         self.timeout = timeout
         self.start_timeout = start_timeout
         self.memory_limit = memory_limit
         self._context = _context()
         if self._context.get_start_method() == "forkserver":
-            self._context.set_forkserver_preload(list(preload))
+            self._context.set_forkserver_preload(self.preload)
         self._idle = queue.LifoQueue()
         for _ in range(workers):
             self._idle.put(None)  # a worker yet to be started
@@ -131,21 +135,23 @@ class WorkerPool:
         """How many workers are running a call now."""
         return self.workers - self._idle.qsize()
 
-    def run(self, payload, answer=None):
+    def run(self, payload, answer=None, timeout=None):
         """``function(payload, ask)``'s result, from a worker process.
 
         Raises a :class:`WorkerError` when there is none: no worker was
         free within the timeout, a new one did not start, or the function
-        ran past the timeout.  Whatever ``answer`` raises while answering a
-        question is raised here, after the worker that asked has been
-        replaced.
+        ran past the timeout (``timeout``, or else the pool's).  Whatever
+        ``answer`` raises while answering a question is raised here, after
+        the worker that asked has been replaced.
         """
+        if timeout is None:
+            timeout = self.timeout
         with self._lock:
             self.waiting += 1
         try:
-            worker = self._idle.get(timeout=self.timeout)
+            worker = self._idle.get(timeout=timeout)
         except queue.Empty:
-            busy = WorkerBusy("every worker stayed busy for %g seconds" % self.timeout)
+            busy = WorkerBusy("every worker stayed busy for %g seconds" % timeout)
             self._ended(busy)
             raise busy from None
         finally:
@@ -153,7 +159,7 @@ class WorkerPool:
                 self.waiting -= 1
         error = None
         try:
-            return self._run_on(worker, payload, answer)
+            return self._run_on(worker, payload, answer, timeout)
         except WorkerError as failed:
             error = failed
             raise
@@ -179,11 +185,12 @@ class WorkerPool:
             worker = self._idle.get_nowait()
         except queue.Empty:
             return
-        self._run_on(worker, _PING, None)
+        self._run_on(worker, _PING, None, self.timeout)
 
-    def _run_on(self, worker, payload, answer):
+    def _run_on(self, worker, payload, answer, timeout):
         """Run the call on ``worker``, taken from the idle ones (None: one
-        to start), and give it back, or a place for a new one."""
+        to start), for at most ``timeout`` seconds, and give it back, or a
+        place for a new one."""
         try:
             if worker is not None and not _idle_and_alive(worker):
                 # Stopped by close(), or killed while idle (say by the OOM
@@ -193,7 +200,7 @@ class WorkerPool:
             if worker is None:
                 worker = self._start_worker()
                 self._wait_until_ready(worker)
-            result = self._exchange(worker, payload, answer)
+            result = self._exchange(worker, payload, answer, timeout)
         except BaseException:
             self._stop_worker(worker)
             self._idle.put(None)
@@ -208,15 +215,16 @@ class WorkerPool:
         for worker in workers:
             self._stop_worker(worker)
 
-    def _exchange(self, worker, payload, answer):
-        """Send ``payload`` and answer the worker's questions until its result."""
+    def _exchange(self, worker, payload, answer, timeout):
+        """Send ``payload`` and answer the worker's questions until its
+        result, for at most ``timeout`` seconds."""
         connection = worker.connection
         try:
             connection.send(payload)
-            deadline = time.monotonic() + self.timeout
+            deadline = time.monotonic() + timeout
             while True:
                 if not connection.poll(max(0.0, deadline - time.monotonic())):
-                    raise WorkerTimeout("still running after %g seconds" % self.timeout)
+                    raise WorkerTimeout("still running after %g seconds" % timeout)
                 kind, value = connection.recv()
                 if kind == "result":
                     return value
@@ -232,7 +240,7 @@ class WorkerPool:
         parent_end, child_end = self._context.Pipe()
         worker = self._context.Process(
             target=_serve,
-            args=(child_end, self.function, self.memory_limit),
+            args=(child_end, self.function, self.memory_limit, self.preload),
             daemon=True,
             name="quickwiki-worker",
         )
@@ -292,8 +300,10 @@ def _exit_code(worker):
     return worker.exitcode
 
 
-def _serve(connection, function, memory_limit):
+def _serve(connection, function, memory_limit, preload):
     """A worker's loop: run ``function`` on each payload the pool sends."""
+    for module in preload:
+        importlib.import_module(module)
     if memory_limit and resource is not None:
         resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
 
@@ -301,7 +311,7 @@ def _serve(connection, function, memory_limit):
         connection.send(("ask", question))
         return connection.recv()
 
-    # Started: the function's module is imported, and the limit is set.
+    # Started: the modules are imported, and the limit is set.
     connection.send(("ready", None))
     while True:
         try:

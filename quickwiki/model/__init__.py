@@ -9,7 +9,8 @@ that showing a page reads a single stored row
 (:mod:`quickwiki.lib.renderings`); :mod:`quickwiki.lib.revisions` writes
 the revisions.  ``accounts`` and ``logins`` are read and written by
 :mod:`quickwiki.lib.accounts`.  ``rate_counters`` counts what each client
-does, for the limits of :mod:`quickwiki.lib.limiting`.
+does, for the limits of :mod:`quickwiki.lib.limiting`; ``kept_renderings``
+keeps the HTML of old revisions and of texts the renderer failed on.
 """
 
 from datetime import datetime, timezone
@@ -42,6 +43,7 @@ __all__ = [
     "Login",
     "Page",
     "RateCounter",
+    "KeptRendering",
     "Rendering",
     "Revision",
     "existing_titles",
@@ -295,6 +297,34 @@ class Login(Base):
     token: Mapped[str] = mapped_column(String(64), primary_key=True)
     account: Mapped[int] = mapped_column(ForeignKey("accounts.id"), index=True)
     created: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class KeptRendering(Base):
+    """A text rendered, kept by the digest of the text: an old revision's,
+    or one the renderer failed on, so that neither is rendered again
+    (:func:`quickwiki.lib.renderings.render`).
+
+    The HTML holds for a page when the WikiWords it links to
+    (``titles``) that have a page are still ``existing``.
+    """
+
+    __tablename__ = "kept_renderings"
+
+    #: The SHA-256 of the text's UTF-8, in hexadecimal.
+    digest: Mapped[str] = mapped_column(String(64), primary_key=True)
+    renderer: Mapped[str] = mapped_column(String(MAX_RENDERER_LENGTH))
+    html: Mapped[str] = mapped_column(Text)
+    #: Whether the HTML is the renderer's message that it failed.
+    failed: Mapped[bool]
+    titles: Mapped[list] = mapped_column(JSON)
+    existing: Mapped[list] = mapped_column(JSON)
+    problems: Mapped[list] = mapped_column(JSON)
+    #: The text's own title (None if it has none).
+    title: Mapped[str | None] = mapped_column(Text)
+    #: Bytes of HTML, which the kept renderings share a budget of.
+    size: Mapped[int]
+    #: When it was kept, in seconds since the epoch: the oldest go first.
+    kept: Mapped[float] = mapped_column(Double, index=True)
 
 
 class RateCounter(Base):

@@ -36,6 +36,7 @@ import sys
 import unittest
 from typing import NamedTuple
 
+from hypothesis import HealthCheck, settings
 from paste.script.appinstall import SetupCommand
 from routes.util import URLGenerator
 from sqlalchemy import MetaData, select
@@ -45,7 +46,7 @@ import pylons
 import pylons.test
 
 from quickwiki.lib import accounts, revisions
-from quickwiki.model import Page, live, meta
+from quickwiki.model import Page, Revision, live, meta
 
 __all__ = [
     "ADMIN",
@@ -73,6 +74,20 @@ __all__ = [
     "token_of",
     "url",
 ]
+
+# The property tests' Hypothesis profile: no deadline for an example, as
+# the work runs in workers that have their own; in CI (CI set), a fixed,
+# derandomised set of examples, so that a run fails or passes the same on
+# any CI machine; a developer's run draws new ones each time.
+settings.register_profile(
+    "dev",
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.register_profile(
+    "ci", settings.get_profile("dev"), derandomize=True, database=None
+)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 #: Generates the application's URLs, as ``url`` does in its controllers.
 url = pylons.url
@@ -222,10 +237,11 @@ def stored_content(title):
 def stored_history(title):
     """Page ``title``'s revisions, oldest first (none: no page)."""
     try:
-        latest = revisions.head(title)
-        if latest is None:
-            return []
-        return revisions.history(title, latest.number + 1, latest.number)[::-1]
+        return list(
+            meta.Session.scalars(
+                select(Revision).where(Revision.page == title).order_by(Revision.number)
+            )
+        )
     finally:
         meta.Session.remove()
 

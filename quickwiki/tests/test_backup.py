@@ -506,6 +506,20 @@ class LoadTest(TestController):
                 self.load(dump_of(HEADER, revision("SandBox", 1, "x" * 200), end(1, 1)))
         self.assertEqual(str(caught.exception), "line 2: longer than 200 bytes")
 
+    def test_a_text_longer_than_a_page_may_be_is_a_fault(self):
+        data = dump_of(HEADER, revision("SandBox", 1, "Grüße" * 10), end(1, 1))
+        with self.connection.begin_nested():
+            with self.assertRaises(backup.MalformedDump) as caught:
+                backup.load(self.connection, io.BytesIO(data), max_size=69)
+        self.assertEqual(
+            str(caught.exception),
+            "line 2: the content of the revision is 70 bytes long, and a page "
+            "may have at most 69 (quickwiki.max_page_size)",
+        )
+        with self.connection.begin_nested() as undo:
+            backup.load(self.connection, io.BytesIO(data), max_size=70)
+            undo.rollback()
+
 
 class DumpFileTest(unittest.TestCase):
     """The file a dump is written to and read from."""

@@ -13,7 +13,7 @@ from docutils import nodes
 from docutils.core import publish_parts
 from docutils.utils import new_document
 
-from quickwiki.lib import wikitext, wikiwords
+from quickwiki.lib import wikitext, wikiwords, work
 from quickwiki.lib.workers import (
     WorkerBusy,
     WorkerCrashed,
@@ -475,8 +475,7 @@ class WorkerFailureTest(unittest.TestCase):
     could take it."""
 
     def render_failing_with(self, error):
-        pool = mock.Mock(run=mock.Mock(side_effect=error))
-        with mock.patch.object(wikitext, "_workers", return_value=pool):
+        with mock.patch.object(work, "run", side_effect=error):
             return wikitext.render("Some text.", set, str).html
 
     def test_a_text_past_the_deadline_is_a_lasting_message(self):
@@ -485,7 +484,7 @@ class WorkerFailureTest(unittest.TestCase):
             WorkerCrashed("exit code -9"),
         ):
             html = self.render_failing_with(error)
-            self.assertNotIsInstance(html, wikitext.Deferred)
+            self.assertIsInstance(html, wikitext.Failure)
             self.assertIn(wikitext.RENDER_ERROR_CLASS, html)
             self.assertIn(str(error), html)
 
@@ -493,6 +492,7 @@ class WorkerFailureTest(unittest.TestCase):
         for error in (
             WorkerBusy("every worker stayed busy"),
             WorkerStartFailed("not ready"),
+            work.BudgetSpent("the request's time for such work is spent"),
         ):
             html = self.render_failing_with(error)
             self.assertIsInstance(html, wikitext.Deferred)
@@ -506,3 +506,28 @@ def _svg(text):
 
 def _base64(text):
     return base64.b64encode(text.encode()).decode()
+
+
+class HtmlSizeTest(unittest.TestCase):
+    """A small text may make a great deal of HTML: beyond the limit, the
+    page is a failure message with its text, decided in the worker."""
+
+    def setUp(self):
+        self.addCleanup(wikitext.configure, **dict(wikitext._limits))
+        wikitext.configure(max_html_size=4000)
+
+    def test_html_over_the_limit_is_a_failure_with_the_source(self):
+        # One substitution, referenced many times.
+        source = ".. |big| replace:: %s\n\n%s\n" % ("*word* " * 20, "|big| " * 40)
+        html = wikitext.render(source, set, str).html
+        self.assertIsInstance(html, wikitext.Failure)
+        error = BeautifulSoup(html, "html.parser").select_one(
+            "." + wikitext.RENDER_ERROR_CLASS
+        )
+        self.assertIn("more than the 4000 the wiki sends", error.p.get_text())
+        self.assertEqual(error.pre.get_text(), source)
+
+    def test_html_within_the_limit_is_the_page(self):
+        html = wikitext.render("A *short* page.", set, str).html
+        self.assertNotIsInstance(html, wikitext.Failure)
+        self.assertIn("<em>short</em>", html)

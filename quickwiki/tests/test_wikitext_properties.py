@@ -9,8 +9,9 @@ Each rendering must finish and hold no script, no event handler, no tag
 or URL scheme outside the allowlist, no docutils system message, and none
 of the canaries' content (nor may the problems told to the author).
 
-CI runs a fixed set of examples (the ``ci`` profile, derandomised); a
-developer's run draws new ones each time.
+CI runs a fixed set of examples (the ``ci`` profile of
+:mod:`quickwiki.tests`, derandomised); a developer's run draws new ones
+each time.
 """
 
 import base64
@@ -23,21 +24,13 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 from docutils.parsers.rst import directives, roles
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quickwiki.lib import wikitext
 
-settings.register_profile(
-    "dev",
-    max_examples=150,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
-settings.register_profile(
-    "ci", settings.get_profile("dev"), derandomize=True, database=None
-)
-settings.load_profile("ci" if os.environ.get("CI") else "dev")
+#: Mixed pages, and texts, tried (quickwiki.tests sets Hypothesis' profile).
+EXAMPLES = 150
 #: Examples of each directive and of each role, on top of the mixed pages.
 EXAMPLES_EACH = 8
 
@@ -286,10 +279,12 @@ class RenderingPropertyTest(unittest.TestCase):
         for problem in output.problems:
             self.assertNotIn(CANARY, problem.message)
 
+    @settings(max_examples=EXAMPLES)
     @given(document())
     def test_any_page_of_docutils_markup_is_safe(self, source):
         self.assert_safe(source)
 
+    @settings(max_examples=EXAMPLES)
     @given(unicode_text)
     def test_any_text_is_safe(self, source):
         self.assert_safe(source)

@@ -264,3 +264,10 @@ class WorkerPoolTest(unittest.TestCase):
     def test_at_least_one_worker(self):
         with self.assertRaises(ValueError):
             WorkerPool(double, workers=0)
+
+    def test_a_call_may_have_a_shorter_timeout_than_the_pool(self):
+        pool = self.pool(sleep_for, workers=1, timeout=60)
+        pool.run(0)
+        with self.assertRaises(WorkerTimeout) as caught:
+            pool.run(60, timeout=0.3)
+        self.assertIn("after 0.3 seconds", str(caught.exception))

@@ -21,7 +21,9 @@
   · <strong>${_('Side by side')}</strong>
   % endif
 </p>
-% if not c.hunks:
+% if c.hunks is None:
+<p class="comparison-failed">${_('The two revisions could not be compared: %(reason)s. Open each of them to read it.') % dict(reason=c.comparison_failure)}</p>
+% elif not c.hunks:
 <p class="no-changes">${_('The two revisions have the same lines.')}</p>
 % elif c.style == 'inline':
 ${diffs.inline(c.hunks)}

@@ -26,9 +26,18 @@
   <p>${_('Nothing was saved: while you were editing, %(title)s was deleted by %(author)s, %(when)s. Your text is kept below; save it again to write the page anew.') % dict(
       title=c.title, author=other.author, when=h.moment(other.created))}</p>
   % else:
+  % if c.conflict.unmerged:
+  <p>${_('Nothing was saved: while you were editing, %(author)s saved revision %(number)d, %(when)s, which could not be merged with your text (%(reason)s). Your text is kept below. The other change is shown here: bring it into your text, then save again.') % dict(
+      author=other.author, number=other.number, when=h.moment(other.created), reason=c.conflict.unmerged)}</p>
+  % else:
   <p>${_('Nothing was saved: while you were editing, %(author)s saved revision %(number)d, %(when)s, which changes the same lines as you do. Your text is kept below. The other change is shown here: bring it into your text, then save again.') % dict(
       author=other.author, number=other.number, when=h.moment(other.created))}</p>
+  % endif
+  % if c.conflict_diff is None:
+  <p class="comparison-failed">${_('The other change could not be shown: %(reason)s. Compare the revisions in the page\'s history.') % dict(reason=c.comparison_failure)}</p>
+  % else:
   ${diffs.inline(c.conflict_diff)}
+  % endif
   % endif
 </section>
 % endif

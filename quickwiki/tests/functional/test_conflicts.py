@@ -5,13 +5,15 @@ browsers), saves one, then the other.
 """
 
 import threading
+from unittest import mock
 
 from sqlalchemy import event
 from webtest import TestApp
 
 import pylons.test
 
-from quickwiki.lib import revisions
+from quickwiki.lib import diffs, work
+from quickwiki.lib.workers import WorkerTimeout
 from quickwiki.model import meta
 from quickwiki.tests import (
     ADMIN,
@@ -210,23 +212,72 @@ class MergeTest(TestController):
 
     def test_changes_to_lines_apart_merge(self):
         self.assertEqual(
-            revisions.merge("a\nb\nc\n", "A\nb\nc\n", "a\nb\nC\n"), "A\nb\nC\n"
+            diffs.merge("a\nb\nc\n", "A\nb\nc\n", "a\nb\nC\n"), "A\nb\nC\n"
         )
 
     def test_additions_at_both_ends_merge(self):
         self.assertEqual(
-            revisions.merge("a\nb\nc\n", "top\na\nb\nc\n", "a\nb\nc\nend\n"),
+            diffs.merge("a\nb\nc\n", "top\na\nb\nc\n", "a\nb\nc\nend\n"),
             "top\na\nb\nc\nend\n",
         )
 
     def test_changes_to_the_same_line_conflict(self):
-        self.assertIsNone(revisions.merge("a\nb\nc\n", "a\nB\nc\n", "a\nb!\nc\n"))
+        self.assertIsNone(diffs.merge("a\nb\nc\n", "a\nB\nc\n", "a\nb!\nc\n"))
 
     def test_changes_to_neighbouring_lines_conflict(self):
-        self.assertIsNone(revisions.merge("a\nb\nc\n", "A\nb\nc\n", "a\nB\nc\n"))
+        self.assertIsNone(diffs.merge("a\nb\nc\n", "A\nb\nc\n", "a\nB\nc\n"))
 
     def test_identical_changes_merge_into_one(self):
-        self.assertEqual(revisions.merge("a\nb\n", "a\nB\n", "a\nB\n"), "a\nB\n")
+        self.assertEqual(diffs.merge("a\nb\n", "a\nB\n", "a\nB\n"), "a\nB\n")
 
     def test_two_new_texts_conflict(self):
-        self.assertIsNone(revisions.merge("", "theirs\n", "mine\n"))
+        self.assertIsNone(diffs.merge("", "theirs\n", "mine\n"))
+
+
+def failing(failed_function, error):
+    """``work.run``, but for ``failed_function``, which fails with ``error``."""
+    run = work.run
+
+    def run_or_fail(function, *args, **kwargs):
+        if function is failed_function:
+            raise error
+        return run(function, *args, **kwargs)
+
+    return mock.patch.object(work, "run", side_effect=run_or_fail)
+
+
+class UnfinishedMergeTest(TestController):
+    """A merge or a comparison the workers could not finish in time is a
+    conflict, told as such, and the author's text is kept."""
+
+    def setUp(self):
+        super().setUp()
+        store_page("SharedPage", LINES)
+        self.mine = self.edit_form("SharedPage")
+        store_page("SharedPage", LINES.replace("Line 2.", "Line two, theirs."))
+        self.my_text = LINES.replace("Line 7.", "Line seven, mine.")
+        self.mine["content"] = self.my_text
+
+    def test_a_merge_past_its_deadline_is_a_conflict_keeping_the_text(self):
+        with failing(diffs.merge, WorkerTimeout("still running after 10 seconds")):
+            response = self.mine.submit(status=409)
+        conflict = " ".join(
+            response.html.select_one("section.conflict p").get_text().split()
+        )
+        self.assertIn(
+            "could not be merged with your text (still running after 10 seconds)",
+            conflict,
+        )
+        self.assertIsNotNone(response.html.select_one("section.conflict table.diff"))
+        self.assertEqual(response.forms[0]["content"].value, self.my_text)
+        self.assertEqual(len(stored_history("SharedPage")), 2)
+
+    def test_a_comparison_not_done_in_time_is_told(self):
+        with (
+            failing(diffs.merge, work.BudgetSpent("the request's time ran out")),
+            failing(diffs.compare, work.BudgetSpent("the request's time ran out")),
+        ):
+            response = self.mine.submit(status=409)
+        told = response.html.select_one("section.conflict .comparison-failed")
+        self.assertIn("the request's time ran out", told.get_text())
+        self.assertEqual(response.forms[0]["content"].value, self.my_text)

@@ -9,7 +9,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.orm import scoped_session, sessionmaker
 
 from quickwiki import migrations
-from quickwiki.lib import wikitext
+from quickwiki.lib import work
 from quickwiki.lib.workers import WorkerStartFailed
 from quickwiki.model import meta
 from quickwiki.tests import TestController
@@ -58,7 +58,7 @@ class HealthTest(TestController):
     def test_render_workers_that_do_not_start_fail_the_check(self):
         failed = WorkerStartFailed("the worker process was not ready")
         pool = mock.Mock(check=mock.Mock(side_effect=failed))
-        with mock.patch.object(wikitext, "worker_pool", return_value=pool):
+        with mock.patch.object(work, "worker_pool", return_value=pool):
             body = self.check(503)
         self.assertEqual(
             body["checks"]["render_workers"],

@@ -6,7 +6,7 @@ from webtest import TestApp
 
 import pylons.test
 
-from quickwiki.lib import wikitext
+from quickwiki.lib import work
 from quickwiki.lib.metrics import Metrics
 from quickwiki.model import meta
 from quickwiki.tests import TestController, url
@@ -84,7 +84,7 @@ class MetricsTest(TestController):
         self.assertEqual(self.value("quickwiki_render_busy"), 0)
         # test.ini keeps the default number of workers.
         self.assertEqual(
-            self.value("quickwiki_render_workers"), wikitext.DEFAULT_LIMITS["workers"]
+            self.value("quickwiki_render_workers"), work.DEFAULT_LIMITS["workers"]
         )
 
     def test_the_database_connections_are_reported(self):

@@ -1,6 +1,8 @@
 """Stored renderings: a page view reads one row; the HTML is made again
 when it was made by another renderer, or when a page it links to is
-created or deleted; and a rendering never replaces a newer one."""
+created or deleted; and a rendering never replaces a newer one.  Old
+revisions' renderings, and the renderer's failures, are kept and used
+again."""
 
 import threading
 from unittest import mock
@@ -9,8 +11,9 @@ from sqlalchemy import event, select, update
 
 import pylons.test
 
-from quickwiki.lib import wikitext
-from quickwiki.model import Link, Rendering, meta
+from quickwiki.lib import renderings, wikitext, work
+from quickwiki.lib.workers import WorkerTimeout
+from quickwiki.model import KeptRendering, Link, Rendering, meta
 from quickwiki.tests import (
     ADMIN,
     CommittingTestController,
@@ -267,3 +270,114 @@ class RenderingRaceTest(WikiTest, CommittingTestController):
         self.assertEqual(
             self.link_class("SomePage", "NewPage"), wikitext.EXISTING_PAGE_CLASS
         )
+
+
+class KeptRenderingTest(WikiTest):
+    """Old revisions' renderings and the renderer's failures are kept by
+    the digest of their text: each is rendered once."""
+
+    def setUp(self):
+        super().setUp()
+        self.save("SomePage", "First, linking to NewPage.")
+        self.save("SomePage", "Second.")
+
+    def view_first_revision(self):
+        return self.app.get(url("revision", title="SomePage", number=1))
+
+    def test_an_old_revision_is_rendered_once(self):
+        self.assertIn("First", self.view_first_revision().html.article.get_text())
+        with mock.patch.object(
+            wikitext, "render", side_effect=AssertionError("rendered again")
+        ):
+            page = self.view_first_revision()
+        self.assertIn("First", page.html.article.get_text())
+
+    def test_the_latest_revision_is_the_stored_rendering(self):
+        change_rendering("SomePage", html="<p>Stored HTML.</p>")
+        page = self.app.get(url("revision", title="SomePage", number=2))
+        self.assertEqual(page.html.article.get_text().strip(), "Stored HTML.")
+
+    def test_a_kept_rendering_is_made_again_when_a_linked_page_comes(self):
+        self.assertEqual(
+            link_class(self.view_first_revision(), "NewPage"),
+            wikitext.MISSING_PAGE_CLASS,
+        )
+        self.save("NewPage", "Now it exists.")
+        self.assertEqual(
+            link_class(self.view_first_revision(), "NewPage"),
+            wikitext.EXISTING_PAGE_CLASS,
+        )
+
+    def test_a_kept_rendering_of_another_renderer_is_never_shown(self):
+        self.view_first_revision()
+        try:
+            with meta.transaction() as session:
+                session.execute(
+                    update(KeptRendering).values(
+                        html="<p>Old renderer.</p>", renderer="quickwiki-wikitext-0"
+                    )
+                )
+        finally:
+            meta.Session.remove()
+        self.assertIn("First", self.view_first_revision().html.article.get_text())
+
+    def test_a_text_past_its_deadline_is_not_tried_again(self):
+        form = self.edit_form("SomePage", "Too slow to render.")
+        with mock.patch.object(
+            work, "run", side_effect=WorkerTimeout("still running after 10 seconds")
+        ):
+            first = form.submit("preview")
+        self.assertIn("still running", first.html.select_one(".preview").get_text())
+        with mock.patch.object(work, "run", side_effect=AssertionError("tried again")):
+            again = form.submit("preview")
+        self.assertIn("still running", again.html.select_one(".preview").get_text())
+
+    def test_a_text_cut_short_by_the_budget_is_tried_again(self):
+        form = self.edit_form("SomePage", "Rendered next time.")
+        with mock.patch.object(
+            work, "run", side_effect=work.BudgetSpent("the request's time ran out")
+        ):
+            form.submit("preview")
+        page = form.submit("preview")
+        self.assertIn(
+            "Rendered next time.", page.html.select_one(".preview").get_text()
+        )
+
+    def test_the_oldest_are_dropped_beyond_the_budget(self):
+        self.addCleanup(renderings.configure)
+        renderings.configure(kept_size=0)
+        self.view_first_revision()
+        self.assertEqual(kept_digests(), [])
+        renderings.configure(kept_size=10_000)
+        for number in range(3, 7):
+            self.save("SomePage", "Revision %d." % number)
+        for number in range(1, 5):
+            self.app.get(url("revision", title="SomePage", number=number))
+        digests, sizes = kept_digests(), kept_sizes()
+        self.assertEqual(len(digests), 4)
+        renderings.configure(kept_size=sum(sizes))
+        self.app.get(url("revision", title="SomePage", number=5))
+        self.assertEqual(kept_digests()[:3], digests[1:])
+        self.assertEqual(len(kept_digests()), 4)
+
+
+def kept_digests():
+    return [digest for digest, _ in _kept()]
+
+
+def kept_sizes():
+    return [size for _, size in _kept()]
+
+
+def _kept():
+    """The kept renderings' digests and sizes, oldest first."""
+    try:
+        return list(
+            meta.Session.execute(
+                select(KeptRendering.digest, KeptRendering.size).order_by(
+                    KeptRendering.kept
+                )
+            )
+        )
+    finally:
+        meta.Session.remove()

@@ -1,9 +1,12 @@
 """Every save a revision: unchanged saves, summaries, authors, the
 history, old revisions, restoring them, diffs, previews and form errors."""
 
+from unittest import mock
+
 import pylons.test
 
-from quickwiki.lib import wikitext
+from quickwiki.lib import wikitext, work
+from quickwiki.lib.workers import WorkerTimeout
 from quickwiki.tests import (
     ADMIN,
     FRONT_PAGE_CONTENT,
@@ -468,3 +471,14 @@ class DiffTest(TestController):
         self.assertEqual(
             [item.get_text().split(":")[0] for item in items], ["new=", "old="]
         )
+
+    def test_a_comparison_past_its_deadline_is_told_in_the_page(self):
+        with mock.patch.object(
+            work, "run", side_effect=WorkerTimeout("still running after 10 seconds")
+        ):
+            response = self.diff(old=1, new=2)
+        told = " ".join(
+            response.html.select_one(".comparison-failed").get_text().split()
+        )
+        self.assertIn("could not be compared: still running after 10 seconds", told)
+        self.assertIsNone(response.html.select_one("table.diff"))
