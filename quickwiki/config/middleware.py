@@ -47,9 +47,6 @@ def make_app(global_conf, full_stack=True, static_files=True, **app_conf):
     app = RequestDecoding(app)
     app = SessionMiddleware(app, config)
     app = CacheMiddleware(app, config)
-    # Inside the error handling, so that a client over its share of the
-    # server's threads gets the error document for its 429.
-    app = ClientShare(app, config["pylons.app_globals"].limiter)
     if asbool(full_stack):
         app = ErrorHandler(app, global_conf, **config["pylons.errorware"])
         # The error document for every error status the wiki answers; for
@@ -58,6 +55,9 @@ def make_app(global_conf, full_stack=True, static_files=True, **app_conf):
         if not config["debug"]:
             errors.append(500)
         app = StatusCodeRedirect(app, errors)
+    # Outside the error documents, so that it answers a client over its
+    # share of the server's threads with one it made once.
+    app = ClientShare(app, config["pylons.app_globals"].limiter)
     app = RegistryManager(app, streaming=True)
     if asbool(static_files):
         # public/ is listed once, at start-up, so that any other URL passes

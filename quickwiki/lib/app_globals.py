@@ -118,6 +118,7 @@ class Globals:
             limiting.storage_from_setting(
                 config.get("quickwiki.rate_limit_storage", "").strip()
             ),
+            config.get("quickwiki.client_request_rate", limiting.DEFAULT_REQUEST_RATE),
         )
 
 

@@ -17,7 +17,9 @@ Two kinds of limit apply to each client (its address, see :func:`client`):
   belong to one process, so these are counted in the process, by
   :meth:`Limiter.share`; :data:`DEFAULT_SHARES` gives each one's size,
   which ``quickwiki.client_NAME`` replaces.  :class:`ClientShare` holds
-  every request to the ``requests`` share.
+  every request to the ``requests`` share, and to a rate of requests
+  started (``quickwiki.client_request_rate``), also counted in the
+  process, in memory: a flood of requests is refused at the door.
 
 Over a limit, the answer is :class:`TooManyRequests`: ``429 Too Many
 Requests`` with ``Retry-After``, which the error document shows.  In a
@@ -33,6 +35,7 @@ request, an action (or the login code) counts with::
 
 import contextlib
 import hashlib
+import io
 import ipaddress
 import math
 import threading
@@ -44,6 +47,7 @@ import limits.strategies
 from sqlalchemy import case, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
+from webob import Request, Response
 from webob.exc import HTTPTooManyRequests
 
 import pylons
@@ -82,6 +86,14 @@ DEFAULT_RULES = {
 #: default); ``renders``, of the render workers (2 by default).
 DEFAULT_SHARES = {"requests": 2, "renders": 1}
 
+#: What a client refused by :class:`ClientShare` is told.
+CLIENT_REFUSAL = (
+    "You are sending more requests at once than the wiki takes from one "
+    "visitor. Try again in a moment."
+)
+#: Requests one client may start in one process, unless configured.
+DEFAULT_REQUEST_RATE = "20/second;600/minute"
+
 #: The wait a refused share asks for: the request it waits for is
 #: bounded by the work budget, and usually ends well before.
 SHARE_RETRY_AFTER = 1
@@ -108,12 +120,14 @@ class Limiter:
     rates are counted (a ``limits`` storage).
     """
 
-    def __init__(self, rules, shares, storage):
-        self.rules = {
-            name: limits.parse_many(spec)
-            for name, spec in rules.items()
-            if spec.strip().lower() not in ("", "none")
-        }
+    def __init__(self, rules, shares, storage, request_rate="none"):
+        #: Requests a client may start in this process (a ``limits``
+        #: string), counted in memory: it guards this process's threads.
+        self.request_rate = _parsed(request_rate)
+        self._pace = limits.strategies.MovingWindowRateLimiter(
+            limits.storage.MemoryStorage()
+        )
+        self.rules = {name: _parsed(spec) for name, spec in rules.items()}
         self.shares = dict(shares)
         self.storage = storage
         self._strategy = limits.strategies.FixedWindowRateLimiter(storage)
@@ -144,6 +158,11 @@ class Limiter:
                 wait,
             )
 
+    def pace(self, key):
+        """Count a request of ``key`` in this process; False when it goes
+        over the ``request_rate``."""
+        return all(self._pace.hit(item, key) for item in self.request_rate)
+
     def clear(self, rule, *keys):
         """Forget what rule ``rule`` counted for ``keys``."""
         for item in self.rules.get(rule, ()):
@@ -166,9 +185,8 @@ class Limiter:
             held = self._held.get(held_key, 0)
             if size and held >= size:
                 raise TooManyRequests(
-                    "You have %d requests of this kind running already, as "
-                    "many as one visitor may run at once. Try again when "
-                    "they are done." % held,
+                    "You have as many requests of this kind running as one "
+                    "visitor may run at once. Try again when they are done.",
                     SHARE_RETRY_AFTER,
                 )
             self._held[held_key] = held + 1
@@ -179,6 +197,13 @@ class Limiter:
                 left = self._held.pop(held_key) - 1
                 if left:
                     self._held[held_key] = left
+
+
+def _parsed(spec):
+    """The limits of ``spec`` in the ``limits`` notation (none: no limit)."""
+    if spec.strip().lower() in ("", "none"):
+        return []
+    return limits.parse_many(spec)
 
 
 def _spelled(item):
@@ -229,34 +254,70 @@ def share(kind, key=None):
 
 
 class ClientShare:
-    """WSGI middleware: each client runs at most its ``requests`` share of
-    requests at once; more are answered with 429 at once.
+    """WSGI middleware: each client starts requests at most at the
+    limiter's ``request_rate``, and runs at most its ``requests`` share of
+    them at once; more are answered with 429 at once.
 
     A request holds its place until its answer is sent (its body closed).
-    The error document's own request (StatusCodeRedirect's, which carries
-    the original's response) is let through: it is part of the answer.
+    The refusal is the application's own error document for it, made once
+    (through the application, as StatusCodeRedirect makes documents,
+    without the client's cookies) and then sent as it is: a client
+    opening many connections is refused at the cost of a static file, not
+    of a page.  Put it just outside StatusCodeRedirect.
     """
 
     def __init__(self, app, limiter):
         self.app = app
         self.limiter = limiter
+        self._refusal = None
 
     def __call__(self, environ, start_response):
         """Run the request within the client's share, or refuse it."""
-        if "pylons.original_response" in environ:
-            return self.app(environ, start_response)
-        place = self.limiter.share("requests", client(environ))
+        key = client(environ)
+        place = self.limiter.share("requests", key)
         try:
+            if not self.limiter.pace(key):
+                raise TooManyRequests(CLIENT_REFUSAL, SHARE_RETRY_AFTER)
             place.__enter__()
-        except TooManyRequests as refused:
-            environ["pylons.controller.exception"] = refused
-            return refused(environ, start_response)
+        except TooManyRequests:
+            refused = TooManyRequests(CLIENT_REFUSAL, SHARE_RETRY_AFTER)
+            status, headers, body = self._refusal or self._document(environ, refused)
+            start_response(status, headers)
+            return [body]
         try:
             body = self.app(environ, start_response)
         except BaseException:
             place.__exit__(None, None, None)
             raise
         return _Released(body, place)
+
+    def _document(self, environ, refused):
+        """The error document of ``refused``, made and kept for the next."""
+        original_environ = dict(environ)
+        original_environ.pop("HTTP_COOKIE", None)
+        original_environ["pylons.controller.exception"] = refused
+        document_environ = dict(
+            original_environ,
+            PATH_INFO="/error/document",
+            REQUEST_METHOD="GET",
+            QUERY_STRING="",
+            CONTENT_LENGTH="0",
+        )
+        document_environ.pop("CONTENT_TYPE", None)
+        document_environ["wsgi.input"] = io.BytesIO()
+        document_environ["pylons.original_request"] = Request(original_environ)
+        document_environ["pylons.original_response"] = Response(
+            status=refused.status, headerlist=list(refused.headerlist)
+        )
+        document = Request(document_environ).get_response(self.app)
+        headers = [
+            (name, value)
+            for name, value in document.headerlist
+            if name.lower() != "set-cookie"
+        ]
+        headers.append(("Retry-After", str(refused.wait)))
+        self._refusal = (refused.status, headers, document.body)
+        return self._refusal
 
 
 class _Released:

@@ -5,7 +5,9 @@ texts take minutes or gigabytes.  A thread cannot be stopped, so the work
 runs in a separate process that can: each call gets a deadline, and a
 worker still busy at the deadline is killed and replaced.  Each worker's
 address space is limited (``RLIMIT_AS``, where the platform has it), so a
-text that wants too much memory fails in its worker, not in the server.
+text that wants too much memory fails in its worker, not in the server;
+and it runs at a lower priority than the server (``nice``), so that the
+server's quick answers are not kept waiting for a core by slow work.
 
 The deadline counts the function's run alone.  Waiting for a free worker
 is bounded by the same number of seconds, and a worker's start-up (a new
@@ -26,6 +28,7 @@ import collections
 import importlib
 import logging
 import multiprocessing
+import os
 import queue
 import threading
 import time
@@ -45,6 +48,9 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+
+#: How much lower than the server's the workers' scheduling priority is.
+WORKER_NICENESS = 10
 
 
 class WorkerError(Exception):
@@ -304,6 +310,10 @@ def _serve(connection, function, memory_limit, preload):
     """A worker's loop: run ``function`` on each payload the pool sends."""
     for module in preload:
         importlib.import_module(module)
+    if hasattr(os, "nice"):
+        # Below the server's threads: a page view, a few milliseconds of
+        # work, goes before a rendering that may take seconds.
+        os.nice(WORKER_NICENESS)
     if memory_limit and resource is not None:
         resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
 

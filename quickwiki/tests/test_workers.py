@@ -8,6 +8,7 @@ import unittest
 from unittest import mock
 
 from quickwiki.lib.workers import (
+    WORKER_NICENESS,
     WorkerBusy,
     WorkerCrashed,
     WorkerError,
@@ -38,6 +39,10 @@ def exit_now(code, ask):
 
 def allocate(size, ask):
     return len(bytearray(size))
+
+
+def niceness(payload, ask):
+    return os.nice(0)
 
 
 def fail(message, ask):
@@ -271,3 +276,7 @@ class WorkerPoolTest(unittest.TestCase):
         with self.assertRaises(WorkerTimeout) as caught:
             pool.run(60, timeout=0.3)
         self.assertIn("after 0.3 seconds", str(caught.exception))
+
+    def test_workers_run_below_the_servers_priority(self):
+        pool = self.pool(niceness, workers=1)
+        self.assertEqual(pool.run(None), os.nice(0) + WORKER_NICENESS)
