@@ -28,6 +28,8 @@ def require_redis():
 
 
 class RedisLimitsTest(unittest.TestCase):
+    processes = True
+
     @classmethod
     def setUpClass(cls):
         server = require_redis()
