@@ -27,10 +27,13 @@ from typing import NamedTuple
 
 import merge3
 
-__all__ = ["Block", "Line", "Piece", "compare", "merge"]
+__all__ = ["Block", "Hunks", "Line", "Piece", "compare", "merge"]
 
 #: Unchanged lines shown before and after each change.
 CONTEXT = 3
+#: The lines a diff shows, about: the page that shows them, and the time
+#: its template takes, stay in bounds; the changes beyond are counted.
+MAX_LINES = 2000
 #: How alike (difflib's ratio) a removed and an added line must be to be
 #: shown as one line changed, with the words that changed marked.
 SIMILAR = 0.6
@@ -80,18 +83,32 @@ class Block(NamedTuple):
         return [(_at(self.old, index), _at(self.new, index)) for index in range(count)]
 
 
+class Hunks(list):
+    """The hunks of a comparison, each a list of :class:`Block`; beyond
+    :data:`MAX_LINES`, ``omitted`` counts the changed lines left out."""
+
+    omitted = 0
+
+
 def compare(old_text, new_text):
-    """The hunks that turn ``old_text`` into ``new_text``: a list of lists
-    of :class:`Block`, empty when the texts have the same lines.
+    """The hunks that turn ``old_text`` into ``new_text``: :class:`Hunks`,
+    empty when the texts have the same lines.
     """
     old_lines = old_text.splitlines()
     new_lines = new_text.splitlines()
     matcher = difflib.SequenceMatcher(None, old_lines, new_lines)
     budget = _Budget(MAX_COMPARISONS)
-    hunks = []
+    hunks = Hunks()
+    shown = 0
     for group in matcher.get_grouped_opcodes(CONTEXT):
         if all(kind == "equal" for kind, *_ in group):
             continue
+        if shown > MAX_LINES:
+            hunks.omitted += sum(
+                i2 - i1 + j2 - j1 for kind, i1, i2, j1, j2 in group if kind != "equal"
+            )
+            continue
+        shown += sum(i2 - i1 + j2 - j1 for _kind, i1, i2, j1, j2 in group)
         hunk = []
         for kind, i1, i2, j1, j2 in group:
             if kind == "replace":

@@ -27,7 +27,7 @@ from quickwiki.tests.servers import PasterServer, Visitor
 
 #: How long each attack runs, and from how many connections at once.
 SECONDS = 1.5
-CONNECTIONS = 6
+CONNECTIONS = 4
 #: Every answer to the reader comes within a request's work budget: one
 #: queued behind the attacker's rendering or comparing would wait that long.
 WORK_BUDGET = 1.0

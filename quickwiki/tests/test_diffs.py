@@ -5,6 +5,7 @@ import unittest
 from quickwiki.lib.diffs import (
     CONTEXT,
     MAX_COMPARISONS,
+    MAX_LINES,
     MAX_WORD_DIFF_LENGTH,
     Piece,
     compare,
@@ -35,6 +36,24 @@ class CompareTest(unittest.TestCase):
         self.assertEqual(
             [line.number for line in after.new], list(range(11, 11 + CONTEXT))
         )
+
+    def test_a_long_diff_leaves_out_and_counts_the_changes_beyond_its_lines(self):
+        old = numbered(40 * MAX_LINES // 10)
+        # A change every tenth line: hunks of seven lines and more, apart.
+        new = "".join(
+            line.replace("Line", "Changed") if number % 10 == 0 else line
+            for number, line in enumerate(old.splitlines(True))
+        )
+        hunks = compare(old, new)
+        shown = sum(len(block.old) + len(block.new) for hunk in hunks for block in hunk)
+        self.assertLessEqual(shown, MAX_LINES + 20)
+        changed = sum(
+            len(block.old) + len(block.new)
+            for hunk in hunks
+            for block in hunk
+            if block.kind != "equal"
+        )
+        self.assertEqual(changed + hunks.omitted, 2 * (40 * MAX_LINES // 100))
 
     def test_changes_far_apart_make_two_hunks(self):
         old = numbered(30)

@@ -30,6 +30,10 @@ ${diffs.inline(c.hunks)}
 % else:
 ${diffs.side_by_side(c.hunks)}
 % endif
+% if c.hunks and c.hunks.omitted:
+<p class="changes-omitted">And ${c.hunks.omitted} more changed lines, left
+  out to keep the page short: compare revisions closer together.</p>
+% endif
 
 <%def name="revision(shown)">\
 <% link = h.link_to(_('revision %(number)d') % dict(number=shown.number),

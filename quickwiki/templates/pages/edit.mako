@@ -37,6 +37,10 @@
   <p class="comparison-failed">${_('The other change could not be shown: %(reason)s. Compare the revisions in the page\'s history.') % dict(reason=c.comparison_failure)}</p>
   % else:
   ${diffs.inline(c.conflict_diff)}
+  % if c.conflict_diff.omitted:
+  <p class="changes-omitted">And ${c.conflict_diff.omitted} more changed
+    lines, left out to keep the page short.</p>
+  % endif
   % endif
   % endif
 </section>
