@@ -11,6 +11,11 @@ unit starts it.  The restart is the guide's: one process after the other is
 stopped (SIGTERM, as ``systemctl restart`` stops it), started again, and
 waited for until ``/_health`` answers 200.  Meanwhile visitors read and
 save pages through nginx, over HTTPS: none may get a 5xx, or no answer.
+The site's limits on slow and large requests are tried too (its header
+deadline shortened to five seconds): clients trickling their requests in
+are ended while others are answered, and a body over a limit gets a 413
+that Chromium shows, the author's text kept, whether the limit is the
+wiki's, nginx's or, posted to a process itself, waitress's.
 
 Where nginx is not installed the test is skipped, saying so, unless
 ``QUICKWIKI_REQUIRE_NGINX=1`` makes that a failure (as in CI).
@@ -20,6 +25,7 @@ import http.client
 import os
 import shlex
 import shutil
+import socket
 import ssl
 import subprocess
 import tempfile
@@ -29,7 +35,14 @@ import unittest
 import urllib.error
 from unittest import mock
 
+from playwright.sync_api import sync_playwright
+
 from quickwiki.tests import CHECKOUT, make_wiki, pgcluster
+from quickwiki.tests.functional.test_browser import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    require_chromium,
+)
 from quickwiki.tests.servers import (
     PasterServer,
     Visitor,
@@ -41,6 +54,12 @@ NGINX = "/usr/sbin/nginx"
 #: The environment variable that makes a missing nginx a failure.
 REQUIRE = "QUICKWIKI_REQUIRE_NGINX"
 SITE = os.path.join(CHECKOUT, "deploy", "nginx", "quickwiki")
+#: The static files, as the site serves its error page from them.
+PUBLIC = os.path.join(CHECKOUT, "quickwiki", "public")
+#: Seconds a request's head (and a TLS handshake) may take in the test's
+#: nginx: short, for the test of slow clients, but long enough for the
+#: restart's visitors on a busy machine.
+TRICKLE = 5
 UNIT = os.path.join(CHECKOUT, "deploy", "quickwiki@.service")
 HOST = "wiki.example.org"
 
@@ -148,6 +167,12 @@ class RollingRestartTest(unittest.TestCase):
             ("/etc/letsencrypt/live/%s/privkey.pem" % HOST, key),
             ("server 127.0.0.1:5000 ", "server 127.0.0.1:%d " % upstream_a),
             ("server 127.0.0.1:5001 ", "server 127.0.0.1:%d " % upstream_b),
+            # The visitors of the restart all come from one address, faster
+            # than people: nginx's rate of one client would refuse most.
+            ("rate=10r/s;", "rate=1000r/s;"),
+            # A slow client is ended sooner, so that the test waits less.
+            ("client_header_timeout 10s;", "client_header_timeout %ds;" % TRICKLE),
+            ("root /srv/quickwiki/src/quickwiki/public;", "root %s;" % PUBLIC),
         ]:
             assert site.count(old) == 1, "the shipped site has no %r" % old
             site = site.replace(old, new)
@@ -297,6 +322,88 @@ class RollingRestartTest(unittest.TestCase):
             return visitor.submit(self.https_port, target, **changes)
         except (urllib.error.URLError, OSError):
             return None
+
+    def test_a_body_over_nginxs_limit_gets_the_wikis_page(self):
+        connection = http.client.HTTPSConnection(
+            "127.0.0.1", self.https_port, context=self.context, timeout=60
+        )
+        self.addCleanup(connection.close)
+        body = b"content=" + b"x" * (3 * 2**20 // 2)
+        connection.request(
+            "POST",
+            "/pages/save/FrontPage",
+            body,
+            {"Host": HOST, "Content-Type": "application/x-www-form-urlencoded"},
+        )
+        response = connection.getresponse()
+        page = response.read().decode("utf-8")
+        self.assertEqual(response.status, 413)
+        self.assertIn("larger than the wiki accepts", page)
+        self.assertIn("Your text is still in the form", page)
+
+    def test_a_trickling_client_is_ended_while_others_are_answered(self):
+        clients = []
+        for _ in range(25):
+            raw = socket.create_connection(("127.0.0.1", self.https_port), timeout=30)
+            client = self.context.wrap_socket(raw, server_hostname=HOST)
+            self.addCleanup(client.close)
+            client.sendall(b"GET / HTTP/1.1\r\n")
+            clients.append(client)
+        started = time.monotonic()
+        ended = set()
+        # A byte every half second: never idle, never whole.
+        while len(ended) < len(clients) and time.monotonic() - started < 4 * TRICKLE:
+            status = self.visitor().open(self.https_port, "/FrontPage").status
+            self.assertIn(status, (200, 429))
+            for client in clients:
+                if client in ended:
+                    continue
+                try:
+                    client.sendall(b"X")
+                    client.settimeout(0.01)
+                    if client.recv(1024) == b"":
+                        ended.add(client)
+                except ssl.SSLWantReadError:
+                    pass
+                except TimeoutError:
+                    pass
+                except OSError:
+                    ended.add(client)
+            time.sleep(0.5)
+        self.assertEqual(len(ended), len(clients), "trickling connections left open")
+
+    def test_a_browser_shows_each_413_and_keeps_the_text(self):
+        """Chromium, posting a text past each limit: the wiki's (through
+        nginx), nginx's, and waitress's (to a process itself)."""
+        require_chromium()
+        playwright = sync_playwright().start()
+        self.addCleanup(playwright.stop)
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        self.addCleanup(browser.close)
+        page = browser.new_context(ignore_https_errors=True).new_page()
+        through_nginx = "https://127.0.0.1:%d" % self.https_port
+        process = "http://127.0.0.1:%d" % next(iter(self.servers))
+        for site, size, shows in [
+            (through_nginx, 300_000, "a page may have at most"),
+            (through_nginx, 3 * 2**20 // 2, "Your text is still in the form"),
+            (process, 5 * 2**20 // 2, "Request Entity Too Large"),
+        ]:
+            with self.subTest(site=site, size=size):
+                page.goto(site + "/pages/edit/LargePage")
+                text = "x" * size
+                page.fill("textarea#content", text)
+                with page.expect_navigation() as answer:
+                    page.click("#save")
+                self.assertEqual(answer.value.status, 413)
+                self.assertIn(shows, page.inner_text("body"))
+                if page.locator("textarea#content").count():
+                    kept = page.input_value("textarea#content")
+                else:  # another's page: the browser's Back keeps the text
+                    page.go_back()
+                    kept = page.input_value("textarea#content")
+                self.assertEqual(len(kept), size)
 
 
 class MissingNginxTest(unittest.TestCase):
