@@ -18,7 +18,7 @@ GREEK = "ΚαλημέραΚόσμε"
 class AddressTest(TestController):
     def test_a_page_with_an_umlaut_is_written_and_read_at_its_address(self):
         saved = self.save("ÜberPage", "Grüße!")
-        self.assertEqual(saved.location, "http://localhost/" + quote("ÜberPage"))
+        self.assertEqual(saved.location, "/" + quote("ÜberPage"))
         page = saved.follow()
         self.assertEqual(page.html.h1.get_text(), "ÜberPage")
         self.assertIn("Saved revision 1 of ÜberPage.", flashes(page))
@@ -34,7 +34,7 @@ class AddressTest(TestController):
     def test_a_decomposed_title_is_redirected_to_its_composed_address(self):
         decomposed = unicodedata.normalize("NFD", "ÜberPage")
         response = self.app.get("/" + quote(decomposed), status=301)
-        self.assertEqual(response.location, "http://localhost/" + quote("ÜberPage"))
+        self.assertEqual(response.location, "/" + quote("ÜberPage"))
 
     def test_a_path_that_is_not_utf8_is_no_page(self):
         self.app.get("/%FFberPage", status=404)
