@@ -92,7 +92,10 @@ def _keeping_text(action):
         except limiting.TooManyRequests as refused:
             response.headers["Retry-After"] = str(refused.wait)
             return self._form_again(
-                title, 429, "%s was not saved. %s" % (title, refused.detail)
+                title,
+                429,
+                _("%(title)s was not saved. %(why)s")
+                % {"title": title, "why": refused.detail},
             )
 
     return kept
@@ -252,15 +255,18 @@ class PagesController(BaseController):
             return self._form_again(
                 title,
                 413,
-                "%s was not saved: merged with revision %d, saved while you "
-                "were editing, its text would be %d bytes long, and a page may "
-                "have at most %d. Shorten it and save again."
-                % (
-                    title,
-                    outcome.merged_with.number,
-                    outcome.size,
-                    app_globals.max_page_size,
-                ),
+                _(
+                    "%(title)s was not saved: merged with revision %(number)d, "
+                    "saved while you were editing, its text would be %(size)d "
+                    "bytes long, and a page may have at most %(limit)d. Shorten "
+                    "it and save again."
+                )
+                % {
+                    "title": title,
+                    "number": outcome.merged_with.number,
+                    "size": outcome.size,
+                    "limit": app_globals.max_page_size,
+                },
             )
         if isinstance(outcome, revisions.Conflict):
             log.info("Edit conflict on %s with revision %d", title, outcome.head.number)
@@ -417,9 +423,16 @@ class PagesController(BaseController):
         if isinstance(outcome, revisions.TooLarge):
             abort(
                 413,
-                detail="Revision %d of %s is %d bytes long, and a page may "
-                "have at most %d: it cannot be restored."
-                % (number, title, outcome.size, app_globals.max_page_size),
+                detail=_(
+                    "Revision %(number)d of %(title)s is %(size)d bytes long, and "
+                    "a page may have at most %(limit)d: it cannot be restored."
+                )
+                % {
+                    "number": number,
+                    "title": title,
+                    "size": outcome.size,
+                    "limit": app_globals.max_page_size,
+                },
             )
         if isinstance(outcome, revisions.Conflict):
             own_status(409)
@@ -610,8 +623,8 @@ def _ticked(titles):
     if len(titles) > MAX_DELETED:
         abort(
             400,
-            detail="One deletion names at most %d pages, not %d."
-            % (MAX_DELETED, len(titles)),
+            detail=_("One deletion names at most %(most)d pages, not %(count)d.")
+            % {"most": MAX_DELETED, "count": len(titles)},
         )
     return titles
 

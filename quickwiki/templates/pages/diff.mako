@@ -31,8 +31,7 @@ ${diffs.inline(c.hunks)}
 ${diffs.side_by_side(c.hunks)}
 % endif
 % if c.hunks and c.hunks.omitted:
-<p class="changes-omitted">And ${c.hunks.omitted} more changed lines, left
-  out to keep the page short: compare revisions closer together.</p>
+<p class="changes-omitted">${_('And %(count)d more changed lines, left out to keep the page short: compare revisions closer together.') % dict(count=c.hunks.omitted)}</p>
 % endif
 
 <%def name="revision(shown)">\

@@ -38,8 +38,7 @@
   % else:
   ${diffs.inline(c.conflict_diff)}
   % if c.conflict_diff.omitted:
-  <p class="changes-omitted">And ${c.conflict_diff.omitted} more changed
-    lines, left out to keep the page short.</p>
+  <p class="changes-omitted">${_('And %(count)d more changed lines, left out to keep the page short.') % dict(count=c.conflict_diff.omitted)}</p>
   % endif
   % endif
   % endif
