@@ -7,7 +7,7 @@ request budget shortened so that the attacks cost the test little time:
 ``render_timeout`` half a second, ``work_budget`` one.  The quadratic
 shapes take seconds unbounded.  Each attack runs for a second and a half
 from several connections of one client address while a reader, from
-another, asks for the FrontPage and the stylesheet every 20
+another, asks for the FrontPage and the stylesheet every 50
 milliseconds, from a process of its own.  Every answer comes within a
 request's work budget: the reader never waits behind the attacker's
 work, however busy the machine.  How fast it is answered (the 100
