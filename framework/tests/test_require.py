@@ -81,6 +81,15 @@ class RequireWithFormsTest(unittest.TestCase):
         self.assertIn('class="error-message"', response.text)
         self.assertEqual(guarded.runs, [])
 
+    def test_the_form_shown_again_can_be_corrected_and_saved(self):
+        # @authenticate_form takes the token out of the form before
+        # @validate sees it: the form shown again must still carry it.
+        response = self.form.submit(headers=EDITOR)
+        form = response.forms[0]
+        form["name"] = "Corrected"
+        response = form.submit(headers=EDITOR)
+        self.assertEqual(response.text, "changed item to Corrected")
+
     def test_the_form_shown_again_checks_its_own_requirement(self):
         # change lets an editor's form through to @validate, which shows
         # the form again with its errors: edit_form, whose check refuses

@@ -23,6 +23,7 @@ from formencode import htmlfill, variabledecode
 
 import pylons
 from pylons.decorators.util import F, get_pylons
+from pylons.secure_form import token_key
 
 __all__ = [
     "PylonsFormEncodeState",
@@ -198,4 +199,13 @@ def _refill(
         page = controller._py_object.response.text
     elif not isinstance(page, str):
         return page
-    return htmlfill.render(page, defaults=params, errors=errors, **htmlfill_kwargs)
+    defaults = params
+    # No session middleware, no session, and so no token to keep.
+    session = getattr(controller._py_object, "session", None)
+    token = session.get(token_key) if session is not None else None
+    if token is not None and token_key not in params:
+        # @authenticate_form took the form's CSRF token out of the params
+        # before the check ran; without it htmlfill would empty the
+        # form's token field, and the corrected form would be refused.
+        defaults = {**params, token_key: token}
+    return htmlfill.render(page, defaults=defaults, errors=errors, **htmlfill_kwargs)
