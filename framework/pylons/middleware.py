@@ -668,7 +668,10 @@ class SessionMiddleware(beaker_middleware.SessionMiddleware):
     It takes the same arguments (the ``beaker.session.*`` settings) and
     does the same for each request: the session, made when first used,
     in ``environ['beaker.session']`` (``pylons.session``), saved as the
-    answer starts if it was used, with its cookie.  Reading a value of
+    answer starts if it was used, with its cookie.  An answer made with
+    the session depends on it: it is made private (``Cache-Control:
+    private``, no ``public`` nor ``s-maxage``) and varies on ``Cookie``,
+    so that no shared cache gives it to another visitor.  Reading a value of
     the session (``get``, ``pop``) of a request that brought no session
     cookie does not make it: it would be new, and hold nothing.  Beaker's
     also registers the session on its own ``paste.registry`` global
@@ -697,9 +700,44 @@ class SessionMiddleware(beaker_middleware.SessionMiddleware):
                 cookie = session.request.get("cookie_out")
                 if cookie and session.request.get("set_cookie"):
                     headers.append(("Set-Cookie", cookie))
+                headers = _private(headers)
             return start_response(status, headers, exc_info)
 
         return self.wrap_app(environ, start_saved)
+
+
+def _private(headers: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """``headers`` of an answer that depends on the session: for this
+    visitor's cache alone, and varying on the session's cookie."""
+    kept = []
+    directives = []
+    varies: list[str] = []
+    for name, value in headers:
+        lowered = name.lower()
+        if lowered == "cache-control":
+            directives += [part.strip() for part in value.split(",") if part.strip()]
+        elif lowered == "vary":
+            varies += [part.strip() for part in value.split(",") if part.strip()]
+        else:
+            kept.append((name, value))
+    directives = [
+        directive
+        for directive in directives
+        if _directive_name(directive) not in ("public", "s-maxage")
+    ]
+    if not {"private", "no-store"} & set(map(_directive_name, directives)):
+        directives.append("private")
+    if not {"*", "cookie"} & {header.lower() for header in varies}:
+        varies.append("Cookie")
+    return kept + [
+        ("Cache-Control", ", ".join(directives)),
+        ("Vary", ", ".join(varies)),
+    ]
+
+
+def _directive_name(directive: str) -> str:
+    """The name of a ``Cache-Control`` directive (``max-age=60``: max-age)."""
+    return directive.split("=", 1)[0].strip().lower()
 
 
 class _LazySession(SessionObject):

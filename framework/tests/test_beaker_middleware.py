@@ -75,6 +75,18 @@ class SessionMiddlewareTest(unittest.TestCase):
         self.assertEqual(response.text, "1")
         self.assertTrue(response.request.environ["test.session"].accessed())
 
+    def test_an_answer_made_with_the_session_is_private_and_varies_on_cookie(self):
+        response = self.app.get("/")
+        self.assertEqual(response.headers["Cache-Control"], "max-age=60, private")
+        self.assertEqual(response.headers["Vary"], "Accept-Language, Cookie")
+
+    def test_an_answer_made_without_the_session_keeps_its_caching(self):
+        response = self.app.get("/?read")
+        self.assertEqual(
+            response.headers["Cache-Control"], "public, max-age=60, s-maxage=600"
+        )
+        self.assertEqual(response.headers["Vary"], "Accept-Language")
+
     def test_popping_a_missing_key_without_default_is_a_key_error(self):
         session = SessionMiddleware(session_app, SETTINGS)
         environ = {"QUERY_STRING": "read", "REQUEST_METHOD": "GET"}

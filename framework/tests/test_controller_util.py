@@ -81,6 +81,65 @@ class EtagCacheTest(unittest.TestCase):
         response = self.app.get("/hello/tagged", headers={"If-None-Match": '"v0"'})
         self.assertEqual(response.text, "tagged content")
 
+    def test_last_modified_cache_control_and_vary_are_sent(self):
+        response = self.app.get("/hello/tagged_since")
+        self.assertEqual(response.text, "tagged since")
+        self.assertEqual(response.headers["ETag"], '"v2"')
+        self.assertEqual(
+            response.headers["Last-Modified"], "Fri, 02 Jan 2026 03:04:05 GMT"
+        )
+        self.assertEqual(response.headers["Cache-Control"], "public, max-age=60")
+        self.assertEqual(response.headers["Vary"], "Accept-Language, Cookie")
+
+    def test_a_304_repeats_how_the_copy_may_be_kept(self):
+        response = self.app.get(
+            "/hello/tagged_since", headers={"If-None-Match": '"v2"'}, status=304
+        )
+        self.assertEqual(response.body, b"")
+        for name, value in (
+            ("ETag", '"v2"'),
+            ("Last-Modified", "Fri, 02 Jan 2026 03:04:05 GMT"),
+            ("Cache-Control", "public, max-age=60"),
+            ("Vary", "Accept-Language, Cookie"),
+        ):
+            self.assertEqual(response.headers[name], value)
+        self.assertNotIn("Content-Type", response.headers)
+
+    def test_any_tag_and_a_weak_tag_match_too(self):
+        for tag in ("*", 'W/"v2"', '"v0", "v2"'):
+            with self.subTest(tag=tag):
+                self.app.get(
+                    "/hello/tagged_since", headers={"If-None-Match": tag}, status=304
+                )
+
+    def test_if_modified_since_answers_when_no_tag_is_sent(self):
+        self.app.get(
+            "/hello/tagged_since",
+            headers={"If-Modified-Since": "Fri, 02 Jan 2026 03:04:05 GMT"},
+            status=304,
+        )
+        self.app.get(
+            "/hello/tagged_since",
+            headers={"If-Modified-Since": "Fri, 02 Jan 2026 03:04:04 GMT"},
+            status=200,
+        )
+
+    def test_a_tag_that_does_not_match_wins_over_the_date(self):
+        self.app.get(
+            "/hello/tagged_since",
+            headers={
+                "If-None-Match": '"v0"',
+                "If-Modified-Since": "Fri, 02 Jan 2026 03:04:05 GMT",
+            },
+            status=200,
+        )
+
+    def test_only_reads_are_answered_304(self):
+        response = self.app.post(
+            "/hello/tagged_since", headers={"If-None-Match": '"v2"'}, status=200
+        )
+        self.assertEqual(response.text, "tagged since")
+
 
 class ForwardTest(unittest.TestCase):
     def test_forward_answers_with_the_other_application(self):

@@ -2,7 +2,8 @@
 
 :class:`Request` and :class:`Response` are WebOb's, with Pylons' defaults
 and signed cookies; :func:`abort` and :func:`redirect` end an action with
-an HTTP status; :func:`etag_cache` answers conditional GETs;
+an HTTP status; :func:`etag_cache` answers conditional GETs, and
+:func:`vary` says which request headers the response depends on;
 :func:`forward` hands the request to another WSGI application;
 :func:`rotate_session` gives the session a new id when the user's
 privileges change.
@@ -17,6 +18,7 @@ import io
 import logging
 import re
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, NoReturn
 from urllib.parse import unquote_to_bytes, urljoin, urlsplit
 
@@ -43,6 +45,7 @@ __all__ = [
     "rotate_session",
     "site_url",
     "status_map",
+    "vary",
 ]
 
 log = logging.getLogger(__name__)
@@ -355,20 +358,66 @@ _REDIRECTS = {
 }
 
 
-def etag_cache(key: object = None) -> None:
+def etag_cache(key: object = None, last_modified: datetime | None = None) -> None:
     """Tag the response with ETag ``key``; answer 304 if the browser has it.
 
-    When the request's ``If-None-Match`` names ``key``, the action ends
-    here with ``304 Not Modified`` and no body; otherwise the ETag is set on
-    ``pylons.response`` and the action goes on.
+    The response gets the strong ETag ``"key"`` and, when given,
+    ``Last-Modified: last_modified`` (an aware datetime).  When a GET or
+    HEAD request's ``If-None-Match`` names ``key`` (or is ``*``), or,
+    without ``If-None-Match``, its ``If-Modified-Since`` is no earlier than
+    ``last_modified``, the action ends here with ``304 Not Modified``: no
+    body, and the headers of the response that say what the browser's copy
+    is and how it may be kept (``ETag``, ``Last-Modified``,
+    ``Cache-Control``, ``Vary``, ``Expires``, ``Content-Location``), so set
+    ``Cache-Control`` and :func:`vary` first.  Otherwise the action goes on.
     """
-    etag = '"%s"' % key
-    if key in pylons.request.if_none_match:
-        log.debug("ETag %s matches: 304 Not Modified", etag)
-        not_modified = webob.exc.HTTPNotModified()
-        not_modified.headers["ETag"] = etag
-        raise not_modified
-    pylons.response.headers["ETag"] = etag
+    request = pylons.request._current_obj()
+    response = pylons.response._current_obj()
+    response.headers["ETag"] = '"%s"' % key
+    if last_modified is not None:
+        response.last_modified = last_modified
+    if request.method in ("GET", "HEAD") and _unchanged(request, key, last_modified):
+        log.debug("ETag %s matches: 304 Not Modified", response.headers["ETag"])
+        raise webob.exc.HTTPNotModified(
+            headers=[
+                (name, value)
+                for name, value in response.headerlist
+                if name.lower() in _KEPT_BY_304
+            ]
+        )
+
+
+#: The headers a 304 answer repeats (RFC 9110, 15.4.5), lowered.
+_KEPT_BY_304 = frozenset(
+    ("etag", "last-modified", "cache-control", "vary", "expires", "content-location")
+)
+
+
+def _unchanged(
+    request: webob.Request, key: object, last_modified: datetime | None
+) -> bool:
+    """Whether the browser's copy, as the request's validators say, is
+    current: tagged ``key``, or not older than ``last_modified``."""
+    if request.environ.get("HTTP_IF_NONE_MATCH"):
+        return str(key) in request.if_none_match
+    since = request.if_modified_since
+    return (
+        since is not None
+        and last_modified is not None
+        and last_modified.replace(microsecond=0) <= since
+    )
+
+
+def vary(*names: str) -> None:
+    """Say that the response depends on the request headers ``names``.
+
+    They join the response's ``Vary``, once each: a cache keeps a copy
+    for each of their values (``vary("Cookie")``: one for each session).
+    """
+    response = pylons.response._current_obj()
+    current = list(response.vary or ())
+    known = {name.lower() for name in current}
+    response.vary = current + [name for name in names if name.lower() not in known]
 
 
 def forward(wsgi_app: WSGIApplication) -> webob.Response:

@@ -1,5 +1,6 @@
 """Actions exercising every kind of return value and helper."""
 
+import datetime
 import logging
 
 import webob
@@ -8,9 +9,12 @@ import pylons.i18n.translation
 import pylons.templating
 from pylons import app_globals, config, request, response, url
 from pylons import tmpl_context as c
-from pylons.controllers.util import abort, etag_cache, forward, redirect
+from pylons.controllers.util import abort, etag_cache, forward, redirect, vary
 
 from tests.sampleapp.lib.base import BaseController
+
+#: When the page of ``tagged_since`` last changed.
+TAGGED_SINCE = datetime.datetime(2026, 1, 2, 3, 4, 5, tzinfo=datetime.timezone.utc)
 
 
 def _static_app(environ, start_response):
@@ -119,6 +123,13 @@ class HelloController(BaseController):
     def tagged(self):
         etag_cache("v1")
         return "tagged content"
+
+    def tagged_since(self):
+        response.headers["Cache-Control"] = "public, max-age=60"
+        vary("Accept-Language")
+        vary("accept-language", "Cookie")
+        etag_cache("v2", last_modified=TAGGED_SINCE)
+        return "tagged since"
 
     def forwarded(self):
         request.environ["PATH_INFO"] = "/elsewhere"
