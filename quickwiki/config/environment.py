@@ -15,6 +15,7 @@ from pylons.error import handle_mako_error
 import quickwiki.lib.helpers
 from quickwiki.config.routing import make_map
 from quickwiki.lib.app_globals import Globals
+from quickwiki.lib.caching import Layout
 from quickwiki.model import init_model
 
 log = logging.getLogger(__name__)
@@ -54,6 +55,7 @@ def load_environment(global_conf, app_conf):
         # once, which only development needs.
         filesystem_checks=config["debug"],
     )
+    config["pylons.app_globals"].layout = Layout(paths["templates"], config)
     _create_owner_only(config["sqlalchemy.url"])
     init_model(engine_from_config(config, "sqlalchemy."))
     return config

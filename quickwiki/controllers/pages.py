@@ -6,6 +6,7 @@ names its check with ``@require``.
 """
 
 import functools
+import hashlib
 import logging
 
 from sqlalchemy import select, update
@@ -20,12 +21,14 @@ from pylons.i18n import _, ungettext
 
 from quickwiki.lib import (
     auth,
+    caching,
     diffs,
     forms,
     limiting,
     renderings,
     revisions,
     uploads,
+    wikitext,
     work,
 )
 from quickwiki.lib import helpers as h
@@ -134,6 +137,13 @@ class PagesController(BaseController):
         shown = renderings.show(title, _page_url, _file_url(title))
         if shown is None:
             return self._missing_page(title)
+        if not shown.deferred:
+            caching.validate(
+                "page",
+                (title, shown.revision, wikitext.RENDERER_VERSION, shown.protected)
+                + (_digest(shown.html),),
+                shown.created,
+            )
         c.title = title
         c.revision = shown.revision
         c.content = shown.html
@@ -352,6 +362,7 @@ class PagesController(BaseController):
             )
         per_page = app_globals.revisions_per_page
         before = min(self.form_result["before"] or latest.number + 1, latest.number + 1)
+        caching.validate("history", (title, latest.number, before), latest.created)
         c.title = title
         c.latest = latest
         c.revisions = revisions.history(title, before, per_page)
@@ -386,6 +397,15 @@ class PagesController(BaseController):
         c.rendered = (
             None if shown.deleted else _revision_rendering(title, shown, latest)
         )
+        # A rendering no worker could make in time is for this moment only.
+        deferred = c.rendered is not None and c.rendered.deferred
+        if conflict is None and not getattr(c, "form_errors", None) and not deferred:
+            caching.validate(
+                "revision",
+                (title, shown.number, latest.number, wikitext.RENDERER_VERSION)
+                + (_digest(c.rendered.html if c.rendered else ""),),
+                max(shown.created, latest.created),
+            )
         c.summary = summary
         c.restore_conflict = conflict
         return render("/pages/revision.mako")
@@ -470,7 +490,15 @@ class PagesController(BaseController):
         c.old = self._revision_or_404(title, query["old"])
         c.new = self._revision_or_404(title, query["new"])
         c.style = query["style"]
+        # Revisions never change: the diff of two is always the same.
+        caching.validate(
+            "diff",
+            (title, c.old.number, c.new.number, c.style),
+            max(c.old.created, c.new.created),
+        )
         c.hunks, c.comparison_failure = _compared(c.old.content, c.new.content)
+        if c.comparison_failure is not None:
+            caching.unkept()
         return render("/pages/diff.mako")
 
     def _revision_or_404(self, title, number):
@@ -834,6 +862,12 @@ def _problems(title, number):
     """
     shown = renderings.show(title, _page_url, _file_url(title))
     return shown.problems if shown is not None and shown.revision == number else ()
+
+
+def _digest(html):
+    """A digest of a page's ``html``, which the renderer may make anew for
+    one revision (when a page it links to is made or deleted)."""
+    return hashlib.sha256(html.encode("utf-8")).hexdigest()
 
 
 def _renderer(title):

@@ -15,12 +15,14 @@ SSO_MODES = ("", "remote_user", "header")
 class Globals:
     """Settings and resources read once, when the application loads.
 
-    ``mako_lookup``, the template lookup, is added by
-    :func:`quickwiki.config.environment.load_environment`.  The limits of
-    the wiki's costly work are handed to :func:`quickwiki.lib.work.configure`
-    and :func:`quickwiki.lib.wikitext.configure`, those of passwords and
-    logins to :func:`quickwiki.lib.accounts.configure`; ``limiter`` counts
-    each client's requests (:mod:`quickwiki.lib.limiting`).
+    ``mako_lookup``, the template lookup, and ``layout``, what shapes
+    every page around its content (:class:`quickwiki.lib.caching.Layout`),
+    are added by :func:`quickwiki.config.environment.load_environment`.
+    The limits of the wiki's costly work are handed to
+    :func:`quickwiki.lib.work.configure` and
+    :func:`quickwiki.lib.wikitext.configure`, those of passwords and logins
+    to :func:`quickwiki.lib.accounts.configure`; ``limiter`` counts each
+    client's requests (:mod:`quickwiki.lib.limiting`).
     """
 
     def __init__(self, config):
@@ -58,6 +60,11 @@ class Globals:
         )
         #: Where uploaded files' bytes are kept.
         self.file_store = filestore.from_config(config)
+        #: How long a cache in front may keep a page for readers the wiki
+        #: does not know (quickwiki.lib.caching); 0: none may.
+        self.public_max_age = _setting(
+            config, "quickwiki.public_max_age", 60, minimum=0
+        )
         #: Whether revisions keep their author's client address.
         self.record_addresses = asbool(config.get("quickwiki.record_addresses", False))
         #: The largest page source a save accepts, in bytes of UTF-8.

@@ -35,6 +35,7 @@ are the same; the oldest are dropped beyond a budget of bytes.
 
 import hashlib
 import time
+from datetime import datetime
 from typing import NamedTuple
 
 from markupsafe import Markup
@@ -81,22 +82,34 @@ _STORED = (
         Rendering.__table__.c.problems,
         Rendering.__table__.c.title,
         Page.__table__.c.protected,
+        Revision.__table__.c.created,
     )
     .join(Page.__table__, Page.__table__.c.title == Rendering.__table__.c.page)
+    .join(
+        Revision.__table__,
+        and_(
+            Revision.__table__.c.page == Rendering.__table__.c.page,
+            Revision.__table__.c.number == Rendering.__table__.c.revision,
+        ),
+    )
     .where(Rendering.__table__.c.page == bindparam("title"))
 )
 
 
 class Shown(NamedTuple):
-    """A page as its view shows it: the revision, its HTML, whether the
-    page is protected, the problems docutils found in its text (for the
-    edit form), and the text's own title (None if it has none)."""
+    """A page as its view shows it: the revision and when it was made, its
+    HTML, whether the page is protected, the problems docutils found in
+    its text (for the edit form), the text's own title (None if it has
+    none), and whether the HTML only says that no worker could render the
+    page in time (``deferred``)."""
 
     revision: int
+    created: datetime
     html: Markup
     protected: bool
     problems: tuple[wikitext.Problem, ...] = ()
     title: str | None = None
+    deferred: bool = False
 
 
 class Rendered(NamedTuple):
@@ -131,6 +144,7 @@ def show(title, page_url, file_url=None):
     if row.html is not None and row.renderer == wikitext.RENDERER_VERSION:
         return Shown(
             row.revision,
+            row.created,
             Markup(row.html),
             row.protected,
             _read_problems(row.problems),
@@ -313,7 +327,9 @@ def _refresh(title, page_url, file_url):
     """Render page ``title``'s latest revision for its view, and store it."""
     with transaction() as session:
         row = session.execute(
-            select(Rendering.revision, Revision.content, Page.protected)
+            select(
+                Rendering.revision, Revision.content, Revision.created, Page.protected
+            )
             .join(
                 Revision,
                 and_(
@@ -328,7 +344,9 @@ def _refresh(title, page_url, file_url):
         return None
     rendered = render(title, row.content, page_url, file_url)
     if rendered.deferred:
-        return Shown(row.revision, rendered.html, row.protected)
+        return Shown(
+            row.revision, row.created, rendered.html, row.protected, deferred=True
+        )
     with transaction() as session:
         stored = (
             session.execute(
@@ -348,7 +366,12 @@ def _refresh(title, page_url, file_url):
     if stored:
         recheck(title, rendered)
     return Shown(
-        row.revision, rendered.html, row.protected, rendered.problems, rendered.title
+        row.revision,
+        row.created,
+        rendered.html,
+        row.protected,
+        rendered.problems,
+        rendered.title,
     )
 
 

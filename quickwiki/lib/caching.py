@@ -1,0 +1,108 @@
+"""HTTP caching of the wiki's pages: their validators, and who may keep them.
+
+A page view, a history, a diff and an old revision change only when
+their page does.  Each is sent with a strong ``ETag`` naming what it
+shows (its revisions, the renderer's version and the HTML it made, the
+layout around them, its language, and to whom it is shown) and ``Last-Modified`` (when
+its newest revision was made, or the layout last changed); a request
+that already has it is answered ``304 Not Modified``, before the page is
+rendered where its content is known first (:func:`validate`).
+
+Who may keep a copy:
+
+- a reader the wiki does not know (no account, and no session cookie):
+  anyone, for ``quickwiki.public_max_age`` seconds (``Cache-Control:
+  public, max-age``), so that nginx's ``proxy_cache`` or a CDN answers
+  the next readers of a busy wiki;
+- anyone else (logged in, or with a session holding a form's token or
+  flash messages): their browser alone, asking each time (``private,
+  no-cache``).  The framework's session middleware makes every answer
+  whose request used the session private too.
+
+Every page varies on ``Cookie``.  A page with flash messages waiting shows
+them once: it gets no validators.
+"""
+
+import hashlib
+import os
+from datetime import datetime, timezone
+
+from pylons import app_globals, response, session
+from pylons.controllers.util import etag_cache, vary
+from pylons.i18n import get_lang
+from pylons.secure_form import token_key
+
+from quickwiki.lib import auth
+from quickwiki.lib import helpers as h
+
+__all__ = ["Layout", "unkept", "validate"]
+
+
+class Layout:
+    """What shapes every page around its content: the templates and the
+    wiki's settings; its digest and when it last changed, found once.
+    """
+
+    def __init__(self, template_directories, settings):
+        digest = hashlib.sha256()
+        modified = 0.0
+        for directory in template_directories:
+            for root, _dirs, files in sorted(os.walk(directory)):
+                for name in sorted(files):
+                    path = os.path.join(root, name)
+                    with open(path, "rb") as template:
+                        digest.update(name.encode() + b"\0" + template.read() + b"\0")
+                    modified = max(modified, os.path.getmtime(path))
+        for name, value in sorted(settings.items()):
+            if name.startswith("quickwiki."):
+                digest.update(("%s=%s\0" % (name, value)).encode())
+        #: Names this layout in the pages' ETags.
+        self.tag = digest.hexdigest()[:16]
+        #: When a template last changed.
+        self.modified = datetime.fromtimestamp(int(modified), timezone.utc)
+
+
+def validate(kind, shown, modified):
+    """Say how the page about to be rendered may be kept, and answer
+    ``304 Not Modified`` now if the request already has it.
+
+    ``kind`` and ``shown`` (a sequence of numbers and text) name what the
+    page shows, as it changes; ``modified`` is when it last did (an aware
+    datetime).  A page showing a form holds the session's token, which the
+    tag names once the session has one.
+    """
+    vary("Cookie")
+    if h.flash.has_messages():
+        # Shown once: never the same page again.
+        response.headers["Cache-Control"] = "private, no-cache"
+        return
+    layout = app_globals.layout
+    # The page is in the language its reader's browser asked for.
+    parts = [kind, *map(str, shown), layout.tag, str(get_lang())]
+    account = auth.account()
+    if account is not None:
+        parts += [account.name, account.role]
+    token = session.get(token_key)
+    if token is not None:
+        parts.append(token)
+    # A session read (the request brought its cookie) makes the page the
+    # visitor's own, as a login does.
+    if account is None and not session.accessed() and app_globals.public_max_age:
+        response.headers["Cache-Control"] = (
+            "public, max-age=%d" % app_globals.public_max_age
+        )
+    else:
+        response.headers["Cache-Control"] = "private, no-cache"
+    etag_cache(
+        "%s-%s" % (kind, hashlib.sha256("\0".join(parts).encode()).hexdigest()[:24]),
+        last_modified=max(modified, layout.modified),
+    )
+
+
+def unkept():
+    """Say that the page about to be sent is no copy to keep, after all:
+    it tells of a failure of the moment (a comparison no worker could make
+    in time), which the next request may not meet."""
+    del response.etag
+    del response.last_modified
+    response.headers["Cache-Control"] = "no-store"

@@ -1,0 +1,150 @@
+"""HTTP caching: the validators of pages, histories, diffs and old
+revisions, their 304 answers, and who may keep a copy."""
+
+from webtest import TestApp
+
+import pylons.test
+
+from quickwiki.tests import ADMIN, FRONT_PAGE_CONTENT, TestController, log_in, url
+
+#: The FrontPage's address (the route "page").
+FRONT_PAGE = "/FrontPage"
+
+
+def directives(response):
+    """The directives of ``response``'s Cache-Control, as a set."""
+    return {part.strip() for part in response.headers["Cache-Control"].split(",")}
+
+
+class PageViewTest(TestController):
+    def test_a_reader_the_wiki_does_not_know_gets_a_public_page(self):
+        response = self.app.get(FRONT_PAGE)
+        self.assertEqual(response.headers["Cache-Control"], "public, max-age=60")
+        self.assertIn("Cookie", response.headers["Vary"])
+        self.assertTrue(response.headers["ETag"].startswith('"page-'))
+        self.assertIn("Last-Modified", response.headers)
+        self.assertNotIn("Set-Cookie", response.headers)
+
+    def test_the_page_a_reader_has_is_answered_304(self):
+        etag = self.app.get(FRONT_PAGE).headers["ETag"]
+        response = self.app.get(FRONT_PAGE, headers={"If-None-Match": etag}, status=304)
+        self.assertEqual(response.body, b"")
+        self.assertEqual(response.headers["ETag"], etag)
+        self.assertEqual(response.headers["Cache-Control"], "public, max-age=60")
+        self.assertIn("Cookie", response.headers["Vary"])
+
+    def test_each_language_is_a_page_of_its_own(self):
+        english = self.app.get(FRONT_PAGE).headers["ETag"]
+        german = self.app.get(FRONT_PAGE, headers={"Accept-Language": "de"})
+        self.assertIn("Accept-Language", german.headers["Vary"])
+        self.assertNotEqual(german.headers["ETag"], english)
+        self.app.get(
+            FRONT_PAGE,
+            headers={"Accept-Language": "de", "If-None-Match": english},
+            status=200,
+        )
+
+    def test_a_page_unchanged_since_is_answered_304(self):
+        modified = self.app.get(FRONT_PAGE).headers["Last-Modified"]
+        self.app.get(FRONT_PAGE, headers={"If-Modified-Since": modified}, status=304)
+
+    def test_a_new_revision_is_a_new_page(self):
+        etag = self.app.get(FRONT_PAGE).headers["ETag"]
+        self.save("FrontPage", FRONT_PAGE_CONTENT + "\n\nMore.\n")
+        reader = TestApp(pylons.test.pylonsapp)
+        response = reader.get(FRONT_PAGE, headers={"If-None-Match": etag})
+        self.assertEqual(response.status_int, 200)
+        self.assertNotEqual(response.headers["ETag"], etag)
+        self.assertIn("More.", response.text)
+
+    def test_a_link_made_good_is_a_new_page_of_the_same_revision(self):
+        self.save("FrontPage", "See NewPage.\n")
+        reader = TestApp(pylons.test.pylonsapp)
+        before = reader.get(FRONT_PAGE)
+        self.save("NewPage", "Here now.\n")
+        after = reader.get(
+            FRONT_PAGE, headers={"If-None-Match": before.headers["ETag"]}
+        )
+        self.assertEqual(after.status_int, 200)
+        self.assertNotEqual(after.headers["ETag"], before.headers["ETag"])
+
+    def test_a_page_with_flash_messages_is_private_and_shown_once(self):
+        page = self.save("FrontPage", FRONT_PAGE_CONTENT + "\n\nMore.\n").follow()
+        self.assertIn("Saved revision", page.text)
+        self.assertNotIn("ETag", page.headers)
+        self.assertIn("private", page.headers["Cache-Control"])
+        self.assertNotIn("public", page.headers["Cache-Control"])
+
+    def test_a_session_makes_the_page_private(self):
+        self.edit_form("FrontPage")  # the form's token starts a session
+        response = self.app.get(FRONT_PAGE)
+        self.assertEqual(directives(response), {"private", "no-cache"})
+        self.app.get(
+            FRONT_PAGE, headers={"If-None-Match": response.headers["ETag"]}, status=304
+        )
+
+    def test_a_logged_in_users_page_is_theirs_alone(self):
+        anonymous = self.app.get(FRONT_PAGE).headers["ETag"]
+        log_in(self.app, ADMIN)
+        self.app.get(FRONT_PAGE)  # shows the login's flash message, once
+        response = self.app.get(FRONT_PAGE, headers={"If-None-Match": anonymous})
+        self.assertEqual(response.status_int, 200)
+        self.assertEqual(directives(response), {"private", "no-cache"})
+        mine = response.headers["ETag"]
+        self.assertNotEqual(mine, anonymous)
+        self.app.get(FRONT_PAGE, headers={"If-None-Match": mine}, status=304)
+
+
+class OtherPagesTest(TestController):
+    def setUp(self):
+        super().setUp()
+        self.save("FrontPage", FRONT_PAGE_CONTENT + "\n\nMore.\n")
+        self.reader = TestApp(pylons.test.pylonsapp)
+
+    def assert_validated(self, path):
+        """``path`` is public, has validators, and is answered 304 for them."""
+        response = self.reader.get(path)
+        self.assertEqual(response.headers["Cache-Control"], "public, max-age=60")
+        self.assertIn("Last-Modified", response.headers)
+        self.reader.get(
+            path, headers={"If-None-Match": response.headers["ETag"]}, status=304
+        )
+        return response.headers["ETag"]
+
+    def test_history(self):
+        path = url("history", title="FrontPage")
+        etag = self.assert_validated(path)
+        self.save("FrontPage", FRONT_PAGE_CONTENT + "\n\nEven more.\n")
+        changed = self.reader.get(path, headers={"If-None-Match": etag})
+        self.assertEqual(changed.status_int, 200)
+
+    def test_diff(self):
+        self.assert_validated(url("diff", title="FrontPage", old=1, new=2))
+
+    def test_the_latest_revision(self):
+        self.assert_validated(url("revision", title="FrontPage", number=2))
+
+    def test_an_old_revision_with_its_restore_form_is_private(self):
+        # The policy of test.ini lets anyone restore: the form's token
+        # starts a session, and the tag names it once the session has it.
+        path = url("revision", title="FrontPage", number=1)
+        self.reader.get(path)
+        response = self.reader.get(path)
+        self.assertEqual(directives(response), {"private", "no-cache"})
+        self.reader.get(
+            path, headers={"If-None-Match": response.headers["ETag"]}, status=304
+        )
+
+    def test_each_kind_of_page_has_its_own_tag(self):
+        tags = {
+            self.reader.get(path).headers["ETag"]
+            for path in (
+                FRONT_PAGE,
+                url("history", title="FrontPage"),
+                url("diff", title="FrontPage", old=1, new=2),
+                url("diff", title="FrontPage", old=1, new=2, style="side"),
+                url("revision", title="FrontPage", number=1),
+                url("revision", title="FrontPage", number=2),
+            )
+        }
+        self.assertEqual(len(tags), 6)
