@@ -120,8 +120,16 @@ class RollingRestartTest(unittest.TestCase):
         cls.addClassCleanup(directory.cleanup)
         cls.dir = directory.name
         database_url = pgcluster.shared().new_database("deployment")
-        # Anyone edits, as the test's visitors do.
-        make_wiki(cls.dir, {"sqlalchemy.url": database_url, "quickwiki.policy": "open"})
+        # Anyone edits, as the test's visitors do; nginx keeps a reader's
+        # pages for a second only, so that a test sees them expire.
+        make_wiki(
+            cls.dir,
+            {
+                "sqlalchemy.url": database_url,
+                "quickwiki.policy": "open",
+                "quickwiki.public_max_age": "1",
+            },
+        )
         # The guide's step 3 makes the data directory the unit lets it write.
         os.mkdir(os.path.join(cls.dir, "data"))
         cls.servers = {}
@@ -173,6 +181,7 @@ class RollingRestartTest(unittest.TestCase):
             # A slow client is ended sooner, so that the test waits less.
             ("client_header_timeout 10s;", "client_header_timeout %ds;" % TRICKLE),
             ("root /srv/quickwiki/src/quickwiki/public;", "root %s;" % PUBLIC),
+            ("/var/cache/nginx/quickwiki", os.path.join(cls.dir, "nginx", "cache")),
         ]:
             assert site.count(old) == 1, "the shipped site has no %r" % old
             site = site.replace(old, new)
@@ -317,6 +326,25 @@ class RollingRestartTest(unittest.TestCase):
             if request_ids <= ids or time.monotonic() > deadline:
                 return logged
             time.sleep(0.1)
+
+    def test_nginx_keeps_a_readers_pages_and_revalidates_them(self):
+        writer = self.visitor()
+        form = self.answer(writer, "/pages/edit/KeptPage").html.form
+        self.assertEqual(self.answer(writer, form, content="Kept.").status, 302)
+        reader = self.visitor()
+        reader.open(self.https_port, "/KeptPage")
+        kept = reader.open(self.https_port, "/KeptPage")
+        self.assertEqual(kept.headers["X-Cache-Status"], "HIT")
+        self.assertIn("Kept.", kept.text)
+        # Once expired, nginx asks with the page's ETag: the wiki's 304
+        # lets it send its copy on.
+        time.sleep(1.5)
+        again = reader.open(self.https_port, "/KeptPage")
+        self.assertEqual(again.headers["X-Cache-Status"], "REVALIDATED")
+        self.assertIn("Kept.", again.text)
+        # A visitor with a session gets the wiki's own answer.
+        own = writer.open(self.https_port, "/KeptPage")
+        self.assertEqual(own.headers["X-Cache-Status"], "BYPASS")
 
     def test_health_answers_this_machine_and_metrics_no_one(self):
         visitor = self.visitor()
