@@ -36,6 +36,8 @@ class LoadSpec:
     each variant then has a fourth item, its page's revision before the
     load, and the requests go to the variants as :class:`pyloadgen.PageTurns`
     says instead of in turn, so that no page has two saves in flight.
+    ``headers``, ``(name, value)`` pairs, go with every request of a load
+    without variants (a conditional GET's ``If-None-Match``).
     """
 
     method: str
@@ -44,6 +46,7 @@ class LoadSpec:
     variants: tuple = ()
     numbered_text: tuple = ()
     revision_field: str = ""
+    headers: tuple = ()
 
     def request(self, number, variant=None, revision=None):
         """Request ``number`` (from 0) of a load: ``(path, cookie, body)``,
@@ -94,6 +97,8 @@ def _run_wrk(spec, port, seconds, connections):
                 *(spec.numbered_text or ("", "")),
                 spec.revision_field,
             ]
+        elif spec.headers:
+            args += [""] + ["%s: %s" % header for header in spec.headers]
         # One wrk thread: the server under test gets the other core, and the
         # requests are numbered in one sequence (see LoadSpec.request).
         command = [

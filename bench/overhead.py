@@ -95,10 +95,9 @@ def build(name, wiki_ini):
         )
     if group == "page":
         return Contender(page_apps.CONTENDERS[name](), base_environ(page_apps.PATH))
+    wiki = quickwiki_apps.load(wiki_ini)
     return Contender(
-        quickwiki_apps.load(wiki_ini),
-        quickwiki_apps.environ(name),
-        quickwiki_apps.REQUESTS[name][1],
+        wiki, quickwiki_apps.environ(name, wiki), quickwiki_apps.REQUESTS[name][1]
     )
 
 
@@ -111,7 +110,9 @@ def contenders(names, wiki_ini):
             if wiki is None:
                 wiki = build(name, wiki_ini).app
             built[name] = Contender(
-                wiki, quickwiki_apps.environ(name), quickwiki_apps.REQUESTS[name][1]
+                wiki,
+                quickwiki_apps.environ(name, wiki),
+                quickwiki_apps.REQUESTS[name][1],
             )
         else:
             built[name] = build(name, wiki_ini)

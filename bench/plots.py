@@ -49,6 +49,8 @@ def growth_chart(wiki, path):
     figure, (rate_axes, p99_axes) = plt.subplots(1, 2, figsize=(11, 4.8))
     styles = {
         ("quickwiki", "show"): ("-", "#2171b5"),
+        ("quickwiki", "show-304"): (":", "#2171b5"),
+        ("bare", "show"): ("-.", "#737373"),
         ("wiki2", "show"): ("--", "#6a51a3"),
         ("quickwiki", "list-first"): ("-", "#238b45"),
         ("quickwiki", "list-last"): (":", "#238b45"),

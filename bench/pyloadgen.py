@@ -157,5 +157,5 @@ class _Worker(threading.Thread):
             page, revision = self.pages.take()
         path, cookie, body = self.spec.request(next(self.turns), page, revision)
         if body is None:
-            return page, (path, {}, None)
+            return page, (path, dict(self.spec.headers), None)
         return page, (path, dict(_FORM, Cookie=cookie), body.encode())

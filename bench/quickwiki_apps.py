@@ -25,9 +25,11 @@ REVISIONS = 20
 _SHOW = seed.SHOW_TITLE
 
 #: Name, path and status of each request of the QuickWiki rows, in table
-#: order; the page view first, as the others are compared with it.
+#: order; the page view first, as the others are compared with it.  The
+#: 304 is the page view asked for with the ETag it was sent with.
 REQUESTS = {
     "qw-show": (wiki_client.SHOW_PATH, 200),
+    "qw-show-304": (wiki_client.SHOW_PATH, 304),
     "qw-list": (wiki_client.LIST_FIRST_PATH, 200),
     "qw-history": ("/pages/history/" + _SHOW, 200),
     "qw-edit": ("/pages/edit/" + _SHOW, 200),
@@ -49,6 +51,19 @@ def load(ini):
     return loadapp("config:" + os.path.abspath(ini))
 
 
-def environ(name):
-    """The environ of request ``name`` of :data:`REQUESTS`."""
-    return Request.blank(REQUESTS[name][0]).environ
+def environ(name, app):
+    """The environ of request ``name`` of :data:`REQUESTS` to ``app``."""
+    path, status = REQUESTS[name]
+    headers = {}
+    if status == 304:
+        # The tag is the page view's, as app sends it.
+        headers["If-None-Match"] = _sent_headers(app, path)["ETag"]
+    return Request.blank(path, headers=headers).environ
+
+
+def _sent_headers(app, path):
+    """The headers ``app`` answers ``GET path`` with."""
+    started = []
+    body = app(Request.blank(path).environ, lambda *start: started.append(start))
+    body.close() if hasattr(body, "close") else None
+    return dict(started[0][1])

@@ -7,13 +7,20 @@ for the whole part.  The measurements, one per wiki, operation and size
 (a *cell*), load one kind of request with the load generator:
 
 - QuickWiki ``show``: ``GET /pages/show/BenchmarkShowPage`` (200);
+- QuickWiki ``show-304``: the same, conditional, with the ``If-None-Match``
+  of the ETag the page was sent with, as a browser or a cache revalidates
+  it (304);
 - QuickWiki ``list-first`` and ``list-last``: the first and the last page
   of the title list, ``GET /pages`` and ``GET /pages?page=last`` (200);
 - QuickWiki ``save``: ``POST /pages/save/<Title>`` with the session cookie
   and the CSRF token of an edit form fetched before the load, as a browser
   would, a text no save of the run sent before, and the revision the page
   is at, so that each save adds a revision (302);
-- wiki2 ``show``: ``GET /BenchmarkShowPage``, the same reST page (200).
+- wiki2 ``show``: ``GET /BenchmarkShowPage``, the same reST page (200);
+- bare ``show``: a WSGI application answering every request with the
+  bytes and headers of QuickWiki's page view (``peers/bare_page.py``),
+  under the same server: the floor under the page view, at the smallest
+  size only (its page is the same at every size).
 
 Every cell is warmed up once, then measured in ``--wiki-rounds`` rounds.
 Each round visits every cell, the sizes of an operation side by side and
@@ -56,11 +63,12 @@ from wiki2peer import models as peer_models  # on sys.path through wiki_server
 
 #: The wikis and what is measured of each, in the order of the tables.
 OPERATIONS = {
-    "quickwiki": ("show", "list-first", "list-last", "save"),
+    "quickwiki": ("show", "show-304", "list-first", "list-last", "save"),
     "wiki2": ("show",),
+    "bare": ("show",),
 }
 #: The order a round visits the operations in (each at every size).
-_ROUND_OPERATIONS = ("show", "list-first", "list-last", "save")
+_ROUND_OPERATIONS = ("show", "show-304", "list-first", "list-last", "save")
 SAVE_SESSIONS = 256
 # How long a load's last saves may take to reach the database after the
 # load generator stopped waiting for them.
@@ -91,17 +99,17 @@ def run(args):
     ):
         sites = {}
         for pages in args.sizes:
-            for app in OPERATIONS:
+            for app in ("quickwiki", "wiki2"):
                 print("  %s: %d pages" % (app, pages), flush=True)
                 sites[app, pages] = make_site(app, pages, scratch, args.ini)
         for site in sites.values():
-            site.server = running.enter_context(
-                wiki_server.Server(
-                    site.ini,
-                    site.port,
-                    os.path.join(os.path.dirname(site.ini), "server.log"),
-                )
-            )
+            _serve(site, running)
+        # The bare application answers with QuickWiki's page, served now.
+        smallest = args.sizes[0]
+        sites["bare", smallest] = bare = make_bare_site(
+            sites["quickwiki", smallest], scratch
+        )
+        _serve(bare, running)
         cells = base_order(sites, args.sizes)
         print("  warming up %d measurements" % len(cells), flush=True)
         for site, operation in cells:
@@ -140,6 +148,43 @@ def run(args):
         "profiles": profiles,
         "profiled_at": largest,
     }
+
+
+def _serve(site, running):
+    """Start ``site``'s server, stopped when ``running`` closes."""
+    site.server = running.enter_context(
+        wiki_server.Server(
+            site.ini,
+            site.port,
+            os.path.join(os.path.dirname(site.ini), "server.log"),
+        )
+    )
+
+
+def make_bare_site(quickwiki, scratch):
+    """The bare application's site, answering with the page view of the
+    running site ``quickwiki`` as a reader gets it."""
+    import bare_page  # among the peers, on sys.path through wiki_server
+
+    directory = os.path.join(scratch, "bare-%d" % quickwiki.pages)
+    os.makedirs(directory)
+    status, headers, text = wiki_client.fetch(quickwiki.port, wiki_client.SHOW_PATH)
+    if status != 200:
+        raise RuntimeError("QuickWiki's page view answered %d" % status)
+    page = os.path.join(directory, "page.json")
+    bare_page.write_page(
+        page,
+        [
+            (name, value)
+            for name, value in headers.items()
+            if name.lower() not in ("date", "server")
+        ],
+        text.encode("utf-8"),
+    )
+    port = wiki_server.free_port()
+    return Site(
+        "bare", quickwiki.pages, wiki_server.bare_ini(directory, port, page), port
+    )
 
 
 def make_site(app, pages, scratch, source_ini):
@@ -192,7 +237,7 @@ def base_order(sites, sizes):
         for operation in _ROUND_OPERATIONS
         for pages in sizes
         for app in OPERATIONS
-        if operation in OPERATIONS[app]
+        if operation in OPERATIONS[app] and (app, pages) in sites
     ]
 
 
@@ -200,6 +245,15 @@ def load_spec(site, operation, load, connections):
     """What the load generator sends for ``operation`` of ``site``."""
     if site.app == "wiki2":
         return loadgen.LoadSpec("GET", _PEER_SHOW_PATH, 200)
+    if site.app == "bare":
+        return loadgen.LoadSpec("GET", wiki_client.SHOW_PATH, 200)
+    if operation == "show-304":
+        return loadgen.LoadSpec(
+            "GET",
+            wiki_client.SHOW_PATH,
+            304,
+            headers=(("If-None-Match", _show_etag(site)),),
+        )
     if operation == "save":
         prepare_saves(site, connections)
         return loadgen.LoadSpec(
@@ -228,6 +282,28 @@ def measure(site, operation, load, seconds, args):
     figures["errors"]["check"] = failed
     figures["error_count"] += failed
     return figures
+
+
+def _show_etag(site):
+    """The ETag QuickWiki's page view is sent with, to a reader."""
+    status, headers, _ = wiki_client.fetch(site.port, wiki_client.SHOW_PATH)
+    if status != 200 or not headers.get("ETag"):
+        raise RuntimeError("QuickWiki's page view came without an ETag")
+    return headers["ETag"]
+
+
+def _check_show_304(site, figures, load, connections):
+    """The page view's ETag still answers 304, and the page is the page."""
+    etag = _show_etag(site)
+    status, _, _ = wiki_client.fetch(
+        site.port, wiki_client.SHOW_PATH, headers={"If-None-Match": etag}
+    )
+    return int(status != 304) + _check_show(site, figures, load, connections)
+
+
+def _check_bare(site, figures, load, connections):
+    status, _, text = wiki_client.fetch(site.port, wiki_client.SHOW_PATH)
+    return int(status != 200 or "<strong>rendered</strong>" not in text)
 
 
 def _check_show(site, figures, load, connections):
@@ -304,6 +380,8 @@ def _check_peer_show(site, figures, load, connections):
 #: The check after each measurement: the number of failures found.
 CHECKS = {
     ("quickwiki", "show"): _check_show,
+    ("quickwiki", "show-304"): _check_show_304,
+    ("bare", "show"): _check_bare,
     ("quickwiki", "list-first"): _check_list_first,
     ("quickwiki", "list-last"): _check_list_last,
     ("quickwiki", "save"): _check_save,

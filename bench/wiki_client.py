@@ -55,9 +55,10 @@ def form_prefix(fields, last):
     return "%s%s=" % (encode_form(others) + "&" if others else "", last)
 
 
-def fetch(port, path, method="GET", body=None, cookie=None):
-    """One request to 127.0.0.1; ``(status, headers, text)``."""
-    headers = {}
+def fetch(port, path, method="GET", body=None, cookie=None, headers=None):
+    """One request to 127.0.0.1, with ``headers`` if given; ``(status,
+    headers, text)``."""
+    headers = dict(headers or {})
     if cookie:
         headers["Cookie"] = cookie
     if body is not None:

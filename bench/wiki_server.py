@@ -99,6 +99,14 @@ def peer_ini(directory, port):
     return _write(parser, directory, port)
 
 
+def bare_ini(directory, port, page):
+    """Write the ini of the bare application answering with the response
+    kept in the file ``page`` into ``directory``; its path."""
+    parser = _parser()
+    parser["app:main"] = {"use": "call:bare_page:make_app", "page": page}
+    return _write(parser, directory, port)
+
+
 def database_url(ini_path):
     """The ``sqlalchemy.url`` the ini gives the app, ``%(here)s`` filled in."""
     parser = configparser.ConfigParser(

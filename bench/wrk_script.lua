@@ -1,7 +1,8 @@
 -- wrk script for the wiki benchmark (driven by bench/loadgen.py).
 --
 -- Arguments after "--": expected status, method, path, and optionally a
--- file of variants, one per line: "<path>\t<Cookie header>\t<form body>",
+-- file of variants (or "" for none, then headers "Name: value" that every
+-- request sends), one per line: "<path>\t<Cookie header>\t<form body>",
 -- with "\t<revision>" after it when a revision field is named, then the
 -- URL-encoded start and end of a text, and the name of that field (or "").
 -- With variants, request number n (from 0) takes variant n modulo their
@@ -31,7 +32,7 @@ function init(args)
    sent = 0
    variants = {}
    revision_field = ""
-   if args[4] then
+   if args[4] and args[4] ~= "" then
       text_start, text_end = args[5] or "", args[6] or ""
       revision_field = args[7] or ""
       busy, by_title, last = {}, {}, 0
@@ -50,7 +51,12 @@ function init(args)
          by_title[path:match("[^/]*$")] = #variants
       end
    else
-      fixed = wrk.format(method, args[3])
+      local headers = {}
+      for index = 5, #args do
+         local name, value = args[index]:match("^([^:]+): (.*)$")
+         headers[name] = value
+      end
+      fixed = wrk.format(method, args[3], headers)
    end
 end
 

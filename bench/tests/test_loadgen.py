@@ -1,5 +1,6 @@
 """The requests of a load, numbered as wrk_script.lua numbers them."""
 
+import itertools
 import unittest
 
 import loadgen
@@ -7,6 +8,16 @@ import pyloadgen
 
 
 class LoadSpecTest(unittest.TestCase):
+    def test_a_plain_request_sends_its_headers(self):
+        spec = loadgen.LoadSpec(
+            "GET", "/page", 304, headers=(("If-None-Match", '"page-1"'),)
+        )
+        worker = pyloadgen._Worker("127.0.0.1", 1, spec, itertools.count(), None, 0)
+        self.assertEqual(
+            worker._next_request(),
+            (None, ("/page", {"If-None-Match": '"page-1"'}, None)),
+        )
+
     def test_plain_request(self):
         spec = loadgen.LoadSpec("GET", "/pages", 200)
         self.assertEqual(spec.request(0), ("/pages", None, None))

@@ -81,7 +81,9 @@ def sample_results():
             _wiki_row("quickwiki", "list-first", pages, 300.0, 30.0),
             _wiki_row("quickwiki", "list-last", pages, 290.0, 31.0),
             _wiki_row("quickwiki", "save", pages, 150.0, 60.0),
+            _wiki_row("quickwiki", "show-304", pages, 6000.0, 2.0),
         ]
+    rows.append(_wiki_row("bare", "show", 100, 2000.0, 5.0))
     meta = {
         "started": "2026-01-01T00:00:00",
         "machine": "x86_64",
@@ -164,6 +166,9 @@ class MarkdownTest(unittest.TestCase):
             "| 10,000 | 600 | 100 | 6.00× | 5.40–6.60× | 20.0 | 80.0 |", self.text
         )
         self.assertIn("the lowest ratio here is 6.00×", self.text)
+
+    def test_page_view_against_the_bare_app_and_its_304(self):
+        self.assertIn("| 100 | 1,200 | 2,000 | 0.60× | 6,000 | 5.00× |", self.text)
 
     def test_growth_compares_with_the_smallest_size(self):
         self.assertIn("time per request, 10,000 vs 100", self.text)
