@@ -159,8 +159,9 @@ def render(title, source, page_url, file_url=None, keep=False):
 
     A rendering kept for the same text is used when it still holds (see
     :func:`_kept`).  Otherwise the text is rendered, and the result kept
-    when ``keep`` is true (an old revision's), or when the renderer failed
-    on the text (past its deadline, say), which it would do again.
+    when ``keep`` is true (an old revision's) unless no worker could take
+    it in time, or when the renderer failed on the text (past its
+    deadline, say), which it would do again.
     """
     digest = hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest()
     kept = _kept(title, digest)
@@ -185,7 +186,8 @@ def render(title, source, page_url, file_url=None, keep=False):
         document_title,
         isinstance(html, wikitext.Failure),
     )
-    if keep or rendered.failed:
+    # No worker in time says nothing of the text: the next try may succeed.
+    if (keep and not rendered.deferred) or rendered.failed:
         _keep(digest, rendered)
     return rendered
 

@@ -343,6 +343,14 @@ class KeptRenderingTest(WikiTest):
             "Rendered next time.", page.html.select_one(".preview").get_text()
         )
 
+    def test_an_old_revision_cut_short_by_the_budget_is_tried_again(self):
+        with mock.patch.object(
+            work, "run", side_effect=work.BudgetSpent("the request's time ran out")
+        ):
+            self.view_first_revision()
+        self.assertEqual(kept_digests(), [])
+        self.assertIn("First", self.view_first_revision().html.article.get_text())
+
     def test_the_oldest_are_dropped_beyond_the_budget(self):
         self.addCleanup(renderings.configure)
         renderings.configure(kept_size=0)
