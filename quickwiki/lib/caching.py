@@ -19,6 +19,12 @@ Who may keep a copy:
   no-cache``).  The framework's session middleware makes every answer
   whose request used the session private too.
 
+With single sign-on (``quickwiki.sso``) every page is private: the front
+end names users by what a cache in front does not see, so a copy made for
+a reader it did not name could reach one it does.  A page that tells of a
+failure of the moment (no worker free in time) gets no validators and is
+kept by no one (:func:`unkept`).
+
 Every page varies on ``Cookie``.  A page with flash messages waiting shows
 them once: it gets no validators.
 """
@@ -87,7 +93,12 @@ def validate(kind, shown, modified):
         parts.append(token)
     # A session read (the request brought its cookie) makes the page the
     # visitor's own, as a login does.
-    if account is None and not session.accessed() and app_globals.public_max_age:
+    if (
+        account is None
+        and not session.accessed()
+        and not app_globals.sso
+        and app_globals.public_max_age
+    ):
         response.headers["Cache-Control"] = (
             "public, max-age=%d" % app_globals.public_max_age
         )

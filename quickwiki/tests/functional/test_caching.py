@@ -1,10 +1,14 @@
 """HTTP caching: the validators of pages, histories, diffs and old
 revisions, their 304 answers, and who may keep a copy."""
 
+from unittest import mock
+
 from webtest import TestApp
 
 import pylons.test
 
+from quickwiki.lib import wikitext, work
+from quickwiki.lib.workers import WorkerTimeout
 from quickwiki.tests import ADMIN, FRONT_PAGE_CONTENT, TestController, log_in, url
 
 #: The FrontPage's address (the route "page").
@@ -83,6 +87,12 @@ class PageViewTest(TestController):
             FRONT_PAGE, headers={"If-None-Match": response.headers["ETag"]}, status=304
         )
 
+    def test_with_single_sign_on_every_page_is_private(self):
+        settings = pylons.test.pylonsapp.config["pylons.app_globals"]
+        with mock.patch.object(settings, "sso", "header"):
+            response = self.app.get(FRONT_PAGE)
+        self.assertEqual(directives(response), {"private", "no-cache"})
+
     def test_a_logged_in_users_page_is_theirs_alone(self):
         anonymous = self.app.get(FRONT_PAGE).headers["ETag"]
         log_in(self.app, ADMIN)
@@ -123,6 +133,27 @@ class OtherPagesTest(TestController):
 
     def test_the_latest_revision(self):
         self.assert_validated(url("revision", title="FrontPage", number=2))
+
+    def test_a_diff_no_worker_could_make_is_kept_by_no_one(self):
+        path = url("diff", title="FrontPage", old=1, new=2)
+        etag = self.reader.get(path).headers["ETag"]
+        with mock.patch.object(work, "run", side_effect=WorkerTimeout("busy")):
+            failed = self.reader.get(path)
+        self.assertIsNotNone(failed.html.select_one(".comparison-failed"))
+        self.assertEqual(failed.headers["Cache-Control"], "no-store")
+        self.assertNotIn("ETag", failed.headers)
+        self.assertNotIn("Last-Modified", failed.headers)
+        # The browser's copy of the real diff is still good.
+        with mock.patch.object(work, "run", side_effect=WorkerTimeout("busy")):
+            self.reader.get(path, headers={"If-None-Match": etag}, status=304)
+
+    def test_an_old_revision_no_worker_could_render_is_kept_by_no_one(self):
+        path = url("revision", title="FrontPage", number=1)
+        deferred = wikitext.Deferred("No worker was free in time.")
+        with mock.patch.object(wikitext, "render", return_value=(deferred, (), None)):
+            response = self.reader.get(path)
+        self.assertIn("No worker was free in time.", response.text)
+        self.assertNotIn("ETag", response.headers)
 
     def test_an_old_revision_with_its_restore_form_is_private(self):
         # The policy of test.ini lets anyone restore: the form's token
