@@ -28,6 +28,8 @@ import time
 
 import loadgen
 
+from quickwiki.lib import limiting
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 #: Where the peers' packages are; the servers and this process import the
 #: peer (``wiki2peer``) from there.
@@ -67,6 +69,15 @@ def quickwiki_ini(source, directory, port):
     for section in parser.sections():
         if section.startswith("logger_"):
             parser[section]["level"] = "WARN"
+    # The load generator is one client standing for a wiki's many readers
+    # and writers: the limits of one client's rates and shares (the
+    # deployment guide, "The limits, headers and errors") would refuse it.
+    app = parser["app:main"]
+    app["quickwiki.client_request_rate"] = "none"
+    for share in limiting.DEFAULT_SHARES:
+        app["quickwiki.client_" + share] = "0"
+    for rule in limiting.DEFAULT_RULES:
+        app["quickwiki.rate_limit." + rule] = "none"
     return _write(parser, directory, port)
 
 
