@@ -9,7 +9,7 @@ account or not, and takes as long (see :mod:`quickwiki.lib.accounts`).
 
 import logging
 
-from pylons import app_globals, request, url
+from pylons import app_globals, request, response, url
 from pylons import tmpl_context as c
 from pylons.controllers.util import abort, redirect
 from pylons.decorators import validate
@@ -17,7 +17,7 @@ from pylons.decorators.rest import restrict
 from pylons.decorators.secure import authenticate_form, require
 from pylons.i18n import N_, _
 
-from quickwiki.lib import accounts, auth, forms
+from quickwiki.lib import accounts, auth, forms, limiting
 from quickwiki.lib import helpers as h
 from quickwiki.lib.base import BaseController, own_status, render
 
@@ -25,6 +25,11 @@ log = logging.getLogger(__name__)
 
 #: What a failed login says, whatever failed: the name or the password.
 LOGIN_FAILED = N_("That name and password do not match an account.")
+#: What a login over its rate limit says, whether the account exists or not.
+TOO_MANY_LOGINS = N_(
+    "Too many attempts to log in, to this account or from your address. "
+    "Wait a while before you try again."
+)
 #: Why one's account page is refused to whoever has not logged in (the
 #: error document translates it).
 LOGGED_OUT = N_("Your account's page is for you once you have logged in.")
@@ -39,10 +44,11 @@ class AccountController(BaseController):
         c.came_from = forms.LocalPath().to_python(request.GET.get("came_from"))
         return self._login_page()
 
-    def _login_page(self, failed=None):
-        """The login form, saying why the last attempt ``failed``."""
+    def _login_page(self, failed=None, status=403):
+        """The login form, saying why the last attempt ``failed`` (answered
+        with ``status``)."""
         if failed is not None:
-            own_status(403)
+            own_status(status)
         c.failed = failed
         return render("/account/login.mako")
 
@@ -53,6 +59,16 @@ class AccountController(BaseController):
         """Log in to the account that the name and password open."""
         form = self.form_result
         c.came_from = form["came_from"]
+        key = accounts.name_key(form["name"])
+        try:
+            # Before the password's (costly) check: guessing is bounded
+            # per account, and per client across accounts.
+            limiting.hit("login_account", key)
+            limiting.hit("login_client", limiting.client())
+        except limiting.TooManyRequests as refused:
+            log.warning("Login as %r refused: %s", form["name"], refused.detail)
+            response.headers["Retry-After"] = str(refused.wait)
+            return self._login_page(_(TOO_MANY_LOGINS), status=429)
         found = accounts.authenticate(form["name"], form["password"])
         if found is None:
             log.info("Failed login as %r", form["name"])
@@ -63,6 +79,8 @@ class AccountController(BaseController):
                 % {"name": found.name}
             )
         auth.log_in(found)
+        # Its owner is back: the failed attempts of others lock it no longer.
+        app_globals.limiter.clear("login_account", key)
         log.info("%s logged in", found.name)
         h.flash(_("Logged in as %(name)s.") % {"name": found.name})
         redirect(form["came_from"] or url("home"))

@@ -79,6 +79,10 @@ DEFAULT_RULES = {
     # Bytes of page text saved or restored (32 pages of the largest size
     # an hour).
     "written": "8388608/hour;33554432/day",
+    # Login attempts naming one account (counted whether it exists or not,
+    # so that the answer does not tell), and made by one client.
+    "login_account": "10/minute;50/hour",
+    "login_client": "30/minute;300/hour",
 }
 
 #: How many requests of each kind one client runs at once in one process:

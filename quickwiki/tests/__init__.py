@@ -35,6 +35,7 @@ import subprocess
 import sys
 import unittest
 from typing import NamedTuple
+from unittest import mock
 
 from hypothesis import HealthCheck, settings
 from paste.script.appinstall import SetupCommand
@@ -45,7 +46,7 @@ from webtest import TestApp
 import pylons
 import pylons.test
 
-from quickwiki.lib import accounts, revisions
+from quickwiki.lib import accounts, limiting, revisions
 from quickwiki.model import Page, Revision, live, meta
 
 __all__ = [
@@ -355,6 +356,20 @@ class TestController(unittest.TestCase):
         if summary is not None:
             form["summary"] = summary
         return form.submit(status=status, **submit)
+
+    def use_limiter(self, rules):
+        """Put a limiter of the default rules but ``rules`` (a dict of rule
+        names to limits) in the application's place for the test."""
+        limiter = limiting.Limiter(
+            dict(limiting.DEFAULT_RULES, **rules),
+            limiting.DEFAULT_SHARES,
+            limiting.DatabaseStorage(),
+        )
+        app_globals = pylons.test.pylonsapp.config["pylons.app_globals"]
+        patcher = mock.patch.object(app_globals, "limiter", limiter)
+        patcher.start()
+        self.addCleanup(patcher.stop)
+        return limiter
 
     def assert_document(self, response, heading, detail=None):
         """``response`` is the error document with ``heading`` (and ``detail``)."""

@@ -193,6 +193,68 @@ class LoginTest(TestController):
         self.assertIsNone(who(self.app.get(url("home"))))
 
 
+class LoginLimitTest(TestController):
+    """Login attempts are limited per account named and per client."""
+
+    def setUp(self):
+        super().setUp()
+        make_account(ALICE.name, password=ALICE.password)
+
+    def client_at(self, address):
+        return TestApp(pylons.test.pylonsapp, extra_environ={"REMOTE_ADDR": address})
+
+    def test_attempts_naming_one_account_are_limited(self):
+        self.use_limiter({"login_account": "2/minute"})
+        guesser = self.client_at("192.0.2.1")
+        for _ in range(2):
+            fill_login(guesser, "ALICE", "a guess").submit(status=403)
+        # Over the limit, even the right password (from elsewhere, in
+        # another case of the name) is not checked.
+        owner = self.client_at("192.0.2.2")
+        refused = fill_login(owner, "alice", ALICE.password).submit(status=429)
+        self.assertIn(int(refused.headers["Retry-After"]), range(1, 61))
+        self.assertIsNone(who(refused))
+        # Another account is not locked by the guesses at this one.
+        make_account("bob", password="bob's password")
+        log_in(owner, Person("bob", "bob's password"))
+
+    def test_an_unknown_name_is_limited_alike(self):
+        self.use_limiter({"login_account": "1/minute"})
+        answers = []
+        for number, name in enumerate(("alice", "nobody")):
+            app = self.client_at("192.0.2.%d" % (number + 1))
+            fill_login(app, name, "a guess").submit(status=403)
+            response = fill_login(app, name, "a guess").submit(status=429)
+            answers.append(
+                (
+                    response.status,
+                    sorted(response.headers.keys()),
+                    response.text.replace('value="%s"' % name, 'value="NAME"').replace(
+                        token_of(app), "TOKEN"
+                    ),
+                )
+            )
+        self.assertEqual(answers[0], answers[1])
+
+    def test_attempts_from_one_client_are_limited(self):
+        self.use_limiter({"login_client": "2/minute"})
+        guesser = self.client_at("192.0.2.1")
+        for name in ("carol", "dave"):
+            fill_login(guesser, name, "a guess").submit(status=403)
+        fill_login(guesser, "alice", ALICE.password).submit(status=429)
+        # Another client is counted apart.
+        log_in(self.client_at("192.0.2.2"), ALICE)
+
+    def test_a_login_to_the_account_clears_its_count(self):
+        self.use_limiter({"login_account": "2/minute"})
+        app = self.client_at("192.0.2.1")
+        fill_login(app, "alice", "a typo").submit(status=403)
+        log_in(app, ALICE)
+        for _ in range(2):
+            fill_login(app, "alice", "a typo").submit(status=403)
+        fill_login(app, "alice", "a typo").submit(status=429)
+
+
 class LogoutTest(TestController):
     def setUp(self):
         super().setUp()

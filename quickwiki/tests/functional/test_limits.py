@@ -239,19 +239,6 @@ class ClientShareTest(unittest.TestCase):
 class LimitedApplicationTest(TestController):
     """The application with a limiter of small limits in its place."""
 
-    def use_limiter(self, rules):
-        """A limiter of the default rules but ``rules`` in the application's."""
-        limiter = limiting.Limiter(
-            dict(limiting.DEFAULT_RULES, **rules),
-            limiting.DEFAULT_SHARES,
-            limiting.DatabaseStorage(),
-        )
-        app_globals = pylons.test.pylonsapp.config["pylons.app_globals"]
-        patcher = mock.patch.object(app_globals, "limiter", limiter)
-        patcher.start()
-        self.addCleanup(patcher.stop)
-        return limiter
-
     def test_a_save_over_the_quota_keeps_the_text(self):
         self.use_limiter({"writes": "1/minute"})
         self.save("NewPage", "First.")
