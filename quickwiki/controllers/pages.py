@@ -32,7 +32,15 @@ from quickwiki.lib import (
     work,
 )
 from quickwiki.lib import helpers as h
-from quickwiki.lib.base import BaseController, own_status, render
+from quickwiki.lib.base import (
+    BaseController,
+    answer_errors_with_400,
+    check_title,
+    own_status,
+    page_url,
+    refuse_errors,
+    render,
+)
 from quickwiki.lib.permissions import (
     knows_protection,
     may_delete,
@@ -41,7 +49,7 @@ from quickwiki.lib.permissions import (
     may_read,
     may_restore,
 )
-from quickwiki.lib.wikiwords import MAX_TITLE_LENGTH, is_title, normalise
+from quickwiki.lib.wikiwords import is_title
 from quickwiki.lib.workers import WorkerError
 from quickwiki.model import Page, existing_titles, live, look_alike, meta
 
@@ -133,8 +141,8 @@ class PagesController(BaseController):
 
     def show(self, title):
         """The page ``title``, as stored rendered; or an offer to write it."""
-        _check_title(title, 404)
-        shown = renderings.show(title, _page_url, _file_url(title))
+        check_title(title, 404)
+        shown = renderings.show(title, page_url, _file_url(title))
         if shown is None:
             return self._missing_page(title)
         if not shown.deferred:
@@ -169,7 +177,7 @@ class PagesController(BaseController):
     def edit(self, title):
         """The form to write page ``title``, new or not, with the problems
         docutils found in its text."""
-        _check_title(title, 404)
+        check_title(title, 404)
         latest = revisions.head(title)
         if latest is None:
             return self._edit_form(title, 0, "", look_alike=look_alike(title))
@@ -196,7 +204,7 @@ class PagesController(BaseController):
         ``problems`` docutils found in it, and for a new page the title of
         the page its title looks like, which it cannot be saved beside.
         """
-        _answer_errors_with_400()
+        answer_errors_with_400()
         c.title = title
         c.base = base
         c.content = content
@@ -222,11 +230,11 @@ class PagesController(BaseController):
         """Store the edit form's text as a new revision of page ``title``,
         or show a preview of it, or the conflict with a newer revision.
         """
-        _check_title(title, 400)
+        check_title(title, 400)
         form = self.form_result
         if form["preview"]:
             preview = renderings.render(
-                title, form["content"], _page_url, _file_url(title)
+                title, form["content"], page_url, _file_url(title)
             )
             return self._edit_form(
                 title,
@@ -351,8 +359,8 @@ class PagesController(BaseController):
         """Page ``title``'s revisions, newest first, a page of them at a
         time (``?before=N``: those numbered below N).
         """
-        _check_title(title, 404)
-        _refuse_errors(self.form_errors)
+        check_title(title, 404)
+        refuse_errors(self.form_errors)
         latest = revisions.head(title)
         if latest is None:
             abort(
@@ -387,10 +395,10 @@ class PagesController(BaseController):
         """Revision ``number`` of page ``title``, its restore form holding
         ``summary``; with the newer revision a restore met, its ``conflict``.
         """
-        _check_title(title, 404)
+        check_title(title, 404)
         shown = self._revision_or_404(title, number)
         latest = revisions.head(title)
-        _answer_errors_with_400()
+        answer_errors_with_400()
         c.title = title
         c.shown = shown
         c.latest = latest
@@ -417,7 +425,7 @@ class PagesController(BaseController):
     @validate(schema=forms.RestoreForm(), form="revision", force_defaults=False)
     def restore(self, title, number):
         """Add a revision with the text of revision ``number``."""
-        _check_title(title, 400)
+        check_title(title, 400)
         number = int(number)
         form = self.form_result
         restored = revisions.revision(title, number)
@@ -483,8 +491,8 @@ class PagesController(BaseController):
         """What changed from revision ``?old=`` of page ``title`` to
         revision ``?new=``, ``?style=inline`` or ``side`` by side.
         """
-        _check_title(title, 404)
-        _refuse_errors(self.form_errors)
+        check_title(title, 404)
+        refuse_errors(self.form_errors)
         query = self.form_result
         c.title = title
         c.old = self._revision_or_404(title, query["old"])
@@ -525,12 +533,12 @@ class PagesController(BaseController):
         if not c.titles:
             # Shown again by @validate with no title left to show: the
             # errors can only be told on their own.
-            _refuse_errors(getattr(c, "form_errors", None))
+            refuse_errors(getattr(c, "form_errors", None))
             h.flash(
                 _("No page was deleted: tick the pages to delete."), category="warning"
             )
             redirect(url("pages"))
-        _answer_errors_with_400()
+        answer_errors_with_400()
         c.summary = ""
         return render("/pages/delete.mako")
 
@@ -614,8 +622,8 @@ class PagesController(BaseController):
     def protect(self, title):
         """Protect page ``title``, so that only admins edit it, or end its
         protection (``protected`` false)."""
-        _check_title(title, 400)
-        _refuse_errors(self.form_errors)
+        check_title(title, 400)
+        refuse_errors(self.form_errors)
         protected = self.form_result["protected"]
         with meta.transaction() as session:
             found = session.execute(
@@ -765,51 +773,6 @@ def _any_title(condition):
     )
 
 
-def _check_title(title, status):
-    """Answer ``status`` unless ``title`` can be a page's title: 404 for
-    reading, 400 for writing.
-
-    A title that is one but for its Unicode form (``U`` and a combining
-    diaeresis, as some systems write ``Ü``) is read at its address in the
-    form titles have (301).
-    """
-    if status == 404 and not is_title(title) and is_title(normalise(title)):
-        route = request.environ["routes.route"]
-        arguments = request.environ["pylons.routes_dict"]
-        redirect(url(route.name, **dict(arguments, title=normalise(title))), code=301)
-    if not is_title(title):
-        detail = (
-            _(
-                "There is no page called %(title)s: page titles are WikiWords "
-                "of at most %(length)d characters, such as FrontPage."
-            )
-            if status == 404
-            else _(
-                "A page cannot be called %(title)s: page titles are WikiWords "
-                "of at most %(length)d characters, such as FrontPage."
-            )
-        )
-        abort(status, detail=detail % {"title": title, "length": MAX_TITLE_LENGTH})
-
-
-def _answer_errors_with_400():
-    """A form that ``@validate`` shows again with its errors answers 400."""
-    if getattr(c, "form_errors", None):
-        own_status(400)
-
-
-def _refuse_errors(errors):
-    """400 for a query string that ``@validate`` found wrong: one line of
-    the detail for each parameter, which the error document lists."""
-    if errors:
-        abort(
-            400,
-            detail="\n".join(
-                "%s=: %s" % (name, error) for name, error in sorted(errors.items())
-            ),
-        )
-
-
 def _file_url(page):
     """How page ``page``'s text names files: ``Photo.png`` is one of its
     own, ``OtherPage/Photo.png`` one of another page's.  The address does
@@ -831,11 +794,11 @@ def _revision_rendering(title, shown, latest):
     rendering if it is the latest, else its kept one, rendered and kept
     by its first view."""
     if shown.number == latest.number:
-        current = renderings.show(title, _page_url)
+        current = renderings.show(title, page_url)
         if current is not None and current.revision == shown.number:
             return current
     return renderings.render(
-        title, shown.content, _page_url, _file_url(title), keep=True
+        title, shown.content, page_url, _file_url(title), keep=True
     )
 
 
@@ -851,16 +814,12 @@ def _compared(old_text, new_text):
         return None, str(exc)
 
 
-def _page_url(title):
-    return url("page", title=title)
-
-
 def _problems(title, number):
     """The problems docutils found in revision ``number``, page ``title``'s
     latest: kept with its stored rendering, which is made only if a view
     would make it too.
     """
-    shown = renderings.show(title, _page_url, _file_url(title))
+    shown = renderings.show(title, page_url, _file_url(title))
     return shown.problems if shown is not None and shown.revision == number else ()
 
 
@@ -872,4 +831,4 @@ def _digest(html):
 
 def _renderer(title):
     """What renders a new revision of page ``title``, to store with it."""
-    return lambda source: renderings.render(title, source, _page_url, _file_url(title))
+    return lambda source: renderings.render(title, source, page_url, _file_url(title))

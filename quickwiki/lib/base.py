@@ -1,16 +1,27 @@
 """The base class of QuickWiki's controllers, ``render`` for their
-templates, and what their actions share."""
+templates, and what their actions share: checking titles and queries, and
+answering with a status of their own."""
 
-from pylons import request, response
+from pylons import request, response, url
+from pylons import tmpl_context as c
 from pylons.controllers import WSGIController
-from pylons.controllers.util import abort
+from pylons.controllers.util import abort, redirect
 from pylons.i18n import _
 from pylons.templating import render_mako as render
 
 from quickwiki.lib import auth, languages
+from quickwiki.lib.wikiwords import MAX_TITLE_LENGTH, is_title, normalise
 from quickwiki.model import meta
 
-__all__ = ["BaseController", "own_status", "render"]
+__all__ = [
+    "BaseController",
+    "answer_errors_with_400",
+    "check_title",
+    "own_status",
+    "page_url",
+    "refuse_errors",
+    "render",
+]
 
 
 class BaseController(WSGIController):
@@ -63,9 +74,59 @@ class BaseController(WSGIController):
             meta.Session.remove()
 
 
+def check_title(title, status):
+    """Answer ``status`` unless ``title`` can be a page's title: 404 for
+    reading, 400 for writing.
+
+    A title that is one but for its Unicode form (``U`` and a combining
+    diaeresis, as some systems write ``Ü``) is read at its address in the
+    form titles have (301).
+    """
+    if status == 404 and not is_title(title) and is_title(normalise(title)):
+        route = request.environ["routes.route"]
+        arguments = request.environ["pylons.routes_dict"]
+        redirect(url(route.name, **dict(arguments, title=normalise(title))), code=301)
+    if not is_title(title):
+        detail = (
+            _(
+                "There is no page called %(title)s: page titles are WikiWords "
+                "of at most %(length)d characters, such as FrontPage."
+            )
+            if status == 404
+            else _(
+                "A page cannot be called %(title)s: page titles are WikiWords "
+                "of at most %(length)d characters, such as FrontPage."
+            )
+        )
+        abort(status, detail=detail % {"title": title, "length": MAX_TITLE_LENGTH})
+
+
 def own_status(status):
     """Answer ``status`` with the action's own page, which StatusCodeRedirect
     is asked to send as it is, instead of the error document.
     """
     request.environ["pylons.status_code_redirect"] = True
     response.status_int = status
+
+
+def answer_errors_with_400():
+    """A form that ``@validate`` shows again with its errors answers 400."""
+    if getattr(c, "form_errors", None):
+        own_status(400)
+
+
+def refuse_errors(errors):
+    """400 for a query string that ``@validate`` found wrong: one line of
+    the detail for each parameter, which the error document lists."""
+    if errors:
+        abort(
+            400,
+            detail="\n".join(
+                "%s=: %s" % (name, error) for name, error in sorted(errors.items())
+            ),
+        )
+
+
+def page_url(title):
+    """The address of page ``title``."""
+    return url("page", title=title)
