@@ -41,7 +41,8 @@ count; it is read too, its revisions all anonymous.
 
 The stored renderings and links are left out: they are made from the
 revisions, and after a load each page is rendered again when first viewed,
-as after an upgrade of the schema.  A file whose name ends in ``.gz`` is
+as after an upgrade of the schema.  So are the texts' sizes and the search
+index, which a load makes from the revisions.  A file whose name ends in ``.gz`` is
 written compressed with gzip; a compressed file is recognised whatever its
 name.  Both ways the file is streamed, a line at a time, so neither takes
 memory the size of the wiki.
@@ -56,9 +57,10 @@ import zlib
 from datetime import datetime, timezone
 from typing import NamedTuple
 
-from sqlalchemy import bindparam, delete, false, func, insert, select, update
+from sqlalchemy import and_, bindparam, delete, false, func, insert, select, update
 
 from quickwiki import migrations
+from quickwiki.lib import search
 from quickwiki.lib.accounts import InvalidName, name_key, normalized_name
 from quickwiki.lib.wikiwords import MAX_TITLE_LENGTH, is_title
 from quickwiki.model import (
@@ -73,6 +75,7 @@ from quickwiki.model import (
     Page,
     Rendering,
     Revision,
+    SearchText,
 )
 from quickwiki.websetup import (
     FRONT_PAGE_CONTENT,
@@ -409,7 +412,7 @@ def _make_room(connection):
     if not rows:
         return
     if len(rows) == 1 and _written_by_setup_app(rows[0]):
-        for table in (Rendering, Link, Revision):
+        for table in (Rendering, Link, SearchText, Revision):
             connection.execute(delete(table).where(table.page == rows[0].page))
         connection.execute(delete(Page).where(Page.title == rows[0].page))
         return
@@ -591,6 +594,7 @@ def _revision(record, lines, version, max_size):
         "summary": summary,
         "deleted": deleted,
         "content": content,
+        "size": len(content.encode("utf-8")),
     }
 
 
@@ -752,18 +756,35 @@ class _Writer:
             self._flush()
 
     def finish(self):
-        """Write what is left, and a rendering to make for each live page."""
+        """Write what is left, a rendering to make for each live page, and
+        the live pages' search index."""
         if self.last is not None:
             self._finish_page()
         self._flush()
+        live = _pages.c.deleted == false()
         self.connection.execute(
             insert(Rendering).from_select(
                 ["page", "revision"],
-                select(_pages.c.title, _pages.c.revision).where(
-                    _pages.c.deleted == false()
-                ),
+                select(_pages.c.title, _pages.c.revision).where(live),
             )
         )
+        latest = (
+            select(_revisions.c.page, _revisions.c.content)
+            .join(
+                _pages,
+                and_(
+                    _pages.c.title == _revisions.c.page,
+                    _pages.c.revision == _revisions.c.number,
+                ),
+            )
+            .where(live)
+            .execution_options(yield_per=_BATCH_ROWS)
+        )
+        for batch in self.connection.execute(latest).partitions():
+            self.connection.execute(
+                insert(SearchText),
+                [search.document(title, content) for title, content in batch],
+            )
 
     def _finish_page(self):
         """The page of :attr:`last` shows it."""

@@ -31,6 +31,12 @@ any text the renderer failed on (a preview past the deadline, say), so
 that none is rendered at every request.  A kept rendering is used for a
 text while the renderer is the same and the pages it links to that exist
 are the same; the oldest are dropped beyond a budget of bytes.
+
+The same steps keep each link's ``missing`` flag true, which lists the
+wanted pages: a rendering's links are stored as it found their pages, a
+page created or deleted sets the flag of the links to it, and a
+rendering that finds its pages changed since it was made sets its links'
+flags again.
 """
 
 import hashlib
@@ -50,6 +56,7 @@ from quickwiki.model import (
     Rendering,
     Revision,
     existing_titles,
+    live,
 )
 from quickwiki.model.meta import Session, transaction
 
@@ -283,7 +290,7 @@ def write(session, title, revision, rendered=None):
         )
     )
     if stored:
-        _write_links(session, title, rendered.titles)
+        _write_links(session, title, rendered)
 
 
 def remove(session, title):
@@ -304,13 +311,18 @@ def recheck(title, rendered):
     if not rendered.deferred and _existing(title, rendered.titles) != rendered.existing:
         with transaction() as session:
             _invalidate(session, Rendering.page == title)
+            session.execute(
+                update(Link)
+                .where(Link.page == title)
+                .values(missing=~_live_page(Link.target))
+            )
 
 
 def invalidate_linking_to(title):
     """Drop the stored HTML of the pages that link to ``title``.
 
     Called once ``title``'s page has been created or deleted, which changes
-    the style of those links.
+    the style of those links, and whether they are wanted.
     """
     linking = select(Link.page).where(Link.target == title, Link.page != title)
     with transaction() as session:
@@ -323,6 +335,10 @@ def invalidate_linking_to(title):
             .with_for_update()
         ).all():
             _invalidate(session, Rendering.page.in_(linking))
+        missing = session.scalar(select(~_live_page(title)))
+        session.execute(
+            update(Link).where(Link.target == title).values(missing=missing)
+        )
 
 
 def _refresh(title, page_url, file_url):
@@ -364,7 +380,7 @@ def _refresh(title, page_url, file_url):
             == 1
         )
         if stored:
-            _write_links(session, title, rendered.titles)
+            _write_links(session, title, rendered)
     if stored:
         recheck(title, rendered)
     return Shown(
@@ -377,13 +393,28 @@ def _refresh(title, page_url, file_url):
     )
 
 
-def _write_links(session, title, targets):
+def _write_links(session, title, rendered):
+    """Store the links of ``rendered``, page ``title``'s rendering, each
+    missing or not as the rendering found it."""
     session.execute(delete(Link).where(Link.page == title))
-    if targets:
+    if rendered.titles:
         session.execute(
             insert(Link),
-            [{"page": title, "target": target} for target in sorted(targets)],
+            [
+                {
+                    "page": title,
+                    "target": target,
+                    "missing": target not in rendered.existing,
+                }
+                for target in sorted(rendered.titles)
+            ],
         )
+
+
+def _live_page(title):
+    """Whether ``title`` (a value or a column) has a page that is not
+    deleted."""
+    return select(Page.title).where(Page.title == title, live()).exists()
 
 
 def _invalidate(session, condition):

@@ -17,6 +17,10 @@ budget; one it could not finish is a conflict too.
 A new page whose title looks like another page's (the same
 :func:`quickwiki.lib.wikiwords.skeleton`) is not made: readers would take
 one for the other.
+
+The revision's transaction also brings the page's stored rendering, its
+links and its entry in the search index up to date
+(:mod:`quickwiki.lib.renderings`, :mod:`quickwiki.lib.search`).
 """
 
 import logging
@@ -28,7 +32,7 @@ from sqlalchemy import and_, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import defer
 
-from quickwiki.lib import diffs, renderings, work
+from quickwiki.lib import diffs, renderings, search, work
 from quickwiki.lib.workers import WorkerError
 from quickwiki.model import Page, Revision, look_alike
 from quickwiki.model.meta import Session, transaction
@@ -311,6 +315,7 @@ def _add(title, latest, content, author, summary, deleted=False, render=None):
         address=author.address,
         summary=summary,
         deleted=deleted,
+        size=len(content.encode("utf-8")),
     )
     try:
         with transaction() as session:
@@ -333,8 +338,10 @@ def _add(title, latest, content, author, summary, deleted=False, render=None):
             session.flush()
             if deleted:
                 renderings.remove(session, title)
+                search.remove(session, title)
             else:
                 renderings.write(session, title, added.number, rendered)
+                search.put(session, title, content)
     except (IntegrityError, _Overtaken):
         return None
     if rendered is not None:

@@ -24,6 +24,7 @@ from confusable_homoglyphs import confusables
 __all__ = [
     "MAX_TITLE_LENGTH",
     "find_wikiwords",
+    "title_parts",
     "is_title",
     "normalise",
     "skeleton",
@@ -35,6 +36,7 @@ MAX_TITLE_LENGTH = 40
 # A letter with its combining marks, as text not in NFC spells "Ü" too.
 _RUN = r"[\p{Lu}\p{Lt}]\p{M}*(?:[\p{Ll}\p{Nd}]\p{M}*)+"
 _WIKIWORD = regex.compile(r"(?:%s){2,}" % _RUN)
+_TITLE_PART = regex.compile(_RUN)
 # Not part of a longer word: "XFrontPage" or "FrontPage_2" hold none.
 _WIKIWORD_IN_TEXT = regex.compile(r"(?<![\w\p{M}])(?:%s){2,}(?![\w\p{M}])" % _RUN)
 
@@ -62,6 +64,12 @@ def find_wikiwords(text):
         for match in _WIKIWORD_IN_TEXT.finditer(text)
         if len(normalise(match.group())) <= MAX_TITLE_LENGTH
     ]
+
+
+def title_parts(title):
+    """The capitalised runs ``title`` is made of: ``FrontPage`` is
+    ``Front`` and ``Page``."""
+    return _TITLE_PART.findall(title)
 
 
 def skeleton(title):

@@ -12,11 +12,36 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 
-__all__ = ["LEGACY_REVISION", "current", "downgrade", "head", "upgrade"]
+__all__ = [
+    "LEGACY_REVISION",
+    "SEARCH_INDEX_OBJECTS",
+    "current",
+    "downgrade",
+    "head",
+    "in_model",
+    "upgrade",
+]
 
 #: The migration that describes the schema of QuickWiki 1.0, whose
 #: ``paster setup-app`` made the ``pages`` table without Alembic.
 LEGACY_REVISION = "0001"
+
+#: What the database's own full-text index adds to the schema, which the
+#: model does not describe (see :class:`quickwiki.model.SearchText`):
+#: SQLite's FTS5 table and the tables it keeps its index in, PostgreSQL's
+#: ``tsvector`` column and its GIN index.
+SEARCH_INDEX_OBJECTS = frozenset(
+    [
+        ("table", "search_index"),
+        ("table", "search_index_config"),
+        ("table", "search_index_content"),
+        ("table", "search_index_data"),
+        ("table", "search_index_docsize"),
+        ("table", "search_index_idx"),
+        ("column", "document"),
+        ("index", "ix_search_texts_document"),
+    ]
+)
 
 
 def upgrade(connection, revision="head"):
@@ -41,6 +66,18 @@ def current(connection):
 def head():
     """The migration of this code's schema, which :func:`upgrade` reaches."""
     return ScriptDirectory.from_config(_config(None)).get_current_head()
+
+
+def in_model(name, type_, parent_names):
+    """Whether Alembic's comparison of the database with the model is to
+    look at the object ``name`` (its ``include_name`` hook): all but the
+    full-text index's own, :data:`SEARCH_INDEX_OBJECTS`."""
+    if (
+        type_ in ("column", "index")
+        and parent_names.get("table_name") != "search_texts"
+    ):
+        return True
+    return (type_, name) not in SEARCH_INDEX_OBJECTS
 
 
 def _config(connection):

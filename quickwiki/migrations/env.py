@@ -3,6 +3,10 @@
 
 from alembic import context
 
-context.configure(connection=context.config.attributes["connection"])
+from quickwiki.migrations import in_model
+
+context.configure(
+    connection=context.config.attributes["connection"], include_name=in_model
+)
 with context.begin_transaction():
     context.run_migrations()

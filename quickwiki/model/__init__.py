@@ -1,5 +1,5 @@
-"""QuickWiki's data: pages, their revisions, their links and their HTML;
-the accounts that write them, and their logins.
+"""QuickWiki's data: pages, their revisions, their links, their HTML and
+their searchable text; the accounts that write them, and their logins.
 
 A page is its list of revisions, numbered from 1; nothing is ever changed
 in a revision once it is stored.  ``pages`` holds one row per title with
@@ -7,7 +7,9 @@ the number of the latest revision, which is the one the page shows.
 ``links`` and ``renderings`` are derived from the latest revisions, kept so
 that showing a page reads a single stored row
 (:mod:`quickwiki.lib.renderings`); :mod:`quickwiki.lib.revisions` writes
-the revisions.  ``accounts`` and ``logins`` are read and written by
+the revisions.  ``search_texts`` holds each live page's text as the
+database's full-text index reads it (:mod:`quickwiki.lib.search`).
+``accounts`` and ``logins`` are read and written by
 :mod:`quickwiki.lib.accounts`.  ``rate_counters`` counts what each client
 does, for the limits of :mod:`quickwiki.lib.limiting`; ``kept_renderings``
 keeps the HTML of old revisions and of texts the renderer failed on.
@@ -46,6 +48,7 @@ __all__ = [
     "KeptRendering",
     "Rendering",
     "Revision",
+    "SearchText",
     "existing_titles",
     "init_model",
     "live",
@@ -156,6 +159,16 @@ class Revision(_Authored, Base):
         CheckConstraint("number >= 1", name="number"),
         # An account's contributions, newest first.
         Index("ix_revisions_account_created", "account", "created"),
+        # Recent changes, newest first, from the whole wiki or one author,
+        # read in the order of the keyset that pages them.
+        Index("ix_revisions_created_page_number", "created", "page", "number"),
+        Index(
+            "ix_revisions_author_created_page_number",
+            "author",
+            "created",
+            "page",
+            "number",
+        ),
     )
 
     page: Mapped[str] = mapped_column(ForeignKey("pages.title"), primary_key=True)
@@ -165,6 +178,9 @@ class Revision(_Authored, Base):
     number: Mapped[int] = mapped_column(primary_key=True)
     #: The reStructuredText source, as the author wrote it.
     content: Mapped[str] = mapped_column(Text)
+    #: The text's length in bytes of UTF-8, kept so that lists of changes
+    #: show how much each one changed without reading the texts.
+    size: Mapped[int]
 
     def __repr__(self):
         return "<Revision %s r%d>" % (self.page, self.number)
@@ -208,15 +224,22 @@ class Link(Base):
     """A WikiWord that a page's latest revision links to.
 
     ``target`` need not have a page: links to missing pages are kept too,
-    so that creating the page finds the pages whose links change colour.
+    so that creating the page finds the pages whose links change colour,
+    and ``missing`` says which they are, for the list of wanted pages.
     """
 
     __tablename__ = "links"
+    __table_args__ = (
+        # What links here, in order of the linking pages' titles.
+        Index("ix_links_target_page", "target", "page"),
+        # The wanted pages, in order of their titles.
+        Index("ix_links_missing_target", "missing", "target"),
+    )
 
     page: Mapped[str] = mapped_column(ForeignKey("pages.title"), primary_key=True)
-    target: Mapped[str] = mapped_column(
-        String(MAX_TITLE_LENGTH), primary_key=True, index=True
-    )
+    target: Mapped[str] = mapped_column(String(MAX_TITLE_LENGTH), primary_key=True)
+    #: Whether ``target`` had no page (or a deleted one) when last looked up.
+    missing: Mapped[bool] = mapped_column(default=False)
 
 
 class Rendering(Base):
@@ -340,6 +363,25 @@ class RateCounter(Base):
     count: Mapped[int] = mapped_column(BigInteger)
     #: When the window ends, in seconds since the epoch.
     expires: Mapped[float] = mapped_column(Double)
+
+
+class SearchText(Base):
+    """A live page's text as the full-text index reads it.
+
+    The index itself is the database's own and lies outside the model: on
+    SQLite an FTS5 table that reads its text from here, on PostgreSQL a
+    ``tsvector`` column of this table, generated from it, with a GIN index
+    (both made by the migration that made this table).  ``words`` is the
+    title with its WikiWord parts apart, ``body`` the start of the latest
+    revision's text.
+    """
+
+    __tablename__ = "search_texts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    page: Mapped[str] = mapped_column(ForeignKey("pages.title"), unique=True)
+    words: Mapped[str] = mapped_column(String(3 * MAX_TITLE_LENGTH))
+    body: Mapped[str] = mapped_column(Text)
 
 
 def live():

@@ -28,7 +28,15 @@ import pylons.test
 
 from quickwiki import migrations
 from quickwiki.lib import accounts, backup, renderings, revisions, wikitext
-from quickwiki.model import Account, Link, Page, Rendering, Revision, meta
+from quickwiki.model import (
+    Account,
+    Link,
+    Page,
+    Rendering,
+    Revision,
+    SearchText,
+    meta,
+)
 from quickwiki.tests import (
     ADMIN,
     CHECKOUT,
@@ -201,7 +209,21 @@ class LoadTest(TestController):
         ]
         for line in expected:
             del line["type"]
+            line["size"] = len(line["content"].encode("utf-8"))
         self.assertEqual(loaded, expected)
+        # The live pages are indexed for search, at their latest text.
+        self.assertEqual(
+            [
+                (row.page, row.body)
+                for row in self.connection.execute(
+                    select(SearchText).order_by(SearchText.page)
+                )
+            ],
+            [
+                ("FrontPage", WIKI[2]["content"]),
+                ("SandBox", "Play here."),
+            ],
+        )
 
     def test_a_dump_made_before_accounts_is_loaded(self):
         self.assertEqual(self.load(dump_of(*WIKI_1)), backup.Counts(1, 1))
@@ -251,7 +273,7 @@ class LoadTest(TestController):
         self.assertEqual(link_class(page, "OldPage"), wikitext.MISSING_PAGE_CLASS)
         self.assertEqual(
             self.table(Link, Link.target),
-            [("FrontPage", "OldPage"), ("FrontPage", "SandBox")],
+            [("FrontPage", "OldPage", True), ("FrontPage", "SandBox", False)],
         )
         self.app.get(url("page", title="OldPage"), status=404)
         history = self.app.get(url("history", title="FrontPage"))
