@@ -47,6 +47,8 @@ setup(
         "Pillow>=10.0",
         "puremagic>=1.20",
         "boto3>=1.28",
+        # The Atom feeds of recent changes and of each page's history.
+        "feedgen>=1.0",
         "nh3>=0.2.14",
         "Beaker>=1.12.1",
         "FormEncode>=2.0.1",
@@ -72,6 +74,10 @@ setup(
             "hypothesis>=6.0",
             "nose2>=0.12",
             "playwright>=1.40",
+            # The Atom feeds are read back as a feed reader reads them, and
+            # the API's OpenAPI description is checked against its spec.
+            "feedparser>=6.0",
+            "openapi-spec-validator>=0.7",
             # The framework's tests are measured (framework/pyproject.toml).
             "coverage>=7.4",
             # Extracts and compiles the message catalogues

@@ -24,6 +24,16 @@ def make_map(config):
     mapper.connect("/error/document", controller="error", action="document")
     mapper.connect("home", "/", controller="pages", action="show", title="FrontPage")
     mapper.connect("pages", "/pages", controller="pages", action="index")
+    mapper.connect("new_page", "/pages/new", controller="pages", action="new")
+    mapper.connect("search", "/pages/search", controller="search", action="index")
+    mapper.connect(
+        "changes_feed", "/pages/changes.atom", controller="changes", action="feed"
+    )
+    mapper.connect("changes", "/pages/changes", controller="changes", action="index")
+    mapper.connect("wanted", "/pages/wanted", controller="links", action="wanted")
+    mapper.connect(
+        "backlinks", "/pages/backlinks/{title}", controller="links", action="backlinks"
+    )
     mapper.connect(
         "show_page", "/pages/show/{title}", controller="pages", action="show"
     )
@@ -32,6 +42,13 @@ def make_map(config):
     )
     mapper.connect(
         "save_page", "/pages/save/{title}", controller="pages", action="save"
+    )
+    # Before the history, whose title would take the ".atom" in.
+    mapper.connect(
+        "history_feed",
+        "/pages/history/{title}.atom",
+        controller="changes",
+        action="history_feed",
     )
     mapper.connect(
         "history", "/pages/history/{title}", controller="pages", action="history"

@@ -49,7 +49,7 @@ from quickwiki.lib.permissions import (
     may_read,
     may_restore,
 )
-from quickwiki.lib.wikiwords import is_title
+from quickwiki.lib.wikiwords import is_title, normalise, suggest_title, title_problem
 from quickwiki.lib.workers import WorkerError
 from quickwiki.model import Page, existing_titles, live, look_alike, meta
 
@@ -138,6 +138,27 @@ class PagesController(BaseController):
             _title_list_position(request.GET), app_globals.titles_per_page
         )
         return render("/pages/index.mako")
+
+    def new(self):
+        """The form that starts a page: a title (``?title=``) that can be one
+        goes to its editor; any other is refused, saying why."""
+        c.typed = normalise(request.GET.get("title", "").strip())
+        c.problem = c.suggestion = c.existing = c.look_alike = None
+        if "title" not in request.GET:
+            return render("/pages/new.mako")
+        c.problem = title_problem(c.typed)
+        if c.problem is not None:
+            own_status(400)
+            c.suggestion = suggest_title(c.typed)
+        elif existing_titles([c.typed]):
+            own_status(409)
+            c.existing = c.typed
+        elif (other := look_alike(c.typed)) is not None:
+            own_status(409)
+            c.look_alike = other
+        else:
+            redirect(url("edit_page", title=c.typed))
+        return render("/pages/new.mako")
 
     def show(self, title):
         """The page ``title``, as stored rendered; or an offer to write it."""

@@ -13,12 +13,15 @@ from formencode import validators
 from formencode.foreach import ForEach
 
 from quickwiki.lib import accounts
+from quickwiki.lib.search import MAX_QUERY_LENGTH
 from quickwiki.lib.wikiwords import MAX_TITLE_LENGTH, is_title
-from quickwiki.model import MAX_SUMMARY_LENGTH, ROLES
+from quickwiki.model import MAX_AUTHOR_LENGTH, MAX_SUMMARY_LENGTH, ROLES
 
 __all__ = [
+    "MAX_RESULT_PAGES",
     "AccountName",
     "BlockForm",
+    "ChangesQuery",
     "ContributionsQuery",
     "DeleteForm",
     "DiffQuery",
@@ -32,10 +35,18 @@ __all__ = [
     "RegisterForm",
     "RestoreForm",
     "RevertForm",
+    "RevisionReference",
     "RoleForm",
     "SaveForm",
+    "SearchQuery",
+    "TitlesQuery",
     "WikiWord",
 ]
+
+#: How many pages of search results can be read: the best matches are
+#: what a search is for, and every later page costs more than the one
+#: before it.
+MAX_RESULT_PAGES = 50
 
 
 class PageSource(validators.UnicodeString):
@@ -78,6 +89,23 @@ def _summary():
 
 def _revision_number(lowest):
     return validators.Int(min=lowest, max=2**31 - 1, not_empty=True)
+
+
+class RevisionReference(validators.FancyValidator):
+    """A revision named as ``Title/number``: ``(title, number)``."""
+
+    messages = {
+        "reference": "%(text)s names no revision: write a page title, a "
+        "slash and a revision number, such as FrontPage/3.",
+    }
+
+    def _convert_to_python(self, value, state):
+        title, _, number = value.partition("/")
+        if not is_title(title) or not number.isascii() or not number.isdigit():
+            raise formencode.Invalid(
+                self.message("reference", state, text=value), value, state
+            )
+        return title, int(number)
 
 
 class _Form(formencode.Schema):
@@ -236,3 +264,27 @@ class RoleForm(_Form):
     """An account's new role."""
 
     role = validators.OneOf(list(ROLES), not_empty=True)
+
+
+class SearchQuery(_Form):
+    """A search: what was typed, and which page of the results to show."""
+
+    q = validators.UnicodeString(max=MAX_QUERY_LENGTH, strip=True, if_missing="")
+    page = validators.Int(min=1, max=MAX_RESULT_PAGES, if_missing=1, if_empty=1)
+
+
+class ChangesQuery(_Form):
+    """A page of recent changes: those below revision ``before``, of page
+    ``title`` or by ``author`` alone when given."""
+
+    before = RevisionReference(if_missing=None, if_empty=None)
+    title = WikiWord(not_empty=False, if_missing=None, if_empty=None)
+    author = validators.UnicodeString(
+        max=MAX_AUTHOR_LENGTH, strip=True, if_missing=None, if_empty=None
+    )
+
+
+class TitlesQuery(_Form):
+    """A page of a list of titles: those after the title ``after``."""
+
+    after = WikiWord(not_empty=False, if_missing=None, if_empty=None)

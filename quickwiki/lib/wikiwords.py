@@ -13,6 +13,8 @@ Two titles that look alike (``FrontPage`` and ``FrοntPage``, whose ``ο``
 is Greek) have one :func:`skeleton`, after Unicode's confusables data
 (UTS #39, as the confusable_homoglyphs package ships it): the wiki
 refuses a new title whose skeleton an existing one has.
+:func:`title_problem` tells someone choosing a title why theirs is not
+one, and :func:`suggest_title` offers one made of their words.
 """
 
 import functools
@@ -24,7 +26,9 @@ from confusable_homoglyphs import confusables
 __all__ = [
     "MAX_TITLE_LENGTH",
     "find_wikiwords",
+    "suggest_title",
     "title_parts",
+    "title_problem",
     "is_title",
     "normalise",
     "skeleton",
@@ -116,3 +120,55 @@ def _prototypes():
         if len(character) == 1 and prototype != character:
             prototypes[character] = prototype
     return prototypes
+
+
+def title_problem(text):
+    """Why ``text`` (in NFC) cannot be a page's title, said to whoever typed
+    it; None when it can."""
+    if not text:
+        return "A page needs a title."
+    if len(text) > MAX_TITLE_LENGTH:
+        return "%s is %d characters long, and a title has at most %d." % (
+            text,
+            len(text),
+            MAX_TITLE_LENGTH,
+        )
+    others = dict.fromkeys(
+        _named(character) for character in text if not _TITLE_CHARACTER(character)
+    )
+    if others:
+        return (
+            "A title holds only letters and digits, run together, without %s."
+            % ", ".join(list(others)[:5])
+        )
+    if not (text[0].isupper() or text[0].istitle()):
+        return "A title starts with a capital letter."
+    if not is_title(text):
+        return (
+            "A title is two or more words run together, each a capital letter "
+            "and then small letters or digits, such as FrontPage or PageNumber2."
+        )
+    return None
+
+
+def suggest_title(text):
+    """A title made of the words of ``text``, each capitalised, if they make
+    one: ``front page`` gives ``FrontPage``, ``XML parser`` ``XmlParser``;
+    otherwise None."""
+    words = _TITLE_WORD.findall(normalise(text))
+    for rest in (str, str.lower):
+        title = normalise("".join(word[0].upper() + rest(word[1:]) for word in words))
+        if is_title(title):
+            return title
+    return None
+
+
+_TITLE_WORD = regex.compile(r"[\p{L}\p{Nd}][\p{L}\p{M}\p{Nd}]*")
+_TITLE_CHARACTER = regex.compile(r"[\p{L}\p{M}\p{Nd}]").fullmatch
+
+
+def _named(character):
+    """A character as a sentence names it."""
+    if character.isspace():
+        return "spaces"
+    return "“%s”" % character

@@ -1,6 +1,7 @@
-## The layout of every page: header, flash messages, the page, footer.
-## A template inheriting it defines heading() and may define footer(), and
-## above_heading(): a line over the heading.
+## The layout of every page: header with the search box, flash messages,
+## the page, footer.  A template inheriting it defines heading() and may
+## define footer(), above_heading() (a line over the heading) and feeds(),
+## the Atom feeds it offers.
 <!DOCTYPE html>
 <html lang="${h.language()}">
 <head>
@@ -9,6 +10,7 @@
   <title>${self.heading()} - QuickWiki</title>
   <link rel="stylesheet" href="${url('/quick.css')}">
   <link rel="icon" href="${url('/favicon.ico')}">
+  ${self.feeds()}
 </head>
 <body>
   <header class="site">
@@ -16,8 +18,15 @@
     <nav>
       <a href="${url('home')}">FrontPage</a>
       <a href="${url('pages')}">${_('Title list')}</a>
+      <a href="${url('changes')}">Recent changes</a>
+      <a href="${url('new_page')}">New page</a>
     </nav>
     ${who()}
+    <div class="search" role="search">
+      <input type="search" name="q" form="site-search" aria-label="Search the wiki"
+             maxlength="200" placeholder="Search">
+      <input type="submit" form="site-search" value="Search">
+    </div>
   </header>
   <main>
     ${self.above_heading()}
@@ -26,6 +35,10 @@
     ${next.body()}
   </main>
   <footer class="site">${self.footer()}</footer>
+  ## The search box's fields, in the header, belong to this form (form=): a
+  ## page's own form stays the first of its document, where scripts and
+  ## the tests that fill it in find it.
+  <form id="site-search" method="get" action="${url('search')}"></form>
 </body>
 </html>
 
@@ -52,6 +65,11 @@
   % endif
 % endif
 </div>
+</%def>
+
+<%def name="feeds()">
+  <link rel="alternate" type="application/atom+xml" title="Recent changes"
+        href="${url('changes_feed')}">
 </%def>
 
 <%def name="flash_messages()" filter="trim">

@@ -4,6 +4,12 @@
 <%def name="heading()">${_('History of %(title)s') % dict(title=c.title)}</%def>
 <%def name="footer()">
   ${h.link_to(_('Back to %(title)s') % dict(title=c.title), url('page', title=c.title))}
+  · ${h.link_to('Atom feed of this history', url('history_feed', title=c.title),
+                class_='feed', type='application/atom+xml')}
+</%def>
+<%def name="feeds()">
+  ${parent.feeds()}
+  <%include file="/pages/history_feed.mako"/>
 </%def>
 <form class="history" method="GET" action="${url('diff', title=c.title)}">
   <table class="revisions">

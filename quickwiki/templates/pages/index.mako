@@ -3,6 +3,10 @@
 ## deletion.
 <%inherit file="/base.mako"/>
 <%def name="heading()">${_('Title list')}</%def>
+<%def name="footer()">
+  ${h.link_to('Wanted pages', url('wanted'), class_='wanted-link')}:
+  titles that pages link to, which have no page yet.
+</%def>
 <% deleting = h.allowed('delete') %>
 % if c.titles:
 % if deleting:

@@ -14,6 +14,7 @@
   <a class="history-link" href="${url('history', title=c.title)}">${_('History')}</a>
   ${_('(revision %(number)d)') % dict(number=c.revision)}
   · <a class="files-link" href="${url('files', title=c.title)}">${_('Files')}</a>
+  · <a class="backlinks-link" href="${url('backlinks', title=c.title)}">What links here</a>
   % if h.allowed('delete'):
   · <a class="delete-link" href="${url('delete_pages', title=c.title)}">${_('Delete')}</a>
   % endif
@@ -23,6 +24,10 @@
     ${h.submit('protect', _('Unprotect') if c.protected else _('Protect'))}
   </form>
   % endif
+</%def>
+<%def name="feeds()">
+  ${parent.feeds()}
+  <%include file="/pages/history_feed.mako"/>
 </%def>
 % if c.protected:
 <p class="protected-note">${_('This page is protected: only admins edit it.')}</p>

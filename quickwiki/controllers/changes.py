@@ -1,0 +1,94 @@
+"""Recent changes: the latest revisions of the wiki, as a page and as Atom
+feeds, the wiki's and each page's history's."""
+
+from datetime import datetime, timezone
+
+from pylons import app_globals, response, url
+from pylons import tmpl_context as c
+from pylons.controllers.util import abort
+from pylons.decorators import validate
+
+from quickwiki.lib import changes, feeds, forms, revisions
+from quickwiki.lib.base import BaseController, check_title, refuse_errors, render
+
+
+class ChangesController(BaseController):
+    """The actions behind ``/pages/changes`` and the feeds."""
+
+    @validate(schema=forms.ChangesQuery(), post_only=False, on_get=True)
+    def index(self):
+        """A page of the latest changes, newest first, below revision
+        ``?before=Title/N``, of page ``?title=`` or by ``?author=`` alone."""
+        c.filters = self._filters()
+        c.changes, more = self._changes(self.form_result["before"])
+        c.newer = self.form_result["before"] is not None
+        last = c.changes[-1] if c.changes else None
+        c.older_url = (
+            url("changes", before="%s/%d" % (last.page, last.number), **c.filters)
+            if more
+            else None
+        )
+        return render("/changes/index.mako")
+
+    @validate(schema=forms.ChangesQuery(), post_only=False, on_get=True)
+    def feed(self):
+        """The latest changes as an Atom feed, narrowed as the page is."""
+        filters = self._filters()
+        if self.form_result["before"] is not None:
+            abort(
+                400, detail="A feed starts from the latest change: it has no before=."
+            )
+        found, _ = self._changes(None)
+        what = ", ".join("%s %s" % item for item in sorted(filters.items()))
+        return _atom(
+            "QuickWiki: recent changes" + (" (%s)" % what if what else ""),
+            url("changes_feed", qualified=True, **filters),
+            url("changes", qualified=True, **filters),
+            found,
+        )
+
+    def history_feed(self, title):
+        """Page ``title``'s latest revisions as an Atom feed."""
+        check_title(title, 404)
+        if revisions.head(title) is None:
+            abort(
+                404, detail="There is no page called %s, so it has no history." % title
+            )
+        found, _ = changes.recent(app_globals.revisions_per_page, page=title)
+        return _atom(
+            "QuickWiki: history of %s" % title,
+            url("history_feed", title=title, qualified=True),
+            url("history", title=title, qualified=True),
+            found,
+        )
+
+    def _filters(self):
+        """The query's filters that are set, to carry over into links."""
+        refuse_errors(self.form_errors)
+        return {
+            name: self.form_result[name]
+            for name in ("title", "author")
+            if self.form_result[name] is not None
+        }
+
+    def _changes(self, before):
+        """A page of changes below ``before``, filtered by the query, and
+        whether older ones follow."""
+        try:
+            return changes.recent(
+                app_globals.revisions_per_page,
+                before=before,
+                page=self.form_result["title"],
+                author=self.form_result["author"],
+            )
+        except changes.NoSuchRevision:
+            abort(
+                404, detail="There is no revision %s/%d to list changes below." % before
+            )
+
+
+def _atom(title, feed_url, page_url, found):
+    """Answer with the Atom feed of the changes ``found``."""
+    response.content_type = feeds.MEDIA_TYPE
+    response.charset = "utf-8"
+    return feeds.atom(title, feed_url, page_url, found, datetime.now(timezone.utc))

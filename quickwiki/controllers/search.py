@@ -1,0 +1,37 @@
+"""Searching the wiki: a title goes to its page, other words find pages."""
+
+from pylons import app_globals, url
+from pylons import tmpl_context as c
+from pylons.controllers.util import redirect
+from pylons.decorators import validate
+
+from quickwiki.lib import forms, search
+from quickwiki.lib.base import BaseController, refuse_errors, render
+from quickwiki.lib.wikiwords import is_title
+from quickwiki.model import existing_titles, meta
+
+
+class SearchController(BaseController):
+    """The action behind ``/pages/search``."""
+
+    @validate(schema=forms.SearchQuery(), post_only=False, on_get=True)
+    def index(self):
+        """The pages matching ``?q=``, best first, a page of them at a time
+        (``?page=N``); the page itself when ``q`` is its exact title."""
+        refuse_errors(self.form_errors)
+        typed, number = self.form_result["q"], self.form_result["page"]
+        has_page = is_title(typed) and bool(existing_titles([typed]))
+        if has_page and number == 1:
+            redirect(url("page", title=typed))
+        per_page = app_globals.titles_per_page
+        c.typed = typed
+        c.query = search.parse(typed)
+        c.number = number
+        c.first = (number - 1) * per_page + 1
+        hits = search.search(meta.Session, c.query, c.first - 1, per_page + 1)
+        c.hits = hits[:per_page]
+        c.earlier = number > 1
+        c.later = len(hits) > per_page and number < forms.MAX_RESULT_PAGES
+        # A title typed that has no page: offer to write it.
+        c.creatable = typed if is_title(typed) and not has_page else None
+        return render("/search/index.mako")

@@ -1,0 +1,85 @@
+"""Atom feeds of changes: the recent changes of the wiki, a page's history.
+
+The feeds are made with feedgen, a maintained library that writes Atom
+1.0 as its RFC says (the required elements, RFC 3339 times, escaping,
+well-formed XML through lxml), rather than with a template of our own,
+where each of those would be ours to get right.  Each entry is a
+revision: its id is the revision's address, which never changes, and it
+links to what the revision changed (its diff), or to the revision itself
+when it is the page's first.
+"""
+
+from feedgen.feed import FeedGenerator
+
+from pylons import url
+
+__all__ = ["MEDIA_TYPE", "atom"]
+
+#: The media type of an Atom feed.
+MEDIA_TYPE = "application/atom+xml"
+
+
+def atom(title, feed_url, page_url, changes, updated):
+    """The Atom document, as bytes, of the feed called ``title``, found at
+    ``feed_url`` (absolute) and shown as HTML at ``page_url``, of
+    :class:`quickwiki.lib.changes.Change` ``changes``, newest first;
+    ``updated`` is its time when it has no entry.
+    """
+    feed = FeedGenerator()
+    feed.id(feed_url)
+    feed.title(title)
+    feed.link(href=feed_url, rel="self", type=MEDIA_TYPE)
+    feed.link(href=page_url, rel="alternate", type="text/html")
+    feed.updated(changes[0].created if changes else updated)
+    feed.generator("QuickWiki")
+    for change in changes:
+        _add_entry(feed, change)
+    return feed.atom_str(pretty=True)
+
+
+def _add_entry(feed, change):
+    """Add revision ``change`` to ``feed``, after those added before it."""
+    entry = feed.add_entry(order="append")
+    revision_url = url(
+        "revision", title=change.page, number=change.number, qualified=True
+    )
+    entry.id(revision_url)
+    entry.title(_headline(change))
+    if change.number > 1:
+        entry.link(
+            href=url(
+                "diff",
+                title=change.page,
+                old=change.number - 1,
+                new=change.number,
+                qualified=True,
+            ),
+            rel="alternate",
+            type="text/html",
+        )
+    else:
+        entry.link(href=revision_url, rel="alternate", type="text/html")
+    entry.updated(change.created)
+    entry.author({"name": change.author})
+    entry.summary(_description(change))
+
+
+def _headline(change):
+    """An entry's title: the page, and its summary or what happened."""
+    if change.deleted:
+        return "%s deleted" % change.page
+    if change.summary:
+        return "%s: %s" % (change.page, change.summary)
+    return "%s, revision %d" % (change.page, change.number)
+
+
+def _description(change):
+    """An entry's summary, as plain text."""
+    what = "deleted the page" if change.deleted else "%+d bytes" % change.growth
+    text = "Revision %d of %s by %s (%s)." % (
+        change.number,
+        change.page,
+        change.author,
+        what,
+    )
+    return "%s %s" % (text, change.summary) if change.summary else text
