@@ -28,10 +28,12 @@ class SearchController(BaseController):
         c.query = search.parse(typed)
         c.number = number
         c.first = (number - 1) * per_page + 1
-        hits = search.search(meta.Session, c.query, c.first - 1, per_page + 1)
-        c.hits = hits[:per_page]
+        found = search.search(meta.Session, c.query, c.first - 1, per_page + 1)
+        c.hits = found.hits[:per_page]
+        c.narrowed = found.narrowed
+        c.most_ranked = search.MAX_RANKED
         c.earlier = number > 1
-        c.later = len(hits) > per_page and number < forms.MAX_RESULT_PAGES
+        c.later = len(found.hits) > per_page and number < forms.MAX_RESULT_PAGES
         # A title typed that has no page: offer to write it.
         c.creatable = typed if is_title(typed) and not has_page else None
         return render("/search/index.mako")

@@ -17,8 +17,10 @@ the FrontPage.  What people type is never handed to the engine as query
 syntax: :func:`parse` takes words and quoted phrases out of it, and each
 engine builds its query from those alone, so quotes, operators and any
 Unicode are only ever searched for.  Results are ranked (a match in the
-title counts more than one in the text), and each comes with a snippet of
-the text, its matches marked with ``<mark>`` and everything else escaped.
+title counts more than one in the text), among at most :data:`MAX_RANKED`
+matches so that a search costs about the same in any wiki, and each comes
+with a snippet of the text, its matches marked with ``<mark>`` and
+everything else escaped.
 """
 
 import re
@@ -26,7 +28,7 @@ import unicodedata
 from typing import NamedTuple
 
 from markupsafe import Markup, escape
-from sqlalchemy import bindparam, delete, insert, text, update
+from sqlalchemy import bindparam, delete, insert, select, text
 
 from quickwiki.lib.wikiwords import title_parts
 from quickwiki.model import SearchText
@@ -34,7 +36,9 @@ from quickwiki.model import SearchText
 __all__ = [
     "INDEXED_LENGTH",
     "MAX_QUERY_LENGTH",
+    "MAX_RANKED",
     "Engine",
+    "Found",
     "Hit",
     "Query",
     "document",
@@ -50,6 +54,9 @@ __all__ = [
 MAX_QUERY_LENGTH = 200
 #: The most words and phrases of a query that are searched for.
 MAX_TERMS = 12
+#: How many of a query's matches are ranked, at most: the most recently
+#: changed (see :class:`Engine`).
+MAX_RANKED = 1000
 #: How much of a page's text is indexed, in characters: the start of a
 #: very long page finds it, and PostgreSQL's ``tsvector`` stays far below
 #: its size limit.
@@ -121,12 +128,14 @@ def document(title, content):
 
 def put(session, title, content):
     """In ``session``'s transaction, index page ``title`` as having the
-    text ``content``."""
-    row = document(title, content)
-    if not session.execute(
-        update(SearchText).where(SearchText.page == title).values(row)
-    ).rowcount:
-        session.execute(insert(SearchText).values(row))
+    text ``content``.
+
+    The page's row is made anew, with a new id: the most recently changed
+    pages have the highest, which is how a broad query's candidates are
+    chosen (see :class:`Engine`).
+    """
+    remove(session, title)
+    session.execute(insert(SearchText).values(document(title, content)))
 
 
 def remove(session, title):
@@ -136,9 +145,9 @@ def remove(session, title):
 
 def search(session, query, offset, count):
     """Up to ``count`` :class:`Hit` for the :class:`Query` ``query``, best
-    first, after the first ``offset``."""
+    first, after the first ``offset``: :class:`Found`."""
     if not query:
-        return []
+        return Found([], False)
     return engine_for(session).search(session, query, offset, count)
 
 
@@ -147,62 +156,94 @@ def engine_for(session):
     return _ENGINES[session.get_bind().dialect.name]
 
 
+class Found(NamedTuple):
+    """What a search found: its ``hits``, and whether they were ranked
+    among the :data:`MAX_RANKED` most recently changed matches only
+    (``narrowed``)."""
+
+    hits: list
+    narrowed: bool
+
+
 class Engine:
-    """Searches ``search_texts`` through one database's full-text index."""
+    """Searches ``search_texts`` through one database's full-text index.
+
+    Ranking every match of a query costs time in proportion to their
+    number: a word on every page of a million would take seconds.  So
+    the matches ranked are the :data:`MAX_RANKED` most recently changed
+    (those of the highest ids, which the index reads in order without
+    ranking), and a query that matches more is said to be narrowed, so
+    that its author can add words.  An engine finds the lowest id of
+    those (:meth:`candidates`), then ranks the matches from there
+    (:meth:`ranked`).
+    """
 
     def search(self, session, query, offset, count):
         """Up to ``count`` :class:`Hit` for ``query``, best first, after the
-        first ``offset``."""
+        first ``offset``: :class:`Found`."""
+        lowest, matches = self.candidates(session, query)
+        if not matches:
+            return Found([], False)
+        hits = self.ranked(session, query, lowest, offset, count)
+        return Found(
+            [Hit(title, _marked(snippet or "")) for title, snippet in hits],
+            matches >= MAX_RANKED,
+        )
+
+    def candidates(self, session, query):
+        """The lowest id of the matches to rank, and their number."""
         raise NotImplementedError
 
-    @staticmethod
-    def _hits(rows):
-        """The :class:`Hit` of rows of titles and marked snippets."""
-        return [Hit(title, _marked(snippet or "")) for title, snippet in rows]
+    def ranked(self, session, query, lowest, offset, count):
+        """Up to ``count`` ``(title, marked snippet)`` of the matches from id
+        ``lowest``, best first, after the first ``offset``."""
+        raise NotImplementedError
 
 
 class SQLiteEngine(Engine):
     """SQLite's FTS5: ``search_index``, whose text is ``search_texts``'.
 
-    The best matches are found first, by BM25 (the title weighing ten
-    times the text), and only theirs are snippeted: SQLite would
-    otherwise make a snippet of every match before sorting them.
+    Matches are ranked by BM25, a match in the title weighing ten times
+    one in the text.  FTS5 keeps its matches in id order and reads a
+    range of ids without reading the rest, which bounds both queries.
     """
 
-    _BEST = text(
-        "SELECT rowid FROM search_index WHERE search_index MATCH :query "
-        "ORDER BY bm25(search_index, 10.0, 1.0), rowid LIMIT :count OFFSET :offset"
+    _CANDIDATES = text(
+        "SELECT min(rowid), count(*) FROM (SELECT rowid FROM search_index "
+        "WHERE search_index MATCH :query ORDER BY rowid DESC LIMIT :most)"
     )
-    _SNIPPETS = text(
-        "SELECT search_index.rowid, search_texts.page, "
-        "snippet(search_index, 1, :start, :end, :ellipsis, 24) "
-        "FROM search_index JOIN search_texts ON search_texts.id = search_index.rowid "
-        "WHERE search_index MATCH :query AND search_index.rowid IN :ids"
-    ).bindparams(bindparam("ids", expanding=True))
+    _RANKED = text(
+        "SELECT rowid, snippet(search_index, 1, :start, :end, :ellipsis, 24) "
+        "FROM search_index WHERE search_index MATCH :query AND rowid >= :lowest "
+        "ORDER BY bm25(search_index, 10.0, 1.0), rowid DESC "
+        "LIMIT :count OFFSET :offset"
+    )
+    _TITLES = select(SearchText.id, SearchText.page).where(
+        SearchText.id.in_(bindparam("ids", expanding=True))
+    )
 
-    def search(self, session, query, offset, count):
-        match = self.match(query)
-        ids = list(
-            session.scalars(
-                self._BEST, {"query": match, "count": count, "offset": offset}
-            )
+    def candidates(self, session, query):
+        return session.execute(
+            self._CANDIDATES, {"query": self.match(query), "most": MAX_RANKED}
+        ).one()
+
+    def ranked(self, session, query, lowest, offset, count):
+        snippets = session.execute(
+            self._RANKED,
+            {
+                "query": self.match(query),
+                "lowest": lowest,
+                "count": count,
+                "offset": offset,
+                "start": _MARK_START,
+                "end": _MARK_END,
+                "ellipsis": "…",
+            },
+        ).all()
+        titles = dict(
+            session.execute(self._TITLES, {"ids": [row[0] for row in snippets]}).all()
         )
-        if not ids:
-            return []
-        found = {
-            rowid: (title, snippet)
-            for rowid, title, snippet in session.execute(
-                self._SNIPPETS,
-                {
-                    "query": match,
-                    "ids": ids,
-                    "start": _MARK_START,
-                    "end": _MARK_END,
-                    "ellipsis": "…",
-                },
-            )
-        }
-        return self._hits(found[rowid] for rowid in ids if rowid in found)
+        return [(titles[rowid], snippet) for rowid, snippet in snippets]
 
     @staticmethod
     def match(query):
@@ -216,8 +257,8 @@ class PostgreSQLEngine(Engine):
     """PostgreSQL's text search: ``search_texts.document``, a ``tsvector``
     with the title's words weighted A and the text's B, in a GIN index.
 
-    The best matches are found by ``ts_rank``, then ``ts_headline`` makes
-    the snippets of those alone (it reads the whole text of each).
+    Matches are ranked by ``ts_rank``; ``ts_headline`` then makes the
+    snippets of the page of results alone (it reads each whole text).
     """
 
     _HEADLINE_OPTIONS = (
@@ -225,27 +266,34 @@ class PostgreSQLEngine(Engine):
         'FragmentDelimiter=" … "' % (_MARK_START, _MARK_END)
     )
 
-    def search(self, session, query, offset, count):
+    def candidates(self, session, query):
+        tsquery, values = self.tsquery(query)
+        statement = text(
+            "SELECT min(id), count(*) FROM (SELECT id FROM search_texts "
+            "WHERE document @@ %s ORDER BY id DESC LIMIT :most) AS candidates" % tsquery
+        )
+        return session.execute(statement, dict(values, most=MAX_RANKED)).one()
+
+    def ranked(self, session, query, lowest, offset, count):
         tsquery, values = self.tsquery(query)
         statement = text(
             "SELECT texts.page, ts_headline('english', texts.body, %(q)s, :options) "
             "FROM (SELECT id, ts_rank(document, %(q)s) AS rank FROM search_texts "
-            "      WHERE document @@ %(q)s "
-            "      ORDER BY rank DESC, page LIMIT :count OFFSET :offset) AS best "
+            "      WHERE document @@ %(q)s AND id >= :lowest "
+            "      ORDER BY rank DESC, id DESC LIMIT :count OFFSET :offset) AS best "
             "JOIN search_texts AS texts ON texts.id = best.id "
-            "ORDER BY best.rank DESC, texts.page" % {"q": tsquery}
+            "ORDER BY best.rank DESC, best.id DESC" % {"q": tsquery}
         )
-        return self._hits(
-            session.execute(
-                statement,
-                dict(
-                    values,
-                    options=self._HEADLINE_OPTIONS,
-                    count=count,
-                    offset=offset,
-                ),
-            )
-        )
+        return session.execute(
+            statement,
+            dict(
+                values,
+                options=self._HEADLINE_OPTIONS,
+                lowest=lowest,
+                count=count,
+                offset=offset,
+            ),
+        ).all()
 
     @staticmethod
     def tsquery(query):

@@ -19,6 +19,10 @@
   them; put words in "double quotes" to find them in a row. A page's exact
   title goes straight to it.</p>
 % elif c.hits:
+% if c.narrowed:
+<p class="narrowed">More than ${c.most_ranked} pages match: these are the best
+  of the ${c.most_ranked} changed most recently. Add words to find others.</p>
+% endif
 <ol class="search-results" start="${c.first}">
   % for hit in c.hits:
   <li>

@@ -6,6 +6,7 @@ PostgreSQL's text search under ``quickwiki.tests.pgcluster``.
 """
 
 import os
+from unittest import mock
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -109,13 +110,8 @@ class SearchTest(TestController):
 
     def test_snippets_are_escaped_but_for_the_marks(self):
         self.assertEqual(
-            search.Engine._hits([("SomePage", '<b a="1">\ue000x\ue001 & y</b>')]),
-            [
-                search.Hit(
-                    "SomePage",
-                    "&lt;b a=&#34;1&#34;&gt;<mark>x</mark> &amp; y&lt;/b&gt;",
-                )
-            ],
+            search._marked('<b a="1">\ue000x\ue001 & y</b>'),
+            "&lt;b a=&#34;1&#34;&gt;<mark>x</mark> &amp; y&lt;/b&gt;",
         )
 
     def test_an_exact_title_goes_to_the_page(self):
@@ -159,6 +155,20 @@ class SearchTest(TestController):
         self.assertIsNotNone(
             self.search("tide", page=3).html.select_one("p.no-results")
         )
+
+    def test_a_broad_query_ranks_the_pages_changed_last(self):
+        for number in range(1, 6):
+            store_page("TidePage%d" % number, "Tide.")
+        store_page("TidePage1", "Tide, again.")
+        with mock.patch.object(search, "MAX_RANKED", 3):
+            response = self.search("tide")
+        self.assertEqual(
+            sorted(self.titles(response)), ["TidePage1", "TidePage4", "TidePage5"]
+        )
+        self.assertIn(
+            "More than 3 pages match", response.html.select_one("p.narrowed").get_text()
+        )
+        self.assertIsNone(self.search("tide").html.select_one("p.narrowed"))
 
     def test_a_bad_page_number_or_query_is_refused(self):
         for params in ({"page": "0"}, {"page": "51"}, {"page": "two"}):
