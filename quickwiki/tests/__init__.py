@@ -63,6 +63,7 @@ __all__ = [
     "log_in",
     "make_account",
     "make_wiki",
+    "offered_forms",
     "paster",
     "reset_database",
     "rolled_back_session",
@@ -302,6 +303,15 @@ def link_class(page, target):
     """The style of the link to page ``target`` on a page (a response
     with ``html``): the last class of the link in its article."""
     return page.html.select_one('article a[href="/%s"]' % target)["class"][-1]
+
+
+def offered_forms(response):
+    """The forms a page offers, but the layout's search form."""
+    return [
+        form
+        for key, form in sorted(response.forms.items(), key=str)
+        if isinstance(key, int) and form.id != "site-search"
+    ]
 
 
 def flashes(response):
