@@ -1,8 +1,8 @@
 """QuickWiki's URLs, and the controller action each one runs.
 
 Routes tries them in order, so the catch-all ``/{title}`` comes last.  No
-WikiWord can be ``pages``, ``error``, ``login`` or any other lowercase
-word, so it never hides a fixed address.
+WikiWord can be ``pages``, ``api``, ``error``, ``login`` or any other
+lowercase word, so it never hides a fixed address.
 """
 
 from routes import Mapper
@@ -107,6 +107,22 @@ def make_map(config):
         "protect", "/pages/protect/{title}", controller="pages", action="protect"
     )
     _connect_accounts(mapper)
+    # The JSON API: pages as a REST resource, as paster restcontroller
+    # lays one out, and the lists of the whole wiki.
+    mapper.resource(
+        "page",
+        "pages",
+        controller="api",
+        path_prefix="/api/v1",
+        name_prefix="api_",
+        member={"history": "GET", "backlinks": "GET"},
+    )
+    mapper.connect("api_changes", "/api/v1/changes", controller="api", action="changes")
+    mapper.connect("api_search", "/api/v1/search", controller="api", action="search")
+    mapper.connect(
+        "api_openapi", "/api/v1/openapi.json", controller="api", action="openapi"
+    )
+    mapper.connect("/api/{rest:.*}", controller="api", action="not_found")
     mapper.connect("page", "/{title}", controller="pages", action="show")
     return mapper
 
