@@ -19,10 +19,12 @@ from webob.exc import WSGIHTTPException
 from pylons import app_globals, request, url
 from pylons.controllers.util import abort
 from pylons.decorators import jsonify, validate
+from pylons.decorators.secure import require
 
 from quickwiki.lib import backlinks, changes, forms, openapi, renderings, revisions
 from quickwiki.lib import search as searching
 from quickwiki.lib.base import BaseController, check_title, page_url, refuse_errors
+from quickwiki.lib.permissions import may_read
 from quickwiki.model import Page, live
 from quickwiki.model.meta import Session
 
@@ -44,6 +46,7 @@ class ApiController(BaseController):
         """Run the action; the 404 of a missing one is JSON too."""
         return _json_if_error(super().dispatch_call())
 
+    @require(may_read)
     @jsonify
     @validate(schema=forms.TitlesQuery(), post_only=False, on_get=True)
     def index(self):
@@ -63,6 +66,7 @@ class ApiController(BaseController):
             "next": _address("api_pages", after=titles[-1]) if more else None,
         }
 
+    @require(may_read)
     @jsonify
     def show(self, id):
         """GET /api/v1/pages/Title: the page's latest revision, its source,
@@ -89,6 +93,7 @@ class ApiController(BaseController):
             },
         }
 
+    @require(may_read)
     @jsonify
     @validate(schema=forms.HistoryQuery(), post_only=False, on_get=True)
     def history(self, id):
@@ -123,6 +128,7 @@ class ApiController(BaseController):
             ),
         }
 
+    @require(may_read)
     @jsonify
     @validate(schema=forms.TitlesQuery(), post_only=False, on_get=True)
     def backlinks(self, id):
@@ -144,6 +150,7 @@ class ApiController(BaseController):
             ),
         }
 
+    @require(may_read)
     @jsonify
     @validate(schema=forms.ChangesQuery(), post_only=False, on_get=True)
     def changes(self):
@@ -179,6 +186,7 @@ class ApiController(BaseController):
             ),
         }
 
+    @require(may_read)
     @jsonify
     @validate(schema=forms.SearchQuery(), post_only=False, on_get=True)
     def search(self):

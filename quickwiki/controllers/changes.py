@@ -7,14 +7,17 @@ from pylons import app_globals, response, url
 from pylons import tmpl_context as c
 from pylons.controllers.util import abort
 from pylons.decorators import validate
+from pylons.decorators.secure import require
 
 from quickwiki.lib import changes, feeds, forms, revisions
 from quickwiki.lib.base import BaseController, check_title, refuse_errors, render
+from quickwiki.lib.permissions import may_read
 
 
 class ChangesController(BaseController):
     """The actions behind ``/pages/changes`` and the feeds."""
 
+    @require(may_read)
     @validate(schema=forms.ChangesQuery(), post_only=False, on_get=True)
     def index(self):
         """A page of the latest changes, newest first, below revision
@@ -30,6 +33,7 @@ class ChangesController(BaseController):
         )
         return render("/changes/index.mako")
 
+    @require(may_read)
     @validate(schema=forms.ChangesQuery(), post_only=False, on_get=True)
     def feed(self):
         """The latest changes as an Atom feed, narrowed as the page is."""
@@ -47,6 +51,7 @@ class ChangesController(BaseController):
             found,
         )
 
+    @require(may_read)
     def history_feed(self, title):
         """Page ``title``'s latest revisions as an Atom feed."""
         check_title(title, 404)

@@ -3,14 +3,17 @@
 from pylons import app_globals, url
 from pylons import tmpl_context as c
 from pylons.decorators import validate
+from pylons.decorators.secure import require
 
 from quickwiki.lib import backlinks, forms
 from quickwiki.lib.base import BaseController, check_title, refuse_errors, render
+from quickwiki.lib.permissions import may_read
 
 
 class LinksController(BaseController):
     """The actions behind ``/pages/backlinks/...`` and ``/pages/wanted``."""
 
+    @require(may_read)
     @validate(schema=forms.TitlesQuery(), post_only=False, on_get=True)
     def backlinks(self, title):
         """The pages that link to page ``title``, whether it has a page or
@@ -24,6 +27,7 @@ class LinksController(BaseController):
         c.next_url = url("backlinks", title=title, after=c.titles[-1]) if more else None
         return render("/links/backlinks.mako")
 
+    @require(may_read)
     @validate(schema=forms.TitlesQuery(), post_only=False, on_get=True)
     def wanted(self):
         """The titles that pages link to but that have no page, each with

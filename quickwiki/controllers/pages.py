@@ -139,6 +139,7 @@ class PagesController(BaseController):
         )
         return render("/pages/index.mako")
 
+    @require(may_read)
     def new(self):
         """The form that starts a page: a title (``?title=``) that can be one
         goes to its editor; any other is refused, saying why."""

@@ -4,9 +4,11 @@ from pylons import app_globals, url
 from pylons import tmpl_context as c
 from pylons.controllers.util import redirect
 from pylons.decorators import validate
+from pylons.decorators.secure import require
 
 from quickwiki.lib import forms, search
 from quickwiki.lib.base import BaseController, refuse_errors, render
+from quickwiki.lib.permissions import may_read
 from quickwiki.lib.wikiwords import is_title
 from quickwiki.model import existing_titles, meta
 
@@ -14,6 +16,7 @@ from quickwiki.model import existing_titles, meta
 class SearchController(BaseController):
     """The action behind ``/pages/search``."""
 
+    @require(may_read)
     @validate(schema=forms.SearchQuery(), post_only=False, on_get=True)
     def index(self):
         """The pages matching ``?q=``, best first, a page of them at a time

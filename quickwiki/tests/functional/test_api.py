@@ -2,15 +2,19 @@
 OpenAPI description gives, and the description against the OpenAPI
 specification."""
 
+from unittest import mock
+
 from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate as validate_openapi
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from quickwiki.tests import (
+    ADMIN,
     FRONT_PAGE_CONTENT,
     TestController,
     delete_pages,
+    log_in,
     store_page,
 )
 
@@ -89,6 +93,7 @@ class ApiTest(TestController):
             error = self.get(path, "Error", status=404)["error"]
             self.assertEqual(error["status"], 404)
         store_page("GonePage", "Soon gone.")
+        log_in(self.app, ADMIN)
         delete_pages(self.app, ["GonePage"])
         self.get("/pages/GonePage", "Error", status=404)
 
@@ -154,6 +159,14 @@ class ApiTest(TestController):
             self.get("/search", "Results", q="HarbourGuide")["title"], "HarbourGuide"
         )
         self.get("/search", "Error", status=400, page="0")
+
+    def test_a_closed_wiki_is_read_by_accounts_only(self):
+        settings = self.app.app.config["pylons.app_globals"]
+        with mock.patch.object(settings, "policy", "closed"):
+            for path in ("/pages", "/pages/FrontPage", "/changes", "/search"):
+                error = self.get(path, "Error", status=403)["error"]
+                self.assertIn("needs the reader role", error["detail"])
+            validate_openapi(self.app.get("/api/v1/openapi.json").json)
 
     def test_methods_it_does_not_take_are_405(self):
         for method in ("post", "delete"):

@@ -1,7 +1,7 @@
 """What links here, and the wanted pages: read from the links that the
 pages' renderings store, kept true as pages come and go."""
 
-from quickwiki.tests import TestController, delete_pages, store_page, url
+from quickwiki.tests import ADMIN, TestController, delete_pages, log_in, store_page, url
 
 
 class BacklinksTest(TestController):
@@ -22,6 +22,7 @@ class BacklinksTest(TestController):
             self.titles(self.app.get(url("backlinks", title="HarbourPage"))),
             ["BoatPage"],
         )
+        log_in(self.app, ADMIN)
         delete_pages(self.app, ["BoatPage"])
         response = self.app.get(url("backlinks", title="HarbourPage"))
         self.assertEqual(self.titles(response), [])
@@ -71,6 +72,7 @@ class WantedTest(TestController):
         )
         self.save("DreamPage", "Dreamt up at last.")
         self.assertEqual(self.wanted(), [("WishPage", "1 linking page")])
+        log_in(self.app, ADMIN)
         delete_pages(self.app, ["DreamPage", "HarbourPage"])
         self.assertEqual(self.wanted(), [("DreamPage", "1 linking page")])
 

@@ -7,7 +7,14 @@ import feedparser
 
 from quickwiki.lib import revisions
 from quickwiki.model import meta
-from quickwiki.tests import FRONT_PAGE_CONTENT, TestController, delete_pages, url
+from quickwiki.tests import (
+    ADMIN,
+    FRONT_PAGE_CONTENT,
+    TestController,
+    delete_pages,
+    log_in,
+    url,
+)
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -44,12 +51,13 @@ class ChangesTest(TestController):
     def test_the_latest_changes_come_first_with_what_they_changed(self):
         save_as("Alice", "HarbourPage", "Boats.", "First boats")
         save_as("Bob", "HarbourPage", "Boats and ships.", "More")
+        log_in(self.app, ADMIN)
         delete_pages(self.app, ["HarbourPage"], "Gone")
         response = self.app.get(url("changes"))
         self.assertEqual(
             self.rows(response),
             [
-                ("HarbourPage", "3", "-16", "anonymous", "deleted the page Gone"),
+                ("HarbourPage", "3", "-16", "Admin", "deleted the page Gone"),
                 ("HarbourPage", "2", "+10", "Bob", "More"),
                 ("HarbourPage", "1", "+6", "Alice", "First boats"),
                 (
@@ -194,6 +202,7 @@ class FeedTest(TestController):
 
     def test_a_page_history_has_a_feed(self):
         save_as("Alice", "HarbourPage", "Boats.")
+        log_in(self.app, ADMIN)
         delete_pages(self.app, ["HarbourPage"])
         parsed, _ = self.feed(url("history_feed", title="HarbourPage"))
         self.assertEqual(

@@ -2,7 +2,7 @@
 other is refused, saying why."""
 
 from quickwiki.lib.wikiwords import suggest_title, title_problem
-from quickwiki.tests import TestController, delete_pages, url
+from quickwiki.tests import ADMIN, TestController, delete_pages, log_in, url
 
 
 class NewPageTest(TestController):
@@ -25,6 +25,7 @@ class NewPageTest(TestController):
 
     def test_a_deleted_page_may_be_written_anew(self):
         self.save("HarbourGuide", "Boats.")
+        log_in(self.app, ADMIN)
         delete_pages(self.app, ["HarbourGuide"])
         self.ask("HarbourGuide", 302)
 
