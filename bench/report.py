@@ -52,6 +52,14 @@ SERIES_LABELS = {
     ("quickwiki", "list-first"): "QuickWiki, title list, first page",
     ("quickwiki", "list-last"): "QuickWiki, title list, last page",
     ("quickwiki", "save"): "QuickWiki, save a page",
+    ("quickwiki", "search"): "QuickWiki, search (words of one page)",
+    ("quickwiki-pg", "search"): "QuickWiki on PostgreSQL, search (words of one page)",
+    ("quickwiki", "search-broad"): "QuickWiki, search (words of every page)",
+    ("quickwiki-pg", "search-broad"): (
+        "QuickWiki on PostgreSQL, search (words of every page)"
+    ),
+    ("quickwiki", "backlinks"): "QuickWiki, what links to the FrontPage",
+    ("quickwiki", "changes"): "QuickWiki, recent changes",
 }
 #: The page-view ratio issue 9 asks of QuickWiki against wiki2, and the
 #: sizes between which its p99 latency is to stay flat.
@@ -80,13 +88,17 @@ def write_markdown(results, path):
 
 
 def render_markdown(results):
-    """The whole results page as Markdown text."""
-    sections = [
-        _heading(results["meta"]),
-        _overhead_table(results["overhead"]),
-        _page_table(results["overhead"]),
-        _quickwiki_table(results["overhead"]),
-        _profile_tables(results["overhead"]["profile"]),
+    """The whole results page as Markdown text; without part 1 when the run
+    measured some wiki operations only."""
+    sections = [_heading(results["meta"])]
+    if "overhead" in results:
+        sections += [
+            _overhead_table(results["overhead"]),
+            _page_table(results["overhead"]),
+            _quickwiki_table(results["overhead"]),
+            _profile_tables(results["overhead"]["profile"]),
+        ]
+    sections += [
         _wiki_table(results["wiki"]),
         _page_view_table(results["wiki"]),
         _floor_table(results["wiki"]),

@@ -87,9 +87,21 @@ def parse_args(argv):
         default=loadgen.default_generator(),
         help="load generator (default: wrk when installed: %(default)s)",
     )
+    parser.add_argument(
+        "--name",
+        default="latest",
+        help="the results files' name (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--operations",
+        default="",
+        help="measure only these wiki operations, comma separated (e.g. "
+        "save,search), and skip part 1 and the profiles",
+    )
     overhead.add_options(parser, OPTIONS)
     args = parser.parse_args(argv)
     args.sizes = sorted(int(size) for size in args.sizes.split(","))
+    args.operations = [name for name in args.operations.split(",") if name]
     return args
 
 
@@ -99,12 +111,13 @@ def main(argv=None):
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     os.makedirs(args.results, exist_ok=True)
     results = {"meta": describe_run(args)}
-    print("1. framework overhead, in process", flush=True)
-    results["overhead"] = run_overhead(args)
+    if not args.operations:
+        print("1. framework overhead, in process", flush=True)
+        results["overhead"] = run_overhead(args)
     print("2-3. QuickWiki and the wiki2 peer over HTTP", flush=True)
     results["wiki"] = wiki_bench.run(args)
     results["meta"]["load_average_end"] = os.getloadavg()
-    write_results(results, args.results)
+    write_results(results, args.results, args.name)
     failed = sum(row["error_count"] for row in results["wiki"]["rows"])
     print("\n" + report.render_markdown(results))
     if failed:
@@ -145,11 +158,18 @@ def run_overhead(args):
     )
 
 
-def write_results(results, directory):
-    report.write_json(results, os.path.join(directory, "latest.json"))
-    report.write_markdown(results, os.path.join(directory, "latest.md"))
-    plots.overhead_chart(results["overhead"], os.path.join(directory, "overhead.png"))
-    plots.growth_chart(results["wiki"], os.path.join(directory, "wiki.png"))
+def write_results(results, directory, name="latest"):
+    """Write the results as ``name``.json and .md, with the charts; a run of
+    some operations only writes no chart of part 1 and names its growth
+    chart after ``name`` (the whole run's is ``wiki.png``)."""
+    report.write_json(results, os.path.join(directory, name + ".json"))
+    report.write_markdown(results, os.path.join(directory, name + ".md"))
+    if "overhead" in results:
+        plots.overhead_chart(
+            results["overhead"], os.path.join(directory, "overhead.png")
+        )
+    chart = "wiki.png" if name == "latest" else name + ".png"
+    plots.growth_chart(results["wiki"], os.path.join(directory, chart))
 
 
 if __name__ == "__main__":

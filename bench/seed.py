@@ -7,13 +7,21 @@ million of them take seconds; QuickWiki's as their first revisions.
 Besides the filler pages there is :data:`SHOW_TITLE`, the page both wikis
 render: reStructuredText of a real page's kind, 1-2 KB
 (:func:`show_content`).
+
+QuickWiki's pages go in as the wiki itself keeps them: each revision with
+its size, a minute after the one before (so that the recent changes have
+an order of time), each page in the search index (made with
+:func:`quickwiki.lib.search.document`, as a save makes it), and each
+filler page's links to its neighbours and the FrontPage, as its first view
+would store them, so that what links to the FrontPage is every page.
 """
 
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import create_engine, select
 
-from quickwiki.model import Page, Rendering, Revision
+from quickwiki.lib import search
+from quickwiki.model import Link, Page, Rendering, Revision, SearchText
 
 #: The page the "show" measurements render, in both wikis.
 SHOW_TITLE = "BenchmarkShowPage"
@@ -141,13 +149,15 @@ def insert_pages(database_url, table, title_column, text_column, rows):
 
 def insert_quickwiki_pages(database_url, rows):
     """Write ``rows`` of ``(title, text)`` as the first revisions of
-    QuickWiki pages, in batches: each page's first view renders it.
+    QuickWiki pages, in batches, with their search index and the filler
+    pages' links: each page's first view renders it.
     """
-    created = datetime.now(timezone.utc)
+    rows = list(rows)
+    start = datetime.now(timezone.utc) - timedelta(minutes=len(rows))
     engine = create_engine(database_url)
     try:
         with engine.begin() as connection:
-            for batch in _batches(rows):
+            for offset, batch in _numbered_batches(rows):
                 connection.execute(
                     Page.__table__.insert(),
                     [
@@ -162,19 +172,31 @@ def insert_quickwiki_pages(database_url, rows):
                             "page": title,
                             "number": 1,
                             "content": text,
-                            "created": created,
+                            "created": start + timedelta(minutes=offset + number),
                             "author": "anonymous",
                             "address": None,
                             "summary": "",
                             "deleted": False,
+                            "size": len(text.encode("utf-8")),
                         }
-                        for title, text in batch
+                        for number, (title, text) in enumerate(batch)
                     ],
                 )
                 connection.execute(
                     Rendering.__table__.insert(),
                     [{"page": title, "revision": 1} for title, _ in batch],
                 )
+                connection.execute(
+                    SearchText.__table__.insert(),
+                    [search.document(title, text) for title, text in batch],
+                )
+                links = [
+                    link
+                    for title, _ in batch
+                    for link in _filler_links(title, len(rows))
+                ]
+                if links:
+                    connection.execute(Link.__table__.insert(), links)
     finally:
         engine.dispose()
 
@@ -206,6 +228,8 @@ def add_quickwiki_revisions(database_url, title, count):
                         "address": None,
                         "summary": "Edit number %d" % number,
                         "deleted": False,
+                        "size": len(first.encode("utf-8"))
+                        + len("\nEdit number %d.\n" % number),
                     }
                     for number in range(2, count + 1)
                 ],
@@ -220,8 +244,31 @@ def add_quickwiki_revisions(database_url, title, count):
                 .where(Rendering.page == title)
                 .values(revision=count, html=None, renderer=None)
             )
+            latest = first + "\nEdit number %d.\n" % count
+            connection.execute(
+                SearchText.__table__.update()
+                .where(SearchText.page == title)
+                .values(search.document(title, latest))
+            )
     finally:
         engine.dispose()
+
+
+def _filler_links(title, count):
+    """The links filler page ``title`` stores once rendered: to its
+    neighbours (the one before the first and after the last are missing)
+    and to the FrontPage; none for the show page, whose view stores them."""
+    if not title.startswith("SeedPage"):
+        return []
+    number = int(title[len("SeedPage") :])
+    return [
+        {
+            "page": title,
+            "target": filler_title(neighbour),
+            "missing": not 0 < neighbour < count,
+        }
+        for neighbour in (number - 1, number + 1)
+    ] + [{"page": title, "target": "FrontPage", "missing": False}]
 
 
 def quickwiki_texts_starting(database_url, start):
@@ -238,6 +285,15 @@ def quickwiki_texts_starting(database_url, start):
             )
     finally:
         engine.dispose()
+
+
+def _numbered_batches(rows):
+    """``rows`` in lists of at most ``_BATCH``, each with the number of
+    rows before it."""
+    offset = 0
+    for batch in _batches(rows):
+        yield offset, batch
+        offset += len(batch)
 
 
 def _batches(rows):

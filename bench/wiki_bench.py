@@ -16,6 +16,18 @@ for the whole part.  The measurements, one per wiki, operation and size
   and the CSRF token of an edit form fetched before the load, as a browser
   would, a text no save of the run sent before, and the revision the page
   is at, so that each save adds a revision (302);
+- QuickWiki ``search``: ``GET /pages/search?q=docutils+table``, words of
+  the show page alone (200): ranked, with a snippet;
+- QuickWiki ``search-broad``: ``GET /pages/search?q=filler+page``, words of
+  every filler page (200): the thousand most recently changed are ranked;
+- QuickWiki ``backlinks``: ``GET /pages/backlinks/FrontPage``, the first
+  titles of the pages that link to the FrontPage, which all do (200);
+- QuickWiki ``changes``: ``GET /pages/changes``, the latest revisions (200);
+- QuickWiki on PostgreSQL, ``search`` and ``search-broad`` as above, the
+  same wiki in a database of a throwaway PostgreSQL cluster
+  (:class:`quickwiki.tests.pgcluster.Cluster`), started for the part when
+  PostgreSQL is installed and the ``quickwiki-pg`` measurements are asked
+  for;
 - wiki2 ``show``: ``GET /BenchmarkShowPage``, the same reST page (200);
 - bare ``show``: a WSGI application answering every request with the
   bytes and headers of QuickWiki's page view (``peers/bare_page.py``),
@@ -61,14 +73,47 @@ import wiki_profile
 import wiki_server
 from wiki2peer import models as peer_models  # on sys.path through wiki_server
 
+from quickwiki.tests import pgcluster
+
 #: The wikis and what is measured of each, in the order of the tables.
 OPERATIONS = {
-    "quickwiki": ("show", "show-304", "list-first", "list-last", "save"),
+    "quickwiki": (
+        "show",
+        "show-304",
+        "list-first",
+        "list-last",
+        "save",
+        "search",
+        "search-broad",
+        "backlinks",
+        "changes",
+    ),
+    "quickwiki-pg": ("search", "search-broad"),
     "wiki2": ("show",),
     "bare": ("show",),
 }
 #: The order a round visits the operations in (each at every size).
-_ROUND_OPERATIONS = ("show", "show-304", "list-first", "list-last", "save")
+_ROUND_OPERATIONS = (
+    "show",
+    "show-304",
+    "list-first",
+    "list-last",
+    "save",
+    "search",
+    "search-broad",
+    "backlinks",
+    "changes",
+)
+#: What the GET measurements of QuickWiki ask for.
+_PATHS = {
+    "show": wiki_client.SHOW_PATH,
+    "list-first": wiki_client.LIST_FIRST_PATH,
+    "list-last": wiki_client.LIST_LAST_PATH,
+    "search": "/pages/search?q=docutils+table",
+    "search-broad": "/pages/search?q=filler+page",
+    "backlinks": "/pages/backlinks/FrontPage",
+    "changes": "/pages/changes",
+}
 SAVE_SESSIONS = 256
 # How long a load's last saves may take to reach the database after the
 # load generator stopped waiting for them.
@@ -97,20 +142,32 @@ def run(args):
         tempfile.TemporaryDirectory(prefix="bench-wiki-") as scratch,
         contextlib.ExitStack() as running,
     ):
+        apps = wanted_apps(args)
+        cluster = (
+            running.enter_context(pgcluster.Cluster())
+            if "quickwiki-pg" in apps
+            else None
+        )
         sites = {}
         for pages in args.sizes:
-            for app in ("quickwiki", "wiki2"):
+            # The bare application is made from QuickWiki's page, below.
+            for app in (app for app in apps if app != "bare"):
                 print("  %s: %d pages" % (app, pages), flush=True)
-                sites[app, pages] = make_site(app, pages, scratch, args.ini)
+                sites[app, pages] = make_site(app, pages, scratch, args.ini, cluster)
         for site in sites.values():
             _serve(site, running)
-        # The bare application answers with QuickWiki's page, served now.
-        smallest = args.sizes[0]
-        sites["bare", smallest] = bare = make_bare_site(
-            sites["quickwiki", smallest], scratch
-        )
-        _serve(bare, running)
-        cells = base_order(sites, args.sizes)
+        if "bare" in apps:
+            # The bare application answers with QuickWiki's page, served now.
+            smallest = args.sizes[0]
+            sites["bare", smallest] = bare = make_bare_site(
+                sites["quickwiki", smallest], scratch
+            )
+            _serve(bare, running)
+        cells = [
+            (site, operation)
+            for site, operation in base_order(sites, args.sizes)
+            if not args.operations or operation in args.operations
+        ]
         print("  warming up %d measurements" % len(cells), flush=True)
         for site, operation in cells:
             measure(site, operation, "warm-up", args.warmup, args)
@@ -131,13 +188,15 @@ def run(args):
             for site, operation in cells
         ]
         largest = args.sizes[-1]
-        print("  profiling both wikis in process at %d pages" % largest, flush=True)
-        profiles = wiki_profile.profile_operations(
-            sites["quickwiki", largest].ini,
-            sites["wiki2", largest].ini,
-            args.wiki_profile_calls,
-            args.results,
-        )
+        profiles = {}
+        if not args.operations:
+            print("  profiling both wikis in process at %d pages" % largest, flush=True)
+            profiles = wiki_profile.profile_operations(
+                sites["quickwiki", largest].ini,
+                sites["wiki2", largest].ini,
+                args.wiki_profile_calls,
+                args.results,
+            )
     return {
         "server": wiki_server.SERVER,
         "connections": args.connections,
@@ -187,13 +246,32 @@ def make_bare_site(quickwiki, scratch):
     )
 
 
-def make_site(app, pages, scratch, source_ini):
-    """A directory, an ini and a database of ``pages`` pages for ``app``."""
+def wanted_apps(args):
+    """The wikis the run measures: those of the operations asked for, and
+    QuickWiki on PostgreSQL only where PostgreSQL is installed."""
+    apps = [
+        app
+        for app, operations in OPERATIONS.items()
+        if not args.operations or set(operations) & set(args.operations)
+    ]
+    if "quickwiki-pg" in apps:
+        try:
+            pgcluster.find_bindir()
+        except pgcluster.PostgreSQLMissing as missing:
+            print("  no QuickWiki on PostgreSQL: %s" % missing, flush=True)
+            apps.remove("quickwiki-pg")
+    return apps
+
+
+def make_site(app, pages, scratch, source_ini, cluster=None):
+    """A directory, an ini and a database of ``pages`` pages for ``app``;
+    QuickWiki on PostgreSQL's in a new database of ``cluster``."""
     directory = os.path.join(scratch, "%s-%d" % (app, pages))
     os.makedirs(directory)
     port = wiki_server.free_port()
-    if app == "quickwiki":
-        ini = wiki_server.quickwiki_ini(source_ini, directory, port)
+    if app.startswith("quickwiki"):
+        database = cluster.new_database("bench") if app == "quickwiki-pg" else None
+        ini = wiki_server.quickwiki_ini(source_ini, directory, port, database)
         wiki_server.setup_app(ini)
         seed.insert_quickwiki_pages(
             wiki_server.database_url(ini), seed.quickwiki_rows(pages)
@@ -259,12 +337,7 @@ def load_spec(site, operation, load, connections):
         return loadgen.LoadSpec(
             "POST", "", 302, site.save_variants, wiki_client.numbered_text(load), "base"
         )
-    path = {
-        "show": wiki_client.SHOW_PATH,
-        "list-first": wiki_client.LIST_FIRST_PATH,
-        "list-last": wiki_client.LIST_LAST_PATH,
-    }[operation]
-    return loadgen.LoadSpec("GET", path, 200)
+    return loadgen.LoadSpec("GET", _PATHS[operation], 200)
 
 
 def measure(site, operation, load, seconds, args):
@@ -364,6 +437,39 @@ def _check_save(site, figures, load, connections):
     )
 
 
+def _check_search(site, figures, load, connections):
+    status, _, text = wiki_client.fetch(site.port, _PATHS["search"])
+    return int(
+        status != 200
+        or '">%s</a>' % seed.SHOW_TITLE not in text
+        or "<mark>docutils</mark>" not in text
+    )
+
+
+def _check_search_broad(site, figures, load, connections):
+    status, _, text = wiki_client.fetch(site.port, _PATHS["search-broad"])
+    narrowed = 'class="narrowed"' in text
+    return int(
+        status != 200
+        or 'class="result-title"' not in text
+        or narrowed != (site.pages > 1000 + 2)
+    )
+
+
+def _check_backlinks(site, figures, load, connections):
+    status, _, text = wiki_client.fetch(site.port, _PATHS["backlinks"])
+    return int(
+        status != 200
+        or ">%s</a>" % seed.filler_title(1) not in text
+        or 'rel="next"' not in text
+    )
+
+
+def _check_changes(site, figures, load, connections):
+    status, _, text = wiki_client.fetch(site.port, _PATHS["changes"])
+    return int(status != 200 or '<table class="changes">' not in text)
+
+
 def _check_peer_show(site, figures, load, connections):
     status, _, text = wiki_client.fetch(site.port, _PEER_SHOW_PATH)
     base = "http://%s:%d/" % (loadgen.HOST, site.port)
@@ -385,5 +491,11 @@ CHECKS = {
     ("quickwiki", "list-first"): _check_list_first,
     ("quickwiki", "list-last"): _check_list_last,
     ("quickwiki", "save"): _check_save,
+    ("quickwiki", "search"): _check_search,
+    ("quickwiki", "search-broad"): _check_search_broad,
+    ("quickwiki", "backlinks"): _check_backlinks,
+    ("quickwiki", "changes"): _check_changes,
+    ("quickwiki-pg", "search"): _check_search,
+    ("quickwiki-pg", "search-broad"): _check_search_broad,
     ("wiki2", "show"): _check_peer_show,
 }

@@ -61,11 +61,14 @@ def _write(parser, directory, port):
     return path
 
 
-def quickwiki_ini(source, directory, port):
-    """Write QuickWiki's ini into ``directory``, from ``source``; its path."""
+def quickwiki_ini(source, directory, port, database_url=None):
+    """Write QuickWiki's ini into ``directory``, from ``source``, with the
+    database ``database_url`` when given; its path."""
     parser = _parser()
     parser.read(source, encoding="utf-8")
     parser["DEFAULT"]["debug"] = "false"
+    if database_url is not None:
+        parser["app:main"]["sqlalchemy.url"] = database_url
     for section in parser.sections():
         if section.startswith("logger_"):
             parser[section]["level"] = "WARN"

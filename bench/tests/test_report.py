@@ -198,6 +198,13 @@ class MarkdownTest(unittest.TestCase):
 
 
 class OrderTest(unittest.TestCase):
+    def test_a_run_of_some_operations_has_no_part_1(self):
+        results = sample_results()
+        del results["overhead"]
+        text = report.render_markdown(results)
+        self.assertNotIn("## 1.", text)
+        self.assertIn("## 2. QuickWiki and the wiki2 peer over HTTP", text)
+
     def test_tables_follow_the_label_order_not_the_dict_order(self):
         results = sample_results()
         results["overhead"]["summary"] = dict(

@@ -53,3 +53,26 @@ class RowsTest(unittest.TestCase):
 
     def test_filler_titles_sort_in_number_order(self):
         self.assertLess(seed.filler_title(999_999), seed.filler_title(1_000_000))
+
+
+class FillerLinksTest(unittest.TestCase):
+    def test_a_filler_page_links_to_its_neighbours_and_the_front_page(self):
+        # Four rows: the show page, then filler pages 1 to 3.
+        self.assertEqual(
+            [
+                (link["target"], link["missing"])
+                for link in seed._filler_links(seed.filler_title(1), 4)
+            ],
+            [
+                (seed.filler_title(0), True),
+                (seed.filler_title(2), False),
+                ("FrontPage", False),
+            ],
+        )
+        self.assertEqual(
+            [link["missing"] for link in seed._filler_links(seed.filler_title(3), 4)],
+            [False, True, False],
+        )
+
+    def test_the_show_page_stores_its_own_links(self):
+        self.assertEqual(seed._filler_links(seed.SHOW_TITLE, 4), [])
