@@ -107,6 +107,32 @@ def make_map(config):
         "protect", "/pages/protect/{title}", controller="pages", action="protect"
     )
     _connect_accounts(mapper)
+    mapper.connect(
+        "rename",
+        "/pages/rename/{title}",
+        controller="renames",
+        action="rename_form",
+        conditions=_GET,
+    )
+    mapper.connect(
+        "/pages/rename/{title}",
+        controller="renames",
+        action="rename",
+        conditions=_POST,
+    )
+    mapper.connect(
+        "relink",
+        "/pages/relink/{title}",
+        controller="renames",
+        action="relink_form",
+        conditions=_GET,
+    )
+    mapper.connect(
+        "/pages/relink/{title}",
+        controller="renames",
+        action="relink",
+        conditions=_POST,
+    )
     # The JSON API: pages as a REST resource, as paster restcontroller
     # lays one out, and the lists of the whole wiki.
     mapper.resource(

@@ -167,10 +167,25 @@ class PagesController(BaseController):
         shown = renderings.show(title, page_url, _file_url(title))
         if shown is None:
             return self._missing_page(title)
+        came_from = request.GET.get("redirected_from") if request.GET else None
+        if (
+            shown.redirect is not None
+            and came_from is None
+            and request.GET.get("redirect") != "no"
+        ):
+            # One redirect is followed; a redirect to a redirect shows it.
+            redirect(url("page", title=shown.redirect, redirected_from=title))
+        c.redirected_from = came_from if came_from and is_title(came_from) else None
         if not shown.deferred:
             caching.validate(
                 "page",
-                (title, shown.revision, wikitext.RENDERER_VERSION, shown.protected)
+                (
+                    title,
+                    shown.revision,
+                    wikitext.RENDERER_VERSION,
+                    shown.protected,
+                    c.redirected_from or "",
+                )
                 + (_digest(shown.html),),
                 shown.created,
             )

@@ -62,7 +62,7 @@ from sqlalchemy import and_, bindparam, delete, false, func, insert, select, upd
 from quickwiki import migrations
 from quickwiki.lib import search
 from quickwiki.lib.accounts import InvalidName, name_key, normalized_name
-from quickwiki.lib.wikiwords import MAX_TITLE_LENGTH, is_title
+from quickwiki.lib.wikiwords import MAX_TITLE_LENGTH, is_title, redirect_target
 from quickwiki.model import (
     MAX_ACCOUNT_NAME_LENGTH,
     MAX_ADDRESS_LENGTH,
@@ -748,6 +748,7 @@ class _Writer:
                 "title": row["page"],
                 "revision": 1,
                 "deleted": row["deleted"],
+                "redirect": None,
             }
         self._revisions.append(row)
         self.last = row
@@ -777,7 +778,7 @@ class _Writer:
                     _pages.c.revision == _revisions.c.number,
                 ),
             )
-            .where(live)
+            .where(live, _pages.c.redirect.is_(None))
             .execution_options(yield_per=_BATCH_ROWS)
         )
         for batch in self.connection.execute(latest).partitions():
@@ -788,7 +789,13 @@ class _Writer:
 
     def _finish_page(self):
         """The page of :attr:`last` shows it."""
-        final = {"revision": self.last["number"], "deleted": self.last["deleted"]}
+        final = {
+            "revision": self.last["number"],
+            "deleted": self.last["deleted"],
+            "redirect": None
+            if self.last["deleted"]
+            else redirect_target(self.last["content"]),
+        }
         title = self.last["page"]
         if title in self._new_pages:
             self._new_pages[title].update(final)
@@ -804,7 +811,11 @@ class _Writer:
             self.connection.execute(
                 update(_pages)
                 .where(_pages.c.title == bindparam("key"))
-                .values(revision=bindparam("revision"), deleted=bindparam("deleted")),
+                .values(
+                    revision=bindparam("revision"),
+                    deleted=bindparam("deleted"),
+                    redirect=bindparam("redirect"),
+                ),
                 self._finished_pages,
             )
         self._new_pages, self._revisions, self._finished_pages = {}, [], []

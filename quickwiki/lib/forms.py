@@ -14,7 +14,7 @@ from formencode.foreach import ForEach
 
 from quickwiki.lib import accounts
 from quickwiki.lib.search import MAX_QUERY_LENGTH
-from quickwiki.lib.wikiwords import MAX_TITLE_LENGTH, is_title
+from quickwiki.lib.wikiwords import MAX_TITLE_LENGTH, is_title, title_problem
 from quickwiki.model import MAX_AUTHOR_LENGTH, MAX_SUMMARY_LENGTH, ROLES
 
 __all__ = [
@@ -34,6 +34,9 @@ __all__ = [
     "ProtectForm",
     "RegisterForm",
     "RestoreForm",
+    "RelinkForm",
+    "RelinkQuery",
+    "RenameForm",
     "RevertForm",
     "RevisionReference",
     "RoleForm",
@@ -288,3 +291,38 @@ class TitlesQuery(_Form):
     """A page of a list of titles: those after the title ``after``."""
 
     after = WikiWord(not_empty=False, if_missing=None, if_empty=None)
+
+
+class NewTitle(validators.UnicodeString):
+    """A title for a page, refused with the reason why it cannot be one."""
+
+    not_empty = True
+    strip = True
+
+    def _validate_python(self, value, state):
+        super()._validate_python(value, state)
+        problem = title_problem(value)
+        if problem is not None:
+            raise formencode.Invalid(problem, value, state)
+
+
+class RenameForm(_Form):
+    """Renaming a page: its new title, the revision the form was opened
+    on, a summary, and whether to leave a redirect at the old title."""
+
+    new = NewTitle()
+    base = _revision_number(1)
+    summary = _summary()
+    redirect = validators.StringBool(if_missing=False)
+
+
+class RelinkQuery(_Form):
+    """The old title whose linking pages are offered to be relinked."""
+
+    old = WikiWord()
+
+
+class RelinkForm(RelinkQuery):
+    """The linking pages ticked to be relinked."""
+
+    page = ForEach(WikiWord())

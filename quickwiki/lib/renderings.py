@@ -90,6 +90,7 @@ _STORED = (
         Rendering.__table__.c.title,
         Page.__table__.c.protected,
         Revision.__table__.c.created,
+        Page.__table__.c.redirect,
     )
     .join(Page.__table__, Page.__table__.c.title == Rendering.__table__.c.page)
     .join(
@@ -107,8 +108,9 @@ class Shown(NamedTuple):
     """A page as its view shows it: the revision and when it was made, its
     HTML, whether the page is protected, the problems docutils found in
     its text (for the edit form), the text's own title (None if it has
-    none), and whether the HTML only says that no worker could render the
-    page in time (``deferred``)."""
+    none), whether the HTML only says that no worker could render the
+    page in time (``deferred``), and the title the page redirects to, if
+    it is a redirect."""
 
     revision: int
     created: datetime
@@ -117,6 +119,7 @@ class Shown(NamedTuple):
     problems: tuple[wikitext.Problem, ...] = ()
     title: str | None = None
     deferred: bool = False
+    redirect: str | None = None
 
 
 class Rendered(NamedTuple):
@@ -156,6 +159,7 @@ def show(title, page_url, file_url=None):
             row.protected,
             _read_problems(row.problems),
             row.title,
+            redirect=row.redirect,
         )
     return _refresh(title, page_url, file_url)
 
@@ -346,7 +350,11 @@ def _refresh(title, page_url, file_url):
     with transaction() as session:
         row = session.execute(
             select(
-                Rendering.revision, Revision.content, Revision.created, Page.protected
+                Rendering.revision,
+                Revision.content,
+                Revision.created,
+                Page.protected,
+                Page.redirect,
             )
             .join(
                 Revision,
@@ -363,7 +371,12 @@ def _refresh(title, page_url, file_url):
     rendered = render(title, row.content, page_url, file_url)
     if rendered.deferred:
         return Shown(
-            row.revision, row.created, rendered.html, row.protected, deferred=True
+            row.revision,
+            row.created,
+            rendered.html,
+            row.protected,
+            deferred=True,
+            redirect=row.redirect,
         )
     with transaction() as session:
         stored = (
@@ -390,6 +403,7 @@ def _refresh(title, page_url, file_url):
         row.protected,
         rendered.problems,
         rendered.title,
+        redirect=row.redirect,
     )
 
 

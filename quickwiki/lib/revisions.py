@@ -34,6 +34,7 @@ from sqlalchemy.orm import defer
 
 from quickwiki.lib import diffs, renderings, search, work
 from quickwiki.lib.workers import WorkerError
+from quickwiki.lib.wikiwords import redirect_target
 from quickwiki.model import Page, Revision, look_alike
 from quickwiki.model.meta import Session, transaction
 
@@ -305,6 +306,7 @@ def _add(title, latest, content, author, summary, deleted=False, render=None):
     one after ``latest`` first, in which case nothing was written.
     """
     rendered = None if render is None or deleted else render(content)
+    redirect = None if deleted else redirect_target(content)
     added = Revision(
         page=title,
         number=_number(latest) + 1,
@@ -322,14 +324,17 @@ def _add(title, latest, content, author, summary, deleted=False, render=None):
             if latest is None:
                 session.execute(
                     insert(Page).values(
-                        title=title, revision=added.number, deleted=deleted
+                        title=title,
+                        revision=added.number,
+                        deleted=deleted,
+                        redirect=redirect,
                     )
                 )
             elif (
                 session.execute(
                     update(Page)
                     .where(Page.title == title, Page.revision == latest.number)
-                    .values(revision=added.number, deleted=deleted)
+                    .values(revision=added.number, deleted=deleted, redirect=redirect)
                 ).rowcount
                 != 1
             ):
@@ -341,7 +346,11 @@ def _add(title, latest, content, author, summary, deleted=False, render=None):
                 search.remove(session, title)
             else:
                 renderings.write(session, title, added.number, rendered)
-                search.put(session, title, content)
+                if redirect is None:
+                    search.put(session, title, content)
+                else:
+                    # A redirect's words are its target's: found there.
+                    search.remove(session, title)
     except (IntegrityError, _Overtaken):
         return None
     if rendered is not None:

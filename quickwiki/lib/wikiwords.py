@@ -14,7 +14,9 @@ is Greek) have one :func:`skeleton`, after Unicode's confusables data
 (UTS #39, as the confusable_homoglyphs package ships it): the wiki
 refuses a new title whose skeleton an existing one has.
 :func:`title_problem` tells someone choosing a title why theirs is not
-one, and :func:`suggest_title` offers one made of their words.
+one, and :func:`suggest_title` offers one made of their words.  A page
+whose whole text is ``#REDIRECT`` and a title is a redirect to that page
+(:func:`redirect_target`).
 """
 
 import functools
@@ -48,6 +50,11 @@ _WIKIWORD_IN_TEXT = regex.compile(r"(?<![\w\p{M}])(?:%s){2,}(?![\w\p{M}])" % _RU
 def normalise(text):
     """``text`` in the form titles are stored in: Unicode's NFC."""
     return unicodedata.normalize("NFC", text)
+
+
+#: What starts the text of a redirect.
+REDIRECT = "#REDIRECT"
+_REDIRECT = regex.compile(r"\s*%s[ \t]+((?:%s){2,})\s*" % (REDIRECT, _RUN))
 
 
 def is_title(text):
@@ -120,6 +127,18 @@ def _prototypes():
         if len(character) == 1 and prototype != character:
             prototypes[character] = prototype
     return prototypes
+
+
+def redirect_text(title):
+    """The text of a page that redirects to page ``title``."""
+    return "%s %s\n" % (REDIRECT, title)
+
+
+def redirect_target(text):
+    """The title the page of ``text`` redirects to, or None when it is no
+    redirect."""
+    match = _REDIRECT.fullmatch(text)
+    return match.group(1) if match and is_title(match.group(1)) else None
 
 
 def title_problem(text):

@@ -40,6 +40,7 @@ from quickwiki.model.meta import Base, Session
 __all__ = [
     "ROLES",
     "Account",
+    "ApiToken",
     "FileRevision",
     "Link",
     "Login",
@@ -70,6 +71,8 @@ MAX_ACCOUNT_NAME_LENGTH = MAX_AUTHOR_LENGTH
 #: The longest stored password hash (Argon2's encoded hashes are about 100
 #: characters with the recommended parameters).
 MAX_PASSWORD_HASH_LENGTH = 255
+#: The longest label of an API token.
+MAX_TOKEN_LABEL_LENGTH = 80
 #: The roles of accounts, each allowed what the one before it is, and more.
 ROLES = ("reader", "editor", "admin")
 
@@ -124,6 +127,9 @@ class Page(Base):
     #: What the title looks like (:func:`quickwiki.lib.wikiwords.skeleton`),
     #: filled in from the title: no new title may look like another.
     skeleton: Mapped[str] = mapped_column(Text, index=True, default=_title_skeleton)
+    #: The title the latest revision redirects to, when it is a redirect
+    #: (see :func:`quickwiki.lib.wikiwords.redirect_target`).
+    redirect: Mapped[str | None] = mapped_column(String(MAX_TITLE_LENGTH))
 
     def __repr__(self):
         return "<Page %s r%d%s>" % (
@@ -304,6 +310,21 @@ class Account(Base):
             self.role,
             " blocked" if self.blocked else "",
         )
+
+
+class ApiToken(Base):
+    """A token with which programs use the API as ``account``.
+
+    ``digest`` is the SHA-256 digest of the token, which is shown to its
+    account once, when made; ``label`` says what it is for.
+    """
+
+    __tablename__ = "api_tokens"
+
+    digest: Mapped[str] = mapped_column(String(64), primary_key=True)
+    account: Mapped[int] = mapped_column(ForeignKey("accounts.id"), index=True)
+    label: Mapped[str] = mapped_column(String(MAX_TOKEN_LABEL_LENGTH))
+    created: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class Login(Base):
