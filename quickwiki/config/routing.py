@@ -175,6 +175,15 @@ def _connect_accounts(mapper):
     mapper.connect(
         "password", "/account/password", controller="account", action="password"
     )
+    mapper.connect(
+        "api_tokens", "/account/tokens", controller="account", action="create_token"
+    )
+    mapper.connect(
+        "revoke_api_token",
+        "/account/tokens/revoke",
+        controller="account",
+        action="revoke_token",
+    )
     mapper.connect("accounts", "/accounts", controller="accounts", action="index")
     mapper.connect(
         "contributions", "/accounts/{name}", controller="accounts", action="show"

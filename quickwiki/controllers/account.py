@@ -132,10 +132,14 @@ class AccountController(BaseController):
         """One's account: name, role, and the form to change its password."""
         return self._account_page()
 
-    def _account_page(self, wrong_password=False):
+    def _account_page(self, wrong_password=False, new_token=None):
+        """One's account page, saying whether a password was wrong, with an
+        API token made just now shown, once."""
         c.account = auth.account()
         c.signed_on = auth.signed_on()
         c.wrong_password = wrong_password
+        c.api_tokens = accounts.api_tokens_of(c.account) if c.account else []
+        c.new_token = new_token
         if wrong_password:
             own_status(403)
         return render("/account/show.mako")
@@ -154,6 +158,27 @@ class AccountController(BaseController):
         auth.log_in(accounts.find(own.name))
         log.info("%s changed their password", own.name)
         h.flash(_("Your password is changed. Your other logins have ended."))
+        redirect(url("account"))
+
+    @restrict("POST")
+    @require(auth.account, detail=LOGGED_OUT)
+    @authenticate_form
+    @validate(schema=forms.TokenForm(), form="show")
+    def create_token(self):
+        """Make an API token for one's account, and show it, this once."""
+        own = auth.account()
+        token = accounts.create_api_token(own, self.form_result["label"])
+        log.info("%s made an API token", own.name)
+        return self._account_page(new_token=token)
+
+    @restrict("POST")
+    @require(auth.account, detail=LOGGED_OUT)
+    @authenticate_form
+    @validate(schema=forms.RevokeTokenForm(), form="show")
+    def revoke_token(self):
+        """End one of one's API tokens."""
+        if accounts.revoke_api_token(auth.account(), self.form_result["digest"]):
+            h.flash("The API token is revoked: programs using it are refused.")
         redirect(url("account"))
 
 

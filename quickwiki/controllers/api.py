@@ -13,15 +13,25 @@ it all, served at ``/api/v1/openapi.json``.
 
 import json
 
+import formencode
 from sqlalchemy import select
-from webob.exc import WSGIHTTPException
+from webob.exc import HTTPConflict, WSGIHTTPException
 
-from pylons import app_globals, request, url
+from pylons import app_globals, request, response, url
 from pylons.controllers.util import abort
 from pylons.decorators import jsonify, validate
 from pylons.decorators.secure import require
 
-from quickwiki.lib import backlinks, changes, forms, openapi, renderings, revisions
+from quickwiki.lib import (
+    auth,
+    backlinks,
+    changes,
+    forms,
+    openapi,
+    permissions,
+    renderings,
+    revisions,
+)
 from quickwiki.lib import search as searching
 from quickwiki.lib.base import BaseController, check_title, page_url, refuse_errors
 from quickwiki.lib.permissions import may_read
@@ -220,6 +230,60 @@ class ApiController(BaseController):
         """GET /api/v1/openapi.json: the OpenAPI description of the API."""
         return openapi.description(_address("/api/v1"))
 
+    @jsonify
+    def update(self, id):
+        """PUT /api/v1/pages/Title: save a JSON ``{"source": ..., "base":
+        N, "summary": ...}`` as the page's next revision, written from
+        revision ``base`` (0: a new page), with an account's API token.
+
+        The rules are the edit form's: a base that is not the latest is
+        merged with what was saved since when the changes touch other
+        lines, and is otherwise a 409 that holds the latest revision.
+        """
+        title = id
+        check_title(title, 400)
+        if auth.bearer_token(request.environ) is None or auth.account() is None:
+            abort(
+                401,
+                detail="Saving needs the API token of an account that may log "
+                "in, sent as Authorization: Bearer TOKEN.",
+                headers=[("WWW-Authenticate", 'Bearer realm="QuickWiki"')],
+            )
+        refusal = permissions.refusal("edit", title)
+        if refusal is not None:
+            abort(403, detail=refusal)
+        sent = _json_body(forms.ApiSaveForm())
+        size = len(sent["source"].encode("utf-8"))
+        if size > app_globals.max_page_size:
+            abort(
+                413,
+                detail="The source is %d bytes long, and a page may have at "
+                "most %d." % (size, app_globals.max_page_size),
+            )
+        try:
+            outcome = revisions.save(
+                title,
+                sent["base"],
+                sent["source"],
+                auth.author(),
+                sent["summary"],
+                render=lambda source: renderings.render(title, source, page_url),
+            )
+        except revisions.NoSuchRevision:
+            abort(400, detail="%s has no revision %d." % (title, sent["base"]))
+        if isinstance(outcome, revisions.Conflict):
+            raise _conflict(title, outcome.head)
+        if isinstance(outcome, revisions.Unchanged):
+            return _saved(title, outcome.head.number, unchanged=True)
+        if outcome.revision.number == 1:
+            response.status_int = 201
+        merged = outcome.merged_with
+        return _saved(
+            title,
+            outcome.revision.number,
+            merged_with=None if merged is None else merged.number,
+        )
+
     def create(self):
         """POST /api/v1/pages: not taken; a page is written by saving it."""
         _not_allowed("GET", "A page is written by saving it at its address.")
@@ -232,6 +296,58 @@ class ApiController(BaseController):
     def not_found(self):
         """Any other address under /api/v1: a JSON 404."""
         abort(404, detail="The API has no %s." % request.path_info)
+
+
+def _json_body(schema):
+    """The request's JSON body, an object checked by the FormEncode
+    ``schema``: 400 (415 for another media type) when it is not one."""
+    if request.content_type != "application/json":
+        abort(415, detail="Send the page as JSON (Content-Type: application/json).")
+    try:
+        sent = json.loads(request.body)
+    except ValueError:
+        abort(400, detail="The body is not JSON.")
+    if not isinstance(sent, dict) or not isinstance(sent.get("source"), str):
+        abort(400, detail='The body is a JSON object with a "source" text.')
+    try:
+        return schema.to_python(sent)
+    except formencode.Invalid as invalid:
+        abort(400, detail=str(invalid))
+
+
+def _saved(title, number, **more):
+    """The answer to a save: the page's revision now, and what happened."""
+    return dict(
+        {"title": title, "revision": number, "unchanged": False, "merged_with": None},
+        **more,
+    )
+
+
+def _conflict(title, head):
+    """409 for a save that met revision ``head`` of page ``title``, which
+    the JSON document holds so that the program can merge and save again."""
+    conflict = HTTPConflict()
+    conflict.content_type = "application/json"
+    conflict.charset = "utf-8"
+    conflict.body = json.dumps(
+        {
+            "error": {
+                "status": 409,
+                "title": conflict.title,
+                "detail": "%s was saved by %s as revision %d since the base, "
+                "changing the same lines; nothing was saved."
+                % (title, head.author, head.number),
+            },
+            "current": {
+                "revision": head.number,
+                "source": head.content,
+                "deleted": head.deleted,
+                "author": head.author,
+                "modified": head.created.isoformat(),
+            },
+        }
+    ).encode("utf-8")
+    return conflict
 
 
 def _address(route, **params):
@@ -251,7 +367,9 @@ def _not_allowed(allowed, detail):
 def _json_if_error(result):
     """``result``, an error answered as a JSON document of its status and
     detail, its headers (such as Retry-After or Allow) kept."""
-    if not isinstance(result, WSGIHTTPException):
+    if not isinstance(result, WSGIHTTPException) or (
+        result.content_type == "application/json"
+    ):
         return result
     error = result
     error.content_type = "application/json"

@@ -27,7 +27,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, false, select
 from sqlalchemy.exc import IntegrityError
 
-from quickwiki.model import MAX_ACCOUNT_NAME_LENGTH, ROLES, Account, Login
+from quickwiki.model import MAX_ACCOUNT_NAME_LENGTH, ROLES, Account, ApiToken, Login
 from quickwiki.model.meta import Session, transaction
 
 __all__ = [
@@ -36,7 +36,10 @@ __all__ = [
     "Identity",
     "InvalidName",
     "NameTaken",
+    "account_of_api_token",
     "account_of_login",
+    "api_tokens_of",
+    "create_api_token",
     "authenticate",
     "configure",
     "create",
@@ -44,6 +47,7 @@ __all__ = [
     "find",
     "name_key",
     "normalized_name",
+    "revoke_api_token",
     "set_blocked",
     "set_password",
     "set_role",
@@ -262,6 +266,57 @@ def account_of_login(token):
             Login.created >= oldest,
             Account.blocked == false(),
         )
+    ).one_or_none()
+    return None if found is None else Identity.of(found)
+
+
+def create_api_token(account, label):
+    """Make an API token for ``account``, for what ``label`` says: the
+    token, which only its digest is kept of."""
+    token = secrets.token_urlsafe(32)
+    with transaction() as session:
+        session.add(
+            ApiToken(
+                digest=_digest(token),
+                account=account.id,
+                label=label,
+                created=datetime.now(timezone.utc),
+            )
+        )
+    return token
+
+
+def api_tokens_of(account):
+    """The API tokens of ``account`` (their digests and labels), oldest
+    first."""
+    return list(
+        Session.scalars(
+            select(ApiToken)
+            .where(ApiToken.account == account.id)
+            .order_by(ApiToken.created)
+        )
+    )
+
+
+def revoke_api_token(account, digest):
+    """End ``account``'s API token of ``digest``: whether it had one."""
+    with transaction() as session:
+        return bool(
+            session.execute(
+                delete(ApiToken).where(
+                    ApiToken.account == account.id, ApiToken.digest == digest
+                )
+            ).rowcount
+        )
+
+
+def account_of_api_token(token):
+    """The :class:`Identity` of the account of API token ``token``, unless
+    it is blocked; else None."""
+    found = Session.scalars(
+        select(Account)
+        .join(ApiToken, ApiToken.account == Account.id)
+        .where(ApiToken.digest == _digest(token), Account.blocked == false())
     ).one_or_none()
     return None if found is None else Identity.of(found)
 

@@ -1,8 +1,11 @@
 """Who is asking: the account a request comes from, logging in and out.
 
-A request is an account's when its session holds the token of a login
-that has not ended (see :mod:`quickwiki.lib.accounts`), or, with single
-sign-on configured (``quickwiki.sso``), when the front end names its user:
+A request is an account's when it brings one of the account's API tokens
+(``Authorization: Bearer TOKEN``, what programs using the API send; its
+cookies then count for nothing), when its session holds the token of a
+login that has not ended (see :mod:`quickwiki.lib.accounts`), or, with
+single sign-on configured (``quickwiki.sso``), when the front end names
+its user:
 
 - ``remote_user``: the server's ``REMOTE_USER``, which the server sets
   (mod_wsgi, uWSGI, a WSGI middleware) and no client can;
@@ -26,7 +29,15 @@ from pylons.controllers.util import rotate_session
 from quickwiki.lib import accounts, revisions
 from quickwiki.model import MAX_ADDRESS_LENGTH
 
-__all__ = ["account", "author", "found_account", "log_in", "log_out", "signed_on"]
+__all__ = [
+    "account",
+    "author",
+    "bearer_token",
+    "found_account",
+    "log_in",
+    "log_out",
+    "signed_on",
+]
 
 log = logging.getLogger(__name__)
 
@@ -87,11 +98,23 @@ def log_out():
 
 
 def _identify(environ):
+    token = bearer_token(environ)
+    if token is not None:
+        # A program's request: its token alone says whose it is.
+        return accounts.account_of_api_token(token)
     name = _sso_name(environ)
     if name is not None:
         return _signed_on_account(name)
     token = _session_token()
     return None if token is None else accounts.account_of_login(token)
+
+
+def bearer_token(environ):
+    """The API token of a request that brings one (``Authorization: Bearer
+    TOKEN``), or None."""
+    scheme, _, token = environ.get("HTTP_AUTHORIZATION", "").partition(" ")
+    token = token.strip()
+    return token if scheme.lower() == "bearer" and token else None
 
 
 def _session_token():

@@ -15,11 +15,17 @@ from formencode.foreach import ForEach
 from quickwiki.lib import accounts
 from quickwiki.lib.search import MAX_QUERY_LENGTH
 from quickwiki.lib.wikiwords import MAX_TITLE_LENGTH, is_title, title_problem
-from quickwiki.model import MAX_AUTHOR_LENGTH, MAX_SUMMARY_LENGTH, ROLES
+from quickwiki.model import (
+    MAX_AUTHOR_LENGTH,
+    MAX_SUMMARY_LENGTH,
+    MAX_TOKEN_LABEL_LENGTH,
+    ROLES,
+)
 
 __all__ = [
     "MAX_RESULT_PAGES",
     "AccountName",
+    "ApiSaveForm",
     "BlockForm",
     "ChangesQuery",
     "ContributionsQuery",
@@ -39,10 +45,12 @@ __all__ = [
     "RenameForm",
     "RevertForm",
     "RevisionReference",
+    "RevokeTokenForm",
     "RoleForm",
     "SaveForm",
     "SearchQuery",
     "TitlesQuery",
+    "TokenForm",
     "WikiWord",
 ]
 
@@ -326,3 +334,27 @@ class RelinkForm(RelinkQuery):
     """The linking pages ticked to be relinked."""
 
     page = ForEach(WikiWord())
+
+
+class TokenForm(_Form):
+    """A new API token: what it is for."""
+
+    label = validators.UnicodeString(
+        not_empty=True, strip=True, max=MAX_TOKEN_LABEL_LENGTH
+    )
+
+
+class RevokeTokenForm(_Form):
+    """The API token to end, by its digest."""
+
+    digest = validators.Regex(r"^[0-9a-f]{64}$", not_empty=True)
+
+
+class ApiSaveForm(formencode.Schema):
+    """A save through the API: the source, the revision it was written
+    from (0: a new page), and a summary."""
+
+    allow_extra_fields = False
+    source = PageSource()
+    base = validators.Int(min=0, max=2**31 - 1, not_empty=True)
+    summary = _summary()

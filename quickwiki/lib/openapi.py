@@ -69,6 +69,11 @@ def _errors(*statuses):
     """The error answers ``statuses`` of an operation."""
     meanings = {
         "400": "The query or body is not one the API takes.",
+        "401": "Saving needs an account's API token (Authorization: Bearer).",
+        "403": "The token's account, or everyone under the wiki's policy, "
+        "may not do that.",
+        "413": "The source is larger than a page may be.",
+        "415": "The body is not JSON.",
         "404": "There is no such page, revision or address.",
         "405": "The address takes no such method.",
         "429": "Too many requests from this client; Retry-After says when "
@@ -130,6 +135,56 @@ _SCHEMAS = {
             ),
         },
         "A page's latest revision.",
+    ),
+    "Save": {
+        **_object(
+            {
+                "source": {"type": "string", "description": "The new text."},
+                "base": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "description": "The revision the text was written from: "
+                    "the page's latest when it was read, 0 for a new page.",
+                },
+                "summary": {"type": "string", "maxLength": 200},
+            },
+            "A new revision of a page.",
+        ),
+        "required": ["source", "base"],
+    },
+    "Saved": _object(
+        {
+            "title": _ref("Title"),
+            "revision": {"type": "integer", "minimum": 1},
+            "unchanged": {
+                "type": "boolean",
+                "description": "The text was that of the latest revision "
+                "already: nothing was saved.",
+            },
+            "merged_with": {
+                "type": ["integer", "null"],
+                "description": "The revision saved since the base, which the "
+                "text was merged with (the changes touched other lines).",
+            },
+        },
+        "The page's revision now.",
+    ),
+    "Conflict": _object(
+        {
+            "error": {"$ref": "#/components/schemas/Error/properties/error"},
+            "current": _object(
+                {
+                    "revision": {"type": "integer"},
+                    "source": {"type": "string"},
+                    "deleted": {"type": "boolean"},
+                    "author": {"type": "string"},
+                    "modified": _TIME,
+                },
+                "The latest revision, which the save met.",
+            ),
+        },
+        "A save that met a newer revision changing the same lines: nothing "
+        "was saved. Merge with current and save again from its revision.",
     ),
     "Titles": _object(
         {"titles": {"type": "array", "items": _ref("Title")}, "next": _NEXT},
@@ -229,13 +284,34 @@ _PATHS = {
         [_AFTER],
         errors=("400",),
     ),
-    "/pages/{id}": _get(
-        "Read a page",
-        "The page's latest revision: its source, its HTML and their times.",
-        _answer("The page.", _ref("Page")),
-        [_TITLE_PATH],
-        errors=("404",),
-    ),
+    "/pages/{id}": {
+        **_get(
+            "Read a page",
+            "The page's latest revision: its source, its HTML and their times.",
+            _answer("The page.", _ref("Page")),
+            [_TITLE_PATH],
+            errors=("404",),
+        ),
+        "put": {
+            "summary": "Save a page",
+            "description": "Save a new revision, as the account of the API "
+            "token, with the edit form's rules: a base older than the latest "
+            "revision is merged with the changes since when they touch other "
+            "lines, and is otherwise a conflict.",
+            "security": [{"token": []}],
+            "parameters": [_TITLE_PATH],
+            "requestBody": {
+                "required": True,
+                "content": {"application/json": {"schema": _ref("Save")}},
+            },
+            "responses": {
+                "200": _answer("Saved (or unchanged).", _ref("Saved")),
+                "201": _answer("The page's first revision was saved.", _ref("Saved")),
+                "409": _answer("A conflict with a newer revision.", _ref("Conflict")),
+                **_errors("400", "401", "403", "413", "415"),
+            },
+        },
+    },
     "/pages/{id}/history": _get(
         "A page's history",
         "The page's revisions, newest first, a page of them at a time.",
@@ -317,9 +393,20 @@ def description(server_url):
             "title": "QuickWiki API",
             "version": VERSION,
             "description": "Read the wiki's pages, their histories and links, "
-            "its recent changes, and search it. Answers and errors are JSON.",
+            "its recent changes, and search it; save pages with an account's "
+            "API token. Answers and errors are JSON.",
         },
         "servers": [{"url": server_url}],
         "paths": _PATHS,
-        "components": {"schemas": _SCHEMAS},
+        "components": {
+            "schemas": _SCHEMAS,
+            "securitySchemes": {
+                "token": {
+                    "type": "http",
+                    "scheme": "bearer",
+                    "description": "An API token, which an account makes on "
+                    "its account page (/account).",
+                }
+            },
+        },
     }

@@ -1,4 +1,5 @@
-## One's own account, and the form that changes its password.
+## One's own account, the form that changes its password, and its API
+## tokens: a new one shown once, the others listed to be revoked.
 <%inherit file="/base.mako"/>
 <%def name="heading()">${_('Your account')}</%def>
 <p class="account-info">${_('You are %(name)s, with the role %(role)s, since %(when)s.') % dict(
@@ -22,3 +23,28 @@ ${h.secure_form(url('password'), class_='password')}
   <p class="buttons">${h.submit('change', _('Change the password'))}</p>
 </form>
 % endif
+
+<h2>API tokens</h2>
+<p>Programs save pages through the wiki's
+  ${h.link_to('API', url('api_openapi'))} with a token of your account,
+  sent as <code>Authorization: Bearer TOKEN</code>: they act as you.</p>
+% if c.new_token:
+<p class="new-token">Your new token, shown this once: copy it now.
+  <code>${c.new_token}</code></p>
+% endif
+% if c.api_tokens:
+<ul class="api-tokens">
+  % for token in c.api_tokens:
+  <li>${token.label}, made ${h.moment(token.created)}
+    ${h.secure_form(url('revoke_api_token'), class_='revoke-token')}
+      ${h.hidden('digest', token.digest, id=None)}
+      ${h.submit('revoke', 'Revoke', id=None)}
+    </form></li>
+  % endfor
+</ul>
+% endif
+${h.secure_form(url('api_tokens'), class_='new-token')}
+  <p><label for="label">What the new token is for</label>
+    ${h.text('label', '', maxlength=80, size=40, required='required')}</p>
+  <p class="buttons">${h.submit('make', 'Make a token')}</p>
+</form>
