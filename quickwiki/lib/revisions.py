@@ -33,8 +33,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import defer
 
 from quickwiki.lib import diffs, renderings, search, work
-from quickwiki.lib.workers import WorkerError
 from quickwiki.lib.wikiwords import redirect_target
+from quickwiki.lib.workers import WorkerError
 from quickwiki.model import Page, Revision, look_alike
 from quickwiki.model.meta import Session, transaction
 

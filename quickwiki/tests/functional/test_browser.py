@@ -14,10 +14,16 @@ and is refused the edit form, the admin protects a page that the editor
 may then no longer edit, and a vandal's edits are reverted by the admin
 in one action.  In a fifth, a reader whose browser asks for German writes
 a page with a Greek title; in a sixth, someone uploads a picture and shows
-it in a page.  No page of any of them, error documents
-included, breaks a rule of the Content-Security-Policy.
-Screenshots of each step go to ``test-artifacts/`` at the top of the
-repository.
+it in a page.  In a seventh, a person finds their way: searches from the
+header, finds what links to a page, follows the recent changes, starts a
+page whose title is refused and then taken as suggested, and the admin
+renames a page and leads its links to the new title.  No page of any of
+them, error documents included, breaks a rule of the
+Content-Security-Policy.  Screenshots of each step go to
+``test-artifacts/`` at the top of the repository; the seventh test's go
+to ``test-artifacts/guide/``, from which the user's guide
+(``docs/quickwiki/finding.rst``) takes its pictures (copies of them are
+in ``docs/quickwiki/guide/``).
 
 Chromium comes from Debian's ``chromium`` package.  Where it is missing the
 tests are skipped, saying so, unless ``QUICKWIKI_REQUIRE_BROWSER=1`` makes
@@ -487,3 +493,84 @@ class BrowserTest(CommittingTestController):
         other.goto(self.base_url + "/SharedPage")
         expect(other.locator("header a.login-link")).to_be_visible()
         expect(other.locator("article.wiki-content")).to_contain_text("Line 11")
+
+    def guide_screenshot(self, name):
+        """A screenshot for the user's guide (see the module's docstring)."""
+        directory = os.path.join(self.artifacts, "guide")
+        os.makedirs(directory, exist_ok=True)
+        self.page.screenshot(path=os.path.join(directory, name + ".png"))
+
+    def test_find_pages_follow_changes_start_and_rename_one(self):
+        page = self.page
+        store_page("HarbourGuide", "Where the **boats** are moored. See TideTables.")
+        store_page(
+            "TideTables", "The harbour at high tide. The FishMarket opens early."
+        )
+        store_page("BoatYard", "Boats are mended here, by the harbour: HarbourGuide.")
+        for title in ("HarbourGuide", "TideTables", "BoatYard"):
+            # A page's links are known once it is rendered, at its first view.
+            page.goto(self.base_url + "/" + title)
+        self.log_in(ADMIN)
+
+        search = page.locator("header input[type=search]")
+        search.fill("harbour boats")
+        search.press("Enter")
+        results = page.locator("ol.search-results a.result-title")
+        expect(results).to_have_text(["HarbourGuide", "BoatYard"])
+        expect(page.locator("ol.search-results mark").first).to_be_visible()
+        self.guide_screenshot("search")
+        search.fill("FishMarket")
+        search.press("Enter")
+        expect(page.locator("p.create-offer a.create-link")).to_have_text(
+            "Create FishMarket"
+        )
+        self.guide_screenshot("search-offers-a-new-page")
+        search.fill("HarbourGuide")
+        search.press("Enter")
+        expect(page).to_have_url(self.base_url + "/HarbourGuide")
+
+        page.click("a.backlinks-link")
+        expect(page.locator("ul.backlinks a")).to_have_text(["BoatYard"])
+        self.guide_screenshot("what-links-here")
+        page.goto(self.base_url + "/pages/wanted")
+        expect(page.locator("ul.wanted li > a:first-child")).to_have_text(
+            ["FishMarket"]
+        )
+        self.guide_screenshot("wanted-pages")
+
+        page.click("header nav >> text=Recent changes")
+        expect(page.locator("table.changes td.page").first).to_have_text("BoatYard")
+        expect(
+            page.locator('head link[rel=alternate][type="application/atom+xml"]')
+        ).to_have_count(1)
+        self.guide_screenshot("recent-changes")
+
+        page.click("header nav >> text=New page")
+        page.fill("input#title", "fish market")
+        page.click("input[type=submit][value='Write the page']")
+        expect(page.locator("p.title-problem")).to_contain_text("without spaces")
+        self.guide_screenshot("new-page-refused")
+        page.click("a.suggestion")
+        expect(page.locator("h1")).to_have_text("Editing FishMarket")
+        self.save_source("Fish, sold by the harbour every morning.")
+        expect(self.flash()).to_have_text("Saved revision 1 of FishMarket.")
+
+        page.goto(self.base_url + "/HarbourGuide")
+        page.click("a.rename-link")
+        page.fill("input#new", "HarbourMap")
+        page.fill("input#summary", "A map, more than a guide.")
+        self.guide_screenshot("rename")
+        page.click("input[type=submit][value=Rename]")
+        expect(page.locator("ul.titles a")).to_have_text(["BoatYard"])
+        self.guide_screenshot("relink")
+        page.click("input[type=submit][value='Change their links']")
+        expect(self.flash()).to_have_text(
+            ["BoatYard now links to HarbourMap (revision 2)."]
+        )
+        self.assertIn("HarbourMap.", stored_content("BoatYard"))
+        page.goto(self.base_url + "/HarbourGuide")
+        expect(page).to_have_url(
+            self.base_url + "/HarbourMap?redirected_from=HarbourGuide"
+        )
+        expect(page.locator("p.redirected-from")).to_contain_text("HarbourGuide")
+        self.guide_screenshot("renamed")
