@@ -83,9 +83,8 @@ def rename(old, new, base, author, summary="", leave_redirect=True):
         session.execute(update(Revision).where(Revision.page == old).values(page=new))
         session.execute(update(Link).where(Link.page == old).values(page=new))
         moved = _revision(new, base + 1, latest.content, author, why, now)
-        session.add(moved)
-        session.flush()
-        renderings.write(session, new, moved.number)
+        session.execute(insert(Revision).values(moved))
+        renderings.write(session, new, base + 1)
         search.remove(session, old)
         search.put(session, new, latest.content)
         redirect = None
@@ -98,16 +97,16 @@ def rename(old, new, base, author, summary="", leave_redirect=True):
                 .where(Page.title == old)
                 .values(revision=1, deleted=False, protected=False, redirect=new)
             )
-            session.add(redirect)
-            session.flush()
+            session.execute(insert(Revision).values(redirect))
             renderings.write(session, old, 1)
+            redirect = Revision(**redirect)
             session.execute(insert(Link).values(page=old, target=new, missing=False))
         else:
             session.execute(delete(Page).where(Page.title == old))
     renderings.invalidate_linking_to(new)
     if not leave_redirect:
         renderings.invalidate_linking_to(old)
-    return Renamed(moved, redirect)
+    return Renamed(Revision(**moved), redirect)
 
 
 def relinked(text, old, new):
@@ -121,15 +120,17 @@ def relinked(text, old, new):
 
 
 def _revision(title, number, content, author, summary, created):
-    return Revision(
-        page=title,
-        number=number,
-        content=content,
-        created=created,
-        author=author.name,
-        account=author.account,
-        address=author.address,
-        summary=summary,
-        deleted=False,
-        size=len(content.encode("utf-8")),
-    )
+    """The row of a new revision; written with a statement of its own, as
+    the session may hold the revision that had its title and number."""
+    return {
+        "page": title,
+        "number": number,
+        "content": content,
+        "created": created,
+        "author": author.name,
+        "account": author.account,
+        "address": author.address,
+        "summary": summary,
+        "deleted": False,
+        "size": len(content.encode("utf-8")),
+    }
