@@ -179,11 +179,12 @@ class LoadTest(TestController):
         self.assertEqual(self.load(dump_of(*WIKI)), backup.Counts(3, 5, 1))
         self.assertEqual(
             self.table(Page, Page.title),
-            # Each with its skeleton, which is the title for these.
+            # Each with its skeleton, which is the title for these, and no
+            # redirect.
             [
-                ("FrontPage", 2, False, True, "FrontPage"),
-                ("OldPage", 2, True, False, "OldPage"),
-                ("SandBox", 1, False, False, "SandBox"),
+                ("FrontPage", 2, False, True, "FrontPage", None),
+                ("OldPage", 2, True, False, "OldPage", None),
+                ("SandBox", 1, False, False, "SandBox", None),
             ],
         )
         alice = self.connection.execute(
