@@ -5,7 +5,7 @@ from datetime import datetime, timezone
 
 from pylons import app_globals, response, url
 from pylons import tmpl_context as c
-from pylons.controllers.util import abort
+from pylons.controllers.util import abort, etag_cache
 from pylons.decorators import validate
 from pylons.decorators.secure import require
 
@@ -93,7 +93,13 @@ class ChangesController(BaseController):
 
 
 def _atom(title, feed_url, page_url, found):
-    """Answer with the Atom feed of the changes ``found``."""
+    """Answer with the Atom feed of the changes ``found``; with 304 when
+    the reader has it already (its ETag names the newest change)."""
+    newest = found[0] if found else None
+    etag_cache(
+        "%s %s"
+        % (feed_url, "%s/%d" % (newest.page, newest.number) if newest else "empty")
+    )
     response.content_type = feeds.MEDIA_TYPE
     response.charset = "utf-8"
     return feeds.atom(title, feed_url, page_url, found, datetime.now(timezone.utc))

@@ -215,6 +215,14 @@ class FeedTest(TestController):
         self.app.get(url("history_feed", title="NoSuchPage"), status=404)
         self.app.get("/pages/history/not_a_title.atom", status=404)
 
+    def test_a_reader_that_has_the_feed_gets_304(self):
+        first = self.app.get(url("changes_feed"))
+        etag = first.headers["ETag"]
+        self.app.get(url("changes_feed"), headers={"If-None-Match": etag}, status=304)
+        save_as("Alice", "HarbourPage", "Boats.")
+        changed = self.app.get(url("changes_feed"), headers={"If-None-Match": etag})
+        self.assertNotEqual(changed.headers["ETag"], etag)
+
     def test_an_empty_feed_is_atom_too(self):
         parsed, root = self.feed(url("changes_feed"), author="Nobody")
         self.assertEqual(parsed.entries, [])
