@@ -19,7 +19,7 @@ class NewPageTest(TestController):
         response = self.ask("  HarbourGuide ", 302)
         self.assertEqual(
             response.location,
-            "http://localhost" + url("edit_page", title="HarbourGuide"),
+            url("edit_page", title="HarbourGuide"),
         )
         self.assertEqual(response.follow().html.h1.get_text(), "Editing HarbourGuide")
 
