@@ -27,7 +27,6 @@ from quickwiki.lib import (
     limiting,
     renderings,
     revisions,
-    uploads,
     wikitext,
     work,
 )
@@ -36,10 +35,15 @@ from quickwiki.lib.base import (
     BaseController,
     answer_errors_with_400,
     check_title,
+    costly,
+    count_write,
+    file_urls,
+    listed,
     own_status,
     page_url,
     refuse_errors,
     render,
+    renderer,
 )
 from quickwiki.lib.permissions import (
     knows_protection,
@@ -71,27 +75,6 @@ def _text_within_bounds(action):
     return checked
 
 
-def _costly(action):
-    """Count the action against the client's ``costly`` rate, and run it
-    in one of the client's ``renders`` places (:mod:`quickwiki.lib.limiting`),
-    within the work budget of a request (:mod:`quickwiki.lib.work`): it
-    renders, compares or merges.
-    """
-
-    @functools.wraps(action)
-    def limited(self, *args, **kwargs):
-        # Counted once a request: @validate shows a refused form with
-        # another action, which may be costly too.
-        if request.environ.get("quickwiki.costly"):
-            return action(self, *args, **kwargs)
-        request.environ["quickwiki.costly"] = True
-        limiting.hit("costly", limiting.client())
-        with limiting.share("renders"), work.budget(app_globals.work_budget):
-            return action(self, *args, **kwargs)
-
-    return limited
-
-
 def _keeping_text(action):
     """Answer a save refused for the client's limits with 429 and the edit
     form, still holding the author's text."""
@@ -110,15 +93,6 @@ def _keeping_text(action):
             )
 
     return kept
-
-
-def _count_write(revisions_made, text=""):
-    """Count revisions and bytes of text written against the client's
-    ``writes`` and ``written`` quotas."""
-    client = limiting.client()
-    limiting.hit("writes", client, cost=revisions_made)
-    if text:
-        limiting.hit("written", client, cost=len(text.encode("utf-8")))
 
 
 class PagesController(BaseController):
@@ -164,7 +138,7 @@ class PagesController(BaseController):
     def show(self, title):
         """The page ``title``, as stored rendered; or an offer to write it."""
         check_title(title, 404)
-        shown = renderings.show(title, page_url, _file_url(title))
+        shown = renderings.show(title, page_url, file_urls(title))
         if shown is None:
             return self._missing_page(title)
         came_from = request.GET.get("redirected_from") if request.GET else None
@@ -261,7 +235,7 @@ class PagesController(BaseController):
     @authenticate_form
     @_text_within_bounds
     @_keeping_text
-    @_costly
+    @costly
     @validate(schema=forms.SaveForm(), form="edit", force_defaults=False)
     def save(self, title):
         """Store the edit form's text as a new revision of page ``title``,
@@ -271,7 +245,7 @@ class PagesController(BaseController):
         form = self.form_result
         if form["preview"]:
             preview = renderings.render(
-                title, form["content"], page_url, _file_url(title)
+                title, form["content"], page_url, file_urls(title)
             )
             return self._edit_form(
                 title,
@@ -281,7 +255,7 @@ class PagesController(BaseController):
                 preview=preview,
                 problems=preview.problems,
             )
-        _count_write(1, form["content"])
+        count_write(1, form["content"])
         try:
             outcome = revisions.save(
                 title,
@@ -289,7 +263,7 @@ class PagesController(BaseController):
                 form["content"],
                 auth.author(),
                 form["summary"],
-                render=_renderer(title),
+                render=renderer(title),
                 max_size=app_globals.max_page_size,
             )
         except revisions.NoSuchRevision:
@@ -423,7 +397,7 @@ class PagesController(BaseController):
         c.older_url = url("history", title=title, before=oldest) if oldest > 1 else None
         return render("/pages/history.mako")
 
-    @_costly
+    @costly
     def revision(self, title, number):
         """Revision ``number`` of page ``title``, with a form to restore it."""
         return self._revision_page(title, int(number))
@@ -458,7 +432,7 @@ class PagesController(BaseController):
     @restrict("POST")
     @require(may_restore)
     @authenticate_form
-    @_costly
+    @costly
     @validate(schema=forms.RestoreForm(), form="revision", force_defaults=False)
     def restore(self, title, number):
         """Add a revision with the text of revision ``number``."""
@@ -466,7 +440,7 @@ class PagesController(BaseController):
         number = int(number)
         form = self.form_result
         restored = revisions.revision(title, number)
-        _count_write(1, "" if restored is None else restored.content)
+        count_write(1, "" if restored is None else restored.content)
         try:
             outcome = revisions.restore(
                 title,
@@ -474,7 +448,7 @@ class PagesController(BaseController):
                 form["base"],
                 auth.author(),
                 form["summary"],
-                render=_renderer(title),
+                render=renderer(title),
                 max_size=app_globals.max_page_size,
             )
         except revisions.NoSuchRevision:
@@ -522,7 +496,7 @@ class PagesController(BaseController):
             )
         redirect(url("page", title=title))
 
-    @_costly
+    @costly
     @validate(schema=forms.DiffQuery(), post_only=False, on_get=True)
     def diff(self, title):
         """What changed from revision ``?old=`` of page ``title`` to
@@ -588,7 +562,7 @@ class PagesController(BaseController):
         that deletes it, and keeps its history.
         """
         titles = _ticked(self.form_result["title"])
-        _count_write(len(titles))
+        count_write(len(titles))
         if not titles:
             h.flash(
                 _("No page was deleted: tick the pages to delete."), category="warning"
@@ -624,7 +598,7 @@ class PagesController(BaseController):
                     "Deleted %(titles)s. Their histories keep every revision; "
                     "restore one there to bring a page back."
                 )
-                % {"titles": _listed(deleted)}
+                % {"titles": listed(deleted)}
             )
         missing = outcomes[revisions.Unchanged]
         if missing:
@@ -634,7 +608,7 @@ class PagesController(BaseController):
                     "%(titles)s have no page to delete.",
                     len(missing),
                 )
-                % {"titles": _listed(missing)},
+                % {"titles": listed(missing)},
                 category="warning",
             )
         overtaken = outcomes[revisions.Conflict]
@@ -647,7 +621,7 @@ class PagesController(BaseController):
                     "others right now. Try again.",
                     len(overtaken),
                 )
-                % {"titles": _listed(overtaken)},
+                % {"titles": listed(overtaken)},
                 category="warning",
             )
         redirect(url("pages"))
@@ -686,8 +660,6 @@ class PagesController(BaseController):
 
 #: The most pages one deletion names: a title list's page holds fewer.
 MAX_DELETED = 100
-#: The most titles a message names; the others are counted.
-_NAMED = 5
 
 
 def _ticked(titles):
@@ -700,22 +672,6 @@ def _ticked(titles):
             % {"most": MAX_DELETED, "count": len(titles)},
         )
     return titles
-
-
-def _listed(outcomes):
-    """The titles of ``(title, outcome)`` pairs as a message names them."""
-    titles = [title for title, _outcome in outcomes]
-    if len(titles) > _NAMED:
-        return _("%(titles)s and %(count)d more") % {
-            "titles": ", ".join(titles[:_NAMED]),
-            "count": len(titles) - _NAMED,
-        }
-    if len(titles) == 1:
-        return titles[0]
-    return _("%(titles)s and %(last)s") % {
-        "titles": ", ".join(titles[:-1]),
-        "last": titles[-1],
-    }
 
 
 #: The title list's query parameters: the pager's links use one at a time.
@@ -810,22 +766,6 @@ def _any_title(condition):
     )
 
 
-def _file_url(page):
-    """How page ``page``'s text names files: ``Photo.png`` is one of its
-    own, ``OtherPage/Photo.png`` one of another page's.  The address does
-    not depend on whether the file is there yet, so that a stored
-    rendering need not change when it comes."""
-
-    def file_url(reference):
-        title, _slash, name = reference.rpartition("/")
-        title = title or page
-        if not is_title(title) or uploads.name_problem(name) is not None:
-            return None
-        return url("file", title=title, name=name)
-
-    return file_url
-
-
 def _revision_rendering(title, shown, latest):
     """Revision ``shown`` of page ``title`` rendered: the page's stored
     rendering if it is the latest, else its kept one, rendered and kept
@@ -835,7 +775,7 @@ def _revision_rendering(title, shown, latest):
         if current is not None and current.revision == shown.number:
             return current
     return renderings.render(
-        title, shown.content, page_url, _file_url(title), keep=True
+        title, shown.content, page_url, file_urls(title), keep=True
     )
 
 
@@ -856,7 +796,7 @@ def _problems(title, number):
     latest: kept with its stored rendering, which is made only if a view
     would make it too.
     """
-    shown = renderings.show(title, page_url, _file_url(title))
+    shown = renderings.show(title, page_url, file_urls(title))
     return shown.problems if shown is not None and shown.revision == number else ()
 
 
@@ -864,8 +804,3 @@ def _digest(html):
     """A digest of a page's ``html``, which the renderer may make anew for
     one revision (when a page it links to is made or deleted)."""
     return hashlib.sha256(html.encode("utf-8")).hexdigest()
-
-
-def _renderer(title):
-    """What renders a new revision of page ``title``, to store with it."""
-    return lambda source: renderings.render(title, source, page_url, _file_url(title))

@@ -1,15 +1,18 @@
 """The base class of QuickWiki's controllers, ``render`` for their
-templates, and what their actions share: checking titles and queries, and
-answering with a status of their own."""
+templates, and what their actions share: checking titles and queries,
+answering with a status of their own, rendering a page's text, and
+counting costly work and writes against the client's limits."""
 
-from pylons import request, response, url
+import functools
+
+from pylons import app_globals, request, response, url
 from pylons import tmpl_context as c
 from pylons.controllers import WSGIController
 from pylons.controllers.util import abort, redirect
 from pylons.i18n import _
 from pylons.templating import render_mako as render
 
-from quickwiki.lib import auth, languages
+from quickwiki.lib import auth, languages, limiting, renderings, uploads, work
 from quickwiki.lib.wikiwords import MAX_TITLE_LENGTH, is_title, normalise
 from quickwiki.model import meta
 
@@ -17,10 +20,15 @@ __all__ = [
     "BaseController",
     "answer_errors_with_400",
     "check_title",
+    "costly",
+    "count_write",
+    "file_urls",
+    "listed",
     "own_status",
     "page_url",
     "refuse_errors",
     "render",
+    "renderer",
 ]
 
 
@@ -130,3 +138,74 @@ def refuse_errors(errors):
 def page_url(title):
     """The address of page ``title``."""
     return url("page", title=title)
+
+
+def file_urls(page):
+    """How page ``page``'s text names files: ``Photo.png`` is one of its
+    own, ``OtherPage/Photo.png`` one of another page's.  The address does
+    not depend on whether the file is there yet, so that a stored
+    rendering need not change when it comes."""
+
+    def file_url(reference):
+        title, _slash, name = reference.rpartition("/")
+        title = title or page
+        if not is_title(title) or uploads.name_problem(name) is not None:
+            return None
+        return url("file", title=title, name=name)
+
+    return file_url
+
+
+def renderer(title):
+    """What renders a new revision of page ``title``, to store with it."""
+    return lambda source: renderings.render(title, source, page_url, file_urls(title))
+
+
+def costly(action):
+    """Count the action against the client's ``costly`` rate, and run it
+    in one of the client's ``renders`` places (:mod:`quickwiki.lib.limiting`),
+    within the work budget of a request (:mod:`quickwiki.lib.work`): it
+    renders, compares or merges.
+    """
+
+    @functools.wraps(action)
+    def limited(self, *args, **kwargs):
+        # Counted once a request: @validate shows a refused form with
+        # another action, which may be costly too.
+        if request.environ.get("quickwiki.costly"):
+            return action(self, *args, **kwargs)
+        request.environ["quickwiki.costly"] = True
+        limiting.hit("costly", limiting.client())
+        with limiting.share("renders"), work.budget(app_globals.work_budget):
+            return action(self, *args, **kwargs)
+
+    return limited
+
+
+def count_write(revisions_made, text=""):
+    """Count revisions and bytes of text written against the client's
+    ``writes`` and ``written`` quotas."""
+    client = limiting.client()
+    limiting.hit("writes", client, cost=revisions_made)
+    if text:
+        limiting.hit("written", client, cost=len(text.encode("utf-8")))
+
+
+#: The most titles a message names; the others are counted.
+NAMED = 5
+
+
+def listed(outcomes):
+    """The titles of ``(title, outcome)`` pairs as a message names them."""
+    titles = [title for title, _outcome in outcomes]
+    if len(titles) > NAMED:
+        return _("%(titles)s and %(count)d more") % {
+            "titles": ", ".join(titles[:NAMED]),
+            "count": len(titles) - NAMED,
+        }
+    if len(titles) == 1:
+        return titles[0]
+    return _("%(titles)s and %(last)s") % {
+        "titles": ", ".join(titles[:-1]),
+        "last": titles[-1],
+    }
