@@ -27,13 +27,23 @@ from quickwiki.lib import (
     backlinks,
     changes,
     forms,
+    limiting,
     openapi,
     permissions,
     renderings,
     revisions,
 )
 from quickwiki.lib import search as searching
-from quickwiki.lib.base import BaseController, check_title, page_url, refuse_errors
+from quickwiki.lib.base import (
+    BaseController,
+    check_title,
+    costly,
+    count_write,
+    file_urls,
+    page_url,
+    refuse_errors,
+    renderer,
+)
 from quickwiki.lib.permissions import may_read
 from quickwiki.model import Page, live
 from quickwiki.model.meta import Session
@@ -83,7 +93,7 @@ class ApiController(BaseController):
         its HTML and their times."""
         title = id
         check_title(title, 404)
-        shown = renderings.show(title, page_url)
+        shown = renderings.show(title, page_url, file_urls(title))
         if shown is None:
             abort(404, detail=_no_page(title))
         latest = revisions.revision(title, shown.revision)
@@ -206,6 +216,7 @@ class ApiController(BaseController):
         refuse_errors(self.form_errors)
         typed, number = self.form_result["q"], self.form_result["page"]
         per_page = app_globals.titles_per_page
+        limiting.hit("searches", limiting.client())
         found = searching.search(
             Session, searching.parse(typed), (number - 1) * per_page, per_page + 1
         )
@@ -231,6 +242,7 @@ class ApiController(BaseController):
         return openapi.description(_address("/api/v1"))
 
     @jsonify
+    @costly
     def update(self, id):
         """PUT /api/v1/pages/Title: save a JSON ``{"source": ..., "base":
         N, "summary": ...}`` as the page's next revision, written from
@@ -238,7 +250,8 @@ class ApiController(BaseController):
 
         The rules are the edit form's: a base that is not the latest is
         merged with what was saved since when the changes touch other
-        lines, and is otherwise a 409 that holds the latest revision.
+        lines, and is otherwise a 409 that holds the latest revision.  A
+        save counts against the client's limits as the form's does.
         """
         title = id
         check_title(title, 400)
@@ -260,6 +273,7 @@ class ApiController(BaseController):
                 detail="The source is %d bytes long, and a page may have at "
                 "most %d." % (size, app_globals.max_page_size),
             )
+        count_write(1, sent["source"])
         try:
             outcome = revisions.save(
                 title,
@@ -267,10 +281,24 @@ class ApiController(BaseController):
                 sent["source"],
                 auth.author(),
                 sent["summary"],
-                render=lambda source: renderings.render(title, source, page_url),
+                render=renderer(title),
+                max_size=app_globals.max_page_size,
             )
         except revisions.NoSuchRevision:
             abort(400, detail="%s has no revision %d." % (title, sent["base"]))
+        if isinstance(outcome, revisions.LookAlike):
+            abort(
+                409,
+                detail="%s looks like the title of %s, which readers would take "
+                "it for: nothing was saved." % (title, outcome.existing),
+            )
+        if isinstance(outcome, revisions.TooLarge):
+            abort(
+                413,
+                detail="Merged with revision %d, the source would be %d bytes "
+                "long, and a page may have at most %d: nothing was saved."
+                % (outcome.merged_with.number, outcome.size, app_globals.max_page_size),
+            )
         if isinstance(outcome, revisions.Conflict):
             raise _conflict(title, outcome.head)
         if isinstance(outcome, revisions.Unchanged):

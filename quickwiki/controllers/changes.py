@@ -9,7 +9,7 @@ from pylons.controllers.util import abort, etag_cache
 from pylons.decorators import validate
 from pylons.decorators.secure import require
 
-from quickwiki.lib import changes, feeds, forms, revisions
+from quickwiki.lib import changes, feeds, forms, limiting, revisions
 from quickwiki.lib.base import BaseController, check_title, refuse_errors, render
 from quickwiki.lib.permissions import may_read
 
@@ -94,12 +94,14 @@ class ChangesController(BaseController):
 
 def _atom(title, feed_url, page_url, found):
     """Answer with the Atom feed of the changes ``found``; with 304 when
-    the reader has it already (its ETag names the newest change)."""
+    the reader has it already (its ETag names the newest change), which
+    is not counted against the client's ``feeds`` rate as a feed made is."""
     newest = found[0] if found else None
     etag_cache(
         "%s %s"
         % (feed_url, "%s/%d" % (newest.page, newest.number) if newest else "empty")
     )
+    limiting.hit("feeds", limiting.client())
     response.content_type = feeds.MEDIA_TYPE
     response.charset = "utf-8"
     return feeds.atom(title, feed_url, page_url, found, datetime.now(timezone.utc))

@@ -9,16 +9,20 @@ from pylons.controllers.util import abort, redirect
 from pylons.decorators import validate
 from pylons.decorators.rest import restrict
 from pylons.decorators.secure import authenticate_form, require
+from pylons.i18n import _, ungettext
 
-from quickwiki.lib import auth, backlinks, forms, renames, renderings, revisions
+from quickwiki.lib import auth, backlinks, forms, renames, revisions
 from quickwiki.lib import helpers as h
 from quickwiki.lib.base import (
     BaseController,
     answer_errors_with_400,
     check_title,
+    costly,
+    count_write,
+    listed,
     own_status,
-    page_url,
     render,
+    renderer,
 )
 from quickwiki.lib.permissions import may_rename
 
@@ -54,6 +58,8 @@ class RenamesController(BaseController):
         check_title(title, 400)
         form = self.form_result
         new = form["new"]
+        # The revision at the new title, and the redirect's.
+        count_write(2 if form["redirect"] else 1)
         try:
             outcome = renames.rename(
                 title,
@@ -116,38 +122,80 @@ class RenamesController(BaseController):
     @restrict("POST")
     @require(may_rename)
     @authenticate_form
+    @costly
     @validate(schema=forms.RelinkForm(), form="relink_form", force_defaults=False)
     def relink(self, title):
         """Give each ticked page a revision whose links to the old title
         lead to page ``title``; say what became of each."""
         check_title(title, 400)
         old = self.form_result["old"]
+        ticked = list(dict.fromkeys(self.form_result["page"]))
+        if len(ticked) > RELINKED_AT_ONCE:
+            abort(
+                400,
+                detail=_("One relink changes at most %(most)d pages, not %(count)d.")
+                % {"most": RELINKED_AT_ONCE, "count": len(ticked)},
+            )
+        count_write(len(ticked))
         summary = "Links to %s lead to %s, its new title" % (old, title)
-        for linking in dict.fromkeys(self.form_result["page"]):
-            h.flash(_relinked(linking, old, title, summary), category="notice")
+        outcomes = {kind: [] for kind in _RELINK_MESSAGES}
+        for linking in ticked:
+            outcomes[_relinked(linking, old, title, summary)].append((linking, None))
+        # One message for each outcome, however many pages: a session in a
+        # cookie holds few.
+        for kind, done in outcomes.items():
+            if done:
+                h.flash(
+                    _RELINK_MESSAGES[kind](len(done))
+                    % {"titles": listed(done), "new": title, "old": old},
+                    category="notice" if kind == "relinked" else "warning",
+                )
         redirect(url("relink", title=title, old=old))
 
 
+#: What a relink says of the ``count`` pages of each outcome, which it
+#: names as ``titles``.
+_RELINK_MESSAGES = {
+    "relinked": lambda count: ungettext(
+        "%(titles)s now links to %(new)s, in a new revision.",
+        "%(titles)s now link to %(new)s, each in a new revision.",
+        count,
+    ),
+    "gone": lambda count: ungettext(
+        "%(titles)s has no page to change.",
+        "%(titles)s have no page to change.",
+        count,
+    ),
+    "unnamed": lambda count: ungettext(
+        "%(titles)s does not name %(old)s in its text.",
+        "%(titles)s do not name %(old)s in their text.",
+        count,
+    ),
+    "busy": lambda count: ungettext(
+        "%(titles)s was being changed by someone else, and was left as it is.",
+        "%(titles)s were being changed by someone else, and were left as they are.",
+        count,
+    ),
+}
+
+
 def _relinked(linking, old, new, summary):
-    """Lead page ``linking``'s links to ``old`` to ``new``: what happened."""
+    """Lead page ``linking``'s links to ``old`` to ``new``: what became of
+    it, a key of :data:`_RELINK_MESSAGES`."""
     latest = revisions.head(linking)
     if latest is None or latest.deleted:
-        return "%s has no page to change." % linking
+        return "gone"
     text = renames.relinked(latest.content, old, new)
     if text == latest.content:
-        return "%s does not name %s in its text." % (linking, old)
+        return "unnamed"
     outcome = revisions.save(
         linking,
         latest.number,
         text,
         auth.author(),
         summary,
-        render=lambda source: renderings.render(linking, source, page_url),
+        render=renderer(linking),
     )
     if isinstance(outcome, revisions.Saved):
-        return "%s now links to %s (revision %d)." % (
-            linking,
-            new,
-            outcome.revision.number,
-        )
-    return "%s was being changed by someone else: it was left as it is." % linking
+        return "relinked"
+    return "busy"

@@ -6,7 +6,7 @@ from pylons.controllers.util import redirect
 from pylons.decorators import validate
 from pylons.decorators.secure import require
 
-from quickwiki.lib import forms, search
+from quickwiki.lib import forms, limiting, search
 from quickwiki.lib.base import BaseController, refuse_errors, render
 from quickwiki.lib.permissions import may_read
 from quickwiki.lib.wikiwords import is_title
@@ -26,6 +26,7 @@ class SearchController(BaseController):
         has_page = is_title(typed) and bool(existing_titles([typed]))
         if has_page and number == 1:
             redirect(url("page", title=typed))
+        limiting.hit("searches", limiting.client())
         per_page = app_globals.titles_per_page
         c.typed = typed
         c.query = search.parse(typed)

@@ -83,6 +83,11 @@ DEFAULT_RULES = {
     # so that the answer does not tell), and made by one client.
     "login_account": "10/minute;50/hour",
     "login_client": "30/minute;300/hour",
+    # Full-text searches, in the pages and in the API.
+    "searches": "60/minute;600/hour",
+    # Atom feeds made (a reader that has the latest one is answered 304
+    # without counting).
+    "feeds": "30/minute;300/hour",
 }
 
 #: How many requests of each kind one client runs at once in one process:

@@ -307,8 +307,17 @@ _PATHS = {
             "responses": {
                 "200": _answer("Saved (or unchanged).", _ref("Saved")),
                 "201": _answer("The page's first revision was saved.", _ref("Saved")),
-                "409": _answer("A conflict with a newer revision.", _ref("Conflict")),
-                **_errors("400", "401", "403", "413", "415"),
+                "409": {
+                    "description": "A conflict with a newer revision, which "
+                    "current holds; or a new page whose title looks like "
+                    "another page's, which readers would take it for.",
+                    "content": {
+                        "application/json": {
+                            "schema": {"anyOf": [_ref("Conflict"), _ref("Error")]}
+                        }
+                    },
+                },
+                **_errors("400", "401", "403", "413", "415", "429"),
             },
         },
     },
@@ -371,7 +380,7 @@ _PATHS = {
                 "Which page of the results.",
             ),
         ],
-        errors=("400",),
+        errors=("400", "429"),
     ),
     "/openapi.json": _get(
         "This description",

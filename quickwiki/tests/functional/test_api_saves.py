@@ -2,6 +2,7 @@
 the account page, answered with the edit form's rules, JSON throughout."""
 
 from unittest import mock
+from urllib.parse import quote
 
 from quickwiki.tests import (
     ADMIN,
@@ -39,7 +40,7 @@ class ApiSaveTest(TestController):
     def put(self, title, body, status=200, token=None):
         headers = {"Authorization": "Bearer %s" % (token or self.token)}
         return self.app.put_json(
-            "/api/v1/pages/" + title, body, headers=headers, status=status
+            "/api/v1/pages/" + quote(title), body, headers=headers, status=status
         )
 
     def test_a_token_saves_as_its_account(self):
@@ -88,6 +89,21 @@ class ApiSaveTest(TestController):
         self.assertEqual(
             conflict.json["current"]["source"], stored_history("SharedPage")[-1].content
         )
+
+    def test_a_look_alike_of_a_title_is_not_saved(self):
+        refused = self.put("Fr\u03bfntPage", {"source": "x", "base": 0}, status=409)
+        self.assertEqual(refused.json["error"]["status"], 409)
+        self.assertIn("FrontPage", refused.json["error"]["detail"])
+        self.assertNotIn("current", refused.json)
+        self.assertEqual(stored_history("Fr\u03bfntPage"), [])
+
+    def test_saves_count_against_the_clients_writes(self):
+        self.use_limiter({"writes": "1/minute"})
+        self.put("HarbourPage", {"source": "Boats.", "base": 0}, status=201)
+        refused = self.put("HarbourPage", {"source": "Ships.", "base": 1}, status=429)
+        self.assertIn(int(refused.headers["Retry-After"]), range(1, 61))
+        self.assertEqual(refused.json["error"]["status"], 429)
+        self.assertEqual(len(stored_history("HarbourPage")), 1)
 
     def test_no_token_or_a_revoked_one_is_401(self):
         response = self.app.put_json(

@@ -565,7 +565,7 @@ class BrowserTest(CommittingTestController):
         self.guide_screenshot("relink")
         page.click("input[type=submit][value='Change their links']")
         expect(self.flash()).to_have_text(
-            ["BoatYard now links to HarbourMap (revision 2)."]
+            ["BoatYard now links to HarbourMap, in a new revision."]
         )
         self.assertIn("HarbourMap.", stored_content("BoatYard"))
         page.goto(self.base_url + "/HarbourGuide")

@@ -244,14 +244,14 @@ class LimitedApplicationTest(TestController):
         self.save("NewPage", "First.")
         response = self.save("NewPage", "Second, kept.", status=429)
         self.assertIn(int(response.headers["Retry-After"]), range(1, 61))
-        self.assertEqual(response.form["content"].value, "Second, kept.")
+        self.assertEqual(response.forms[0]["content"].value, "Second, kept.")
         self.assertIn("NewPage was not saved", flashes(response)[0])
         self.assertIn("at most 1 per minute", flashes(response)[0])
 
     def test_the_bytes_written_in_an_hour_are_bounded(self):
         self.use_limiter({"written": "10/hour"})
         response = self.save("NewPage", "Longer than ten bytes.", status=429)
-        self.assertEqual(response.form["content"].value, "Longer than ten bytes.")
+        self.assertEqual(response.forms[0]["content"].value, "Longer than ten bytes.")
 
     def test_a_preview_counts_as_costly_but_not_as_a_write(self):
         self.use_limiter({"writes": "1/minute", "costly": "3/minute"})
@@ -279,6 +279,28 @@ class LimitedApplicationTest(TestController):
         confirmation = ticked_title_list(self.app, ["OnePage", "TwoPage"]).submit()
         confirmation.forms[0].submit(status=429)
         self.assertEqual(stored_titles(), ["FrontPage", "OnePage", "TwoPage"])
+
+    def test_searches_count_in_the_pages_and_the_api(self):
+        self.use_limiter({"searches": "2/minute"})
+        self.app.get(url("search", q="home"), status=200)
+        self.app.get("/api/v1/search", params={"q": "home"}, status=200)
+        refused = self.app.get(url("search", q="home"), status=429)
+        self.assert_document(refused, "Error 429: Too Many Requests", "at most 2")
+        answer = self.app.get("/api/v1/search", params={"q": "home"}, status=429)
+        self.assertIn(int(answer.headers["Retry-After"]), range(1, 61))
+        self.assertEqual(answer.json["error"]["status"], 429)
+        # An exact title is no search: it goes to its page.
+        self.app.get(url("search", q="FrontPage"), status=302)
+
+    def test_feeds_made_count_but_a_304_does_not(self):
+        self.use_limiter({"feeds": "1/minute"})
+        etag = self.app.get(url("changes_feed"), status=200).headers["ETag"]
+        for _ in range(3):
+            self.app.get(
+                url("changes_feed"), headers={"If-None-Match": etag}, status=304
+            )
+        refused = self.app.get(url("history_feed", title="FrontPage"), status=429)
+        self.assertIn(int(refused.headers["Retry-After"]), range(1, 61))
 
     def test_each_client_has_its_own_count(self):
         self.use_limiter({"costly": "1/minute"})
