@@ -178,7 +178,7 @@ class AccountController(BaseController):
     def revoke_token(self):
         """End one of one's API tokens."""
         if accounts.revoke_api_token(auth.account(), self.form_result["digest"]):
-            h.flash("The API token is revoked: programs using it are refused.")
+            h.flash(_("The API token is revoked: programs using it are refused."))
         redirect(url("account"))
 
 

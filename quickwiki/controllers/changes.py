@@ -8,6 +8,7 @@ from pylons import tmpl_context as c
 from pylons.controllers.util import abort, etag_cache
 from pylons.decorators import validate
 from pylons.decorators.secure import require
+from pylons.i18n import _
 
 from quickwiki.lib import changes, feeds, forms, limiting, revisions
 from quickwiki.lib.base import BaseController, check_title, refuse_errors, render
@@ -40,12 +41,16 @@ class ChangesController(BaseController):
         filters = self._filters()
         if self.form_result["before"] is not None:
             abort(
-                400, detail="A feed starts from the latest change: it has no before=."
+                400,
+                detail=_("A feed starts from the latest change: it has no before=."),
             )
-        found, _ = self._changes(None)
-        what = ", ".join("%s %s" % item for item in sorted(filters.items()))
+        found, _more = self._changes(None)
+        named = {"title": _("page"), "author": _("author")}
+        what = ", ".join(
+            "%s %s" % (named[name], value) for name, value in sorted(filters.items())
+        )
         return _atom(
-            "QuickWiki: recent changes" + (" (%s)" % what if what else ""),
+            _("QuickWiki: recent changes") + (" (%s)" % what if what else ""),
             url("changes_feed", qualified=True, **filters),
             url("changes", qualified=True, **filters),
             found,
@@ -57,11 +62,13 @@ class ChangesController(BaseController):
         check_title(title, 404)
         if revisions.head(title) is None:
             abort(
-                404, detail="There is no page called %s, so it has no history." % title
+                404,
+                detail=_("There is no page called %(title)s, so it has no history.")
+                % {"title": title},
             )
-        found, _ = changes.recent(app_globals.revisions_per_page, page=title)
+        found, _more = changes.recent(app_globals.revisions_per_page, page=title)
         return _atom(
-            "QuickWiki: history of %s" % title,
+            _("QuickWiki: history of %(title)s") % {"title": title},
             url("history_feed", title=title, qualified=True),
             url("history", title=title, qualified=True),
             found,
@@ -88,7 +95,11 @@ class ChangesController(BaseController):
             )
         except changes.NoSuchRevision:
             abort(
-                404, detail="There is no revision %s/%d to list changes below." % before
+                404,
+                detail=_(
+                    "There is no revision %(title)s/%(number)d to list changes below."
+                )
+                % {"title": before[0], "number": before[1]},
             )
 
 

@@ -42,7 +42,11 @@ class RenamesController(BaseController):
         check_title(title, 404)
         latest = revisions.head(title)
         if latest is None or latest.deleted:
-            abort(404, detail="There is no page called %s to rename." % title)
+            abort(
+                404,
+                detail=_("There is no page called %(title)s to rename.")
+                % {"title": title},
+            )
         answer_errors_with_400()
         c.title = title
         c.base = latest.number
@@ -70,35 +74,53 @@ class RenamesController(BaseController):
                 leave_redirect=form["redirect"],
             )
         except revisions.NoSuchRevision:
-            abort(404, detail="There is no page called %s to rename." % title)
+            abort(
+                404,
+                detail=_("There is no page called %(title)s to rename.")
+                % {"title": title},
+            )
         except renames.TitleTaken as taken:
             own_status(409)
             (other,) = taken.args
             h.flash(
-                "%s was not renamed: %s has a page, or a history, already. "
-                "Choose another title." % (title, new)
-                if other == new
-                else "%s was not renamed: %s looks like the title of %s, which "
-                "readers would take it for. Choose another title."
-                % (title, new, other),
+                (
+                    _(
+                        "%(title)s was not renamed: %(new)s has a page, or a "
+                        "history, already. Choose another title."
+                    )
+                    if other == new
+                    else _(
+                        "%(title)s was not renamed: %(new)s looks like the title "
+                        "of %(other)s, which readers would take it for. Choose "
+                        "another title."
+                    )
+                )
+                % {"title": title, "new": new, "other": other},
                 category="error",
             )
             return self.rename_form(title)
         if isinstance(outcome, revisions.Conflict):
             own_status(409)
             h.flash(
-                "%s was not renamed: it changed while you were looking, to "
-                "revision %d. Check it, then rename it again."
-                % (title, outcome.head.number),
+                _(
+                    "%(title)s was not renamed: it changed while you were "
+                    "looking, to revision %(number)d. Check it, then rename it "
+                    "again."
+                )
+                % {"title": title, "number": outcome.head.number},
                 category="error",
             )
             return self.rename_form(title)
         log.info("Renamed %s to %s", title, new)
         h.flash(
-            "Renamed %s to %s%s."
-            % (title, new, ", leaving a redirect" if outcome.redirect else "")
+            (
+                _("Renamed %(title)s to %(new)s, leaving a redirect.")
+                if outcome.redirect
+                else _("Renamed %(title)s to %(new)s.")
+            )
+            % {"title": title, "new": new}
         )
-        linking, _ = backlinks.linking_to(title, 1)
+        linking, _more = backlinks.linking_to(title, 1)
         if linking and outcome.redirect is not None:
             redirect(url("relink", title=new, old=title))
         redirect(url("page", title=new))
@@ -110,7 +132,7 @@ class RenamesController(BaseController):
         to page ``title``, each with a revision of its own."""
         check_title(title, 404)
         if self.form_errors:
-            abort(400, detail="Name the old title: ?old=Title.")
+            abort(400, detail=_("Name the old title: ?old=Title."))
         old = self.form_result["old"]
         answer_errors_with_400()
         c.title, c.old = title, old

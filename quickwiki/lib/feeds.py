@@ -12,6 +12,7 @@ when it is the page's first.
 from feedgen.feed import FeedGenerator
 
 from pylons import url
+from pylons.i18n import _, ungettext
 
 __all__ = ["MEDIA_TYPE", "atom"]
 
@@ -67,19 +68,27 @@ def _add_entry(feed, change):
 def _headline(change):
     """An entry's title: the page, and its summary or what happened."""
     if change.deleted:
-        return "%s deleted" % change.page
+        return _("%(title)s deleted") % {"title": change.page}
     if change.summary:
         return "%s: %s" % (change.page, change.summary)
-    return "%s, revision %d" % (change.page, change.number)
+    return _("%(title)s, revision %(number)d") % {
+        "title": change.page,
+        "number": change.number,
+    }
 
 
 def _description(change):
     """An entry's summary, as plain text."""
-    what = "deleted the page" if change.deleted else "%+d bytes" % change.growth
-    text = "Revision %d of %s by %s (%s)." % (
-        change.number,
-        change.page,
-        change.author,
-        what,
+    what = (
+        _("deleted the page")
+        if change.deleted
+        else ungettext("%(growth)+d byte", "%(growth)+d bytes", abs(change.growth))
+        % {"growth": change.growth}
     )
+    text = _("Revision %(number)d of %(title)s by %(author)s (%(what)s).") % {
+        "number": change.number,
+        "title": change.page,
+        "author": change.author,
+        "what": what,
+    }
     return "%s %s" % (text, change.summary) if change.summary else text

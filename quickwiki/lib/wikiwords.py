@@ -25,6 +25,8 @@ import unicodedata
 import regex
 from confusable_homoglyphs import confusables
 
+from pylons.i18n import _
+
 __all__ = [
     "MAX_TITLE_LENGTH",
     "find_wikiwords",
@@ -143,27 +145,25 @@ def redirect_target(text):
 
 def title_problem(text):
     """Why ``text`` (in NFC) cannot be a page's title, said to whoever typed
-    it; None when it can."""
+    it, in the request's language; None when it can."""
     if not text:
-        return "A page needs a title."
+        return _("A page needs a title.")
     if len(text) > MAX_TITLE_LENGTH:
-        return "%s is %d characters long, and a title has at most %d." % (
-            text,
-            len(text),
-            MAX_TITLE_LENGTH,
-        )
+        return _(
+            "%(title)s is %(length)d characters long, and a title has at most %(most)d."
+        ) % {"title": text, "length": len(text), "most": MAX_TITLE_LENGTH}
     others = dict.fromkeys(
         _named(character) for character in text if not _TITLE_CHARACTER(character)
     )
     if others:
-        return (
-            "A title holds only letters and digits, run together, without %s."
-            % ", ".join(list(others)[:5])
-        )
+        return _(
+            "A title holds only letters and digits, run together, without "
+            "%(characters)s."
+        ) % {"characters": ", ".join(list(others)[:5])}
     if not (text[0].isupper() or text[0].istitle()):
-        return "A title starts with a capital letter."
+        return _("A title starts with a capital letter.")
     if not is_title(text):
-        return (
+        return _(
             "A title is two or more words run together, each a capital letter "
             "and then small letters or digits, such as FrontPage or PageNumber2."
         )
@@ -189,5 +189,5 @@ _TITLE_CHARACTER = regex.compile(r"[\p{L}\p{M}\p{Nd}]").fullmatch
 def _named(character):
     """A character as a sentence names it."""
     if character.isspace():
-        return "spaces"
+        return _("spaces")
     return "“%s”" % character

@@ -18,14 +18,15 @@
     <nav>
       <a href="${url('home')}">FrontPage</a>
       <a href="${url('pages')}">${_('Title list')}</a>
-      <a href="${url('changes')}">Recent changes</a>
-      <a href="${url('new_page')}">New page</a>
+      <a href="${url('changes')}">${_('Recent changes')}</a>
+      <a href="${url('new_page')}">${_('New page')}</a>
     </nav>
     ${who()}
     <div class="search" role="search">
-      <input type="search" name="q" form="site-search" aria-label="Search the wiki"
-             maxlength="200" placeholder="Search">
-      <input type="submit" form="site-search" value="Search">
+      <input type="search" name="q" form="site-search"
+             aria-label="${_('Search the wiki')}" maxlength="200"
+             placeholder="${_('Search')}">
+      <input type="submit" form="site-search" value="${_('Search')}">
     </div>
   </header>
   <main>
@@ -68,7 +69,7 @@
 </%def>
 
 <%def name="feeds()">
-  <link rel="alternate" type="application/atom+xml" title="Recent changes"
+  <link rel="alternate" type="application/atom+xml" title="${_('Recent changes')}"
         href="${url('changes_feed')}">
 </%def>
 

@@ -24,27 +24,27 @@ ${h.secure_form(url('password'), class_='password')}
 </form>
 % endif
 
-<h2>API tokens</h2>
-<p>Programs save pages through the wiki's
-  ${h.link_to('API', url('api_openapi'))} with a token of your account,
-  sent as <code>Authorization: Bearer TOKEN</code>: they act as you.</p>
+<h2>${_('API tokens')}</h2>
+<p>${h.translated('Programs save pages through the wiki\'s %(api)s with a token of your account, sent as %(header)s: they act as you.',
+                  api=h.link_to('API', url('api_openapi')),
+                  header=h.literal('<code>Authorization: Bearer TOKEN</code>'))}</p>
 % if c.new_token:
-<p class="new-token">Your new token, shown this once: copy it now.
+<p class="new-token">${_('Your new token, shown this once: copy it now.')}
   <code>${c.new_token}</code></p>
 % endif
 % if c.api_tokens:
 <ul class="api-tokens">
   % for token in c.api_tokens:
-  <li>${token.label}, made ${h.moment(token.created)}
+  <li>${h.translated('%(label)s, made %(when)s', label=token.label, when=h.moment(token.created))}
     ${h.secure_form(url('revoke_api_token'), class_='revoke-token')}
       ${h.hidden('digest', token.digest, id=None)}
-      ${h.submit('revoke', 'Revoke', id=None)}
+      ${h.submit('revoke', _('Revoke'), id=None)}
     </form></li>
   % endfor
 </ul>
 % endif
 ${h.secure_form(url('api_tokens'), class_='new-token')}
-  <p><label for="label">What the new token is for</label>
+  <p><label for="label">${_('What the new token is for')}</label>
     ${h.text('label', '', maxlength=80, size=40, required='required')}</p>
-  <p class="buttons">${h.submit('make', 'Make a token')}</p>
+  <p class="buttons">${h.submit('make', _('Make a token'))}</p>
 </form>

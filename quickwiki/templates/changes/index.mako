@@ -1,33 +1,33 @@
 ## Recent changes: the latest revisions, newest first, with what each
 ## changed, filtered by page or author, and a link to their Atom feed.
 <%inherit file="/base.mako"/>
-<%def name="heading()">Recent changes</%def>
+<%def name="heading()">${_('Recent changes')}</%def>
 <%def name="feeds()">
   <link rel="alternate" type="application/atom+xml"
-        title="Recent changes${filtered()}" href="${url('changes_feed', **c.filters)}">
+        title="${_('Recent changes')}${filtered()}" href="${url('changes_feed', **c.filters)}">
 </%def>
 <%def name="filtered()">\
 % for name, value in sorted(c.filters.items()):
-, ${name} ${value}\
+, ${_('page') if name == 'title' else _('author')} ${value}\
 % endfor
 </%def>
 <form class="change-filters" method="get" action="${url('changes')}">
-  <label for="filter-title">Page</label>
+  <label for="filter-title">${_('Page')}</label>
   <input type="text" id="filter-title" name="title" value="${c.filters.get('title', '')}"
          maxlength="40" size="20">
-  <label for="filter-author">Author</label>
+  <label for="filter-author">${_('Author')}</label>
   <input type="text" id="filter-author" name="author" value="${c.filters.get('author', '')}"
          maxlength="80" size="20">
-  <input type="submit" value="Show">
+  <input type="submit" value="${_('Show')}">
 </form>
-<p class="feed-link">${h.link_to('Atom feed of these changes',
+<p class="feed-link">${h.link_to(_('Atom feed of these changes'),
                                   url('changes_feed', **c.filters), class_='feed',
                                   type='application/atom+xml')}</p>
 % if c.changes:
 <table class="changes">
   <thead>
-    <tr><th>When</th><th>Page</th><th>Revision</th><th>Size</th><th>Who</th>
-        <th>Summary</th></tr>
+    <tr><th>${_('When')}</th><th>${_('Page')}</th><th>${_('Revision')}</th>
+        <th>${_('Size')}</th><th>${_('Who')}</th><th>${_('Summary')}</th></tr>
   </thead>
   <tbody>
   % for change in c.changes:
@@ -37,8 +37,8 @@
       <td class="number">${h.link_to(str(change.number),
           url('revision', title=change.page, number=change.number))}\
 % if change.number > 1:
- (${h.link_to('changes', url('diff', title=change.page, old=change.number - 1,
-                            new=change.number), class_='changes-link')})\
+ (${h.link_to(_('changes'), url('diff', title=change.page, old=change.number - 1,
+                               new=change.number), class_='changes-link')})\
 % endif
 </td>
       <td class="growth">${'%+d' % change.growth}</td>
@@ -50,7 +50,7 @@
 </td>
       <td class="summary">\
 % if change.deleted:
-<span class="deletion-marker">deleted the page</span> \
+<span class="deletion-marker">${_('deleted the page')}</span> \
 % endif
 ${change.summary}</td>
     </tr>
@@ -58,13 +58,13 @@ ${change.summary}</td>
   </tbody>
 </table>
 % else:
-<p class="no-changes">No changes${filtered()}.</p>
+<p class="no-changes">${_('No changes')}${filtered()}.</p>
 % endif
 <nav class="pager">
   % if c.newer:
-  ${h.link_to('Newest changes', url('changes', **c.filters), rel='first')}
+  ${h.link_to(_('Newest changes'), url('changes', **c.filters), rel='first')}
   % endif
   % if c.older_url:
-  ${h.link_to('Older changes', c.older_url, rel='next')}
+  ${h.link_to(_('Older changes'), c.older_url, rel='next')}
   % endif
 </nav>

@@ -1,8 +1,8 @@
 ## What links here: the pages whose latest revision links to c.title.
 <%inherit file="/base.mako"/>
-<%def name="heading()">What links to ${c.title}</%def>
+<%def name="heading()">${_('What links to %(title)s') % dict(title=c.title)}</%def>
 <%def name="footer()">
-  ${h.link_to('Back to ' + c.title, url('page', title=c.title))}
+  ${h.link_to(_('Back to %(title)s') % dict(title=c.title), url('page', title=c.title))}
 </%def>
 % if c.titles:
 <ul class="titles backlinks">
@@ -12,5 +12,5 @@
 </ul>
 <%include file="/links/pager.mako"/>
 % else:
-<p class="no-backlinks">No page links to ${c.title}.</p>
+<p class="no-backlinks">${_('No page links to %(title)s.') % dict(title=c.title)}</p>
 % endif

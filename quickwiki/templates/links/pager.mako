@@ -3,10 +3,10 @@
 % if c.first_url or c.next_url:
 <nav class="pager">
   % if c.first_url:
-  ${h.link_to('First', c.first_url, rel='first')}
+  ${h.link_to(_('First'), c.first_url, rel='first')}
   % endif
   % if c.next_url:
-  ${h.link_to('Next', c.next_url, rel='next')}
+  ${h.link_to(_('Next'), c.next_url, rel='next')}
   % endif
 </nav>
 % endif

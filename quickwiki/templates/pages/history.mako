@@ -4,7 +4,7 @@
 <%def name="heading()">${_('History of %(title)s') % dict(title=c.title)}</%def>
 <%def name="footer()">
   ${h.link_to(_('Back to %(title)s') % dict(title=c.title), url('page', title=c.title))}
-  · ${h.link_to('Atom feed of this history', url('history_feed', title=c.title),
+  · ${h.link_to(_('Atom feed of this history'), url('history_feed', title=c.title),
                 class_='feed', type='application/atom+xml')}
 </%def>
 <%def name="feeds()">

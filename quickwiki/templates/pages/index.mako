@@ -4,8 +4,8 @@
 <%inherit file="/base.mako"/>
 <%def name="heading()">${_('Title list')}</%def>
 <%def name="footer()">
-  ${h.link_to('Wanted pages', url('wanted'), class_='wanted-link')}:
-  titles that pages link to, which have no page yet.
+  ${h.translated('%(wanted)s: titles that pages link to, which have no page yet.',
+                 wanted=h.link_to(_('Wanted pages'), url('wanted'), class_='wanted-link'))}
 </%def>
 <% deleting = h.allowed('delete') %>
 % if c.titles:

@@ -32,5 +32,5 @@
                class_='create-link')}</p>
 % endif
 % endif
-<p>${h.link_to('What links here', url('backlinks', title=c.title),
+<p>${h.link_to(_('What links here'), url('backlinks', title=c.title),
                class_='backlinks-link')}</p>

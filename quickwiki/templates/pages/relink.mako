@@ -1,14 +1,12 @@
 ## After a rename: the pages that link to the old title, offered for their
 ## links to lead to the new one, each with a revision of its own.
 <%inherit file="/base.mako"/>
-<%def name="heading()">Links to ${c.old}</%def>
+<%def name="heading()">${_('Links to %(title)s') % dict(title=c.old)}</%def>
 <%def name="footer()">
-  ${h.link_to('Go to ' + c.title, url('page', title=c.title))}
+  ${h.link_to(_('Go to %(title)s') % dict(title=c.title), url('page', title=c.title))}
 </%def>
 % if c.linking:
-<p>These pages link to ${c.old}, which now redirects to ${c.title}. Tick
-  those whose links are to lead to ${c.title} itself: each gets a revision
-  that changes ${c.old} to ${c.title} in its text.</p>
+<p>${_('These pages link to %(old)s, which now redirects to %(new)s. Tick those whose links are to lead to %(new)s itself: each gets a revision that changes %(old)s to %(new)s in its text.') % dict(old=c.old, new=c.title)}</p>
 ${h.secure_form(url('relink', title=c.title), class_='relink')}
   ${h.hidden('old', c.old)}
   <ul class="titles">
@@ -18,10 +16,10 @@ ${h.secure_form(url('relink', title=c.title), class_='relink')}
   % endfor
   </ul>
   % if c.more:
-  <p>More pages link to ${c.old}: they are offered once these are done.</p>
+  <p>${_('More pages link to %(old)s: they are offered once these are done.') % dict(old=c.old)}</p>
   % endif
-  <p class="buttons">${h.submit('relink', 'Change their links')}</p>
+  <p class="buttons">${h.submit('relink', _('Change their links'))}</p>
 </form>
 % else:
-<p class="no-backlinks">No page links to ${c.old} any more.</p>
+<p class="no-backlinks">${_('No page links to %(old)s any more.') % dict(old=c.old)}</p>
 % endif

@@ -14,9 +14,9 @@
   <a class="history-link" href="${url('history', title=c.title)}">${_('History')}</a>
   ${_('(revision %(number)d)') % dict(number=c.revision)}
   · <a class="files-link" href="${url('files', title=c.title)}">${_('Files')}</a>
-  · <a class="backlinks-link" href="${url('backlinks', title=c.title)}">What links here</a>
+  · <a class="backlinks-link" href="${url('backlinks', title=c.title)}">${_('What links here')}</a>
   % if h.allowed('rename'):
-  · <a class="rename-link" href="${url('rename', title=c.title)}">Rename</a>
+  · <a class="rename-link" href="${url('rename', title=c.title)}">${_('Rename')}</a>
   % endif
   % if h.allowed('delete'):
   · <a class="delete-link" href="${url('delete_pages', title=c.title)}">${_('Delete')}</a>
@@ -33,8 +33,8 @@
   <%include file="/pages/history_feed.mako"/>
 </%def>
 % if c.redirected_from:
-<p class="redirected-from">(Redirected from
-  ${h.link_to(c.redirected_from, url('page', title=c.redirected_from, redirect='no'))})</p>
+<p class="redirected-from">${h.translated('(Redirected from %(title)s)',
+  title=h.link_to(c.redirected_from, url('page', title=c.redirected_from, redirect='no')))}</p>
 % endif
 % if c.protected:
 <p class="protected-note">${_('This page is protected: only admins edit it.')}</p>

@@ -97,3 +97,24 @@ class LanguageTest(TestController):
             [(option["value"], option.get_text()) for option in options],
             [(role, german(role)) for role in ("reader", "editor", "admin")],
         )
+
+    def test_the_ways_to_find_pages_are_in_the_language(self):
+        results = self.app.get(url("search", q="nothing"), headers=IN_GERMAN)
+        self.assertEqual(results.html.h1.get_text(), german("Search"))
+        self.assertEqual(
+            results.html.select_one("p.no-results").get_text(),
+            german("No page matches."),
+        )
+        refused = self.app.get(
+            url("new_page", title="front page"), headers=IN_GERMAN, status=400
+        )
+        self.assertIn(
+            german(
+                "A title holds only letters and digits, run together, without "
+                "%(characters)s.",
+                characters=german("spaces"),
+            ),
+            refused.html.select_one("p.title-problem").get_text(),
+        )
+        feed = self.app.get(url("changes_feed"), headers=IN_GERMAN)
+        self.assertIn(german("QuickWiki: recent changes"), feed.text)
