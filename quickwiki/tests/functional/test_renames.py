@@ -59,6 +59,19 @@ class RenameTest(TestController):
         itself = self.app.get(back["href"])
         self.assertIn("#REDIRECT", itself.html.article.get_text())
 
+    def test_a_page_reached_through_a_redirect_is_validated_as_such(self):
+        self.rename("HarbourPage", "PortPage")
+        self.app.get(url("pages"))  # shows the rename's flash message
+        alone = self.app.get(url("page", title="PortPage"))
+        redirected = self.app.get(url("page", title="HarbourPage")).follow()
+        self.assertNotEqual(alone.headers["ETag"], redirected.headers["ETag"])
+        again = self.app.get(
+            redirected.request.url,
+            headers={"If-None-Match": redirected.headers["ETag"]},
+            status=304,
+        )
+        self.assertEqual(again.headers["ETag"], redirected.headers["ETag"])
+
     def test_search_and_backlinks_follow_the_rename(self):
         self.rename("HarbourPage", "PortPage")
         results = self.app.get(url("search", q="ships"))
