@@ -38,6 +38,8 @@ setup(
         # Each client's rate limits and quotas (quickwiki.lib.limiting).
         "limits>=5.0",
         "docutils>=0.19",
+        # Highlights the code blocks of pages (docutils' code directive).
+        "Pygments>=2.15",
         # WikiWords in any script with capital letters (Unicode classes),
         # and the look-alikes of a title (Unicode's confusables data).
         "regex>=2023.0",

@@ -188,6 +188,10 @@ SETTINGS = {
     "math_output": "MathML",
     # The page's ids never take one of the site's own (id="content").
     "id_prefix": PAGE_CLASS_PREFIX,
+    # Code blocks highlighted by Pygments, as classes (short names, then
+    # prefixed like every class of a page) that the stylesheet colours: no
+    # style attribute survives the sanitiser.
+    "syntax_highlight": "short",
 }
 
 #: Text inside these is code, markup or already a link: never linked.

@@ -389,6 +389,24 @@ class DocumentTitleTest(RenderTest):
         self.assertIsNone(self.output("Just text.\n").title)
 
 
+class HighlightTest(RenderTest):
+    """Code blocks are highlighted with classes that the stylesheet colours:
+    Pygments' short names, with the prefix of every class of a page."""
+
+    def test_a_code_block_is_highlighted_with_classes(self):
+        soup = self.render(".. code:: python\n\n   def greet():\n       return 1\n")
+        block = soup.select_one("pre." + wikitext.PAGE_CLASS_PREFIX + "code")
+        self.assertEqual(block.get_text().strip(), "def greet():\n    return 1")
+        keyword = block.select_one("span." + wikitext.PAGE_CLASS_PREFIX + "k")
+        name = block.select_one("span." + wikitext.PAGE_CLASS_PREFIX + "nf")
+        self.assertEqual((keyword.get_text(), name.get_text()), ("def", "greet"))
+
+    def test_no_style_attribute_comes_with_the_colours(self):
+        soup = self.render(".. code:: python\n\n   x = 'a'  # why\n")
+        self.assertTrue(soup.select("pre span"))
+        self.assertEqual(soup.select("[style]"), [])
+
+
 class SanitiserTest(unittest.TestCase):
     """The allowlist the HTML passes through, whatever docutils wrote."""
 
