@@ -1,7 +1,10 @@
-## The layout of every page: header with the search box, flash messages,
-## the page, footer.  A template inheriting it defines heading() and may
-## define footer(), above_heading() (a line over the heading) and feeds(),
-## the Atom feeds it offers.
+## The layout of every page: a way past the header to the content; the
+## header, with the search box; the page's heading, its actions, flash
+## messages and body; the footer.  A template inheriting it defines
+## heading(), and may define actions() (links and buttons under the
+## heading), above_heading() (a line over it), footer() and feeds(), the
+## Atom feeds it offers.  Styles and scripts are files of their own: the
+## Content-Security-Policy allows nothing inline.
 <!DOCTYPE html>
 <html lang="${h.language()}">
 <head>
@@ -13,25 +16,32 @@
   ${self.feeds()}
 </head>
 <body>
+  <a class="skip-link" href="#main">${_('Skip to the content')}</a>
   <header class="site">
-    <a class="brand" href="${url('home')}">QuickWiki</a>
-    <nav>
-      <a href="${url('home')}">FrontPage</a>
-      <a href="${url('pages')}">${_('Title list')}</a>
-      <a href="${url('changes')}">${_('Recent changes')}</a>
-      <a href="${url('new_page')}">${_('New page')}</a>
-    </nav>
-    ${who()}
-    <div class="search" role="search">
-      <input type="search" name="q" form="site-search"
-             aria-label="${_('Search the wiki')}" maxlength="200"
-             placeholder="${_('Search')}">
-      <input type="submit" form="site-search" value="${_('Search')}">
+    <div class="bar">
+      <a class="brand" href="${url('home')}">QuickWiki</a>
+      <nav aria-label="${_('The wiki')}">
+        <a href="${url('home')}">FrontPage</a>
+        <a href="${url('pages')}">${_('Title list')}</a>
+        <a href="${url('changes')}">${_('Recent changes')}</a>
+        <a href="${url('new_page')}">${_('New page')}</a>
+      </nav>
+      ${who()}
+      <div class="search" role="search">
+        <input type="search" name="q" form="site-search"
+               aria-label="${_('Search the wiki')}" maxlength="200"
+               placeholder="${_('Search')}">
+        <input type="submit" form="site-search" value="${_('Search')}">
+      </div>
     </div>
   </header>
-  <main>
+  <main id="main" tabindex="-1">
     ${self.above_heading()}
     <h1>${self.heading()}</h1>
+    <% actions = capture(self.actions).strip() %>
+    % if actions:
+    <nav class="page-actions" aria-label="${_('This page')}">${actions | n}</nav>
+    % endif
     ${flash_messages()}
     ${next.body()}
   </main>
@@ -40,11 +50,13 @@
   ## page's own form stays the first of its document, where scripts and
   ## the tests that fill it in find it.
   <form id="site-search" method="get" action="${url('search')}"></form>
+  <script src="${url('/quick.js')}" defer></script>
 </body>
 </html>
 
-<%def name="footer()"></%def>
+<%def name="footer()">${_('QuickWiki keeps every revision of every page.')}</%def>
 <%def name="above_heading()"></%def>
+<%def name="actions()"></%def>
 
 ## Who is logged in, and the way out; or the ways in.
 <%def name="who()" filter="trim">

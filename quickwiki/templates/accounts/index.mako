@@ -1,7 +1,7 @@
 ## The admins' list of accounts, a page at a time.
 <%inherit file="/base.mako"/>
 <%def name="heading()">${_('Accounts')}</%def>
-<table class="accounts">
+<div class="table-scroll"><table class="accounts">
   <thead><tr><th>${_('Name')}</th><th>${_('Role')}</th><th>${_('Since')}</th><th>${_('Blocked')}</th></tr></thead>
   <tbody>
   % for shown in c.accounts:
@@ -13,7 +13,7 @@
     </tr>
   % endfor
   </tbody>
-</table>
+</table></div>
 % if c.more:
 <nav class="pager">${h.link_to(_('Next'), url('accounts', after=c.accounts[-1].name), rel='next')}</nav>
 % endif

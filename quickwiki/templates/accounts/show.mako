@@ -2,7 +2,7 @@
 ## forms that revert them, block it and set its role.
 <%inherit file="/base.mako"/>
 <%def name="heading()">${c.account.name}</%def>
-<%def name="footer()">${h.link_to(_('All accounts'), url('accounts'))}</%def>
+<%def name="actions()">${h.link_to(_('All accounts'), url('accounts'))}</%def>
 % if c.account.blocked:
 <% blocked = h.literal('<strong class="blocked">%s</strong>') % _('blocked') %>
 <p class="account-info">${h.translated('%(name)s has the role %(role)s since %(when)s, and is %(blocked)s.',
@@ -14,7 +14,7 @@
 % endif
 <h2>${_('Contributions')}</h2>
 % if c.contributions:
-<table class="revisions contributions">
+<div class="table-scroll"><table class="revisions contributions">
   <thead><tr><th>${_('When')}</th><th>${_('Page')}</th><th>${_('Revision')}</th><th>${_('Summary')}</th><th><span class="visually-hidden">${_('Changes')}</span></th></tr></thead>
   <tbody>
   % for shown in c.contributions:
@@ -37,7 +37,7 @@ ${h.link_to(_('changes'), url('diff', title=shown.page, old=shown.number - 1,
     </tr>
   % endfor
   </tbody>
-</table>
+</table></div>
 % if len(c.contributions) == app_globals.revisions_per_page:
 <nav class="pager">${h.link_to(_('Older contributions'),
     url('contributions', name=c.account.name,

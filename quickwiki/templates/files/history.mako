@@ -2,10 +2,10 @@
 ## deletes the file.
 <%inherit file="/base.mako"/>
 <%def name="heading()">${_('History of %(name)s') % dict(name=c.name)}</%def>
-<%def name="footer()">
+<%def name="actions()">
   ${h.link_to(_('Files of %(title)s') % dict(title=c.title), url('files', title=c.title), class_='files-link')}
 </%def>
-<table class="revisions">
+<div class="table-scroll"><table class="revisions">
   <thead>
     <tr><th>${_('Revision')}</th><th>${_('When')}</th><th>${_('Who')}</th>
         <th>${_('Size')}</th><th>${_('Summary')}</th></tr>
@@ -31,7 +31,7 @@ ${shown.summary}</td>
     </tr>
   % endfor
   </tbody>
-</table>
+</table></div>
 % if not c.revisions[0].deleted and h.allowed('edit', c.title):
 ${h.secure_form(url('delete_file', title=c.title, name=c.name), class_='delete-file')}
   <p><label for="summary">${_('Why (optional)')}</label>

@@ -2,12 +2,12 @@
 ## it, and the form that uploads one (or a new revision of one).
 <%inherit file="/base.mako"/>
 <%def name="heading()">${_('Files of %(title)s') % dict(title=c.title)}</%def>
-<%def name="footer()">
+<%def name="actions()">
   ${h.link_to(_('Back to %(title)s') % dict(title=c.title), url('page', title=c.title))}
 </%def>
 <% editing = h.allowed('edit', c.title) %>
 % if c.files:
-<table class="files">
+<div class="table-scroll"><table class="files">
   <thead>
     <tr><th>${_('File')}</th><th>${_('Kind')}</th><th>${_('Size')}</th>
         <th>${_('Revision')}</th><th>${_('In a page')}</th></tr>
@@ -29,7 +29,7 @@
     </tr>
   % endfor
   </tbody>
-</table>
+</table></div>
 % else:
 <p class="no-files">${_('%(title)s has no files yet.') % dict(title=c.title)}</p>
 % endif

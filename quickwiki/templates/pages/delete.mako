@@ -5,12 +5,13 @@ ${h.secure_form(url('delete_confirmed'), class_='confirm-delete')}
   <p>${_('Delete these pages? Each keeps its history, from which it can be restored.')}</p>
   <ul class="titles">
   % for title in c.titles:
-    <li>${h.checkbox('title', value=title, checked=True, id='delete-' + title)}
+    <li>${h.checkbox('title', value=title, checked=True, id='delete-' + title,
+                     title=_('Delete %(title)s') % dict(title=title))}
       ${h.link_to(title, url('page', title=title))}</li>
   % endfor
   </ul>
   <label for="summary">${_('Why (optional)')}</label>
-  ${h.text('summary', c.summary, maxlength=200, size=60)}
+  ${h.text('summary', c.summary, maxlength=200)}
   ${h.submit('delete', _('Delete'))}
   ${h.link_to(_('Cancel'), url('pages'), class_='cancel-link')}
 </form>

@@ -2,10 +2,10 @@
 <%inherit file="/base.mako"/>
 <%namespace name="diffs" file="/pages/diffs.mako"/>
 <%def name="heading()">${_('%(title)s: revision %(old)d to %(new)d') % dict(title=c.title, old=c.old.number, new=c.new.number)}</%def>
-<%def name="footer()">
+<%def name="actions()">
   ${h.link_to(_('History of %(title)s') % dict(title=c.title), url('history', title=c.title),
               class_='history-link')}
-  · ${h.link_to(_('Back to %(title)s') % dict(title=c.title), url('page', title=c.title))}
+  ${h.link_to(_('Back to %(title)s') % dict(title=c.title), url('page', title=c.title))}
 </%def>
 <p class="diff-revisions">
   ${h.translated('From %(old)s to %(new)s.', old=h.literal(capture(revision, c.old)), new=h.literal(capture(revision, c.new)))}
@@ -28,7 +28,10 @@
 % elif c.style == 'inline':
 ${diffs.inline(c.hunks)}
 % else:
-${diffs.side_by_side(c.hunks)}
+## Side by side needs room: a narrow screen shows the inline layout
+## (quick.css shows one of the two).
+<div class="diff-wide">${diffs.side_by_side(c.hunks)}</div>
+<div class="diff-narrow">${diffs.inline(c.hunks)}</div>
 % endif
 % if c.hunks and c.hunks.omitted:
 <p class="changes-omitted">${_('And %(count)d more changed lines, left out to keep the page short: compare revisions closer together.') % dict(count=c.hunks.omitted)}</p>

@@ -6,10 +6,10 @@
 <%inherit file="/base.mako"/>
 <%namespace name="diffs" file="/pages/diffs.mako"/>
 <%def name="heading()">${_('Editing %(title)s') % dict(title=c.title)}</%def>
-<%def name="footer()">
+<%def name="actions()">
   ${h.link_to(_('Back to %(title)s') % dict(title=c.title), url('page', title=c.title))}
   % if c.base:
-  · ${h.link_to(_('History'), url('history', title=c.title), class_='history-link')}
+  ${h.link_to(_('History'), url('history', title=c.title), class_='history-link')}
   % endif
 </%def>
 % if c.look_alike is not None:
@@ -67,13 +67,52 @@ ${c.preview.html}
   </ul>
 </section>
 % endif
+<div class="editor">
 ${h.secure_form(url('save_page', title=c.title), class_='edit-page')}
   ${h.hidden('base', c.base)}
-  <label for="content">${h.translated('Content, in %(rst)s. WikiWords, such as FrontPage, become links to their pages.',
-      rst=h.literal('<a href="https://docutils.sourceforge.io/docs/user/rst/quickref.html">reStructuredText</a>'))}</label>
-  <textarea id="content" name="content" rows="20" cols="80">
+  <label for="content">${_('Content, in reStructuredText. WikiWords, such as FrontPage, become links to their pages.')}</label>
+  <textarea id="content" name="content" rows="20" cols="80" aria-describedby="cheat-sheet">
 ${c.content}</textarea>
   <label for="summary">${_('Summary of your changes (optional)')}</label>
-  ${h.text('summary', c.summary, maxlength=200, size=60)}
+  ${h.text('summary', c.summary, maxlength=200)}
   <p class="buttons">${h.submit('save', _('Save'))} ${h.submit('preview', _('Preview'))}</p>
 </form>
+${cheat_sheet()}
+</div>
+
+## What the editor accepts, beside it: the reST the wiki renders.
+<%def name="cheat_sheet()">
+<aside class="cheat-sheet" id="cheat-sheet" aria-labelledby="cheat-sheet-heading">
+  <h2 id="cheat-sheet-heading">${_('reStructuredText in this wiki')}</h2>
+  <dl>
+    <dt><code>*${_('emphasis')}*</code> <code>**${_('strong')}**</code> <code>``code``</code></dt>
+    <dd>${_('Emphasis, strong text, code.')}</dd>
+    <dt><pre>${_('Title')}
+=====</pre></dt>
+    <dd>${_('A heading. A lone one at the top is the page\'s title.')}</dd>
+    <dt><pre>- ${_('item')}
+- ${_('item')}
+
+1. ${_('item')}</pre></dt>
+    <dd>${_('Lists: a blank line before and after.')}</dd>
+    <dt><code>FrontPage</code> <code>`Docs &lt;https://docutils.sf.net&gt;`_</code></dt>
+    <dd>${_('A link to a page of the wiki, to another site.')}</dd>
+    <dt><code>.. image:: Photo.png</code> <code>:file:`Report.pdf`</code></dt>
+    <dd>${_("A picture, a link to a document: one of the page's Files (OtherPage/Photo.png: another page's).")}</dd>
+    <dt><pre>.. code:: python
+
+   print("Hello")</pre></dt>
+    <dd>${_('Code, highlighted.')}</dd>
+    <dt><pre>.. note:: ${_('Text')}</pre></dt>
+    <dd>${_('A note; also tip, warning and danger.')}</dd>
+    <dt><pre>===  ===
+a    b
+===  ===</pre></dt>
+    <dd>${_('A table.')}</dd>
+    <dt><code>${_('Text')} [#]_</code> <code>.. [#] ${_('Note')}</code></dt>
+    <dd>${_('A footnote.')}</dd>
+  </dl>
+  <p>${_('Raw HTML and the directives that read files (raw, include) are off.')}
+    <a href="https://docutils.sourceforge.io/docs/user/rst/quickref.html">${_('The whole of reStructuredText')}</a></p>
+</aside>
+</%def>

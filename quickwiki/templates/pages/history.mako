@@ -2,7 +2,7 @@
 ## time, with a form to compare any two.
 <%inherit file="/base.mako"/>
 <%def name="heading()">${_('History of %(title)s') % dict(title=c.title)}</%def>
-<%def name="footer()">
+<%def name="actions()">
   ${h.link_to(_('Back to %(title)s') % dict(title=c.title), url('page', title=c.title))}
   · ${h.link_to(_('Atom feed of this history'), url('history_feed', title=c.title),
                 class_='feed', type='application/atom+xml')}
@@ -12,7 +12,7 @@
   <%include file="/pages/history_feed.mako"/>
 </%def>
 <form class="history" method="GET" action="${url('diff', title=c.title)}">
-  <table class="revisions">
+  <div class="table-scroll"><table class="revisions">
     <thead>
       <tr><th>${_('Old')}</th><th>${_('New')}</th><th>${_('Revision')}</th>
           <th>${_('When')}</th><th>${_('Who')}</th><th>${_('Summary')}</th>
@@ -47,7 +47,7 @@ ${h.link_to(_('changes'), url('diff', title=c.title, old=shown.number - 1,
       </tr>
     % endfor
     </tbody>
-  </table>
+  </table></div>
   % if c.latest.number > 1:
   <p>
     <label><input type="radio" name="style" value="inline" checked> ${_('inline')}</label>

@@ -1,10 +1,10 @@
 ## An old revision of a page, rendered, with the form that restores it.
 <%inherit file="/base.mako"/>
 <%def name="heading()">${_('%(title)s, revision %(number)d') % dict(title=c.title, number=c.shown.number)}</%def>
-<%def name="footer()">
+<%def name="actions()">
   ${h.link_to(_('History of %(title)s') % dict(title=c.title), url('history', title=c.title),
               class_='history-link')}
-  · ${h.link_to(_('Back to %(title)s') % dict(title=c.title), url('page', title=c.title))}
+  ${h.link_to(_('Back to %(title)s') % dict(title=c.title), url('page', title=c.title))}
 </%def>
 <p class="revision-info">\
 % if c.shown.summary:
@@ -46,7 +46,7 @@ ${h.secure_form(url('restore', title=c.title, number=c.shown.number),
                 class_='restore')}
   ${h.hidden('base', c.latest.number)}
   <label for="summary">${_('Why (optional)')}</label>
-  ${h.text('summary', c.summary, maxlength=200, size=60)}
+  ${h.text('summary', c.summary, maxlength=200)}
   ${h.submit('restore', _('Restore this revision'))}
 </form>
 % endif

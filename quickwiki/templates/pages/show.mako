@@ -7,19 +7,19 @@
 <p class="page-name">${c.title}</p>
 % endif
 </%def>
-<%def name="footer()">
+<%def name="actions()">
   % if h.allowed('edit', c.title):
-  <a class="edit-link" href="${url('edit_page', title=c.title)}">${_('Edit %(title)s') % dict(title=c.title)}</a> ·
+  <a class="edit-link" href="${url('edit_page', title=c.title)}" accesskey="e">${_('Edit %(title)s') % dict(title=c.title)}</a>
   % endif
   <a class="history-link" href="${url('history', title=c.title)}">${_('History')}</a>
-  ${_('(revision %(number)d)') % dict(number=c.revision)}
-  · <a class="files-link" href="${url('files', title=c.title)}">${_('Files')}</a>
-  · <a class="backlinks-link" href="${url('backlinks', title=c.title)}">${_('What links here')}</a>
+  <span class="revision-number">${_('(revision %(number)d)') % dict(number=c.revision)}</span>
+  <a class="files-link" href="${url('files', title=c.title)}">${_('Files')}</a>
+  <a class="backlinks-link" href="${url('backlinks', title=c.title)}">${_('What links here')}</a>
   % if h.allowed('rename'):
-  · <a class="rename-link" href="${url('rename', title=c.title)}">${_('Rename')}</a>
+  <a class="rename-link" href="${url('rename', title=c.title)}">${_('Rename')}</a>
   % endif
   % if h.allowed('delete'):
-  · <a class="delete-link" href="${url('delete_pages', title=c.title)}">${_('Delete')}</a>
+  <a class="delete-link" href="${url('delete_pages', title=c.title)}">${_('Delete')}</a>
   % endif
   % if h.allowed('protect'):
   ${h.secure_form(url('protect', title=c.title), class_='protect')}

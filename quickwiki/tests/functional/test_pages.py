@@ -57,7 +57,9 @@ class ShowTest(TestController):
             response.html.select_one("a.delete-link")["href"],
             "/pages/delete?title=FrontPage",
         )
-        self.assertIn("(revision 1)", response.html.footer.get_text())
+        self.assertIn(
+            "(revision 1)", response.html.select_one("nav.page-actions").get_text()
+        )
 
     def test_missing_wikiword_offers_to_create_it(self):
         response = self.app.get(url("page", title="NewPage"), status=404)

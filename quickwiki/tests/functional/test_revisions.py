@@ -38,7 +38,9 @@ class RevisionTest(TestController):
         self.save("NewPage", "Two.")
         page = self.app.get(url("page", title="NewPage"))
         self.assertIn("Two.", page.html.article.get_text())
-        self.assertIn("(revision 2)", page.html.footer.get_text())
+        self.assertIn(
+            "(revision 2)", page.html.select_one("nav.page-actions").get_text()
+        )
 
     def test_unchanged_text_stores_nothing_and_says_so(self):
         response = self.save("FrontPage", FRONT_PAGE_CONTENT, summary="Same.")
@@ -350,7 +352,9 @@ class RestoreTest(TestController):
         self.restore_form(2).submit(status=302)
         self.assertEqual(stored_content("FrontPage"), "Second.")
         page = self.app.get(url("page", title="FrontPage"))
-        self.assertIn("(revision 4)", page.html.footer.get_text())
+        self.assertIn(
+            "(revision 4)", page.html.select_one("nav.page-actions").get_text()
+        )
 
     def test_a_deletion_cannot_be_restored(self):
         log_in(self.app, ADMIN)
@@ -426,6 +430,17 @@ class DiffTest(TestController):
         )
         link = response.html.select_one("a.style-link")
         self.assertEqual(link["href"], "/pages/diff/DiffPage?old=1&new=2&style=inline")
+
+    def test_side_by_side_brings_the_inline_diff_for_narrow_screens(self):
+        response = self.diff(old=1, new=2, style="side")
+        wide = response.html.select("div.diff-wide table.diff")
+        narrow = response.html.select("div.diff-narrow table.diff")
+        self.assertEqual([table["class"] for table in wide], [["diff", "diff-side"]])
+        self.assertEqual(
+            [table["class"] for table in narrow], [["diff", "diff-inline"]]
+        )
+        inline = self.diff(old=1, new=2, style="inline").html
+        self.assertEqual(narrow[0], inline.select_one("table.diff-inline"))
 
     def test_the_source_in_a_diff_is_escaped(self):
         response = self.diff(old=1, new=2)
