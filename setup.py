@@ -80,6 +80,9 @@ setup(
             # the API's OpenAPI description is checked against its spec.
             "feedparser>=6.0",
             "openapi-spec-validator>=0.7",
+            # axe-core's axe.min.js, which the browser test runs in every
+            # kind of page (WCAG 2.2 AA); the wiki never serves it.
+            "axe-playwright-python>=0.1.8",
             # The framework's tests are measured (framework/pyproject.toml).
             "coverage>=7.4",
             # Extracts and compiles the message catalogues
