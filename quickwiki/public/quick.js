@@ -5,11 +5,19 @@
 // - Live preview: a moment after the author stops typing, the edit form
 //   is sent as its Preview button sends it (the same renderer, its limits,
 //   the form's token), and the preview and the problems it lists replace
-//   those on the page.  Without the script, the button does the same.
+//   those on the page; a refusal (a text over the size limit, too many
+//   requests) is shown in the preview's place.  Previews count against the
+//   author's share of the wiki's rendering (quickwiki.rate_limit.costly):
+//   they are spaced out, and stop, saying so, before they could use up
+//   what saving needs.  Without the script, the button does the same.
 "use strict";
 
 (function () {
-  var PREVIEW_DELAY = 800; // milliseconds of quiet before a preview
+  var PREVIEW_DELAY = 1000; // milliseconds of quiet before a preview
+  var PREVIEW_SPACING = 4000; // and at least this long after the last one
+  // At most this many in one visit: a third of the hour's default costly
+  // share (300), leaving the rest to saving and the Preview button.
+  var PREVIEW_MOST = 100;
 
   function typing(target) {
     return target.closest("input, textarea, select, [contenteditable]") !== null;
@@ -69,22 +77,57 @@
   }
 
   var timer = null;
-  var sent = 0;
+  var sent = 0; // previews sent in this visit of the editor
+  var lastSent = 0; // when the last one was sent
+  var stopped = false;
+
+  // The server's refusal of a preview: its notices (say, the text is over
+  // the size limit), shown where the preview goes.
+  function showRefusal(answer) {
+    var notices = answer.querySelector("ul.flash");
+    if (notices !== null) {
+      previewSection().replaceChildren(notices);
+    }
+  }
+
+  // No more previews in this visit, and the page's note that says so.
+  function stop() {
+    stopped = true;
+    window.clearTimeout(timer);
+    var note = document.querySelector(".live-preview-stopped");
+    if (note !== null) {
+      note.hidden = false;
+    }
+  }
 
   function preview() {
+    if (sent >= PREVIEW_MOST) {
+      stop();
+      return;
+    }
     var number = ++sent;
+    lastSent = Date.now();
     var data = new FormData(form);
     data.set("preview", "1");
     data.delete("save");
     fetch(form.action, { method: "POST", body: data, credentials: "same-origin" })
       .then(function (response) {
-        return response.ok ? response.text() : null;
+        return response.text().then(function (html) {
+          return { status: response.status, html: html };
+        });
       })
-      .then(function (html) {
-        if (html === null || number !== sent) {
-          return; // refused, or overtaken by a newer preview
+      .then(function (reply) {
+        if (number !== sent) {
+          return; // overtaken by a newer preview
         }
-        var answer = new DOMParser().parseFromString(html, "text/html");
+        var answer = new DOMParser().parseFromString(reply.html, "text/html");
+        if (reply.status !== 200) {
+          showRefusal(answer);
+          if (reply.status === 429) {
+            stop(); // the author's share is spent: saving needs the rest
+          }
+          return;
+        }
         var fresh = answer.querySelector("section.preview");
         if (fresh !== null) {
           previewSection().replaceChildren.apply(
@@ -100,7 +143,11 @@
   }
 
   content.addEventListener("input", function () {
+    if (stopped) {
+      return;
+    }
     window.clearTimeout(timer);
-    timer = window.setTimeout(preview, PREVIEW_DELAY);
+    var wait = Math.max(PREVIEW_DELAY, lastSent + PREVIEW_SPACING - Date.now());
+    timer = window.setTimeout(preview, wait);
   });
 })();

@@ -69,6 +69,8 @@ ${c.preview.html}
 % endif
 <div class="editor">
 ${h.secure_form(url('save_page', title=c.title), class_='edit-page')}
+  ## quick.js shows it when its live preview stops (too many, or refused).
+  <p class="live-preview-stopped hint" hidden>${_('The preview no longer follows your typing, to spare the wiki; the Preview button still shows it.')}</p>
   ${h.hidden('base', c.base)}
   <label for="content">${_('Content, in reStructuredText. WikiWords, such as FrontPage, become links to their pages.')}</label>
   <textarea id="content" name="content" rows="20" cols="80" aria-describedby="cheat-sheet">

@@ -230,9 +230,53 @@ class LookTest(CommittingTestController):
     def test_the_edit_form_previews_as_the_author_types(self):
         page = self.open()
         page.goto(self.base_url + "/pages/edit/FrontPage")
-        page.fill("textarea#content", "Live *preview*.")
+        previews = self.previews_sent(page)
+        page.locator("textarea#content").press_sequentially("Live *preview*.")
         preview = page.locator("section.preview article.wiki-content em")
         expect(preview).to_have_text("preview")
+        # One preview for the whole burst of typing, not one a key.
+        self.assertEqual(len(previews), 1)
+        # The same renderer: its problems are listed too.
+        page.fill("textarea#content", "Broken *emphasis.")
+        expect(page.locator("section.problems li")).to_have_count(1)
+
+    def test_the_live_preview_shows_a_refusal_and_the_limits_stop_it(self):
+        page = self.open()
+        page.goto(self.base_url + "/pages/edit/FrontPage")
+        limit = pylons.test.pylonsapp.config["pylons.app_globals"].max_page_size
+        page.fill("textarea#content", "x" * (limit + 1))
+        expect(page.locator("section.preview ul.flash li.error")).to_be_visible()
+        expect(page.locator(".live-preview-stopped")).to_be_hidden()
+        # Told it asks too much (a 429, as the rate limit answers), it
+        # stops, says so, and sends no more.
+        page.route(
+            "**/pages/save/FrontPage",
+            lambda route: route.fulfill(
+                status=429,
+                content_type="text/html",
+                body='<ul class="flash"><li class="error">Slow down.</li></ul>',
+            ),
+        )
+        page.fill("textarea#content", "Short again.")
+        expect(page.locator("section.preview ul.flash li")).to_have_text("Slow down.")
+        expect(page.locator(".live-preview-stopped")).to_be_visible()
+        previews = self.previews_sent(page)
+        page.fill("textarea#content", "Typed after the stop.")
+        page.wait_for_timeout(1500)  # the delay before a preview, and more
+        self.assertEqual(previews, [])
+
+    def previews_sent(self, page):
+        """The previews that ``page`` sends from now on (a list it fills)."""
+        sent = []
+        page.on(
+            "request",
+            lambda request: (
+                request.method == "POST"
+                and "/pages/save/" in request.url
+                and sent.append(request)
+            ),
+        )
+        return sent
 
     def test_a_keyboard_alone_edits_compares_restores_and_deletes(self):
         page = self.open()
