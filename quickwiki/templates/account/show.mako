@@ -45,6 +45,6 @@ ${h.secure_form(url('password'), class_='password')}
 % endif
 ${h.secure_form(url('api_tokens'), class_='new-token')}
   <p><label for="label">${_('What the new token is for')}</label>
-    ${h.text('label', '', maxlength=80, size=40, required='required')}</p>
+    ${h.text('label', '', maxlength=80, required='required')}</p>
   <p class="buttons">${h.submit('make', _('Make a token'))}</p>
 </form>

@@ -14,17 +14,17 @@
 <form class="change-filters" method="get" action="${url('changes')}">
   <label for="filter-title">${_('Page')}</label>
   <input type="text" id="filter-title" name="title" value="${c.filters.get('title', '')}"
-         maxlength="40" size="20">
+         maxlength="40">
   <label for="filter-author">${_('Author')}</label>
   <input type="text" id="filter-author" name="author" value="${c.filters.get('author', '')}"
-         maxlength="80" size="20">
+         maxlength="80">
   <input type="submit" value="${_('Show')}">
 </form>
 <p class="feed-link">${h.link_to(_('Atom feed of these changes'),
                                   url('changes_feed', **c.filters), class_='feed',
                                   type='application/atom+xml')}</p>
 % if c.changes:
-<table class="changes">
+<div class="table-scroll"><table class="changes">
   <thead>
     <tr><th>${_('When')}</th><th>${_('Page')}</th><th>${_('Revision')}</th>
         <th>${_('Size')}</th><th>${_('Who')}</th><th>${_('Summary')}</th></tr>
@@ -56,7 +56,7 @@ ${change.summary}</td>
     </tr>
   % endfor
   </tbody>
-</table>
+</table></div>
 % else:
 <p class="no-changes">${_('No changes')}${filtered()}.</p>
 % endif

@@ -1,7 +1,7 @@
 ## What links here: the pages whose latest revision links to c.title.
 <%inherit file="/base.mako"/>
 <%def name="heading()">${_('What links to %(title)s') % dict(title=c.title)}</%def>
-<%def name="footer()">
+<%def name="actions()">
   ${h.link_to(_('Back to %(title)s') % dict(title=c.title), url('page', title=c.title))}
 </%def>
 % if c.titles:

@@ -21,7 +21,7 @@
 <form class="new-page" method="get" action="${url('new_page')}">
   <label for="title">${_('Title')}</label>
   <input type="text" id="title" name="title" value="${c.typed}" maxlength="200"
-         size="40" required>
+         required>
   <p class="hint">${_('A title is a WikiWord: two or more words run together, each starting with a capital letter, such as FrontPage or MeetingNotes2.')}</p>
   <input type="submit" value="${_('Write the page')}">
 </form>

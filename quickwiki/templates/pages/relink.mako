@@ -2,7 +2,7 @@
 ## links to lead to the new one, each with a revision of its own.
 <%inherit file="/base.mako"/>
 <%def name="heading()">${_('Links to %(title)s') % dict(title=c.old)}</%def>
-<%def name="footer()">
+<%def name="actions()">
   ${h.link_to(_('Go to %(title)s') % dict(title=c.title), url('page', title=c.title))}
 </%def>
 % if c.linking:

@@ -90,6 +90,12 @@ PAGE_KINDS = [
     ),
     ("revision", "/pages/revision/StylePage/2", "An old revision, to restore"),
     ("title-list", "/pages", "The title list"),
+    ("search", "/pages/search?q=style", "Search results"),
+    ("changes", "/pages/changes", "Recent changes"),
+    ("backlinks", "/pages/backlinks/FrontPage", "What links to a page"),
+    ("wanted", "/pages/wanted", "Wanted pages"),
+    ("new-page", "/pages/new", "Starting a new page"),
+    ("rename", "/pages/rename/StylePage", "Renaming a page"),
     ("delete", "/pages/delete?title=StylePage", "Confirming a deletion"),
     ("files", "/pages/files/StylePage", "A page's files, and the upload form"),
     ("file-history", "/pages/file-history/StylePage/Chart.png", "A file's history"),
@@ -345,7 +351,8 @@ class LookTest(CommittingTestController):
         small = page.evaluate(
             """() => Array.from(document.querySelectorAll(
                   'header a, nav a, input[type=submit], button, select, '
-                  + 'input[type=text], input[type=password], textarea'))
+                  + 'input[type=text], input[type=password], input[type=search], '
+                  + 'textarea'))
                 .filter(element => element.offsetParent !== null)
                 .filter(element => element.getBoundingClientRect().height < 44)
                 .map(element => element.outerHTML.slice(0, 80))"""
