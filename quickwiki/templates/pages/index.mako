@@ -19,7 +19,8 @@ ${h.secure_form(url('delete_pages'), class_='title-list')}
       ${h.checkbox('title', value=title, id='delete-' + title,
                    title=_('Delete %(title)s') % dict(title=title))}
       % endif
-      ${h.link_to(title, url('page', title=title))}
+      ## Plain markup, not h.link_to: faster for a list of titles.
+      <a href="${url('page', title=title)}">${title}</a>
     </li>
   % endfor
   </ul>
