@@ -5,8 +5,8 @@ A stage is a command, or a few run in order: the lint, the types, the
 framework's tests, QuickWiki's (those that need no database, those that
 run its commands and servers as processes, those that need a database on
 SQLite and again on PostgreSQL, and the browser test on a database of its
-own), the documentation (built, then its tests) and the benchmark
-tooling's.  They run at once, as
+own, a few of its tests again on PostgreSQL), the documentation (built,
+then its tests) and the benchmark tooling's.  They run at once, as
 separate processes: most of a stage's time goes to waiting (for the
 processes and servers it starts, for deadlines its tests check), not to
 computing, so two cores keep up with all of them.  Each stage writes to a
@@ -191,6 +191,15 @@ def stages(browser_config):
             "Browser test (Chromium), on SQLite",
             "browser",
             [nose2 + ["-A", "browser", "--test-config", browser_config]],
+        ),
+        Stage(
+            "Browser tests of uploads, Unicode titles and German, on PostgreSQL",
+            "browser-postgresql",
+            [
+                [PYTHON, "-m", "quickwiki.tests.pgcluster", "-v"]
+                + ["-A", "browser,also_on_postgresql"]
+            ],
+            postgresql=True,
         ),
         Stage(
             "Documentation (Sphinx, warnings as errors), and its tests",

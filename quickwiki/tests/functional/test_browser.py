@@ -14,12 +14,13 @@ and is refused the edit form, the admin protects a page that the editor
 may then no longer edit, and a vandal's edits are reverted by the admin
 in one action.  In a fifth, a reader whose browser asks for German writes
 a page with a Greek title; in a sixth, someone uploads a picture and shows
-it in a page.  In a seventh, a person finds their way: searches from the
-header, finds what links to a page, follows the recent changes, starts a
-page whose title is refused and then taken as suggested, and the admin
-renames a page and leads its links to the new title.  No page of any of
-them, error documents included, breaks a rule of the
-Content-Security-Policy.  Screenshots of each step go to
+it in a page (these two run on PostgreSQL too, in a stage of
+``scripts/run-tests`` of their own).  In a seventh, a person finds their
+way: searches from the header, finds what links to a page, follows the
+recent changes, starts a page whose title is refused and then taken as
+suggested, and the admin renames a page and leads its links to the new
+title.  No page of any of them, error documents included, breaks a rule
+of the Content-Security-Policy.  Screenshots of each step go to
 ``test-artifacts/`` at the top of the repository; the seventh test's go
 to ``test-artifacts/guide/``, from which the user's guide
 (``docs/quickwiki/finding.rst``) takes its pictures (copies of them are
@@ -294,6 +295,11 @@ class BrowserTest(CommittingTestController):
         self.screenshot("22-a-greek-page-in-german", page)
         self.assertEqual(stored_content("ΚαλημέραΚόσμε"), "Γεια σου, κόσμε.")
 
+    # The paths whose storing differs most between databases (a Unicode
+    # title, translated pages, uploads) run on PostgreSQL too:
+    # scripts/_run_tests.py picks them by this attribute.
+    test_a_german_reader_writes_a_greek_page.also_on_postgresql = True
+
     def test_upload_an_image_and_show_it_in_the_page(self):
         page = self.page
         picture = io.BytesIO()
@@ -321,6 +327,8 @@ class BrowserTest(CommittingTestController):
         # Loaded from the wiki's own origin, which the policy allows.
         self.assertEqual(image.evaluate("img => img.naturalWidth"), 64)
         self.screenshot("24-a-page-showing-its-image")
+
+    test_upload_an_image_and_show_it_in_the_page.also_on_postgresql = True
 
     def test_two_people_edit_one_page(self):
         store_page("SharedPage", SHARED_SOURCE)
