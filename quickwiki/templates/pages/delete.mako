@@ -5,8 +5,8 @@ ${h.secure_form(url('delete_confirmed'), class_='confirm-delete')}
   <p>${_('Delete these pages? Each keeps its history, from which it can be restored.')}</p>
   <ul class="titles">
   % for title in c.titles:
-    <li>${h.checkbox('title', value=title, checked=True, id='delete-' + title,
-                     title=_('Delete %(title)s') % dict(title=title))}
+    <li><label class="tap-target">${h.checkbox('title', value=title, checked=True, id='delete-' + title,
+                     title=_('Delete %(title)s') % dict(title=title))}</label>
       ${h.link_to(title, url('page', title=title))}</li>
   % endfor
   </ul>

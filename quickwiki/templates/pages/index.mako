@@ -16,8 +16,8 @@ ${h.secure_form(url('delete_pages'), class_='title-list')}
   % for title in c.titles:
     <li>
       % if deleting:
-      ${h.checkbox('title', value=title, id='delete-' + title,
-                   title=_('Delete %(title)s') % dict(title=title))}
+      <label class="tap-target">${h.checkbox('title', value=title, id='delete-' + title,
+                   title=_('Delete %(title)s') % dict(title=title))}</label>
       % endif
       ## Plain markup, not h.link_to: faster for a list of titles.
       <a href="${url('page', title=title)}">${title}</a>

@@ -11,7 +11,8 @@ ${h.secure_form(url('relink', title=c.title), class_='relink')}
   ${h.hidden('old', c.old)}
   <ul class="titles">
   % for page in c.linking:
-    <li>${h.checkbox('page', value=page, checked=True, id='relink-' + page)}
+    <li><label class="tap-target">${h.checkbox('page', value=page, checked=True, id='relink-' + page,
+                     title=_('Change the links of %(page)s') % dict(page=page))}</label>
       ${h.link_to(page, url('page', title=page))}</li>
   % endfor
   </ul>

@@ -347,14 +347,23 @@ class LookTest(CommittingTestController):
         )
 
     def small_targets(self, page, kind):
-        """The controls of ``page`` less than 44 px high: (kind, control)."""
+        """The controls of ``page`` less than 44 px high, and the boxes and
+        buttons to tick whose label is less than 44 px square: (kind, control).
+        """
         small = page.evaluate(
             """() => Array.from(document.querySelectorAll(
                   'header a, nav a, input[type=submit], button, select, '
                   + 'input[type=text], input[type=password], input[type=search], '
-                  + 'textarea'))
+                  + 'textarea, input[type=checkbox], input[type=radio]'))
                 .filter(element => element.offsetParent !== null)
-                .filter(element => element.getBoundingClientRect().height < 44)
+                .filter(element => {
+                    const box = element.matches('[type=checkbox], [type=radio]')
+                        ? (element.closest('label') || element)
+                            .getBoundingClientRect()
+                        : {height: element.getBoundingClientRect().height,
+                           width: 44};
+                    return box.height < 44 || box.width < 44;
+                })
                 .map(element => element.outerHTML.slice(0, 80))"""
         )
         return [("light", kind, "smaller than 44 px: " + html) for html in small]
