@@ -47,9 +47,20 @@ def setup_app(command, conf, vars):
 
 
 def upgrade_schema():
-    """Run the migrations the database has not had yet."""
+    """Run the migrations the database has not had yet, and say which
+    (the way back from an upgrade depends on whether the schema changed)."""
     with meta.Session.get_bind().begin() as connection:
+        before = migrations.current(connection)
         migrations.upgrade(connection)
+        after = migrations.current(connection)
+    if before == after:
+        log.info("The database's schema is current (migration %s)", after)
+    else:
+        log.info(
+            "Migrated the database's schema to %s (from %s)",
+            after,
+            before or "none",
+        )
 
 
 def create_front_page():
@@ -82,7 +93,7 @@ def create_first_admin(conf, environ, interactive, verbose=True):
         _tell(
             "No admin account was made: name one with quickwiki.admin in the "
             "config or QUICKWIKI_ADMIN in the environment and run setup-app "
-            "again, or run paster account CONFIG add NAME --role admin."
+            "again, or run paster account CONFIG add NAME admin."
         )
         return
     existing = accounts.find(name)

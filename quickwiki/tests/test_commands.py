@@ -5,6 +5,7 @@ import configparser
 import http.client
 import json
 import os
+import re
 import signal
 import socket
 import sqlite3
@@ -103,8 +104,13 @@ class DeploymentTest(PasterTest):
 
     def test_made_config_sets_up_its_database_twice_over(self):
         self.make_config()
-        self.paster("setup-app", "prod.ini")
-        self.paster("setup-app", "prod.ini")
+        first = self.paster("setup-app", "prod.ini")
+        again = self.paster("setup-app", "prod.ini")
+        # Each says whether it changed the schema (which decides whether
+        # an upgrade's way back needs the dump).
+        head = re.search(r"schema to (\w+) \(from none\)", first.stderr)
+        self.assertIsNotNone(head, first.stderr)
+        self.assertIn("schema is current (migration %s)" % head[1], again.stderr)
         database = sqlite3.connect(os.path.join(self.dir, "quickwiki.db"))
         self.addCleanup(database.close)
         rows = database.execute(
@@ -352,6 +358,15 @@ class AccountCommandTest(PasterTest):
             "SELECT name, role, blocked, password IS NOT NULL FROM accounts "
             "ORDER BY key"
         ).fetchall()
+
+    def test_setup_app_hints_at_a_command_that_makes_an_admin(self):
+        self.make_config()
+        made = self.paster("setup-app", "prod.ini")
+        hint = re.search(r"run paster (account CONFIG add NAME \w+)\.", made.stderr)
+        self.assertIsNotNone(hint, made.stderr)
+        command = hint[1].replace("CONFIG", "prod.ini").replace("NAME", "carol")
+        self.paster(*command.split())
+        self.assertEqual(self.accounts(), [("carol", "admin", 0, 0)])
 
     def test_the_admin_sees_to_accounts_from_the_shell(self):
         self.make_config()
