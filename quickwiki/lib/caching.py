@@ -10,14 +10,20 @@ rendered where its content is known first (:func:`validate`).
 
 Who may keep a copy:
 
-- a reader the wiki does not know (no account, and no session cookie):
-  anyone, for ``quickwiki.public_max_age`` seconds (``Cache-Control:
-  public, max-age``), so that nginx's ``proxy_cache`` or a CDN answers
-  the next readers of a busy wiki;
+- a reader the wiki does not know (no account, no session cookie, and no
+  ``Authorization`` header): anyone, for ``quickwiki.public_max_age``
+  seconds (``Cache-Control: public, max-age``, and no ``Pragma:
+  no-cache``, the framework's default, which would say the opposite), so
+  that nginx's ``proxy_cache`` or a CDN answers the next readers of a
+  busy wiki;
 - anyone else (logged in, or with a session holding a form's token or
-  flash messages): their browser alone, asking each time (``private,
-  no-cache``).  The framework's session middleware makes every answer
-  whose request used the session private too.
+  flash messages, or let in by a password of the proxy in front, as
+  nginx's basic authentication): their browser alone, asking each time
+  (``private, no-cache``).  A shared cache may keep the answer to a
+  request with credentials if it says ``public``, and that answer is for
+  the people who know the password alone.  The framework's session
+  middleware makes every answer whose request used the session private
+  too.
 
 With single sign-on (``quickwiki.sso``) every page is private: the front
 end names users by what a cache in front does not see, so a copy made for
@@ -33,7 +39,7 @@ import hashlib
 import os
 from datetime import datetime, timezone
 
-from pylons import app_globals, response, session
+from pylons import app_globals, request, response, session
 from pylons.controllers.util import etag_cache, vary
 from pylons.i18n import get_lang
 from pylons.secure_form import token_key
@@ -96,12 +102,14 @@ def validate(kind, shown, modified):
     if (
         account is None
         and not session.accessed()
+        and "HTTP_AUTHORIZATION" not in request.environ
         and not app_globals.sso
         and app_globals.public_max_age
     ):
         response.headers["Cache-Control"] = (
             "public, max-age=%d" % app_globals.public_max_age
         )
+        response.headers.pop("Pragma", None)
     else:
         response.headers["Cache-Control"] = "private, no-cache"
     etag_cache(

@@ -24,6 +24,8 @@ class PageViewTest(TestController):
     def test_a_reader_the_wiki_does_not_know_gets_a_public_page(self):
         response = self.app.get(FRONT_PAGE)
         self.assertEqual(response.headers["Cache-Control"], "public, max-age=60")
+        # Nothing says the opposite (the framework's default does).
+        self.assertNotIn("Pragma", response.headers)
         self.assertIn("Cookie", response.headers["Vary"])
         self.assertTrue(response.headers["ETag"].startswith('"page-'))
         self.assertIn("Last-Modified", response.headers)
@@ -35,7 +37,16 @@ class PageViewTest(TestController):
         self.assertEqual(response.body, b"")
         self.assertEqual(response.headers["ETag"], etag)
         self.assertEqual(response.headers["Cache-Control"], "public, max-age=60")
+        self.assertNotIn("Pragma", response.headers)
         self.assertIn("Cookie", response.headers["Vary"])
+
+    def test_a_reader_let_in_by_the_proxys_password_gets_a_private_page(self):
+        """nginx's basic authentication (the deployment guide, step 5):
+        what it lets someone see is for those who know the password."""
+        response = self.app.get(
+            FRONT_PAGE, headers={"Authorization": "Basic YWxpY2U6c2VjcmV0"}
+        )
+        self.assertEqual(directives(response), {"private", "no-cache"})
 
     def test_each_language_is_a_page_of_its_own(self):
         english = self.app.get(FRONT_PAGE).headers["ETag"]
