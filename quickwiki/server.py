@@ -3,11 +3,15 @@
 ``[server:main]``'s ``use = egg:QuickWiki#waitress`` takes every setting
 ``egg:waitress#main`` takes, and one more, ``graceful_timeout``.  Told to
 stop (SIGTERM, as ``systemctl stop`` and ``restart`` send it, or Ctrl-C),
-the server closes its listening socket at once, so that nginx sends new
-requests to the wiki's other processes (a refused connection is one nginx
-passes on), finishes the requests it has, for at most ``graceful_timeout``
-seconds, then exits.  waitress alone ends at once, cutting the responses
-it is sending: a rolling restart would fail requests.
+the server takes the connections the kernel has queued for it, then
+closes its listening socket, so that nginx sends new requests to the
+wiki's other processes (a refused connection is one nginx passes on),
+finishes the requests it has, for at most ``graceful_timeout`` seconds,
+then exits.  waitress alone ends at once, cutting the responses it is
+sending: a rolling restart would fail requests.  Closing the listener
+with connections queued would reset them too, after nginx had sent a
+request on each, and nginx passes on no form posted so (it may have been
+saved): the author of a save at the moment of a restart would get a 502.
 
 As the framework's ``egg:Pylons#waitress`` does, it ends ``paster serve``
 with one line naming the address when its port is taken.
@@ -18,6 +22,7 @@ It logs one line when it starts serving, and one when it stops, with the
 """
 
 import logging
+import selectors
 import signal
 import time
 
@@ -33,6 +38,11 @@ log = logging.getLogger(__name__)
 
 #: How long the requests in hand may take once the server is told to stop.
 DEFAULT_GRACEFUL_TIMEOUT = 20.0
+
+#: How long a stopping server waits for the first request of a connection
+#: that has sent nothing yet: nginx sends its request as soon as it has
+#: connected.
+FIRST_REQUEST_WAIT = 2.0
 
 
 def serve(wsgi_app, global_conf, graceful_timeout=DEFAULT_GRACEFUL_TIMEOUT, **settings):
@@ -91,10 +101,11 @@ def _loop_once(server, timeout=None):
 
 
 def _drain(server, timeout):
-    """Stop listening, finish the requests in hand within ``timeout``
-    seconds, and stop the threads that run them."""
+    """Take the connections queued, stop listening, finish the requests in
+    hand within ``timeout`` seconds, and stop the threads that run them."""
     sockets = _dispatchers(server)
     for listener in _listeners(server):
+        _accept_queued(listener)
         # The dispatcher's own close: the server's would close the trigger
         # that the threads wake the loop with, which the draining needs.
         wasyncore.dispatcher.close(listener)
@@ -118,11 +129,42 @@ def _drain(server, timeout):
     server.task_dispatcher.shutdown()
 
 
+def _accept_queued(listener):
+    """Accept every connection the kernel has queued for ``listener``,
+    whatever waitress's ``connection_limit``."""
+    with selectors.DefaultSelector() as queue:
+        queue.register(listener.socket, selectors.EVENT_READ)
+        while queue.select(timeout=0):
+            connections = len(listener._map)
+            listener.handle_accept()
+            if len(listener._map) == connections:
+                # An accept that failed (it logs why, e.g. too many open
+                # files) would fail again.
+                break
+
+
 def _busy_channels(sockets):
-    """How many connections have a request being read, run or answered."""
+    """How many connections have a request being read, run or answered,
+    or have just been opened and sent nothing yet."""
+    now = time.time()
     return sum(
         1
         for channel in list(sockets.values())
         if isinstance(channel, HTTPChannel)
-        and (channel.requests or channel.total_outbufs_len or channel.request)
+        and (
+            channel.requests
+            or channel.total_outbufs_len
+            or channel.request
+            or _awaits_first_request(channel, now)
+        )
+    )
+
+
+def _awaits_first_request(channel, now):
+    """Whether ``channel`` has received nothing since it was opened, less
+    than ``FIRST_REQUEST_WAIT`` seconds ago."""
+    # waitress notes the time of each read in last_activity.
+    return (
+        channel.last_activity == channel.creation_time
+        and now - channel.creation_time < FIRST_REQUEST_WAIT
     )

@@ -22,6 +22,7 @@ __all__ = [
     "PasterServer",
     "Response",
     "Visitor",
+    "echo_app",
     "free_port",
     "held_app",
     "unprivileged_user",
@@ -126,6 +127,19 @@ def held_app(global_conf, fifos):
             release.read()
         start_response("200 OK", [("Content-Type", "text/plain")])
         return [b"Released.\n"]
+
+    return app
+
+
+def echo_app(global_conf):
+    """A WSGI application that answers each request with its body (a
+    ``paste.app_factory``, for ``use = call:quickwiki.tests.servers:echo_app``)."""
+
+    def app(environ, start_response):
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+        body = environ["wsgi.input"].read(length)
+        start_response("200 OK", [("Content-Type", "text/plain")])
+        return [body]
 
     return app
 

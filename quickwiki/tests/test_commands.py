@@ -302,8 +302,73 @@ format = %(levelname)s [%(name)s] %(message)s
         self.assertEqual(held, [(200, b"Released.\n")])
         self.assertEqual(server.process.wait(timeout=30), 0)
         log = server.log()
-        self.assertIn("Stopping: finishing the requests in hand (1)", log)
+        # In hand: the held request, and maybe a connection of the test's
+        # that asked whether it accepted (taken from the queue).
+        self.assertRegex(log, r"Stopping: finishing the requests in hand \([12]\)")
         self.assertIn("Stopped serving on http://127.0.0.1:%d" % server.port, log)
+
+    def test_a_stop_answers_the_connections_queued_for_it(self):
+        """Connections that the kernel has queued for the server when it is
+        told to stop, each with a form posted (as nginx sends them), are
+        answered: closing the listener with them queued would reset them,
+        and nginx sends a form to no other process."""
+        config = self.CONFIG.replace(
+            "call:quickwiki.tests.servers:held_app",
+            "call:quickwiki.tests.servers:echo_app",
+        ).replace("fifos = %(here)s\n", "")
+        with open(os.path.join(self.dir, "echo.ini"), "w", encoding="utf-8") as ini:
+            ini.write(config)
+        server = PasterServer(self.dir, "echo.ini")
+        self.addCleanup(server.stop)
+        # Stopped, the server accepts nothing: the kernel queues the
+        # connections, and the forms sent on them, until it goes on.
+        server.process.send_signal(signal.SIGSTOP)
+        self.addCleanup(server.process.send_signal, signal.SIGCONT)
+        self.wait_until_stopped(server.process.pid)
+        clients = []
+        for number in range(3):
+            client = socket.create_connection(("127.0.0.1", server.port), timeout=60)
+            self.addCleanup(client.close)
+            body = b"content=Saved+%d" % number
+            client.sendall(
+                b"POST /pages/save/FrontPage HTTP/1.1\r\nHost: localhost\r\n"
+                b"Content-Type: application/x-www-form-urlencoded\r\n"
+                b"Content-Length: %d\r\nConnection: close\r\n\r\n%s" % (len(body), body)
+            )
+            clients.append(client)
+        server.process.send_signal(signal.SIGTERM)
+        server.process.send_signal(signal.SIGCONT)
+        answers = [self.answer(client) for client in clients]
+        self.assertEqual(
+            answers, [(200, b"content=Saved+%d" % number) for number in range(3)]
+        )
+        self.assertEqual(server.process.wait(timeout=30), 0)
+
+    def wait_until_stopped(self, pid):
+        """Wait until every thread of process ``pid`` is stopped (SIGSTOP)."""
+        deadline = time.monotonic() + 30
+        tasks = "/proc/%d/task" % pid
+        while True:
+            states = set()
+            for task in os.listdir(tasks):
+                with open(os.path.join(tasks, task, "stat")) as stat_file:
+                    # The state follows the command's name, in parentheses.
+                    states.add(stat_file.read().rsplit(")", 1)[1].split()[0])
+            if states <= {"T", "t"}:
+                return
+            self.assertLess(time.monotonic(), deadline, "not stopped: %s" % states)
+            time.sleep(0.05)
+
+    def answer(self, client):
+        """The status and body answered on ``client``, or why there is none."""
+        response = http.client.HTTPResponse(client)
+        try:
+            response.begin()
+            return response.status, response.read()
+        except OSError as error:
+            return repr(error)
+        except http.client.HTTPException as error:
+            return repr(error)
 
     def get(self, port, path):
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)

@@ -282,10 +282,20 @@ class RollingRestartTest(unittest.TestCase):
                         self.answer(visitor, page.html.form, content=content)
                     )
 
+        def post():
+            # Forms without a token (403): nginx sends a form to one
+            # process only, so a stopping process must answer each it took.
+            visitor = self.visitor()
+            while not stop.is_set():
+                answers.append(
+                    self.answer(visitor, "/pages/save/PostedPage", content="Posted.")
+                )
+
         visitors = [
             threading.Thread(target=read, args=("/FrontPage",)),
             threading.Thread(target=read, args=("/pages",)),
             threading.Thread(target=write),
+            threading.Thread(target=post),
         ]
         for visitor in visitors:
             visitor.start()
@@ -360,11 +370,13 @@ class RollingRestartTest(unittest.TestCase):
         self.assertEqual(visitor.open(self.https_port, "/metrics").status, 404)
 
     def answer(self, visitor, target, **changes):
-        """The response to a GET of ``target`` (a path) through nginx, or to
-        submitting it (a form) with ``changes``; None when none came."""
+        """The response to a GET of ``target`` (a path) through nginx, or a
+        POST of ``changes`` to it, or to submitting it (a form) with
+        ``changes``; None when none came."""
         try:
             if isinstance(target, str):
-                return visitor.open(self.https_port, target)
+                fields = list(changes.items()) if changes else None
+                return visitor.open(self.https_port, target, fields)
             return visitor.submit(self.https_port, target, **changes)
         except (urllib.error.URLError, OSError):
             return None
