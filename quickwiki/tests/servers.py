@@ -51,19 +51,19 @@ def unprivileged_user(name):
 
 
 class PasterServer:
-    """``paster serve CONFIG http_port=PORT``, run in ``directory`` on
-    ``port`` (a free one by default), as each process of a deployment is;
+    """``paster serve [OPTIONS] CONFIG http_port=PORT``, run in ``directory``
+    on ``port`` (a free one by default), as each process of a deployment is;
     its output goes to a log file there (added to, when a server of the
     same port ran before).  Started when made, once it accepts
     connections; :meth:`stop` ends it.
     """
 
-    def __init__(self, directory, config, timeout=60, port=None):
+    def __init__(self, directory, config, timeout=60, port=None, options=()):
         self.port = port or free_port()
         self.log_path = os.path.join(directory, "serve-%d.log" % self.port)
         with open(self.log_path, "ab") as log:
             self.process = subprocess.Popen(
-                PASTER + ["serve", config, "http_port=%d" % self.port],
+                PASTER + ["serve", *options, config, "http_port=%d" % self.port],
                 cwd=directory,
                 stdout=log,
                 stderr=subprocess.STDOUT,

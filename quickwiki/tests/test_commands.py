@@ -19,6 +19,7 @@ import unittest
 
 from quickwiki.tests import FRONT_PAGE_CONTENT, PASTER, make_wiki
 from quickwiki.tests.servers import PasterServer, Visitor
+from quickwiki.tests.test_deployment import unit_command
 
 
 class PasterTest(unittest.TestCase):
@@ -234,6 +235,27 @@ class ServeTest(unittest.TestCase):
 
     def test_the_same_headers_from_elsewhere_are_dropped(self):
         self.assertEqual(self.save_through_a_proxy("127.0.0.2"), (403, None))
+
+
+class UnitServeTest(PasterTest):
+    """``paster serve`` as the shipped systemd unit runs it."""
+
+    def test_with_the_json_format_every_line_it_writes_is_json(self):
+        make_wiki(self.dir, {"formatter": "json"})
+        _serve, *options, config, _port = unit_command(0)
+        server = PasterServer(self.dir, config, options=options)
+        self.addCleanup(server.stop)
+        self.assertEqual(Visitor().open(server.port, "/").status, 200)
+        server.stop()
+        lines = server.log().splitlines()
+        self.assertIn("Serving on", lines[0])
+        not_json = []
+        for line in lines:
+            try:
+                json.loads(line)
+            except ValueError:
+                not_json.append(line)
+        self.assertEqual(not_json, [])
 
 
 class GracefulStopTest(PasterTest):

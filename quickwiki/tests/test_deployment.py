@@ -100,13 +100,13 @@ def require_nginx():
 
 def unit_command(port):
     """The shipped unit's ExecStart for instance ``port``, with this
-    environment's paster: it must be ``.../paster serve prod.ini
-    http_port=%i``, which is what the test runs."""
+    environment's paster: it must be ``.../paster serve -q prod.ini
+    http_port=%i``, which is what the tests run."""
     with open(UNIT, encoding="utf-8") as unit:
         (line,) = [line for line in unit if line.startswith("ExecStart=")]
     program, *arguments = shlex.split(line[len("ExecStart=") :])
     assert program.endswith("/paster"), program
-    assert arguments == ["serve", "prod.ini", "http_port=%i"], arguments
+    assert arguments == ["serve", "-q", "prod.ini", "http_port=%i"], arguments
     return [argument.replace("%i", str(port)) for argument in arguments]
 
 
@@ -141,8 +141,8 @@ class RollingRestartTest(unittest.TestCase):
     @classmethod
     def start(cls, port):
         """Start the process of ``port`` as the unit does."""
-        _serve, config, _port = unit_command(port)
-        cls.servers[port] = PasterServer(cls.dir, config, port=port)
+        _serve, option, config, _port = unit_command(port)
+        cls.servers[port] = PasterServer(cls.dir, config, port=port, options=[option])
 
     @classmethod
     def stop_all(cls):
