@@ -23,6 +23,7 @@ Where nginx is not installed the test is skipped, saying so, unless
 
 import http.client
 import os
+import re
 import shlex
 import shutil
 import socket
@@ -165,6 +166,11 @@ class RollingRestartTest(unittest.TestCase):
         upstream_a, upstream_b = cls.servers
         with open(SITE, encoding="utf-8") as shipped:
             site = shipped.read()
+        (cache,) = re.findall(r"^proxy_cache_path (\S+) ", site, re.MULTILINE)
+        # The pages of nginx's own errors come from the checkout.
+        public = "root /srv/quickwiki/src/quickwiki/public;"
+        assert site.count(public) == 2, "the shipped site has no %r twice" % public
+        site = site.replace(public, "root %s;" % PUBLIC)
         for old, new in [
             ("listen 443 ssl;", "listen 127.0.0.1:%d ssl;" % https),
             ("listen 80;", "listen 127.0.0.1:%d;" % http_port),
@@ -180,13 +186,17 @@ class RollingRestartTest(unittest.TestCase):
             ("rate=10r/s;", "rate=1000r/s;"),
             # A slow client is ended sooner, so that the test waits less.
             ("client_header_timeout 10s;", "client_header_timeout %ds;" % TRICKLE),
-            ("root /srv/quickwiki/src/quickwiki/public;", "root %s;" % PUBLIC),
-            ("/var/cache/nginx/quickwiki", os.path.join(cls.dir, "nginx", "cache")),
+            # The cache where the guide has it, under a root of the test's
+            # holding only what every Debian has there (nginx makes the
+            # cache's directory, not its parents).
+            (cache, os.path.join(cls.dir, "root") + cache),
         ]:
             assert site.count(old) == 1, "the shipped site has no %r" % old
             site = site.replace(old, new)
         nginx_dir = os.path.join(cls.dir, "nginx")
         os.mkdir(nginx_dir)
+        var_cache = os.path.join(cls.dir, "root", "var", "cache")
+        os.makedirs(var_cache)
         with open(os.path.join(nginx_dir, "site.conf"), "w", encoding="utf-8") as f:
             f.write(site)
         with open(os.path.join(nginx_dir, "nginx.conf"), "w", encoding="utf-8") as f:
@@ -196,7 +206,7 @@ class RollingRestartTest(unittest.TestCase):
             # nginx's master stays root when started as root: the test runs
             # it as an unprivileged user, as it runs PostgreSQL.
             owner = unprivileged_user("www-data")
-            for path in (nginx_dir, key, cert):
+            for path in (nginx_dir, var_cache, key, cert):
                 os.chown(path, owner.pw_uid, owner.pw_gid)
             os.chmod(cls.dir, 0o755)
             user = {"user": owner.pw_uid, "group": owner.pw_gid, "extra_groups": []}
@@ -255,10 +265,31 @@ class RollingRestartTest(unittest.TestCase):
         for its health check to answer 200."""
         self.servers[port].stop()
         self.start(port)
+        self.wait_until_healthy(port)
+
+    def wait_until_healthy(self, port):
         deadline = time.monotonic() + 60
         while self.health(port) != 200:
             self.assertLess(time.monotonic(), deadline, "never healthy")
             time.sleep(0.2)
+
+    def test_while_no_process_answers_nginx_says_so_in_the_sites_page(self):
+        """An upgrade stops every process (the guide's step 8)."""
+        for server in self.servers.values():
+            server.stop()
+        try:
+            page = self.answer(self.visitor(), "/pages/edit/UnavailablePage")
+        finally:
+            for port in self.servers:
+                self.start(port)
+            for port in self.servers:
+                self.wait_until_healthy(port)
+        self.assertEqual(page.status, 502)
+        self.assertEqual(
+            page.html.title.string, "Error 502: The wiki is not answering - QuickWiki"
+        )
+        said = " ".join(page.html.main.get_text().split())
+        self.assertIn("save again once the wiki answers", said)
 
     def test_a_rolling_restart_fails_no_request(self):
         answers = []
