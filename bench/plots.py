@@ -55,6 +55,12 @@ def growth_chart(wiki, path):
         ("quickwiki", "list-first"): ("-", "#238b45"),
         ("quickwiki", "list-last"): (":", "#238b45"),
         ("quickwiki", "save"): ("-", "#d94801"),
+        ("quickwiki", "search"): ("-", "#ce1256"),
+        ("quickwiki-pg", "search"): ("--", "#ce1256"),
+        ("quickwiki", "search-broad"): (":", "#ce1256"),
+        ("quickwiki-pg", "search-broad"): ("-.", "#ce1256"),
+        ("quickwiki", "backlinks"): ("-", "#41ab5d"),
+        ("quickwiki", "changes"): ("-", "#807dba"),
     }
     for key, label in SERIES_LABELS.items():
         rows = sorted(
