@@ -184,19 +184,21 @@ class Engine:
         lowest, matches = self.candidates(session, query)
         if not matches:
             return Found([], False)
-        hits = self.ranked(session, query, lowest, offset, count)
+        narrowed = matches >= MAX_RANKED
+        hits = self.ranked(session, query, lowest, offset, count, narrowed)
         return Found(
             [Hit(title, _marked(snippet or "")) for title, snippet in hits],
-            matches >= MAX_RANKED,
+            narrowed,
         )
 
     def candidates(self, session, query):
         """The lowest id of the matches to rank, and their number."""
         raise NotImplementedError
 
-    def ranked(self, session, query, lowest, offset, count):
+    def ranked(self, session, query, lowest, offset, count, narrowed):
         """Up to ``count`` ``(title, marked snippet)`` of the matches from id
-        ``lowest``, best first, after the first ``offset``."""
+        ``lowest``, best first, after the first ``offset``; ``narrowed``
+        when there are more matches than those."""
         raise NotImplementedError
 
 
@@ -205,7 +207,12 @@ class SQLiteEngine(Engine):
 
     Matches are ranked by BM25, a match in the title weighing ten times
     one in the text.  FTS5 keeps its matches in id order and reads a
-    range of ids without reading the rest, which bounds both queries.
+    range of ids without reading the rest, which bounds both queries;
+    but BM25 weighs each word by the number of pages holding it, which
+    FTS5 counts by reading all its matches.  So a narrowed query, whose
+    words are on more pages than are ranked, puts the matches whose title
+    holds them first, and the most recently changed first among those and
+    among the others, which reads the candidates alone.
     """
 
     _CANDIDATES = text(
@@ -218,6 +225,13 @@ class SQLiteEngine(Engine):
         "ORDER BY bm25(search_index, 10.0, 1.0), rowid DESC "
         "LIMIT :count OFFSET :offset"
     )
+    _RECENT = text(
+        "SELECT rowid, snippet(search_index, 1, :start, :end, :ellipsis, 24) "
+        "FROM search_index WHERE search_index MATCH :query AND rowid >= :lowest "
+        "ORDER BY rowid IN (SELECT rowid FROM search_index "
+        "  WHERE search_index MATCH :titled AND rowid >= :lowest) DESC, "
+        "rowid DESC LIMIT :count OFFSET :offset"
+    )
     _TITLES = select(SearchText.id, SearchText.page).where(
         SearchText.id.in_(bindparam("ids", expanding=True))
     )
@@ -227,11 +241,13 @@ class SQLiteEngine(Engine):
             self._CANDIDATES, {"query": self.match(query), "most": MAX_RANKED}
         ).one()
 
-    def ranked(self, session, query, lowest, offset, count):
+    def ranked(self, session, query, lowest, offset, count, narrowed):
+        match = self.match(query)
         snippets = session.execute(
-            self._RANKED,
+            self._RECENT if narrowed else self._RANKED,
             {
-                "query": self.match(query),
+                "query": match,
+                "titled": "{words} : (%s)" % match,
                 "lowest": lowest,
                 "count": count,
                 "offset": offset,
@@ -257,7 +273,8 @@ class PostgreSQLEngine(Engine):
     """PostgreSQL's text search: ``search_texts.document``, a ``tsvector``
     with the title's words weighted A and the text's B, in a GIN index.
 
-    Matches are ranked by ``ts_rank``; ``ts_headline`` then makes the
+    Matches are ranked by ``ts_rank``, which reads each match's own
+    document alone, narrowed query or not; ``ts_headline`` then makes the
     snippets of the page of results alone (it reads each whole text).
     """
 
@@ -274,7 +291,7 @@ class PostgreSQLEngine(Engine):
         )
         return session.execute(statement, dict(values, most=MAX_RANKED)).one()
 
-    def ranked(self, session, query, lowest, offset, count):
+    def ranked(self, session, query, lowest, offset, count, narrowed):
         tsquery, values = self.tsquery(query)
         statement = text(
             "SELECT texts.page, ts_headline('english', texts.body, %(q)s, :options) "

@@ -170,6 +170,15 @@ class SearchTest(TestController):
         )
         self.assertIsNone(self.search("tide").html.select_one("p.narrowed"))
 
+    def test_a_narrowed_query_puts_the_titles_that_match_first(self):
+        store_page("TideTables", "When the water is high.")
+        for number in range(1, 4):
+            store_page("HarbourPage%d" % number, "The tide comes in.")
+        with mock.patch.object(search, "MAX_RANKED", 4):
+            response = self.search("tide")
+        self.assertIsNotNone(response.html.select_one("p.narrowed"))
+        self.assertEqual(self.titles(response)[0], "TideTables")
+
     def test_a_bad_page_number_or_query_is_refused(self):
         for params in ({"page": "0"}, {"page": "51"}, {"page": "two"}):
             self.search("tide", status=400, **params)
