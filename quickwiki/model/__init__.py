@@ -29,6 +29,7 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    event,
     false,
     select,
 )
@@ -77,9 +78,25 @@ MAX_TOKEN_LABEL_LENGTH = 80
 ROLES = ("reader", "editor", "admin")
 
 
+#: How long, in milliseconds, a SQLite connection waits for another
+#: writer's transaction to end before it gives up ("database is locked").
+SQLITE_BUSY_TIMEOUT = 30000
+
+
 def init_model(engine):
     """Bind the model's session to ``engine``: called when the app loads."""
+    if engine.dialect.name == "sqlite":
+        # SQLite lets one writer at a time; under load a short write of
+        # another thread or process can take longer than the driver's
+        # five seconds, which would fail a save or a rate count with an
+        # error instead of a wait.
+        event.listen(engine, "connect", _wait_for_writers)
     Session.configure(bind=engine)
+
+
+def _wait_for_writers(connection, _record):
+    """Make a new SQLite ``connection`` wait for other writers."""
+    connection.execute("PRAGMA busy_timeout = %d" % SQLITE_BUSY_TIMEOUT)
 
 
 class UTCDateTime(TypeDecorator):

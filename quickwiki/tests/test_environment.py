@@ -8,8 +8,11 @@ import tempfile
 import unittest
 from unittest import mock
 
+from sqlalchemy import create_engine
+
 import pylons.test
 
+from quickwiki import model
 from quickwiki.config import environment
 from quickwiki.config.environment import load_environment
 from quickwiki.tests import CHECKOUT
@@ -151,3 +154,18 @@ class StackTest(unittest.TestCase):
         self.assertEqual(config["pylons.package"], "quickwiki")
         self.assertIs(config["debug"], False)
         self.assertEqual(config["pylons.app_globals"].titles_per_page, 5)
+
+
+class SQLiteWaitTest(unittest.TestCase):
+    def test_sqlite_connections_wait_for_other_writers(self):
+        directory = tempfile.TemporaryDirectory()
+        self.addCleanup(directory.cleanup)
+        engine = create_engine("sqlite:///%s" % os.path.join(directory.name, "w.db"))
+        self.addCleanup(engine.dispose)
+        factory = model.Session.session_factory
+        self.addCleanup(factory.configure, bind=factory.kw.get("bind"))
+        model.init_model(engine)
+        with engine.connect() as connection:
+            waits = connection.exec_driver_sql("PRAGMA busy_timeout").scalar()
+        self.assertEqual(waits, model.SQLITE_BUSY_TIMEOUT)
+        self.assertGreater(model.SQLITE_BUSY_TIMEOUT, 5000)
