@@ -197,6 +197,11 @@ def insert_quickwiki_pages(database_url, rows):
                 ]
                 if links:
                     connection.execute(Link.__table__.insert(), links)
+            # The planner's statistics, as a wiki that has been in use has
+            # them (PostgreSQL's autovacuum gathers them, later): without,
+            # PostgreSQL takes a word on every page for a rare one, and
+            # reads all its matches for a broad search.
+            connection.exec_driver_sql("ANALYZE")
     finally:
         engine.dispose()
 
