@@ -98,6 +98,11 @@ PAGE_KINDS = [
     ("wanted", "/pages/wanted", "Wanted pages"),
     ("new-page", "/pages/new", "Starting a new page"),
     ("rename", "/pages/rename/StylePage", "Renaming a page"),
+    (
+        "relink",
+        "/pages/relink/HomePage?old=FrontPage",
+        "Leading an old title's links to the new one",
+    ),
     ("delete", "/pages/delete?title=StylePage", "Confirming a deletion"),
     ("files", "/pages/files/StylePage", "A page's files, and the upload form"),
     ("file-history", "/pages/file-history/StylePage/Chart.png", "A file's history"),
