@@ -30,20 +30,19 @@
         <th>${_('Size')}</th><th>${_('Who')}</th><th>${_('Summary')}</th></tr>
   </thead>
   <tbody>
+  ## Plain markup, not h.link_to: a page of 50 rows built 150 links
+  ## with it, most of the page's time.
   % for change in c.changes:
     <tr class="${'deletion' if change.deleted else 'edit'}">
       <td>${h.moment(change.created)}</td>
-      <td class="page">${h.link_to(change.page, url('page', title=change.page))}</td>
-      <td class="number">${h.link_to(str(change.number),
-          url('revision', title=change.page, number=change.number))}\
+      <td class="page"><a href="${url('page', title=change.page)}">${change.page}</a></td>
+      <td class="number"><a href="${url('revision', title=change.page, number=change.number)}">${change.number}</a>\
 % if change.number > 1:
- (${h.link_to(_('changes'), url('diff', title=change.page, old=change.number - 1,
-                               new=change.number), class_='changes-link')})\
+ (<a class="changes-link" href="${url('diff', title=change.page, old=change.number - 1, new=change.number)}">${_('changes')}</a>)\
 % endif
 </td>
       <td class="growth">${'%+d' % change.growth}</td>
-      <td class="author">${h.link_to(change.author, url('changes', author=change.author),
-                                     class_='author-link')}\
+      <td class="author"><a class="author-link" href="${url('changes', author=change.author)}">${change.author}</a>\
 % if change.address:
  (${change.address})\
 % endif
