@@ -9,6 +9,8 @@ links to what the revision changed (its diff), or to the revision itself
 when it is the page's first.
 """
 
+from urllib.parse import urlsplit
+
 from feedgen.feed import FeedGenerator
 
 from pylons import url
@@ -33,28 +35,27 @@ def atom(title, feed_url, page_url, changes, updated):
     feed.link(href=page_url, rel="alternate", type="text/html")
     feed.updated(changes[0].created if changes else updated)
     feed.generator("QuickWiki")
+    # The entries' addresses are the feed's origin before their paths, as
+    # Routes qualifies a URL: it remembers a path once made, but makes a
+    # qualified URL afresh each time, most of a long feed's time.
+    parts = urlsplit(feed_url)
+    origin = "%s://%s" % (parts.scheme, parts.netloc)
     for change in changes:
-        _add_entry(feed, change)
+        _add_entry(feed, change, origin)
     return feed.atom_str(pretty=True)
 
 
-def _add_entry(feed, change):
-    """Add revision ``change`` to ``feed``, after those added before it."""
+def _add_entry(feed, change, origin):
+    """Add revision ``change`` to ``feed``, after those added before it,
+    with its addresses on ``origin``."""
     entry = feed.add_entry(order="append")
-    revision_url = url(
-        "revision", title=change.page, number=change.number, qualified=True
-    )
+    revision_url = origin + url("revision", title=change.page, number=change.number)
     entry.id(revision_url)
     entry.title(_headline(change))
     if change.number > 1:
         entry.link(
-            href=url(
-                "diff",
-                title=change.page,
-                old=change.number - 1,
-                new=change.number,
-                qualified=True,
-            ),
+            href=origin
+            + url("diff", title=change.page, old=change.number - 1, new=change.number),
             rel="alternate",
             type="text/html",
         )

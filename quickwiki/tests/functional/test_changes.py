@@ -190,6 +190,36 @@ class FeedTest(TestController):
             "http://wiki.example.org/pages/revision/HarbourPage/1",
         )
 
+    def test_a_feed_under_a_prefix_links_there(self):
+        # A wiki mounted at /wiki and reached over HTTPS: its entries'
+        # addresses have the feed's scheme, host and prefix.
+        save_as("Alice", "HarbourPage", "Boats.")
+        save_as("Bob", "HarbourPage", "Boats and ships.")
+        response = self.app.get(
+            "/pages/changes.atom",
+            extra_environ={
+                "HTTP_HOST": "wiki.example.org:8443",
+                "SCRIPT_NAME": "/wiki",
+                "wsgi.url_scheme": "https",
+            },
+        )
+        parsed = feedparser.parse(response.body)
+        origin = "https://wiki.example.org:8443/wiki"
+        self.assertEqual(parsed.feed.id, origin + "/pages/changes.atom")
+        self.assertEqual(
+            [(entry.id, entry.link) for entry in parsed.entries[:2]],
+            [
+                (
+                    origin + "/pages/revision/HarbourPage/2",
+                    origin + "/pages/diff/HarbourPage?old=1&new=2",
+                ),
+                (
+                    origin + "/pages/revision/HarbourPage/1",
+                    origin + "/pages/revision/HarbourPage/1",
+                ),
+            ],
+        )
+
     def test_the_changes_feed_is_filtered_like_the_page(self):
         save_as("Alice", "HarbourPage", "Boats.")
         save_as("Bob", "TidePage", "Tides.")
