@@ -182,8 +182,9 @@ class Revision(_Authored, Base):
         CheckConstraint("number >= 1", name="number"),
         # An account's contributions, newest first.
         Index("ix_revisions_account_created", "account", "created"),
-        # Recent changes, newest first, from the whole wiki or one author,
-        # read in the order of the keyset that pages them.
+        # Recent changes, newest first, from the whole wiki, one author or
+        # one page (its feed), read in the order of the keyset that pages
+        # them.
         Index("ix_revisions_created_page_number", "created", "page", "number"),
         Index(
             "ix_revisions_author_created_page_number",
@@ -192,6 +193,7 @@ class Revision(_Authored, Base):
             "page",
             "number",
         ),
+        Index("ix_revisions_page_created_number", "page", "created", "number"),
     )
 
     page: Mapped[str] = mapped_column(ForeignKey("pages.title"), primary_key=True)

@@ -47,7 +47,7 @@ from quickwiki.tests import (
 HERE = os.path.dirname(os.path.abspath(__file__))
 #: A wiki that QuickWiki 1.0 made (see the file's header).
 LEGACY_DUMP = os.path.join(HERE, "fixtures", "quickwiki-1.0.sql")
-HEAD = "0011"
+HEAD = "0012"
 #: The migration before accounts: the schema they were added to.
 BEFORE_ACCOUNTS = "0003"
 #: The summary of the revisions that the upgrade makes of 1.0's pages.

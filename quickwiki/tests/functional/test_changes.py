@@ -1,11 +1,13 @@
 """Recent changes, and the Atom feeds of the wiki's changes and of each
 page's history."""
 
+import re
 import xml.etree.ElementTree as ElementTree
 
 import feedparser
+from sqlalchemy import event
 
-from quickwiki.lib import revisions
+from quickwiki.lib import changes, revisions
 from quickwiki.model import meta
 from quickwiki.tests import (
     ADMIN,
@@ -17,6 +19,11 @@ from quickwiki.tests import (
 )
 
 ATOM = "{http://www.w3.org/2005/Atom}"
+#: What a query plan says when it sorts what it read (SQLite's temporary
+#: B-tree, PostgreSQL's Sort) or reads a table or index whole and filters
+#: it (SQLite's SCAN, PostgreSQL's Filter under a scan) rather than
+#: walking an index from the keyset on.
+UNORDERED_READS = re.compile(r"TEMP B-TREE|\bSCAN |\bSort\b|^\s*Filter:", re.M)
 
 
 def save_as(author, title, content, summary=""):
@@ -139,6 +146,48 @@ class ChangesTest(TestController):
         ]:
             with self.subTest(**params):
                 self.app.get(url("changes", **params), status=status)
+
+
+class ChangesQueryTest(TestController):
+    def explained(self, **filters):
+        """The database's plans of the statements that read a page of
+        changes (with ``filters``, from below a revision), as text."""
+        connection = meta.Session.connection()
+        statements = []
+
+        def remember(conn, cursor, statement, parameters, context, executemany):
+            statements.append((statement, parameters))
+
+        event.listen(connection, "before_cursor_execute", remember)
+        try:
+            changes.recent(5, before=("HarbourPage", 2), **filters)
+        finally:
+            event.remove(connection, "before_cursor_execute", remember)
+        if connection.dialect.name == "sqlite":
+            explain = "EXPLAIN QUERY PLAN "
+        else:
+            # The cost of a sort made prohibitive: a plan still sorts only
+            # when no index holds the rows in the order asked for.
+            connection.exec_driver_sql("SET LOCAL enable_sort = off")
+            explain = "EXPLAIN "
+        return [
+            "\n".join(
+                str(row[-1]) for row in connection.exec_driver_sql(explain + sql, p)
+            )
+            for sql, p in statements
+        ]
+
+    def test_each_list_of_changes_is_read_in_order_from_an_index(self):
+        # So that a page of changes costs the same however many revisions
+        # the wiki, the author or the page has: none is sorted.
+        save_as("Alice", "HarbourPage", "Boats.")
+        save_as("Alice", "HarbourPage", "Ships.")
+        for filters in ({}, {"author": "Alice"}, {"page": "HarbourPage"}):
+            with self.subTest(**filters):
+                plans = self.explained(**filters)
+                self.assertEqual(len(plans), 2)  # the keyset's revision, the page
+                for plan in plans:
+                    self.assertNotRegex(plan, UNORDERED_READS)
 
 
 class FeedTest(TestController):
