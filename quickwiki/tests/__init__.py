@@ -40,7 +40,7 @@ from unittest import mock
 from hypothesis import HealthCheck, settings
 from paste.script.appinstall import SetupCommand
 from routes.util import URLGenerator
-from sqlalchemy import MetaData, select
+from sqlalchemy import MetaData, event, select
 from webtest import TestApp
 
 import pylons
@@ -175,6 +175,23 @@ def _forget_database_state():
     """After a test that committed: the next test that needs it resets the database."""
     global _database_is_fresh
     _database_is_fresh = False
+
+
+@contextlib.contextmanager
+def statements_run(connection):
+    """The SQL statements run through ``connection`` (a SQLAlchemy
+    Connection) within the block, each ``(statement, parameters)`` as the
+    driver is given them."""
+    run = []
+
+    def remember(conn, cursor, statement, parameters, context, executemany):
+        run.append((statement, parameters))
+
+    event.listen(connection, "before_cursor_execute", remember)
+    try:
+        yield run
+    finally:
+        event.remove(connection, "before_cursor_execute", remember)
 
 
 @contextlib.contextmanager
