@@ -13,7 +13,8 @@
   lists of changes say how much each one changed without reading texts;
   recent changes are read newest first, from the whole wiki or by author.
 
-Going back drops all of these.
+On PostgreSQL it then gathers the planner's statistics (ANALYZE).  Going
+back drops all of these.
 
 Revision ID: 0010
 Revises: 0009
@@ -147,6 +148,12 @@ def upgrade():
     for statement in SQLITE_INDEX if dialect == "sqlite" else POSTGRESQL_INDEX:
         op.execute(statement)
     _index_live_pages()
+    if dialect == "postgresql":
+        # The planner's statistics of the new index and columns, which
+        # autovacuum would gather only later: without them, a broad search
+        # in a big wiki reads every match (1.6 s at a million pages).
+        # SQLite's plans of the wiki's queries need none.
+        op.execute("ANALYZE")
 
 
 def _index_live_pages():
