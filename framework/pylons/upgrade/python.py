@@ -15,7 +15,6 @@ grammar, so running the upgrade again changes nothing.
 from __future__ import annotations
 
 import ast
-import importlib
 import pkgutil
 import re
 import warnings
@@ -73,17 +72,6 @@ def _fixer_names() -> list[str]:
     return theirs + ours
 
 
-def _kind(fixer: BaseFix) -> tuple[str, str]:
-    """A fixer's kind of change (its module's name) and description."""
-    module = importlib.import_module(type(fixer).__module__)
-    name = module.__name__.rsplit(".", 1)[-1].removeprefix("fix_")
-    doc = (module.__doc__ or type(fixer).__doc__ or name).strip()
-    description = doc.splitlines()[0].rstrip(".")
-    if not module.__name__.startswith(fixes.__name__):
-        description = "2to3: " + description
-    return name, description
-
-
 class PythonRewriter(RefactoringTool):
     """Rewrites modules (or, with ``template``, Mako's Python) for Python 3."""
 
@@ -108,7 +96,7 @@ class PythonRewriter(RefactoringTool):
     def _recording(self, fixer: BaseFix) -> Callable[[Any, Any], Any]:
         """``fixer.transform``, counting in the report what it changes."""
         transform = fixer.transform
-        kind, description = _kind(fixer)
+        kind, description = fixes.kind_of(fixer)
 
         def recorded(node: Any, results: Any) -> Any:
             before = str(node)

@@ -14,6 +14,7 @@ surgery several fixers need.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterator
 from typing import Any, TypeAlias
 
@@ -35,12 +36,15 @@ __all__ = [
     "imported_name",
     "is_keyword",
     "is_text_literal",
+    "kind_of",
     "leaves_named",
     "method_call",
+    "only_statement",
     "operand",
     "parse_statement",
     "remove_import_name",
     "remove_statement",
+    "remove_unused_import",
     "set_import_names",
     "shadowed",
 ]
@@ -71,6 +75,11 @@ class PylonsFix(BaseFix):
         """Note something at ``node`` that a person must do."""
         self.context.manual(node.get_lineno(), message)
 
+    def record(self, count: int) -> None:
+        """Count ``count`` changes made outside :meth:`transform` in the report."""
+        kind, description = kind_of(self)
+        self.context.report.change(kind, self.context.path, description, count)
+
     def add_import(self, package: str | None, name: str, node: Base) -> None:
         """Import ``name`` (from ``package``) in the module of ``node``.
 
@@ -78,6 +87,17 @@ class PylonsFix(BaseFix):
         """
         if not (self.in_template and name == "url"):
             touch_import(package, name, node)
+
+
+def kind_of(fixer: BaseFix) -> tuple[str, str]:
+    """A fixer's kind of change (its module's name) and description."""
+    module = importlib.import_module(type(fixer).__module__)
+    name = module.__name__.rsplit(".", 1)[-1].removeprefix("fix_")
+    doc = (module.__doc__ or type(fixer).__doc__ or name).strip()
+    description = doc.splitlines()[0].rstrip(".")
+    if not module.__name__.startswith(__name__):
+        description = "2to3: " + description
+    return name, description
 
 
 def leaves_named(tree: Base, name: str) -> Iterator[Leaf]:
@@ -237,7 +257,7 @@ def remove_import_name(import_from: Node, name: str) -> None:
         if (
             statement is not None
             and len(statement.children) == 2
-            and not _only_statement(statement)
+            and not only_statement(statement)
         ):
             # The statement alone on its line: the line goes.
             remove_statement(statement)
@@ -247,7 +267,7 @@ def remove_import_name(import_from: Node, name: str) -> None:
     set_import_names(import_from, kept)
 
 
-def _only_statement(statement: Base) -> bool:
+def only_statement(statement: Base) -> bool:
     """Whether ``statement`` is all its block has (removing it would empty it)."""
     block = statement.parent
     return (
@@ -402,6 +422,15 @@ def remove_statement(statement: Base) -> None:
     statement.remove()
     if following is not None and trailing:
         following.prefix = trailing + following.prefix
+
+
+def remove_unused_import(tree: Base, module: str) -> None:
+    """Remove ``import MODULE`` once nothing else in ``tree`` uses the name."""
+    uses = list(leaves_named(tree, module))
+    imports = [leaf for leaf in uses if str(leaf.parent).split() == ["import", module]]
+    if imports and len(imports) == len(uses):
+        for leaf in imports:
+            remove_statement(leaf.parent.parent)
 
 
 def parse_statement(text: str) -> Base:

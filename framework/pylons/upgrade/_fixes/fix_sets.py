@@ -12,6 +12,7 @@ from pylons.upgrade._fixes import (
     imported_name,
     leaves_named,
     remove_statement,
+    remove_unused_import,
 )
 
 #: The builtin each class of the sets module is.
@@ -46,10 +47,4 @@ class FixSets(PylonsFix):
 
     def finish_tree(self, tree: Any, filename: str) -> None:
         """Remove ``import sets`` once nothing uses the module."""
-        uses = list(leaves_named(tree, "sets"))
-        imports = [
-            leaf for leaf in uses if str(leaf.parent).split() == ["import", "sets"]
-        ]
-        if imports and len(imports) == len(uses):
-            for leaf in imports:
-                remove_statement(leaf.parent.parent)
+        remove_unused_import(tree, "sets")
