@@ -202,6 +202,14 @@ class QuickWiki018Test(UpgradedProjectMixin, unittest.TestCase):
     def test_upper_bounds_of_python_2_go(self):
         self.assertIn('"docutils>=0.4"', self.read("setup.py"))
 
+    def test_a_guard_python_2_never_entered_goes_with_its_import(self):
+        # sys.version < 2.6 compared a str with a float: always False on
+        # Python 2, a TypeError on Python 3 when the model is imported.
+        model = self.read("quickwiki018/model/__init__.py")
+        self.assertNotIn("sys", model)
+        self.assertNotIn("from sets import", model)
+        self.assertIn("version_checks", self.kinds())
+
 
 class Blog097Test(UpgradedProjectMixin, unittest.TestCase):
     """A project in the Pylons 0.9.7 style: redirect_to, url_for, nose.tools."""

@@ -6,7 +6,9 @@ space, a grammar that reads Python 2 (print and exec statements,
 ``except E, e``, backticks, ``0777``), and 2to3's fixers.  LibCST and
 pyupgrade read only Python 3, so they cannot take the first step.  The
 rewrite runs 2to3's fixers and ours (:mod:`pylons.upgrade._fixes`: what
-2to3 misses, and the Pylons 0.9.7 and 1.0 rewrites) in one pass.
+2to3 misses, and the Pylons 0.9.7 and 1.0 rewrites) in one pass, after
+the fixer of Python version checks has dropped the branches Python 3
+never runs.
 
 A source that Python 3 already compiles is read with the Python 3
 grammar, so running the upgrade again changes nothing.
@@ -58,12 +60,18 @@ def compiles_as_python3(source: str) -> bool:
     return True
 
 
+#: The fixer that runs alone, before the others: they never read, nor
+#: report on, the branches of version checks that it drops.
+_FIRST = fixes.__name__ + ".fix_version_checks"
+
+
 def _fixer_names() -> list[str]:
     ours = [
         "%s.%s" % (fixes.__name__, module.name)
         for module in pkgutil.iter_modules(fixes.__path__)
         if module.name.startswith("fix_")
     ]
+    ours.remove(_FIRST)
     theirs = [
         name
         for name in get_fixers_from_package("fissix.fixes")
@@ -82,6 +90,7 @@ class PythonRewriter(RefactoringTool):
         )
         for fixer in self.pre_order + self.post_order:
             fixer.transform = self._recording(fixer)
+        self._first = RefactoringTool([_FIRST], options=self.options)
 
     @property
     def context(self) -> Context:
@@ -92,6 +101,7 @@ class PythonRewriter(RefactoringTool):
     @context.setter
     def context(self, context: Context) -> None:
         self.options["pylons_upgrade"] = context
+        self._first.options["pylons_upgrade"] = context
 
     def _recording(self, fixer: BaseFix) -> Callable[[Any, Any], Any]:
         """``fixer.transform``, counting in the report what it changes."""
@@ -115,8 +125,9 @@ class PythonRewriter(RefactoringTool):
         ``assert`` that was ``eq_()``) may be another's to rewrite.
         Raises :class:`SourceError` when the source cannot be parsed.
         """
+        source = self._rewrite_once(self._first, source, name)
         for _ in range(self.PASSES):
-            rewritten = self._rewrite_once(source, name)
+            rewritten = self._rewrite_once(self, source, name)
             if rewritten == source:
                 break
             source = rewritten
@@ -125,19 +136,20 @@ class PythonRewriter(RefactoringTool):
     #: How many times the fixers run over a source, at most.
     PASSES = 3
 
-    def _rewrite_once(self, source: str, name: str) -> str:
+    def _rewrite_once(self, tool: RefactoringTool, source: str, name: str) -> str:
+        """``source`` after one run of ``tool``'s fixers."""
         if compiles_as_python3(source):
-            self.driver.grammar = pygram.python_grammar_no_print_and_exec_statement
+            tool.driver.grammar = pygram.python_grammar_no_print_and_exec_statement
         # The grammar cannot end without a newline.
         ends_with_newline = source.endswith("\n")
         if not ends_with_newline:
             source += "\n"
         try:
-            tree = self.refactor_string(source, name)
+            tree = tool.refactor_string(source, name)
         except (ParseError, TokenError, IndentationError) as error:
             raise SourceError(str(error)) from error
         finally:
-            self.driver.grammar = self.grammar
+            tool.driver.grammar = tool.grammar
             self._report_warnings()
         result = str(tree)
         return result if ends_with_newline else result[:-1]

@@ -2,6 +2,9 @@
 import logging
 import re
 import sets
+import sys
+if sys.version < 2.6:
+    from sets import Set as set
 
 from docutils.core import publish_parts
 from sqlalchemy import orm, Column, Table, types
