@@ -140,10 +140,13 @@ class RollingRestartTest(unittest.TestCase):
         cls.https_port = cls.start_nginx()
 
     @classmethod
-    def start(cls, port):
-        """Start the process of ``port`` as the unit does."""
-        _serve, option, config, _port = unit_command(port)
-        cls.servers[port] = PasterServer(cls.dir, config, port=port, options=[option])
+    def start(cls, port, config=None):
+        """Start the process of ``port`` as the unit does (with ``config``
+        in place of its config, if given)."""
+        _serve, option, unit_config, _port = unit_command(port)
+        cls.servers[port] = PasterServer(
+            cls.dir, config or unit_config, port=port, options=[option]
+        )
 
     @classmethod
     def stop_all(cls):
@@ -267,6 +270,16 @@ class RollingRestartTest(unittest.TestCase):
         self.start(port)
         self.wait_until_healthy(port)
 
+    def restart_all(self, config=None):
+        """Stop every process, then start each with ``config`` (the
+        unit's, by default), and wait until all are healthy."""
+        for server in self.servers.values():
+            server.stop()
+        for port in self.servers:
+            self.start(port, config)
+        for port in self.servers:
+            self.wait_until_healthy(port)
+
     def wait_until_healthy(self, port):
         deadline = time.monotonic() + 60
         while self.health(port) != 200:
@@ -290,6 +303,37 @@ class RollingRestartTest(unittest.TestCase):
         )
         said = " ".join(page.html.main.get_text().split())
         self.assertIn("save again once the wiki answers", said)
+
+    def test_a_clients_own_sso_header_names_no_one(self):
+        """With single sign-on by header, the name comes from nginx alone."""
+        with open(os.path.join(self.dir, "prod.ini"), encoding="utf-8") as ini:
+            config = ini.read()
+        sso = "#quickwiki.sso = header\n"
+        self.assertEqual(config.count(sso), 1, "make-config writes no %r" % sso)
+        with open(os.path.join(self.dir, "sso.ini"), "w", encoding="utf-8") as ini:
+            ini.write(config.replace(sso, sso[1:]))
+        self.restart_all("sso.ini")
+        try:
+            claim = {"Host": HOST, "X-Remote-User": "mallory"}
+            # What the wiki believes of its proxy, here asked directly: the
+            # header names the user.
+            process = next(iter(self.servers))
+            believed = Visitor({**claim, "X-Forwarded-For": "192.0.2.9"})
+            page = believed.open(process, "/SignedOnPage")
+            self.assertEqual(page.html.find(class_="account-name").string, "mallory")
+            # A client's own header, through nginx, names no one: twice,
+            # as nginx takes the processes in turn.
+            claimant = Visitor(claim, https=self.context)
+            pages = [
+                claimant.open(self.https_port, "/SignedOnPage")
+                for _process in self.servers
+            ]
+        finally:
+            self.restart_all()
+        for page in pages:
+            self.assertEqual(page.status, 404)
+            self.assertIsNone(page.html.find(class_="account-name"))
+            self.assertIsNotNone(page.html.find(class_="login-link"))
 
     def test_a_rolling_restart_fails_no_request(self):
         answers = []
