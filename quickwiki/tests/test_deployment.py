@@ -73,6 +73,8 @@ pid {dir}/nginx.pid;
 error_log {dir}/error.log warn;
 events {{ worker_connections 512; }}
 http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
     log_format upstreams '$request_id $status $upstream_addr';
     access_log {dir}/access.log upstreams;
     client_body_temp_path {dir}/client_body;
@@ -172,7 +174,7 @@ class RollingRestartTest(unittest.TestCase):
         (cache,) = re.findall(r"^proxy_cache_path (\S+) ", site, re.MULTILINE)
         # The pages of nginx's own errors come from the checkout.
         public = "root /srv/quickwiki/src/quickwiki/public;"
-        assert site.count(public) == 2, "the shipped site has no %r twice" % public
+        assert site.count(public) == 3, "the shipped site has no %r thrice" % public
         site = site.replace(public, "root %s;" % PUBLIC)
         for old, new in [
             ("listen 443 ssl;", "listen 127.0.0.1:%d ssl;" % https),
@@ -292,6 +294,7 @@ class RollingRestartTest(unittest.TestCase):
             server.stop()
         try:
             page = self.answer(self.visitor(), "/pages/edit/UnavailablePage")
+            style = self.answer(self.visitor(), "/quick.css")
         finally:
             for port in self.servers:
                 self.start(port)
@@ -303,6 +306,27 @@ class RollingRestartTest(unittest.TestCase):
         )
         said = " ".join(page.html.main.get_text().split())
         self.assertIn("save again once the wiki answers", said)
+        self.assertNginxsOwn(page)
+        # The page is styled, though the wiki that serves the style is down.
+        self.assertEqual(page.html.find("link", rel="stylesheet")["href"], "/quick.css")
+        self.assertEqual(style.status, 200)
+        self.assertEqual(style.headers.get_content_type(), "text/css")
+        with open(os.path.join(PUBLIC, "quick.css"), encoding="utf-8") as css:
+            self.assertEqual(style.text, css.read())
+
+    def assertNginxsOwn(self, answer):
+        """``answer`` is nginx's own, naming no version of nginx, with the
+        headers of the wiki's pages."""
+        self.assertEqual(answer.headers["Server"], "nginx")
+        wikis = Visitor().open(next(iter(self.servers)), "/FrontPage").headers
+        for name in [
+            "Content-Security-Policy",
+            "X-Content-Type-Options",
+            "X-Frame-Options",
+            "Referrer-Policy",
+        ]:
+            self.assertIsNotNone(wikis[name], name)
+            self.assertEqual(answer.headers.get_all(name), [wikis[name]], name)
 
     def test_a_clients_own_sso_header_names_no_one(self):
         """With single sign-on by header, the name comes from nginx alone."""
@@ -448,7 +472,9 @@ class RollingRestartTest(unittest.TestCase):
     def test_health_answers_this_machine_and_metrics_no_one(self):
         visitor = self.visitor()
         self.assertEqual(visitor.open(self.https_port, "/_health").status, 200)
-        self.assertEqual(visitor.open(self.https_port, "/metrics").status, 404)
+        metrics = visitor.open(self.https_port, "/metrics")
+        self.assertEqual(metrics.status, 404)
+        self.assertNginxsOwn(metrics)
 
     def answer(self, visitor, target, **changes):
         """The response to a GET of ``target`` (a path) through nginx, or a
