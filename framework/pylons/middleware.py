@@ -115,7 +115,10 @@ footer_html = (
 class LoggingReporter:
     """A backlash reporter that logs each traceback as an error record.
 
-    With ``error_log`` set, the traceback is also appended to that file.
+    The record carries the exception as its ``exc_info``, so that the
+    log's formatter writes the traceback as it writes every other (a JSON
+    formatter in a field of its own).  With ``error_log`` set, the
+    traceback is also appended to that file.
     """
 
     def __init__(self, error_log: str | None = None) -> None:
@@ -123,9 +126,9 @@ class LoggingReporter:
 
     def report(self, traceback: Any) -> None:
         log.error(
-            "Error while serving %s:\n%s",
+            "Error while serving %s",
             _request_url(traceback.context.get("environ", {})),
-            traceback.plaintext,
+            exc_info=traceback.exc_info,
         )
         if self.error_log:
             with open(self.error_log, "a", encoding="utf-8") as logfile:
@@ -159,11 +162,14 @@ class PlainErrorPage:
     """With debug off: a plain 500 page for an exception, which is reported.
 
     Each reporter (the log, the ``error_log`` file, mail) gets backlash's
-    traceback of it, and the server's ``wsgi.errors`` stream its text.  The
-    page says ``error_message`` and nothing of the error.  Nothing is done
-    for a request that goes well, beyond watching a streamed body, which
-    may still fail once the application returned.  As :class:`ThrowErrors`
-    does, it lets requests that ask for their errors by.
+    traceback of it; nothing is written to the server's ``wsgi.errors``
+    stream besides, as the log has it once already (a server logging to
+    its standard error would write it twice, the second time not in the
+    log's format).  The page says ``error_message`` and nothing of the
+    error.  Nothing is done for a request that goes well, beyond watching
+    a streamed body, which may still fail once the application returned.
+    As :class:`ThrowErrors` does, it lets requests that ask for their
+    errors by.
     """
 
     def __init__(
@@ -219,7 +225,6 @@ class PlainErrorPage:
         traceback = get_current_traceback(
             skip=1, context=RequestContext({"environ": dict(environ)})
         )
-        traceback.log(environ["wsgi.errors"])
         for reporter in self.reporters:
             try:
                 reporter.report(traceback)

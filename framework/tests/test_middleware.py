@@ -92,6 +92,27 @@ class ErrorHandlerDebugOffTest(unittest.TestCase):
         self.assertIn("RuntimeError: sample failure", logs.output[0])
         self.assertIn("/hello/boom", logs.output[0])
 
+    def test_the_error_is_one_log_record_with_its_exc_info_and_no_raw_text(self):
+        """Logged once, through logging, whose formatter writes the
+        traceback; nothing besides on the server's error stream."""
+
+        def failing(environ, start_response):
+            raise RuntimeError("logged once")
+
+        app = ErrorHandler(failing, {}, debug=False)
+        with self.assertLogs(level="DEBUG") as logs:
+            status, _headers, _body, _app_iter = call(app, "/failing")
+        self.assertEqual(status, "500 Internal Server Error")
+        self.assertEqual(call.errors, "")
+        (record,) = logs.records
+        self.assertEqual(record.levelname, "ERROR")
+        self.assertIn("/failing", record.getMessage())
+        self.assertNotIn("Traceback", record.getMessage())
+        exc_type, exc_value, exc_traceback = record.exc_info
+        self.assertIs(exc_type, RuntimeError)
+        self.assertEqual(str(exc_value), "logged once")
+        self.assertIsNotNone(exc_traceback)
+
     def test_on_its_own_it_answers_a_plain_500_page(self):
         def failing(environ, start_response):
             raise RuntimeError("secret detail")
@@ -315,4 +336,5 @@ class PlainErrorPageTest(unittest.TestCase):
         self.assertIn(b"Sorry, &lt;b&gt;that&lt;/b&gt; failed", body)
         self.assertNotIn(b"failed while streaming", body)
         self.assertIn("RuntimeError: failed while streaming", logs.output[0])
-        self.assertIn("RuntimeError: failed while streaming", call.errors)
+        self.assertEqual(logs.records[0].exc_info[0], RuntimeError)
+        self.assertEqual(call.errors, "")

@@ -240,6 +240,17 @@ class ServeTest(unittest.TestCase):
 class UnitServeTest(PasterTest):
     """``paster serve`` as the shipped systemd unit runs it."""
 
+    def json_records(self, server):
+        """The records of ``server``'s log, each line of which must be JSON."""
+        records, not_json = [], []
+        for line in server.log().splitlines():
+            try:
+                records.append(json.loads(line))
+            except ValueError:
+                not_json.append(line)
+        self.assertEqual(not_json, [])
+        return records
+
     def test_with_the_json_format_every_line_it_writes_is_json(self):
         make_wiki(self.dir, {"formatter": "json"})
         _serve, *options, config, _port = unit_command(0)
@@ -247,15 +258,31 @@ class UnitServeTest(PasterTest):
         self.addCleanup(server.stop)
         self.assertEqual(Visitor().open(server.port, "/").status, 200)
         server.stop()
-        lines = server.log().splitlines()
-        self.assertIn("Serving on", lines[0])
-        not_json = []
-        for line in lines:
-            try:
-                json.loads(line)
-            except ValueError:
-                not_json.append(line)
-        self.assertEqual(not_json, [])
+        records = self.json_records(server)
+        self.assertIn("Serving on", records[0]["message"])
+
+    def test_with_the_json_format_a_failed_request_writes_json_alone(self):
+        """A 500 is one JSON record, its traceback in ``exc_info``."""
+        disk = os.path.join(self.dir, "disk")
+        os.mkdir(disk)
+        url = "sqlite:///%(here)s/disk/quickwiki.db"
+        make_wiki(self.dir, {"formatter": "json", "sqlalchemy.url": url})
+        _serve, *options, config, _port = unit_command(0)
+        server = PasterServer(self.dir, config, options=options)
+        self.addCleanup(server.stop)
+        # The database out of reach, as on a disk gone (or a PostgreSQL
+        # stopped): a request that reads it fails.
+        os.rename(disk, disk + "-gone")
+        self.assertEqual(Visitor().open(server.port, "/FrontPage").status, 500)
+        server.stop()
+        records = self.json_records(server)
+        errors = [record for record in records if record["level"] == "ERROR"]
+        self.assertEqual(len(errors), 1, records)
+        self.assertIn("/FrontPage", errors[0]["message"])
+        self.assertNotIn("Traceback", errors[0]["message"])
+        self.assertIn("Traceback", errors[0]["exc_info"])
+        self.assertIn("OperationalError", errors[0]["exc_info"])
+        self.assertIn("request_id", errors[0])
 
 
 class GracefulStopTest(PasterTest):
