@@ -278,6 +278,8 @@ def _functions_table(profile, limit, order="top_self"):
 
 
 def _wiki_profile_tables(wiki):
+    if not wiki["profiles"]:
+        return ""
     parts = [
         "### Where the wikis' time goes",
         "",
@@ -396,7 +398,9 @@ def _page_view_table(wiki):
                 "%.1f" % peers["p99_ms"],
             ]
         )
-    lowest = min((ratio for ratio, _ in ratios.values()), default=0.0)
+    if not rows:
+        return ""
+    lowest = min(ratio for ratio, _ in ratios.values())
     return "\n".join(
         [
             "### Page view: QuickWiki against the wiki2 peer",

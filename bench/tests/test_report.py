@@ -205,6 +205,17 @@ class OrderTest(unittest.TestCase):
         self.assertNotIn("## 1.", text)
         self.assertIn("## 2. QuickWiki and the wiki2 peer over HTTP", text)
 
+    def test_a_run_without_page_views_or_profiles_leaves_their_sections_out(self):
+        results = sample_results()
+        wiki = results["wiki"]
+        wiki["rows"] = [row for row in wiki["rows"] if row["operation"] == "save"]
+        wiki["profiles"] = {}
+        text = report.render_markdown(results)
+        self.assertIn("| QuickWiki, save a page | 100 |", text)
+        self.assertNotIn("### Page view", text)
+        self.assertNotIn("lowest ratio", text)
+        self.assertNotIn("### Where the wikis' time goes", text)
+
     def test_tables_follow_the_label_order_not_the_dict_order(self):
         results = sample_results()
         results["overhead"]["summary"] = dict(
