@@ -55,6 +55,7 @@ def growth_chart(wiki, path):
         ("quickwiki", "list-first"): ("-", "#238b45"),
         ("quickwiki", "list-last"): (":", "#238b45"),
         ("quickwiki", "save"): ("-", "#d94801"),
+        ("quickwiki-before", "save"): ("--", "#d94801"),
         ("quickwiki", "search"): ("-", "#ce1256"),
         ("quickwiki-pg", "search"): ("--", "#ce1256"),
         ("quickwiki", "search-broad"): (":", "#ce1256"),

@@ -52,6 +52,7 @@ SERIES_LABELS = {
     ("quickwiki", "list-first"): "QuickWiki, title list, first page",
     ("quickwiki", "list-last"): "QuickWiki, title list, last page",
     ("quickwiki", "save"): "QuickWiki, save a page",
+    ("quickwiki-before", "save"): "QuickWiki before (--before), save a page",
     ("quickwiki", "search"): "QuickWiki, search (words of one page)",
     ("quickwiki-pg", "search"): "QuickWiki on PostgreSQL, search (words of one page)",
     ("quickwiki", "search-broad"): "QuickWiki, search (words of every page)",
@@ -147,6 +148,15 @@ def _heading(meta):
             "",
             "Versions: %s." % versions,
         ]
+        + (
+            [
+                "",
+                "QuickWiki before: QuickWiki and the framework at commit %s, "
+                "with the same libraries." % meta["before"],
+            ]
+            if meta.get("before")
+            else []
+        )
     )
 
 

@@ -98,6 +98,12 @@ def parse_args(argv):
         help="measure only these wiki operations, comma separated (e.g. "
         "save,search), and skip part 1 and the profiles",
     )
+    parser.add_argument(
+        "--before",
+        default="",
+        help="a commit (e.g. a6311a0): also measure the saves of QuickWiki "
+        "and the framework as they were there, side by side",
+    )
     overhead.add_options(parser, OPTIONS)
     args = parser.parse_args(argv)
     args.sizes = sorted(int(size) for size in args.sizes.split(","))
@@ -141,6 +147,7 @@ def describe_run(args):
         "seconds": args.seconds,
         "warmup_seconds": args.warmup,
         "wiki_rounds": args.wiki_rounds,
+        "before": args.before,
         "load_average": os.getloadavg(),
         "versions": versions,
     }

@@ -13,12 +13,14 @@ its size, a minute after the one before (so that the recent changes have
 an order of time), each page in the search index (made with
 :func:`quickwiki.lib.search.document`, as a save makes it), and each
 filler page's links to its neighbours and the FrontPage, as its first view
-would store them, so that what links to the FrontPage is every page.
+would store them, so that what links to the FrontPage is every page.  A
+wiki of an earlier version (``bench/run --before``) gets what its schema
+has room for: the columns and tables it lacks are left out.
 """
 
 from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import create_engine, select
+from sqlalchemy import MetaData, Table, create_engine, inspect, select
 
 from quickwiki.lib import search
 from quickwiki.model import Link, Page, Rendering, Revision, SearchText
@@ -157,16 +159,21 @@ def insert_quickwiki_pages(database_url, rows):
     engine = create_engine(database_url)
     try:
         with engine.begin() as connection:
+            tables = _stored_tables(
+                connection, Page, Revision, Rendering, SearchText, Link
+            )
             for offset, batch in _numbered_batches(rows):
-                connection.execute(
-                    Page.__table__.insert(),
+                _insert(
+                    connection,
+                    tables[Page],
                     [
                         {"title": title, "revision": 1, "deleted": False}
                         for title, _ in batch
                     ],
                 )
-                connection.execute(
-                    Revision.__table__.insert(),
+                _insert(
+                    connection,
+                    tables[Revision],
                     [
                         {
                             "page": title,
@@ -182,21 +189,25 @@ def insert_quickwiki_pages(database_url, rows):
                         for number, (title, text) in enumerate(batch)
                     ],
                 )
-                connection.execute(
-                    Rendering.__table__.insert(),
+                _insert(
+                    connection,
+                    tables[Rendering],
                     [{"page": title, "revision": 1} for title, _ in batch],
                 )
-                connection.execute(
-                    SearchText.__table__.insert(),
+                _insert(
+                    connection,
+                    tables[SearchText],
                     [search.document(title, text) for title, text in batch],
                 )
-                links = [
-                    link
-                    for title, _ in batch
-                    for link in _filler_links(title, len(rows))
-                ]
-                if links:
-                    connection.execute(Link.__table__.insert(), links)
+                _insert(
+                    connection,
+                    tables[Link],
+                    [
+                        link
+                        for title, _ in batch
+                        for link in _filler_links(title, len(rows))
+                    ],
+                )
             # The planner's statistics, as a wiki that has been in use has
             # them (PostgreSQL's autovacuum gathers them, later): without,
             # PostgreSQL takes a word on every page for a rare one, and
@@ -204,6 +215,41 @@ def insert_quickwiki_pages(database_url, rows):
             connection.exec_driver_sql("ANALYZE")
     finally:
         engine.dispose()
+
+
+def _stored_tables(connection, *entities):
+    """Each entity's table as the database has it: the model's, or for a
+    wiki of an earlier version, its columns that the database has (with
+    their defaults), or None where it lacks the table."""
+    inspector = inspect(connection)
+    names = set(inspector.get_table_names())
+    tables = {}
+    for entity in entities:
+        table = entity.__table__
+        if table.name not in names:
+            tables[entity] = None
+            continue
+        stored = {column["name"] for column in inspector.get_columns(table.name)}
+        tables[entity] = (
+            table
+            if stored >= set(table.columns.keys())
+            else Table(
+                table.name,
+                MetaData(),
+                *(column._copy() for column in table.columns if column.name in stored),
+            )
+        )
+    return tables
+
+
+def _insert(connection, table, rows):
+    """Insert ``rows`` into ``table`` (if any), with the fields it has."""
+    if table is None or not rows:
+        return
+    names = set(table.columns.keys())
+    if not names >= rows[0].keys():
+        rows = [{name: row[name] for name in names & row.keys()} for row in rows]
+    connection.execute(table.insert(), rows)
 
 
 def add_quickwiki_revisions(database_url, title, count):

@@ -30,6 +30,12 @@ for the whole part.  The measurements, one per wiki, operation and size
   (:class:`quickwiki.tests.pgcluster.Cluster`), started for the part when
   PostgreSQL is installed and the ``quickwiki-pg`` measurements are asked
   for;
+- QuickWiki before, ``save`` as above, with ``--before COMMIT`` only:
+  QuickWiki and the framework as they were at that commit (exported from
+  the repository with ``git archive``, imported from there by its
+  servers), its database made by that code's ``paster setup-app``: to
+  compare saves with a change in the save's work and without it, in one
+  run;
 - wiki2 ``show``: ``GET /BenchmarkShowPage``, the same reST page (200);
 - bare ``show``: a WSGI application answering every request with the
   bytes and headers of QuickWiki's page view (``peers/bare_page.py``),
@@ -63,6 +69,7 @@ import concurrent.futures
 import contextlib
 import dataclasses
 import os
+import subprocess
 import tempfile
 import time
 import urllib.parse
@@ -91,6 +98,7 @@ OPERATIONS = {
         "changes",
     ),
     "quickwiki-pg": ("search", "search-broad"),
+    "quickwiki-before": ("save",),
     "wiki2": ("show",),
     "bare": ("show",),
 }
@@ -132,6 +140,8 @@ class Site:
     ini: str
     port: int
     server: wiki_server.Server = None
+    #: Directories first on its server's path: the code of ``--before``.
+    code: tuple = ()
     #: QuickWiki only: the pages saves go to, one per browser session, and
     #: each session's save path, cookie and form body up to the text.
     save_titles: tuple = ()
@@ -150,12 +160,19 @@ def run(args):
             if "quickwiki-pg" in apps
             else None
         )
+        before = (
+            export_commit(args.before, os.path.join(scratch, "before-code"))
+            if "quickwiki-before" in apps
+            else None
+        )
         sites = {}
         for pages in args.sizes:
             # The bare application is made from QuickWiki's page, below.
             for app in (app for app in apps if app != "bare"):
                 print("  %s: %d pages" % (app, pages), flush=True)
-                sites[app, pages] = make_site(app, pages, scratch, args.ini, cluster)
+                sites[app, pages] = make_site(
+                    app, pages, scratch, args.ini, cluster, before
+                )
         for site in sites.values():
             _serve(site, running)
         if "bare" in apps:
@@ -218,8 +235,23 @@ def _serve(site, running):
             site.ini,
             site.port,
             os.path.join(os.path.dirname(site.ini), "server.log"),
+            site.code,
         )
     )
+
+
+def export_commit(commit, directory):
+    """The tree of ``commit`` of this repository, written into
+    ``directory``: the directories to import QuickWiki and the framework
+    from."""
+    os.makedirs(directory)
+    archive = subprocess.run(
+        ["git", "-C", os.path.dirname(wiki_server.HERE), "archive", commit],
+        check=True,
+        capture_output=True,
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", directory], input=archive, check=True)
+    return (directory, os.path.join(directory, "framework"))
 
 
 def make_bare_site(quickwiki, scratch):
@@ -254,7 +286,8 @@ def wanted_apps(args):
     apps = [
         app
         for app, operations in OPERATIONS.items()
-        if not args.operations or set(operations) & set(args.operations)
+        if (not args.operations or set(operations) & set(args.operations))
+        and (app != "quickwiki-before" or args.before)
     ]
     if "quickwiki-pg" in apps:
         try:
@@ -265,16 +298,20 @@ def wanted_apps(args):
     return apps
 
 
-def make_site(app, pages, scratch, source_ini, cluster=None):
+def make_site(app, pages, scratch, source_ini, cluster=None, before=None):
     """A directory, an ini and a database of ``pages`` pages for ``app``;
-    QuickWiki on PostgreSQL's in a new database of ``cluster``."""
+    QuickWiki on PostgreSQL's in a new database of ``cluster``; QuickWiki
+    before's with the code of the directories ``before``, and its ini."""
     directory = os.path.join(scratch, "%s-%d" % (app, pages))
     os.makedirs(directory)
     port = wiki_server.free_port()
+    code = before if app == "quickwiki-before" else ()
     if app.startswith("quickwiki"):
         database = cluster.new_database("bench") if app == "quickwiki-pg" else None
+        if code:
+            source_ini = os.path.join(code[0], "development.ini")
         ini = wiki_server.quickwiki_ini(source_ini, directory, port, database)
-        wiki_server.setup_app(ini)
+        wiki_server.setup_app(ini, code)
         seed.insert_quickwiki_pages(
             wiki_server.database_url(ini), seed.quickwiki_rows(pages)
         )
@@ -285,7 +322,7 @@ def make_site(app, pages, scratch, source_ini, cluster=None):
         seed.insert_pages(
             database, peer_models.Page.__table__, "name", "data", seed.peer_rows(pages)
         )
-    return Site(app, pages, ini, port)
+    return Site(app, pages, ini, port, code=code)
 
 
 def prepare_saves(site, threads):
@@ -502,5 +539,6 @@ CHECKS = {
     ("quickwiki", "changes"): _check_changes,
     ("quickwiki-pg", "search"): _check_search,
     ("quickwiki-pg", "search-broad"): _check_search_broad,
+    ("quickwiki-before", "save"): _check_save,
     ("wiki2", "show"): _check_peer_show,
 }

@@ -135,26 +135,30 @@ def paster(*args):
     return [os.path.join(os.path.dirname(sys.executable), "paster")] + list(args)
 
 
-def server_environment():
+def server_environment(code=()):
     """The servers' environment: this one, with the peers importable (the
-    peer's ``call:wiki2peer:main``) and no warnings of deprecated APIs.
+    peer's ``call:wiki2peer:main``) and no warnings of deprecated APIs;
+    the directories ``code`` first on the path, so that the QuickWiki and
+    the framework found there are the ones imported (those of an earlier
+    commit, ``bench/run --before``).
     """
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(
-        [PEERS] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else [])
+        [*code, PEERS] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else [])
     )
     env["PYTHONWARNINGS"] = "ignore::DeprecationWarning,ignore::UserWarning"
     return env
 
 
-def setup_app(ini_path):
-    """``paster setup-app``: the schema and the FrontPage, as a user makes them."""
+def setup_app(ini_path, code=()):
+    """``paster setup-app``: the schema and the FrontPage, as a user makes
+    them (with the code of ``code``, as :func:`server_environment`)."""
     subprocess.run(
         paster("setup-app", ini_path),
         check=True,
         capture_output=True,
         timeout=120,
-        env=server_environment(),
+        env=server_environment(code),
     )
 
 
@@ -165,8 +169,9 @@ class Server:
     stopped (SIGTERM, then SIGKILL) whatever happened inside.
     """
 
-    def __init__(self, ini_path, port, log_path):
+    def __init__(self, ini_path, port, log_path, code=()):
         self.ini_path, self.port, self.log_path = ini_path, port, log_path
+        self.code = code
         self.process = None
 
     def __enter__(self):
@@ -176,7 +181,7 @@ class Server:
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 stdin=subprocess.DEVNULL,
-                env=server_environment(),
+                env=server_environment(self.code),
             )
         try:
             self._wait_until_listening()

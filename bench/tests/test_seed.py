@@ -1,9 +1,14 @@
 """The pages the benchmark writes into both wikis."""
 
+import os
 import re
+import tempfile
 import unittest
 
 import seed
+from sqlalchemy import create_engine, inspect, text
+
+from quickwiki import migrations
 
 
 class ShowPageTest(unittest.TestCase):
@@ -76,3 +81,42 @@ class FillerLinksTest(unittest.TestCase):
 
     def test_the_show_page_stores_its_own_links(self):
         self.assertEqual(seed._filler_links(seed.SHOW_TITLE, 4), [])
+
+
+class EarlierSchemaTest(unittest.TestCase):
+    def test_a_wiki_of_an_earlier_version_gets_what_its_schema_holds(self):
+        # Schema 0009, before revisions had sizes, links said whether they
+        # were missing, and there was a search index (bench/run --before).
+        with tempfile.TemporaryDirectory() as directory:
+            url = "sqlite:///" + os.path.join(directory, "before.db")
+            engine = create_engine(url)
+            try:
+                with engine.begin() as connection:
+                    migrations.upgrade(connection, "0009")
+                seed.insert_quickwiki_pages(url, seed.quickwiki_rows(10))
+                with engine.connect() as connection:
+                    self.assertEqual(
+                        set(inspect(connection).get_table_names())
+                        & {"search_texts", "search_index"},
+                        set(),
+                    )
+                    revisions = connection.execute(
+                        text("SELECT page, number FROM revisions ORDER BY page")
+                    ).all()
+                    links = connection.execute(
+                        text("SELECT target FROM links WHERE page = :page"),
+                        {"page": seed.filler_title(1)},
+                    ).scalars()
+                    skeletons = connection.execute(
+                        text("SELECT count(*) FROM pages WHERE skeleton IS NULL")
+                    ).scalar()
+                    self.assertEqual(
+                        sorted(links),
+                        ["FrontPage", seed.filler_title(0), seed.filler_title(2)],
+                    )
+            finally:
+                engine.dispose()
+        self.assertEqual(
+            revisions, [(title, 1) for title, _ in sorted(seed.quickwiki_rows(10))]
+        )
+        self.assertEqual(skeletons, 0)  # the model's default still makes them
