@@ -58,7 +58,7 @@ from quickwiki.model import (
     existing_titles,
     live,
 )
-from quickwiki.model.meta import Session, transaction
+from quickwiki.model.meta import read_one, transaction
 
 __all__ = [
     "DEFAULT_KEPT_SIZE",
@@ -148,7 +148,7 @@ def show(title, page_url, file_url=None):
     ``page_url(title)`` is the address of a page, ``file_url(reference)``
     that of a file the text names (:func:`wikitext.render`).
     """
-    row = Session.execute(_STORED, {"title": title}).one_or_none()
+    row = read_one(_STORED, {"title": title})
     if row is None:
         return None
     if row.html is not None and row.renderer == wikitext.RENDERER_VERSION:

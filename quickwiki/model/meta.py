@@ -2,7 +2,7 @@
 
 import contextlib
 
-from sqlalchemy import MetaData
+from sqlalchemy import Connection, MetaData
 from sqlalchemy.orm import DeclarativeBase, scoped_session, sessionmaker
 
 #: The database session of the current thread, and so of the current
@@ -42,3 +42,21 @@ def transaction():
         session.commit()
     with session.begin():
         yield session
+
+
+def read_one(statement, parameters):
+    """The one row (or None) of the read-only ``statement``.
+
+    In the request's open transaction if it has one, so that it sees that
+    transaction's writes.  Otherwise on a connection of its own, given
+    back at once: the session's transaction, begun and closed around one
+    read, costs more than the read (a page view's row, a 304's).
+    """
+    if Session.registry.has() and Session().in_transaction():
+        return Session.execute(statement, parameters).one_or_none()
+    bind = Session.session_factory.kw["bind"]
+    if isinstance(bind, Connection):
+        # A test's: one connection in one transaction, rolled back after it.
+        return bind.execute(statement, parameters).one_or_none()
+    with bind.connect() as connection:
+        return connection.execute(statement, parameters).one_or_none()

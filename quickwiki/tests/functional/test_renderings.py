@@ -218,6 +218,50 @@ class LinkStyleTest(WikiTest):
         self.assertIsNotNone(rendering("SelfPage").html)
 
 
+class OwnConnectionTest(WikiTest, CommittingTestController):
+    """A view reads its row on a connection of its own, with no session
+    transaction to begin and end around it (meta.read_one); the
+    application's engine is the session's here: these tests commit."""
+
+    def transactions_begun(self):
+        """The session transactions begun from now on."""
+        begun = []
+
+        def record(session, transaction, connection):
+            begun.append(transaction)
+
+        event.listen(meta.Session, "after_begin", record)
+        self.addCleanup(event.remove, meta.Session, "after_begin", record)
+        return begun
+
+    def test_a_page_view_and_its_304_read_one_row_without_a_session(self):
+        store_page("SomePage", "See FrontPage.")
+        # The first view renders the page and stores it.
+        etag = self.app.get(url("page", title="SomePage")).headers["ETag"]
+        recorder = StatementRecorder(self)
+        begun = self.transactions_begun()
+        page = self.app.get(url("page", title="SomePage"))
+        self.assertIn("See", page.html.article.get_text())
+        self.app.get(
+            url("page", title="SomePage"), headers={"If-None-Match": etag}, status=304
+        )
+        self.assertEqual(len(recorder.statements), 2, recorder.statements)
+        for statement in recorder.statements:
+            self.assertIn("FROM renderings", statement)
+        self.assertEqual(begun, [])
+
+    def test_a_read_in_a_transaction_sees_its_writes(self):
+        self.save("SomePage", "Text.")
+        self.addCleanup(meta.Session.remove)
+        meta.Session.execute(
+            update(Rendering)
+            .where(Rendering.page == "SomePage")
+            .values(html="<p>Not committed.</p>")
+        )
+        shown = renderings.show("SomePage", lambda title: "/" + title)
+        self.assertEqual(shown.html, "<p>Not committed.</p>")
+
+
 class RenderingRaceTest(WikiTest, CommittingTestController):
     """What happens between a view's reading a page and its storing the
     rendering: another thread saves, or creates a linked page.  That
