@@ -7,9 +7,9 @@
 <%namespace name="diffs" file="/pages/diffs.mako"/>
 <%def name="heading()">${_('Editing %(title)s') % dict(title=c.title)}</%def>
 <%def name="actions()">
-  ${h.link_to(_('Back to %(title)s') % dict(title=c.title), url('page', title=c.title))}
+  <a href="${url('page', title=c.title)}">${_('Back to %(title)s') % dict(title=c.title)}</a>
   % if c.base:
-  ${h.link_to(_('History'), url('history', title=c.title), class_='history-link')}
+  <a class="history-link" href="${url('history', title=c.title)}">${_('History')}</a>
   % endif
 </%def>
 % if c.look_alike is not None:
@@ -71,13 +71,15 @@ ${c.preview.html}
 ${h.secure_form(url('save_page', title=c.title), class_='edit-page')}
   ## quick.js shows it when its live preview stops (too many, or refused).
   <p class="live-preview-stopped hint" hidden>${_('The preview no longer follows your typing, to spare the wiki; the Preview button still shows it.')}</p>
-  ${h.hidden('base', c.base)}
+  ## Plain markup, not h.hidden, h.text and h.submit: WebHelpers2 formats
+  ## each attribute on its own, a third of the form's time.
+  <input id="base" name="base" type="hidden" value="${c.base}" />
   <label for="content">${_('Content, in reStructuredText. WikiWords, such as FrontPage, become links to their pages.')}</label>
   <textarea id="content" name="content" rows="20" cols="80" aria-describedby="cheat-sheet">
 ${c.content}</textarea>
   <label for="summary">${_('Summary of your changes (optional)')}</label>
-  ${h.text('summary', c.summary, maxlength=200)}
-  <p class="buttons">${h.submit('save', _('Save'))} ${h.submit('preview', _('Preview'))}</p>
+  <input id="summary" maxlength="200" name="summary" type="text" value="${c.summary}" />
+  <p class="buttons"><input id="save" name="save" type="submit" value="${_('Save')}" /> <input id="preview" name="preview" type="submit" value="${_('Preview')}" /></p>
 </form>
 ${cheat_sheet()}
 </div>

@@ -9,7 +9,7 @@
 </%def>
 <%def name="feeds()">
   ${parent.feeds()}
-  <%include file="/pages/history_feed.mako"/>
+  ${parent.history_feed()}
 </%def>
 <form class="history" method="GET" action="${url('diff', title=c.title)}">
   <div class="table-scroll"><table class="revisions">
@@ -19,14 +19,20 @@
           <th><span class="visually-hidden">${_('Changes')}</span></th></tr>
     </thead>
     <tbody>
+    ## Translated once, not once a row.
+<%
+  compare_from = _('Compare from revision %(number)d')
+  compare_to = _('Compare to revision %(number)d')
+  changes = _('changes')
+%>\
     % for index, shown in enumerate(c.revisions):
       <tr class="${'deletion' if shown.deleted else 'edit'}">
         ## Each button named for what it chooses: a screen reader says no
         ## column heading with it; its label is a fingertip's target.  Plain
         ## markup, not h.radio and h.link_to: a page of 50 rows built 200
         ## elements with them, most of the page's time.
-        <td><label class="tap-target"><input aria-label="${_('Compare from revision %(number)d') % dict(number=shown.number)}"${' checked="checked"' if index == 1 else '' | n} id="old-${shown.number}" name="old" type="radio" value="${shown.number}" /></label></td>
-        <td><label class="tap-target"><input aria-label="${_('Compare to revision %(number)d') % dict(number=shown.number)}"${' checked="checked"' if index == 0 else '' | n} id="new-${shown.number}" name="new" type="radio" value="${shown.number}" /></label></td>
+        <td><label class="tap-target"><input aria-label="${compare_from % dict(number=shown.number)}"${' checked="checked"' if index == 1 else '' | n} id="old-${shown.number}" name="old" type="radio" value="${shown.number}" /></label></td>
+        <td><label class="tap-target"><input aria-label="${compare_to % dict(number=shown.number)}"${' checked="checked"' if index == 0 else '' | n} id="new-${shown.number}" name="new" type="radio" value="${shown.number}" /></label></td>
         <td class="number"><a href="${url('revision', title=c.title, number=shown.number)}">${shown.number}</a></td>
         <td>${h.moment(shown.created)}</td>
         <td class="author">${h.author(shown)}</td>
@@ -37,7 +43,7 @@
 ${shown.summary}</td>
         <td>\
 % if shown.number > 1:
-<a class="changes-link" href="${url('diff', title=c.title, old=shown.number - 1, new=shown.number)}">${_('changes')}</a>\
+<a class="changes-link" href="${url('diff', title=c.title, old=shown.number - 1, new=shown.number)}">${changes}</a>\
 % endif
 </td>
       </tr>
