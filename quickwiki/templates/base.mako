@@ -85,6 +85,11 @@
         href="${url('changes_feed')}">
 </%def>
 
+## The link to the Atom feed of page c.title's history, for the head of
+## the page's views (a def, not an include: no template to look up).
+<%def name="history_feed()"><link rel="alternate" type="application/atom+xml" title="${_('History of %(title)s') % dict(title=c.title)}"
+      href="${url('history_feed', title=c.title)}">
+</%def>\
 <%def name="flash_messages()" filter="trim">
 <% messages = h.flash.pop_messages() %>
 % if messages:

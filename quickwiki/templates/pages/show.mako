@@ -30,7 +30,7 @@
 </%def>
 <%def name="feeds()">
   ${parent.feeds()}
-  <%include file="/pages/history_feed.mako"/>
+  ${parent.history_feed()}
 </%def>
 % if c.redirected_from:
 <p class="redirected-from">${h.translated('(Redirected from %(title)s)',
