@@ -224,6 +224,17 @@ class RequestGlobal(StackedObjectProxy):
             )
         super().__init__(name=name)
 
+    def __getattr__(self, attr: str) -> Any:
+        """Attribute ``attr`` of the object the global stands for now."""
+        contexts = getattr(_contexts, "objects", None)
+        if contexts and not getattr(self.____local__, "objects", None):
+            # What nearly every use is, in one step rather than two: the
+            # request's own object, nothing pushed on the global.
+            obj = getattr(contexts[-1], self.____name__, _NONE)
+            if obj is not _NONE:
+                return getattr(obj, attr)
+        return getattr(self._current_obj(), attr)
+
     def _current_obj(self) -> Any:
         """The object this global stands for in this thread, now."""
         local = self.____local__
