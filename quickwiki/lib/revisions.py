@@ -28,9 +28,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import NamedTuple
 
-from sqlalchemy import and_, insert, select, update
+from sqlalchemy import and_, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import defer
 
 from quickwiki.lib import diffs, renderings, search, work
 from quickwiki.lib.wikiwords import redirect_target
@@ -140,19 +139,27 @@ def revision(title, number):
     return Session.get(Revision, (title, number))
 
 
+#: What a history reads: every column of a revision but its text, which
+#: a list of them need not read.  Built once, and read as rows, not as
+#: ORM objects, which a history only shows (a page of 50 made 50 of them).
+_HISTORY = (
+    select(*(column for column in Revision.__table__.c if column.key != "content"))
+    .where(
+        Revision.__table__.c.page == bindparam("title"),
+        Revision.__table__.c.number < bindparam("before"),
+    )
+    .order_by(Revision.__table__.c.number.desc())
+    .limit(bindparam("count"))
+)
+
+
 def history(title, before, count):
     """Up to ``count`` revisions of page ``title`` numbered below
-    ``before``, newest first, without their text: a list of them need not
-    read every text (their ``content`` may not be read).
+    ``before``, newest first: rows with each column of a revision but its
+    ``content``.
     """
     return list(
-        Session.scalars(
-            select(Revision)
-            .options(defer(Revision.content, raiseload=True))
-            .where(Revision.page == title, Revision.number < before)
-            .order_by(Revision.number.desc())
-            .limit(count)
-        )
+        Session.execute(_HISTORY, {"title": title, "before": before, "count": count})
     )
 
 
