@@ -17,6 +17,8 @@ protected page is edited by admins only.  The checks below are given to
 Templates ask :func:`allowed` what to offer.
 """
 
+from sqlalchemy import bindparam, select
+
 from pylons import app_globals, request
 from pylons.decorators.secure import Refused
 from pylons.i18n import N_, ugettext
@@ -149,9 +151,13 @@ def is_protected(title):
     """Whether page ``title`` is protected (read once a request)."""
     known = request.environ.setdefault(_PROTECTION_KEY, {})
     if title not in known:
-        page = meta.Session.get(Page, title)
-        known[title] = page is not None and page.protected
+        # One value, not the page as an ORM object.
+        known[title] = bool(meta.Session.scalar(_PROTECTED, {"title": title}))
     return known[title]
+
+
+#: Whether a page is protected (None for no page), built once.
+_PROTECTED = select(Page.protected).where(Page.title == bindparam("title"))
 
 
 def knows_protection(title, protected):

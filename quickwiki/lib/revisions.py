@@ -125,13 +125,17 @@ class NoSuchRevision(LookupError):
     """A form named a revision that the page does not have."""
 
 
+#: What :func:`head` reads, built once: every page's action reads it.
+_HEAD = (
+    select(Revision)
+    .join(Page, and_(Page.title == Revision.page, Page.revision == Revision.number))
+    .where(Page.title == bindparam("title"))
+)
+
+
 def head(title):
     """Page ``title``'s latest revision, or None if it never had one."""
-    return Session.scalars(
-        select(Revision)
-        .join(Page, and_(Page.title == Revision.page, Page.revision == Revision.number))
-        .where(Page.title == title)
-    ).one_or_none()
+    return Session.scalars(_HEAD, {"title": title}).one_or_none()
 
 
 def revision(title, number):
