@@ -173,13 +173,21 @@ class URLGenerator(routes_util.URLGenerator):
     def __call__(self, *args: Any, **kwargs: Any) -> str:
         """The URL of a route (``url('page', title='FrontPage')``), as Routes'."""
         urls = self.urls
-        if urls is None or not self._rememberable(args, kwargs):
+        if urls is None:
             made: str = super().__call__(*args, **kwargs)
             return made
         key = (self.environ.get("SCRIPT_NAME", ""), args, tuple(kwargs.items()))
-        url = urls.get(key)
-        if url is None:
-            url = super().__call__(*args, **kwargs)
+        try:
+            url = urls.get(key)
+        except TypeError:
+            url = None  # an argument no dictionary holds: never remembered
+        # Looked up first: what was kept passed _rememberable then.  Only
+        # the arguments' types are left to check, as True, 1.0 and a str
+        # subclass equal what was kept for 1 and for text.
+        if url is not None and _plain(args, kwargs):
+            return url
+        url = super().__call__(*args, **kwargs)
+        if self._rememberable(args, kwargs):
             if len(urls) >= URLS_KEPT:
                 urls.clear()
             urls[key] = url
@@ -190,11 +198,19 @@ class URLGenerator(routes_util.URLGenerator):
         mapper = self.mapper
         if mapper.sub_domains or mapper.urlcache is None:
             return False
-        for value in args:
-            if type(value) is not str:
-                return False
-        for name, value in kwargs.items():
-            if name in _REQUEST_ARGUMENTS or type(value) not in (str, int):
-                return False
+        if not _plain(args, kwargs) or not _REQUEST_ARGUMENTS.isdisjoint(kwargs):
+            return False
         route = mapper._routenames.get(args[0]) if args else None
         return route is None or not route.filter
+
+
+def _plain(args: tuple[Any, ...], kwargs: dict[str, Any]) -> bool:
+    """Whether ``args`` are all text and ``kwargs``' values text or whole
+    numbers, of those very types: what a kept URL was asked for with."""
+    for value in args:
+        if type(value) is not str:
+            return False
+    for value in kwargs.values():
+        if type(value) is not str and type(value) is not int:
+            return False
+    return True

@@ -143,6 +143,13 @@ class CompiledRoutesTest(unittest.TestCase):
         self.assertIsNotNone(CompiledRoutes.of(mapper))
 
 
+class _Text(str):
+    """Text of a type of its own, which Routes writes as its str()."""
+
+    def __str__(self):
+        return "text:" + str.__str__(self)
+
+
 class URLGeneratorTest(unittest.TestCase):
     def setUp(self):
         self.mapper = _mapper()
@@ -188,6 +195,30 @@ class URLGeneratorTest(unittest.TestCase):
                     self.routes()("pages", **kwargs),
                 )
         self.generator()("page", title=object())
+        self.assertEqual(self.urls, {})
+
+    def test_arguments_equal_to_kept_ones_get_their_own_url(self):
+        # True and 1.0 equal 1, a str subclass its text: none of them gets
+        # the URL kept for what it equals, but what Routes makes of it.
+        self.generator()("revision", title="Page", number=1)
+        self.generator()("page", title="Page")
+        for number in (True, 1.0):
+            with self.subTest(number=number):
+                with self.assertRaises(GenerationException):
+                    self.routes()("revision", title="Page", number=number)
+                with self.assertRaises(GenerationException):
+                    self.generator()("revision", title="Page", number=number)
+        self.assertEqual(
+            self.generator()("page", title=_Text("Page")),
+            self.routes()("page", title=_Text("Page")),
+        )
+        self.assertEqual(len(self.urls), 2)
+
+    def test_unhashable_arguments_are_not_remembered(self):
+        self.assertEqual(
+            self.generator()("pages", after=["FrontPage"]),
+            self.routes()("pages", after=["FrontPage"]),
+        )
         self.assertEqual(self.urls, {})
 
     def test_a_failure_is_not_remembered(self):
