@@ -47,6 +47,8 @@ POLICIES = {"open": "editor", "registered": "reader", "closed": None}
 
 #: Where a request keeps what it knows of its pages' protection.
 _PROTECTION_KEY = "quickwiki.protected"
+#: Where a request keeps its role, with the account it is the role of.
+_ROLE_KEY = "quickwiki.role"
 
 #: What each action needs, said to whoever may not do it (translated when
 #: said), and the role it needs when the page is not protected.
@@ -70,8 +72,14 @@ def role():
     """The role the request acts with: its account's, or what the policy
     gives everyone, whichever allows more; None for no role at all."""
     account = auth.account()
-    given = [POLICIES[app_globals.policy], account.role if account else None]
-    return max(given, key=_rank)
+    environ = request.environ
+    # Worked out once for the request's account (a page asks five times or
+    # more); a login or logout in the request gives it another.
+    known = environ.get(_ROLE_KEY)
+    if known is None or known[0] is not account:
+        given = [POLICIES[app_globals.policy], account.role if account else None]
+        known = environ[_ROLE_KEY] = (account, max(given, key=_rank))
+    return known[1]
 
 
 def refusal(action, title=None):
