@@ -34,6 +34,7 @@ request, an action (or the login code) counts with::
 """
 
 import contextlib
+import functools
 import hashlib
 import io
 import ipaddress
@@ -239,7 +240,17 @@ def client(environ=None):
     """
     if environ is None:
         environ = pylons.request.environ
-    address = environ.get("REMOTE_ADDR") or "unknown"
+    return _client_of(environ.get("REMOTE_ADDR") or "unknown")
+
+
+#: How many addresses' clients :func:`client` remembers.
+CLIENTS_KEPT = 4096
+
+
+@functools.lru_cache(maxsize=CLIENTS_KEPT)
+def _client_of(address):
+    """The client an address counts as, worked out once for an address
+    met again: every request asks, and parsing one takes a few µs."""
     try:
         parsed = ipaddress.ip_address(address)
     except ValueError:
