@@ -30,11 +30,10 @@
         ## Each button named for what it chooses: a screen reader says no
         ## column heading with it; its label is a fingertip's target.  Plain
         ## markup, not h.radio and h.link_to: a page of 50 rows built 200
-        ## elements with them, most of the page's time.  The revision's
-        ## number, a whole number, needs no escaping (| n, str): five a row.
-        <td><label class="tap-target"><input aria-label="${compare_from % dict(number=shown.number)}"${' checked="checked"' if index == 1 else '' | n} id="old-${shown.number | n, str}" name="old" type="radio" value="${shown.number | n, str}" /></label></td>
-        <td><label class="tap-target"><input aria-label="${compare_to % dict(number=shown.number)}"${' checked="checked"' if index == 0 else '' | n} id="new-${shown.number | n, str}" name="new" type="radio" value="${shown.number | n, str}" /></label></td>
-        <td class="number"><a href="${url('revision', title=c.title, number=shown.number)}">${shown.number | n, str}</a></td>
+        ## elements with them, most of the page's time.
+        <td><label class="tap-target"><input aria-label="${compare_from % dict(number=shown.number)}"${' checked="checked"' if index == 1 else '' | n} id="old-${shown.number}" name="old" type="radio" value="${shown.number}" /></label></td>
+        <td><label class="tap-target"><input aria-label="${compare_to % dict(number=shown.number)}"${' checked="checked"' if index == 0 else '' | n} id="new-${shown.number}" name="new" type="radio" value="${shown.number}" /></label></td>
+        <td class="number"><a href="${url('revision', title=c.title, number=shown.number)}">${shown.number}</a></td>
         <td>${h.moment(shown.created)}</td>
         <td class="author">${h.author(shown)}</td>
         <td class="summary">\
