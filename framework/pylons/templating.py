@@ -73,7 +73,7 @@ def pylons_globals() -> dict[str, Any]:
                 value = make_object(py, name)
                 if value is None:
                     continue  # an application's make_<name> gave none
-        if proxy is not None and getattr(proxy.____local__, "objects", None):
+        if proxy is not None and proxy.____local__.objects:
             # What the global gives, an object pushed on it in this thread
             # (set_lang replaces the translator so).
             value = proxy._current_obj()
