@@ -631,12 +631,12 @@ def _decoded_path_values(match: dict[str, Any], route: Any) -> dict[str, Any]:
     are not UTF-8 become U+FFFD, as Routes' ``decode_errors`` says.  The
     route's defaults and ``path_info`` (a path, not text) stay as they are.
     """
-    decoded = dict(match)
+    decoded = match  # copied at the first value to decode: most have none
     for key, value in match.items():
         if (
-            key == "path_info"
-            or not isinstance(value, str)
+            not isinstance(value, str)
             or value.isascii()
+            or key == "path_info"
             or value == route.defaults.get(key)
         ):
             continue
@@ -644,6 +644,8 @@ def _decoded_path_values(match: dict[str, Any], route: Any) -> dict[str, Any]:
             raw = value.encode("latin-1")
         except UnicodeEncodeError:
             continue  # not from the path
+        if decoded is match:
+            decoded = dict(match)
         decoded[key] = raw.decode(route.encoding, route.decode_errors)
     return decoded
 
