@@ -21,6 +21,7 @@ from markupsafe import Markup
 import pylons
 from pylons.context import (
     REQUEST_OBJECTS,
+    RequestGlobal,
     RequestObject,
     current_context,
     make_object,
@@ -52,7 +53,11 @@ def pylons_globals() -> dict[str, Any]:
     first uses them: a template that never does costs the request nothing
     of them.  (So ``session`` and ``cache`` are names of a template even
     without their middleware, whose use then raises the ``TypeError`` of
-    an object not set up.)
+    an object not set up.)  Once the request has its translator, ``_``
+    and ``ungettext`` are the translator's own methods; else the
+    :mod:`pylons.i18n` functions, which ask for the translator at each
+    call.  (So a ``set_lang`` during the render changes the language of
+    the next render, not of this one.)
     """
     py = current_context()
     if py is None:
@@ -80,6 +85,12 @@ def pylons_globals() -> dict[str, Any]:
         names[name] = value
         for alias in obj.aliases:
             names[alias] = value
+    translator = names.get("translator")
+    if translator is not None and type(translator) is not RequestGlobal:
+        # Made already (by set_lang, or an earlier use): its own methods,
+        # one call each rather than three, for a page translates dozens.
+        names["_"] = translator.gettext
+        names["ungettext"] = translator.ngettext
     return names
 
 

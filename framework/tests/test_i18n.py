@@ -125,6 +125,16 @@ class RequestLanguageTest(CatalogueMixin, unittest.TestCase):
         self.assertEqual(app.get("/i18n/switch", {"lang": "de"}).text, "Apfel|de")
         self.assertEqual(app.get("/i18n/current").text, "apple|")
 
+    def test_templates_translate_into_the_language_set_before(self):
+        # The translator is made by then: the template's _ and ungettext
+        # are its own methods.
+        app = self.app()
+        page = app.get("/templates/page_in/fr").text
+        self.assertIn("translated=pomme", page)
+        self.assertIn("plural=4 pommes", page)
+        self.assertIn("translated=Apfel", app.get("/templates/page_in/de").text)
+        self.assertIn("translated=apple", app.get("/templates/page").text)
+
     def test_set_lang_takes_a_list_of_languages(self):
         response = self.app().get(
             "/i18n/switch_to_many", [("lang", "es"), ("lang", "fr")]

@@ -1,6 +1,7 @@
 """Rendering Mako templates and their defs."""
 
 from pylons import tmpl_context as c
+from pylons.i18n import set_lang
 from pylons.templating import pylons_globals, render_mako, render_mako_def
 
 from tests.sampleapp.lib.base import BaseController
@@ -10,6 +11,11 @@ class TemplatesController(BaseController):
     def page(self):
         c.name = "<Pylons>"
         return render_mako("/page.mako", extra_vars={"extra": "an extra"})
+
+    def page_in(self, id):
+        set_lang(id)
+        c.name = id
+        return render_mako("/page.mako", extra_vars={"extra": "in %s" % id})
 
     def a_def(self):
         return render_mako_def("/page.mako", "greeting", who="def caller")
