@@ -91,6 +91,12 @@ class EtagCacheTest(unittest.TestCase):
         self.assertEqual(response.headers["Cache-Control"], "public, max-age=60")
         self.assertEqual(response.headers["Vary"], "Accept-Language, Cookie")
 
+    def test_last_modified_of_another_zone_is_sent_in_gmt(self):
+        response = self.app.get("/hello/tagged_in_zone")
+        self.assertEqual(
+            response.headers["Last-Modified"], "Fri, 02 Jan 2026 03:04:05 GMT"
+        )
+
     def test_a_304_repeats_how_the_copy_may_be_kept(self):
         response = self.app.get(
             "/hello/tagged_since", headers={"If-None-Match": '"v2"'}, status=304

@@ -13,12 +13,14 @@ privileges change.
 from __future__ import annotations
 
 import codecs
+import functools
 import html
 import io
 import logging
 import re
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import datetime, timezone
+from email.utils import format_datetime
 from typing import TYPE_CHECKING, Any, NoReturn
 from urllib.parse import unquote_to_bytes, urljoin, urlsplit
 
@@ -375,7 +377,7 @@ def etag_cache(key: object = None, last_modified: datetime | None = None) -> Non
     response = pylons.response._current_obj()
     response.headers["ETag"] = '"%s"' % key
     if last_modified is not None:
-        response.last_modified = last_modified
+        response.headers["Last-Modified"] = _http_date(last_modified)
     if request.method in ("GET", "HEAD") and _unchanged(request, key, last_modified):
         log.debug("ETag %s matches: 304 Not Modified", response.headers["ETag"])
         raise webob.exc.HTTPNotModified(
@@ -385,6 +387,18 @@ def etag_cache(key: object = None, last_modified: datetime | None = None) -> Non
                 if name.lower() in _KEPT_BY_304
             ]
         )
+
+
+@functools.lru_cache(maxsize=1024)
+def _http_date(when: datetime) -> str:
+    """``when`` as an HTTP date; a naive datetime is UTC, as for WebOb.
+
+    Kept: a page's date is the same on each of its views, and writing it
+    takes longer than the rest of the conditional check.
+    """
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return format_datetime(when.astimezone(timezone.utc), usegmt=True)
 
 
 #: The headers a 304 answer repeats (RFC 9110, 15.4.5), lowered.

@@ -15,6 +15,7 @@ from tests.sampleapp.lib.base import BaseController
 
 #: When the page of ``tagged_since`` last changed.
 TAGGED_SINCE = datetime.datetime(2026, 1, 2, 3, 4, 5, tzinfo=datetime.timezone.utc)
+TWO_HOURS_AHEAD = datetime.timezone(datetime.timedelta(hours=2))
 
 
 def _static_app(environ, start_response):
@@ -130,6 +131,11 @@ class HelloController(BaseController):
         vary("accept-language", "Cookie")
         etag_cache("v2", last_modified=TAGGED_SINCE)
         return "tagged since"
+
+    def tagged_in_zone(self):
+        # TAGGED_SINCE, written in the time of a zone two hours ahead.
+        etag_cache("v3", last_modified=TAGGED_SINCE.astimezone(TWO_HOURS_AHEAD))
+        return "tagged in a zone"
 
     def forwarded(self):
         request.environ["PATH_INFO"] = "/elsewhere"
