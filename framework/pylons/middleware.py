@@ -43,7 +43,7 @@ from webob.exc import HTTPException
 
 import pylons
 from pylons.controllers.util import Request as PylonsRequest
-from pylons.routing import UNSURE, CompiledRoutes, URLGenerator
+from pylons.routing import UNSURE, CompiledRoutes, URLGenerator, decoded_path_values
 
 if TYPE_CHECKING:
     from _typeshed import OptExcInfo
@@ -565,8 +565,6 @@ class RoutesMiddleware(routes_middleware.RoutesMiddleware):
             found = self.routematch(environ)
         # The mapper in debug mode adds its log as a third item.
         match, route = (found[0], found[1]) if found else (None, None)
-        if match:
-            match = _decoded_path_values(match, route)
         if self.log_debug:  # Routes' logger, at debug level when the app began
             routes_middleware.log.debug(
                 "%s %s: route %r, %r",
@@ -578,7 +576,8 @@ class RoutesMiddleware(routes_middleware.RoutesMiddleware):
         return match or {}, route
 
     def routematch(self, environ: WSGIEnvironment) -> Any:
-        """The mapper's ``routematch`` of the request, by its compiled routes.
+        """The mapper's ``routematch`` of the request, by its compiled routes,
+        the values taken from the path decoded as text.
 
         They are compiled again when Routes has made its expressions anew;
         Routes itself matches whenever they cannot say.
@@ -593,7 +592,10 @@ class RoutesMiddleware(routes_middleware.RoutesMiddleware):
             found = compiled.match(environ["PATH_INFO"], environ)
             if found is not UNSURE:
                 return found
-        return mapper.routematch(environ=environ)
+        found = mapper.routematch(environ=environ)
+        if found and found[0]:
+            found = (decoded_path_values(found[0], found[1]), *found[1:])
+        return found
 
     def method_override(self, environ: WSGIEnvironment) -> str | None:
         """The ``_method`` the query string, or else a POSTed form, asks for."""
@@ -619,35 +621,6 @@ class RoutesMiddleware(routes_middleware.RoutesMiddleware):
             [("Content-Type", "text/plain; charset=utf8"), ("Location", location)],
         )
         return []
-
-
-def _decoded_path_values(match: dict[str, Any], route: Any) -> dict[str, Any]:
-    """``match`` with the values taken from the path decoded as text.
-
-    PATH_INFO holds the path's bytes as Latin-1 characters (PEP 3333);
-    Routes decodes the values it matched with the route's ``encoding``
-    (UTF-8) only when they are bytes, as they were on Python 2, so
-    ``/%C3%9Cber`` would reach the controller as ``Ã\x9cber``.  Bytes that
-    are not UTF-8 become U+FFFD, as Routes' ``decode_errors`` says.  The
-    route's defaults and ``path_info`` (a path, not text) stay as they are.
-    """
-    decoded = match  # copied at the first value to decode: most have none
-    for key, value in match.items():
-        if (
-            not isinstance(value, str)
-            or value.isascii()
-            or key == "path_info"
-            or value == route.defaults.get(key)
-        ):
-            continue
-        try:
-            raw = value.encode("latin-1")
-        except UnicodeEncodeError:
-            continue  # not from the path
-        if decoded is match:
-            decoded = dict(match)
-        decoded[key] = raw.decode(route.encoding, route.decode_errors)
-    return decoded
 
 
 def _request_value(environ: WSGIEnvironment, source: str) -> str | None:

@@ -5,7 +5,8 @@ expression, made of the mapper's own, in the order Routes tries them;
 :class:`URLGenerator` is Routes' URL generator, which gives a URL it made
 before for the same arguments without making it again.
 :class:`pylons.middleware.RoutesMiddleware` uses both.  Each gives what
-Routes gives; where it cannot be sure to, Routes answers.
+Routes gives (but for the values of a path, given as text:
+:func:`decoded_path_values`); where it cannot be sure to, Routes answers.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 
 from routes import util as routes_util
 
-__all__ = ["UNSURE", "CompiledRoutes", "URLGenerator"]
+__all__ = ["UNSURE", "CompiledRoutes", "URLGenerator", "decoded_path_values"]
 
 #: What :meth:`CompiledRoutes.match` says when Routes must answer itself.
 UNSURE = object()
@@ -28,10 +29,12 @@ class CompiledRoutes:
     those of longer fixed beginnings first: a dozen Python calls for a
     path.  Here the same expressions, in the same order, are the
     alternatives of one, which finds the route and reads its variables in
-    one call.  It is made from the expressions Routes last made
-    (:meth:`of` says whether the mapper can be compiled at all), their
-    variables' groups renamed apart.  A route with conditions is asked
-    itself; when it refuses, :meth:`match` is :data:`UNSURE`.
+    one call, the values from the path decoded as
+    :func:`decoded_path_values` decodes Routes' own.  It is made from the
+    expressions Routes last made (:meth:`of` says whether the mapper can be
+    compiled at all), their variables' groups renamed apart.  A route with
+    conditions is asked itself; when it refuses, :meth:`match` is
+    :data:`UNSURE`.
     """
 
     def __init__(self, mapper: Any) -> None:
@@ -111,15 +114,53 @@ class CompiledRoutes:
         if route.conditions:
             variables = route.match(url, environ)
             if isinstance(variables, dict):
-                return variables, route
+                return decoded_path_values(variables, route), route
             return UNSURE  # refused: a route after it may match
         variables = {}
         for group, name in groups:
-            # A value of nothing takes the route's default, if it has one.
             value = found.group(group)
-            variables[name] = value or defaults.get(name) or value
+            if not value:
+                # A value of nothing takes the route's default, if it has one.
+                value = defaults.get(name) or value
+            elif not value.isascii() and name != "path_info":
+                value = _text_of(value, route)
+            variables[name] = value
         variables.update(others)
         return variables, route
+
+
+def decoded_path_values(match: dict[str, Any], route: Any) -> dict[str, Any]:
+    """``match`` with the values taken from the path decoded as text.
+
+    PATH_INFO holds the path's bytes as Latin-1 characters (PEP 3333);
+    Routes decodes the values it matched with the route's ``encoding``
+    (UTF-8) only when they are bytes, as they were on Python 2, so
+    ``/%C3%9Cber`` would reach the controller as ``Ã\x9cber``.  Bytes that
+    are not UTF-8 become U+FFFD, as Routes' ``decode_errors`` says.  The
+    route's defaults and ``path_info`` (a path, not text) stay as they are.
+    """
+    decoded = match  # copied at the first value to decode: most have none
+    for key, value in match.items():
+        if (
+            not isinstance(value, str)
+            or value.isascii()
+            or key == "path_info"
+            or value == route.defaults.get(key)
+        ):
+            continue
+        if decoded is match:
+            decoded = dict(match)
+        decoded[key] = _text_of(value, route)
+    return decoded
+
+
+def _text_of(value: str, route: Any) -> str:
+    """A value of the path (its bytes as Latin-1 characters) as text."""
+    try:
+        raw = value.encode("latin-1")
+    except UnicodeEncodeError:
+        return value  # not from the path
+    return raw.decode(route.encoding, route.decode_errors)
 
 
 #: The opening of a named group in an expression Routes made (not one

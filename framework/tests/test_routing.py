@@ -10,7 +10,13 @@ from routes import Mapper
 from routes.util import GenerationException
 from routes.util import URLGenerator as RoutesURLGenerator
 
-from pylons.routing import UNSURE, URLS_KEPT, CompiledRoutes, URLGenerator
+from pylons.routing import (
+    UNSURE,
+    URLS_KEPT,
+    CompiledRoutes,
+    URLGenerator,
+    decoded_path_values,
+)
 
 
 def _mapper():
@@ -58,6 +64,10 @@ REQUESTS = [
     ("GET", "/pages/"),
     ("GET", "/pages/show/FrontPage"),
     ("GET", "/pages/show/Caf%C3%A9"),
+    # As a server gives the path: its bytes as Latin-1 characters.
+    ("GET", "/pages/show/Caf\xc3\xa9"),
+    ("GET", "/pages/revision/Caf\xc3\xa9/2"),
+    ("GET", "/files/d\xc3\xa9j\xc3\xa0/vu.txt"),
     ("GET", "/pages/revision/FrontPage/12"),
     ("GET", "/pages/revision/FrontPage/0"),
     ("POST", "/pages/FrontPage/save"),
@@ -104,6 +114,9 @@ class CompiledRoutesTest(unittest.TestCase):
                 if found is UNSURE:
                     continue
                 expected = self.mapper.routematch(environ=dict(environ))
+                if expected:
+                    variables, route = expected
+                    expected = (decoded_path_values(variables, route), route)
                 self.assertEqual(found, expected)
 
     def test_only_a_route_refusing_the_request_leaves_routes_to_say(self):
