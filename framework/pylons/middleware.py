@@ -911,6 +911,8 @@ class StatusCodeRedirect:
     ) -> None:
         self.app = app
         self.errors = frozenset(errors)
+        #: The same, as the beginnings of status lines ("404").
+        self._error_codes = frozenset("%03d" % code for code in self.errors)
         self.error_path = path
 
     def __call__(
@@ -927,7 +929,7 @@ class StatusCodeRedirect:
         ) -> Callable[[bytes], object]:
             nonlocal caught, started
             started = True
-            if int(status[:3]) in self.errors:
+            if status[:3] in self._error_codes:
                 caught = (status, headers, [])
                 return caught[2].append
             return start_response(status, headers, exc_info)

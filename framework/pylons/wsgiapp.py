@@ -265,8 +265,9 @@ class PylonsApp:
         module's ``__controller__``).  A name with ``.`` or ``:`` is a dotted
         path to the controller itself.  Results are cached.
         """
-        if controller in self.controller_classes:
-            return self.controller_classes[controller]
+        found = self.controller_classes.get(controller)
+        if found is not None:
+            return found
         if "." in controller or ":" in controller:
             found = eval_import(controller)
         else:
