@@ -1,5 +1,7 @@
-"""The SQLAlchemy session and declarative base that the model shares."""
+"""The SQLAlchemy session and declarative base that the model shares, and
+the read of one row that a page view makes on the DB-API directly."""
 
+import collections
 import contextlib
 
 from sqlalchemy import Connection, MetaData
@@ -45,18 +47,101 @@ def transaction():
 
 
 def read_one(statement, parameters):
-    """The one row (or None) of the read-only ``statement``.
+    """The one row (or None) of the read-only ``statement``, a select of
+    columns whose parameters are given by name in ``parameters``.
 
     In the request's open transaction if it has one, so that it sees that
-    transaction's writes.  Otherwise on a connection of its own, given
-    back at once: the session's transaction, begun and closed around one
-    read, costs more than the read (a page view's row, a 304's).
+    transaction's writes.  Otherwise on a pooled DB-API connection of its
+    own, given back at once: the session's transaction, begun and closed
+    around one read, and even Core's execution of one statement (its
+    connection, compiled cache and result), cost more than the read (a
+    page view's row, a 304's).  Either way the statement runs as SQL
+    compiled once for the database, its values read as the columns' types
+    read them (:class:`_Prepared`).
     """
-    if Session.registry.has() and Session().in_transaction():
-        return Session.execute(statement, parameters).one_or_none()
+    session = Session.registry.has() and Session()
+    if session and session.in_transaction():
+        return _run(session.connection(), statement, parameters)
     bind = Session.session_factory.kw["bind"]
     if isinstance(bind, Connection):
         # A test's: one connection in one transaction, rolled back after it.
-        return bind.execute(statement, parameters).one_or_none()
-    with bind.connect() as connection:
-        return connection.execute(statement, parameters).one_or_none()
+        return _run(bind, statement, parameters)
+    prepared = _prepared(statement, bind.dialect)
+    connection = bind.raw_connection()
+    try:
+        cursor = connection.cursor()
+        try:
+            cursor.execute(prepared.sql, prepared.parameters(parameters))
+            return prepared.row_of(cursor.fetchone())
+        except bind.dialect.loaded_dbapi.Error as error:
+            # As Core would: a connection the database dropped is not
+            # given back to the pool.
+            if bind.dialect.is_disconnect(error, connection.dbapi_connection, cursor):
+                connection.invalidate(error)
+            raise
+        finally:
+            cursor.close()
+    finally:
+        connection.close()
+
+
+def _run(connection, statement, parameters):
+    """:func:`read_one` on a SQLAlchemy ``connection``: the same SQL, seen
+    by its events."""
+    prepared = _prepared(statement, connection.dialect)
+    result = connection.exec_driver_sql(prepared.sql, prepared.parameters(parameters))
+    return prepared.row_of(result.fetchone())
+
+
+class _Prepared:
+    """A select compiled for one database: its SQL, how its parameters are
+    passed to the driver, and how the driver's values of its columns are
+    read (an aware datetime from SQLite's text, say), into rows whose
+    values are named as the columns are."""
+
+    def __init__(self, statement, dialect):
+        compiled = statement.compile(dialect=dialect)
+        self.sql = str(compiled)
+        self._positions = compiled.positiontup if compiled.positional else None
+        self._binders = {
+            name: bind.type.dialect_impl(dialect).bind_processor(dialect)
+            for name, bind in compiled.binds.items()
+        }
+        self._readers = [
+            column.type.dialect_impl(dialect).result_processor(dialect, None)
+            for column in statement.selected_columns
+        ]
+        self._row = collections.namedtuple(
+            "Row", [column.key for column in statement.selected_columns]
+        )
+
+    def parameters(self, given):
+        """``given`` (by name) as the driver takes them."""
+        values = {
+            name: given[name] if binder is None else binder(given[name])
+            for name, binder in self._binders.items()
+        }
+        if self._positions is None:
+            return values
+        return tuple(values[name] for name in self._positions)
+
+    def row_of(self, values):
+        """The driver's ``values`` of one row (None: no row) as a row."""
+        if values is None:
+            return None
+        return self._row._make(
+            value if reader is None else reader(value)
+            for reader, value in zip(self._readers, values, strict=True)
+        )
+
+
+_PREPARED = {}
+
+
+def _prepared(statement, dialect):
+    """``statement`` compiled for ``dialect``, once."""
+    key = (statement, dialect)
+    prepared = _PREPARED.get(key)
+    if prepared is None:
+        prepared = _PREPARED[key] = _Prepared(statement, dialect)
+    return prepared

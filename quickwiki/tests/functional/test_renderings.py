@@ -13,7 +13,7 @@ import pylons.test
 
 from quickwiki.lib import renderings, wikitext, work
 from quickwiki.lib.workers import WorkerTimeout
-from quickwiki.model import KeptRendering, Link, Rendering, meta
+from quickwiki.model import KeptRendering, Link, Page, Rendering, meta
 from quickwiki.tests import (
     ADMIN,
     CommittingTestController,
@@ -219,9 +219,10 @@ class LinkStyleTest(WikiTest):
 
 
 class OwnConnectionTest(WikiTest, CommittingTestController):
-    """A view reads its row on a connection of its own, with no session
-    transaction to begin and end around it (meta.read_one); the
-    application's engine is the session's here: these tests commit."""
+    """A view reads its row on a DB-API connection of its own, with no
+    session transaction to begin and end around it, and none of Core's
+    execution (meta.read_one); the application's engine is the session's
+    here: these tests commit."""
 
     def transactions_begun(self):
         """The session transactions begun from now on."""
@@ -234,21 +235,52 @@ class OwnConnectionTest(WikiTest, CommittingTestController):
         self.addCleanup(event.remove, meta.Session, "after_begin", record)
         return begun
 
-    def test_a_page_view_and_its_304_read_one_row_without_a_session(self):
+    def checkouts(self):
+        """The connections taken from the engine's pool from now on."""
+        taken = []
+
+        def record(dbapi_connection, record, proxy):
+            taken.append(dbapi_connection)
+
+        engine = meta.Session.get_bind()
+        event.listen(engine, "checkout", record)
+        self.addCleanup(event.remove, engine, "checkout", record)
+        return taken
+
+    def test_a_page_view_and_its_304_read_on_a_connection_of_their_own(self):
         store_page("SomePage", "See FrontPage.")
         # The first view renders the page and stores it.
         etag = self.app.get(url("page", title="SomePage")).headers["ETag"]
         recorder = StatementRecorder(self)
         begun = self.transactions_begun()
+        taken = self.checkouts()
         page = self.app.get(url("page", title="SomePage"))
         self.assertIn("See", page.html.article.get_text())
         self.app.get(
             url("page", title="SomePage"), headers={"If-None-Match": etag}, status=304
         )
-        self.assertEqual(len(recorder.statements), 2, recorder.statements)
-        for statement in recorder.statements:
-            self.assertIn("FROM renderings", statement)
+        self.assertEqual(recorder.statements, [])
         self.assertEqual(begun, [])
+        self.assertEqual(len(taken), 2)
+
+    def test_a_row_read_so_has_the_values_core_reads(self):
+        store_page("SomePage", "Title\n=====\n\n.. bogus::\n\nSee FrontPage.")
+        self.app.get(url("page", title="SomePage"))
+        with meta.transaction() as session:
+            session.execute(
+                update(Page).where(Page.title == "SomePage").values(protected=True)
+            )
+        meta.Session.remove()
+        own = meta.read_one(renderings._STORED, {"title": "SomePage"})
+        try:
+            core = meta.Session.execute(renderings._STORED, {"title": "SomePage"}).one()
+        finally:
+            meta.Session.remove()
+        self.assertEqual(tuple(own), tuple(core))
+        self.assertEqual(own._fields, tuple(core._fields))
+        self.assertIs(own.protected, True)
+        self.assertTrue(own.problems)
+        self.assertIsNotNone(own.created.tzinfo)
 
     def test_a_read_in_a_transaction_sees_its_writes(self):
         self.save("SomePage", "Text.")
