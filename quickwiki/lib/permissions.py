@@ -64,6 +64,10 @@ _ACTIONS = {
     "protect": (N_("Protecting pages needs the %(role)s role."), "admin"),
     "manage_accounts": (N_("Managing accounts needs the %(role)s role."), "admin"),
 }
+#: What editing a protected page is called, to whoever may not.
+_PROTECTED_EDIT = N_("Editing the protected page %(title)s needs the %(role)s role.")
+#: 0 for no role, then 1 for a reader, up to the admin's.
+_RANKS = {None: 0, **{name: rank for rank, name in enumerate(ROLES, 1)}}
 #: The roles' names, as the pages show them (quickwiki.model.ROLES).
 _ROLE_NAMES = {"reader": N_("reader"), "editor": N_("editor"), "admin": N_("admin")}
 
@@ -78,18 +82,15 @@ def role():
     known = environ.get(_ROLE_KEY)
     if known is None or known[0] is not account:
         given = [POLICIES[app_globals.policy], account.role if account else None]
-        known = environ[_ROLE_KEY] = (account, max(given, key=_rank))
+        known = environ[_ROLE_KEY] = (account, max(given, key=_RANKS.__getitem__))
     return known[1]
 
 
 def refusal(action, title=None):
     """Why the request may not do ``action`` (to page ``title``), or None
     when it may."""
-    doing, needed = _ACTIONS[action]
-    if action == "edit" and is_protected(title):
-        doing = N_("Editing the protected page %(title)s needs the %(role)s role.")
-        needed = "admin"
-    if _rank(role()) >= _rank(needed):
+    doing, needed = _needs(action, title)
+    if _RANKS[role()] >= _RANKS[needed]:
         return None
     return ugettext(doing) % {"title": title, "role": role_name(needed)}
 
@@ -101,7 +102,16 @@ def role_name(name):
 
 def allowed(action, title=None):
     """Whether the request may do ``action`` (to page ``title``)."""
-    return refusal(action, title) is None
+    # Without the refusal's sentence, which a page asks for nothing.
+    return _RANKS[role()] >= _RANKS[_needs(action, title)[1]]
+
+
+def _needs(action, title):
+    """What doing ``action`` to page ``title`` is called, and the role it
+    needs."""
+    if action == "edit" and is_protected(title):
+        return _PROTECTED_EDIT, "admin"
+    return _ACTIONS[action]
 
 
 def may_read():
@@ -148,11 +158,6 @@ def _check(action, title=None):
     if why is not None:
         raise Refused(detail=why)
     return True
-
-
-def _rank(role):
-    """0 for no role, then 1 for a reader, up to the admin's."""
-    return 0 if role is None else ROLES.index(role) + 1
 
 
 def is_protected(title):
