@@ -14,13 +14,19 @@ from its checkout with no build step to make them.
 import functools
 import os
 
+from webob.acceptparse import create_accept_language_header
+
 from pylons import request, response
 from pylons.i18n import set_lang
 
-__all__ = ["CATALOGUES", "SOURCE_LANGUAGE", "available", "choose"]
+__all__ = ["CATALOGUES", "CHOSEN", "SOURCE_LANGUAGE", "available", "choose"]
 
 #: The language the messages are written in, which needs no catalogue.
 SOURCE_LANGUAGE = "en"
+
+#: Where a request keeps the language :func:`choose` chose for it, which
+#: nothing else changes (the one caller of ``set_lang``).
+CHOSEN = "quickwiki.language"
 
 #: Where the catalogues are: one directory a language.
 CATALOGUES = os.path.join(
@@ -47,7 +53,28 @@ def choose():
     The page depends on ``Accept-Language``, which ``Vary`` tells caches.
     """
     response.vary = tuple(dict.fromkeys((*(response.vary or ()), "Accept-Language")))
-    language = request.accept_language.lookup(available(), default=SOURCE_LANGUAGE)
+    environ = request.environ
+    header = environ.get("HTTP_ACCEPT_LANGUAGE")
+    if header is None or len(header) <= _KEPT_HEADER_LENGTH:
+        language = _preferred(header)
+    else:
+        language = _preferred.__wrapped__(header)
     if language != SOURCE_LANGUAGE:
         set_lang(language)
+    environ[CHOSEN] = language
     return language
+
+
+#: The longest ``Accept-Language`` header whose language is kept: browsers
+#: send a few dozen characters; a longer one is no browser's.
+_KEPT_HEADER_LENGTH = 200
+
+
+@functools.lru_cache(maxsize=1024)
+def _preferred(header):
+    """The available language an ``Accept-Language`` header (None: none)
+    prefers: a function of the header alone, which browsers send alike,
+    so worked out once for each (1,024 short ones at most are kept)."""
+    return create_accept_language_header(header).lookup(
+        available(), default=SOURCE_LANGUAGE
+    )
