@@ -2,6 +2,7 @@
 
 from datetime import timezone
 
+from mako.runtime import capture
 from webhelpers2.html import literal
 from webhelpers2.html.tags import (
     Option,
@@ -22,11 +23,12 @@ from pylons.i18n import _, get_lang, ugettext, ungettext
 from pylons.secure_form import secure_form
 
 from quickwiki.lib.auth import account, signed_on
-from quickwiki.lib.languages import SOURCE_LANGUAGE
+from quickwiki.lib.languages import CHOSEN, SOURCE_LANGUAGE
 from quickwiki.lib.permissions import allowed, role_name
 from quickwiki.model import ROLES
 
 __all__ = [
+    "FixedParts",
     "account",
     "allowed",
     "author",
@@ -56,6 +58,49 @@ __all__ = [
 #: One-time messages, such as "Saved revision 2 of FrontPage.", that the
 #: page layout shows on the next page the user sees.
 flash = Flash()
+
+
+class FixedParts:
+    """A decorator of a template's defs that show the same to every reader
+    of a language: their text is translated, their URLs start where the
+    wiki is mounted (``SCRIPT_NAME``), and nothing else in them changes
+    from request to request.  Each is rendered once for each language and
+    mount point, then written as it was: the layout's header and footer
+    hold a dozen translations and URLs a page.
+
+    A template makes its own in its module block (``<%! fixed =
+    FixedParts() %>``, then ``<%def name="footer()" decorator="fixed">``),
+    so that a template compiled again from a changed file starts afresh.
+    """
+
+    #: The most renderings kept: languages times mount points, a handful.
+    #: Past it (``SCRIPT_NAME`` is a proxy's to say) parts are rendered
+    #: each time.
+    KEPT = 64
+
+    def __init__(self):
+        self._kept = {}
+
+    def __call__(self, render):
+        kept = self._kept
+
+        def write(context):
+            # The request itself, not its global: a dozen parts a page.
+            environ = context["request"].environ
+            key = (
+                render.__name__,
+                environ.get(CHOSEN) or tuple(get_lang() or ()),
+                environ.get("SCRIPT_NAME", ""),
+            )
+            output = kept.get(key)
+            if output is None:
+                output = capture(context, render)
+                if len(kept) < self.KEPT:
+                    kept[key] = output
+            context.write(output)
+            return ""
+
+        return write
 
 
 def translated(message, **values):

@@ -4,35 +4,25 @@
 ## heading(), and may define actions() (links and buttons under the
 ## heading), above_heading() (a line over it), footer() and feeds(), the
 ## Atom feeds it offers.  Styles and scripts are files of their own: the
-## Content-Security-Policy allows nothing inline.
+## Content-Security-Policy allows nothing inline.  The parts that are the
+## same for every reader of a language are rendered once (fixed, below).
+<%! from quickwiki.lib.helpers import FixedParts
+
+fixed = FixedParts()
+%>\
 <!DOCTYPE html>
 <html lang="${h.language()}">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>${self.heading()} - QuickWiki</title>
-  <link rel="stylesheet" href="${url('/quick.css')}">
-  <link rel="icon" href="${url('/favicon.ico')}">
+  ${site_links()}
   ${self.feeds()}
 </head>
 <body>
-  <a class="skip-link" href="#main">${_('Skip to the content')}</a>
-  <header class="site">
-    <div class="bar">
-      <a class="brand" href="${url('home')}">QuickWiki</a>
-      <nav aria-label="${_('The wiki')}">
-        <a href="${url('home')}">FrontPage</a>
-        <a href="${url('pages')}">${_('Title list')}</a>
-        <a href="${url('changes')}">${_('Recent changes')}</a>
-        <a href="${url('new_page')}">${_('New page')}</a>
-      </nav>
+  ${site_bar()}
       ${who()}
-      <div class="search" role="search">
-        <input type="search" name="q" form="site-search"
-               aria-label="${_('Search the wiki')}" maxlength="200"
-               placeholder="${_('Search')}">
-        <input type="submit" form="site-search" value="${_('Search')}">
-      </div>
+      ${search_box()}
     </div>
   </header>
   <main id="main" tabindex="-1">
@@ -49,12 +39,34 @@
   ## The search box's fields, in the header, belong to this form (form=): a
   ## page's own form stays the first of its document, where scripts and
   ## the tests that fill it in find it.
-  <form id="site-search" method="get" action="${url('search')}"></form>
-  <script src="${url('/quick.js')}" defer></script>
+  ${site_end()}
 </body>
 </html>
 
-<%def name="footer()">${_('QuickWiki keeps every revision of every page.')}</%def>
+## The parts of the layout that show the same to every reader of a
+## language (their text, and URLs that start where the wiki is mounted):
+## each is rendered once for each, then written as it was (FixedParts).
+<%def name="site_links()" decorator="fixed"><link rel="stylesheet" href="${url('/quick.css')}">
+  <link rel="icon" href="${url('/favicon.ico')}"></%def>\
+<%def name="site_bar()" decorator="fixed"><a class="skip-link" href="#main">${_('Skip to the content')}</a>
+  <header class="site">
+    <div class="bar">
+      <a class="brand" href="${url('home')}">QuickWiki</a>
+      <nav aria-label="${_('The wiki')}">
+        <a href="${url('home')}">FrontPage</a>
+        <a href="${url('pages')}">${_('Title list')}</a>
+        <a href="${url('changes')}">${_('Recent changes')}</a>
+        <a href="${url('new_page')}">${_('New page')}</a>
+      </nav></%def>\
+<%def name="search_box()" decorator="fixed"><div class="search" role="search">
+        <input type="search" name="q" form="site-search"
+               aria-label="${_('Search the wiki')}" maxlength="200"
+               placeholder="${_('Search')}">
+        <input type="submit" form="site-search" value="${_('Search')}">
+      </div></%def>\
+<%def name="site_end()" decorator="fixed"><form id="site-search" method="get" action="${url('search')}"></form>
+  <script src="${url('/quick.js')}" defer></script></%def>\
+<%def name="footer()" decorator="fixed">${_('QuickWiki keeps every revision of every page.')}</%def>
 <%def name="above_heading()"></%def>
 <%def name="actions()"></%def>
 
@@ -80,7 +92,7 @@
 </div>
 </%def>
 
-<%def name="feeds()">
+<%def name="feeds()" decorator="fixed">
   <link rel="alternate" type="application/atom+xml" title="${_('Recent changes')}"
         href="${url('changes_feed')}">
 </%def>

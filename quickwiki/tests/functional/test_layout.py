@@ -90,3 +90,40 @@ class LayoutTest(TestController):
         ):
             page = self.app.get(path).html
             self.assertEqual(page.select("input[size]"), [], path)
+
+
+class FixedPartsTest(TestController):
+    """The header and footer, rendered once per language and mount point
+    (helpers.FixedParts), follow both from request to request."""
+
+    def header_and_footer(self, **environ):
+        page = self.app.get(url("page", title="FrontPage"), extra_environ=environ).html
+        return (
+            page.select_one("header a.brand")["href"],
+            page.select_one("header nav")["aria-label"],
+            [link["href"] for link in page.select("link[rel=stylesheet]")],
+            page.select_one("form#site-search")["action"],
+            page.footer.get_text(),
+        )
+
+    def test_each_language_and_mount_point_gets_its_own(self):
+        english = self.header_and_footer()
+        german = self.header_and_footer(HTTP_ACCEPT_LANGUAGE="de")
+        mounted = self.header_and_footer(SCRIPT_NAME="/wiki")
+        self.assertEqual(english[0], "/")
+        self.assertEqual(english[2], ["/quick.css"])
+        self.assertNotEqual(german[1], english[1])
+        self.assertNotEqual(german[4], english[4])
+        self.assertEqual(german[0], english[0])
+        self.assertEqual(
+            mounted,
+            (
+                "/wiki/",
+                english[1],
+                ["/wiki/quick.css"],
+                "/wiki" + english[3],
+                english[4],
+            ),
+        )
+        self.assertEqual(self.header_and_footer(), english)
+        self.assertEqual(self.header_and_footer(HTTP_ACCEPT_LANGUAGE="de"), german)
