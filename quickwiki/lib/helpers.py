@@ -1,6 +1,7 @@
 """Helper functions for QuickWiki's templates (as ``h``) and controllers."""
 
 from datetime import timezone
+from urllib.parse import urlencode
 
 from mako.runtime import capture
 from webhelpers2.html import literal
@@ -172,10 +173,15 @@ def login_url():
     """The login form's address, leading back to the page asked for when
     it was got with GET (an error document's original page)."""
     asked = request.environ.get("pylons.original_request", request)
+    login = url("login")
+    if asked.method != "GET":
+        return login
     try:
         path = asked.path_info
     except UnicodeDecodeError:
-        return url("login")  # a path that is not UTF-8 is no page to go back to
-    if asked.method != "GET" or path in (url("login"), url("register")):
-        return url("login")
-    return url("login", came_from=asked.path_qs)
+        return login  # a path that is not UTF-8 is no page to go back to
+    if path in (login, url("register")):
+        return login
+    # As Routes writes an argument its route does not name, without
+    # keeping one URL a page in the URL memo.
+    return login + "?" + urlencode({"came_from": asked.path_qs})

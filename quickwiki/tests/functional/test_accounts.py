@@ -128,6 +128,23 @@ class LoginTest(TestController):
         response = form.submit(status=302)
         self.assertEqual(response.location, "/pages?after=FrontPage")
 
+    def test_the_login_link_leads_back_to_the_page_shown(self):
+        # The link is written without Routes; it must be what Routes writes.
+        for shown in (
+            "/FrontPage",
+            "/pages?after=FrontPage&before=Some+Page",
+            "/pages?after=%C3%9CberPage",
+            "/pages/history/FrontPage",
+        ):
+            with self.subTest(shown=shown):
+                # An error document's leads back to the page asked for.
+                page = self.app.get(shown, status="*")
+                link = page.html.select_one("header a.login-link")["href"]
+                self.assertEqual(link, url("login", came_from=shown))
+        page = self.app.get(url("register"))
+        link = page.html.select_one("header a.login-link")["href"]
+        self.assertEqual(link, url("login"))
+
     def test_a_login_leads_nowhere_else(self):
         for elsewhere in ("//evil.example/", "https://evil.example/", "/\\evil"):
             with self.subTest(elsewhere=elsewhere):
