@@ -47,10 +47,12 @@ SESSION_KEY = "login"
 _ENVIRON_KEY = "quickwiki.account"
 
 
-def account():
+def account(environ=None):
     """The :class:`~quickwiki.lib.accounts.Identity` of the account the
-    request comes from, or None."""
-    environ = request.environ
+    request comes from, or None; ``environ`` is the request's, when the
+    caller has it at hand (a page asks a dozen times)."""
+    if environ is None:
+        environ = request.environ
     if _ENVIRON_KEY not in environ:
         environ[_ENVIRON_KEY] = _identify(environ)
     return environ[_ENVIRON_KEY]
@@ -123,7 +125,10 @@ def _session_token():
     The session is read only when the request brings its cookie, so that
     an anonymous visitor gets none.
     """
-    if config.get("beaker.session.key", "beaker.session.id") not in request.cookies:
+    key = config.get("beaker.session.key", "beaker.session.id")
+    # The header is looked at before it is parsed: most requests bring no
+    # cookie of this name, or none at all.
+    if key not in request.environ.get("HTTP_COOKIE", "") or key not in request.cookies:
         return None
     token = session.get(SESSION_KEY)
     return token if isinstance(token, str) else None

@@ -44,7 +44,7 @@ from pylons.controllers.util import etag_cache, vary
 from pylons.i18n import get_lang
 from pylons.secure_form import token_key
 
-from quickwiki.lib import auth
+from quickwiki.lib import auth, languages
 from quickwiki.lib import helpers as h
 
 __all__ = ["Layout", "unkept", "validate"]
@@ -89,9 +89,13 @@ def validate(kind, shown, modified):
         response.headers["Cache-Control"] = "private, no-cache"
         return
     layout = app_globals.layout
-    # The page is in the language its reader's browser asked for.
-    parts = [kind, *map(str, shown), layout.tag, str(get_lang())]
-    account = auth.account()
+    environ = request.environ
+    # The page is in the language its reader's browser asked for: the one
+    # chosen for the request, without making its translator (a 304 that
+    # translates nothing needs none).
+    language = environ.get(languages.CHOSEN) or str(get_lang())
+    parts = [kind, *map(str, shown), layout.tag, language]
+    account = auth.account(environ)
     if account is not None:
         parts += [account.name, account.role]
     token = session.get(token_key)
@@ -102,7 +106,7 @@ def validate(kind, shown, modified):
     if (
         account is None
         and not session.accessed()
-        and "HTTP_AUTHORIZATION" not in request.environ
+        and "HTTP_AUTHORIZATION" not in environ
         and not app_globals.sso
         and app_globals.public_max_age
     ):

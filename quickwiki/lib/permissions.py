@@ -75,8 +75,8 @@ _ROLE_NAMES = {"reader": N_("reader"), "editor": N_("editor"), "admin": N_("admi
 def role():
     """The role the request acts with: its account's, or what the policy
     gives everyone, whichever allows more; None for no role at all."""
-    account = auth.account()
     environ = request.environ
+    account = auth.account(environ)
     # Worked out once for the request's account (a page asks five times or
     # more); a login or logout in the request gives it another.
     known = environ.get(_ROLE_KEY)
