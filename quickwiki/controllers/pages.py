@@ -141,7 +141,11 @@ class PagesController(BaseController):
         shown = renderings.show(title, page_url, file_urls(title))
         if shown is None:
             return self._missing_page(title)
-        came_from = request.GET.get("redirected_from") if request.GET else None
+        came_from = (
+            request.GET.get("redirected_from")
+            if request.environ.get("QUERY_STRING")
+            else None
+        )
         if (
             shown.redirect is not None
             and came_from is None

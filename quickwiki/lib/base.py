@@ -103,23 +103,24 @@ def check_title(title, status):
     diaeresis, as some systems write ``Ü``) is read at its address in the
     form titles have (301).
     """
-    if status == 404 and not is_title(title) and is_title(normalise(title)):
+    if is_title(title):
+        return
+    if status == 404 and is_title(normalise(title)):
         route = request.environ["routes.route"]
         arguments = request.environ["pylons.routes_dict"]
         redirect(url(route.name, **dict(arguments, title=normalise(title))), code=301)
-    if not is_title(title):
-        detail = (
-            _(
-                "There is no page called %(title)s: page titles are WikiWords "
-                "of at most %(length)d characters, such as FrontPage."
-            )
-            if status == 404
-            else _(
-                "A page cannot be called %(title)s: page titles are WikiWords "
-                "of at most %(length)d characters, such as FrontPage."
-            )
+    detail = (
+        _(
+            "There is no page called %(title)s: page titles are WikiWords "
+            "of at most %(length)d characters, such as FrontPage."
         )
-        abort(status, detail=detail % {"title": title, "length": MAX_TITLE_LENGTH})
+        if status == 404
+        else _(
+            "A page cannot be called %(title)s: page titles are WikiWords "
+            "of at most %(length)d characters, such as FrontPage."
+        )
+    )
+    abort(status, detail=detail % {"title": title, "length": MAX_TITLE_LENGTH})
 
 
 def own_status(status):
