@@ -376,7 +376,7 @@ class PagesController(BaseController):
         """
         check_title(title, 404)
         refuse_errors(self.form_errors)
-        latest = revisions.head(title)
+        latest = revisions.latest(title)
         if latest is None:
             abort(
                 404,

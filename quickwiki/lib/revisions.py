@@ -35,7 +35,7 @@ from quickwiki.lib import diffs, renderings, search, work
 from quickwiki.lib.wikiwords import redirect_target
 from quickwiki.lib.workers import WorkerError
 from quickwiki.model import Page, Revision, look_alike
-from quickwiki.model.meta import Session, transaction
+from quickwiki.model.meta import Session, read_all, read_one, transaction
 
 __all__ = [
     "ANONYMOUS",
@@ -49,6 +49,7 @@ __all__ = [
     "delete_page",
     "head",
     "history",
+    "latest",
     "restore",
     "revert",
     "revision",
@@ -143,11 +144,32 @@ def revision(title, number):
     return Session.get(Revision, (title, number))
 
 
-#: What a history reads: every column of a revision but its text, which
-#: a list of them need not read.  Built once, and read as rows, not as
-#: ORM objects, which a history only shows (a page of 50 made 50 of them).
+#: Every column of a revision but its text, which a list of revisions,
+#: or what a page's history needs of its latest, need not read.
+_BUT_CONTENT = [column for column in Revision.__table__.c if column.key != "content"]
+
+#: What :func:`latest` reads, built once.
+_LATEST = (
+    select(*_BUT_CONTENT)
+    .join(Page, and_(Page.title == Revision.page, Page.revision == Revision.number))
+    .where(Page.title == bindparam("title"))
+)
+
+
+def latest(title):
+    """Page ``title``'s latest revision without its text (a row, as
+    :func:`history`'s), or None if it never had one.
+
+    Read as :func:`quickwiki.model.meta.read_one` reads, not as an ORM
+    object in the session's transaction: a history only shows it.
+    """
+    return read_one(_LATEST, {"title": title})
+
+
+#: What a history reads, built once, and read as rows, not as ORM
+#: objects, which a history only shows (a page of 50 made 50 of them).
 _HISTORY = (
-    select(*(column for column in Revision.__table__.c if column.key != "content"))
+    select(*_BUT_CONTENT)
     .where(
         Revision.__table__.c.page == bindparam("title"),
         Revision.__table__.c.number < bindparam("before"),
@@ -160,11 +182,9 @@ _HISTORY = (
 def history(title, before, count):
     """Up to ``count`` revisions of page ``title`` numbered below
     ``before``, newest first: rows with each column of a revision but its
-    ``content``.
+    ``content``, read as :func:`latest` is.
     """
-    return list(
-        Session.execute(_HISTORY, {"title": title, "before": before, "count": count})
-    )
+    return read_all(_HISTORY, {"title": title, "before": before, "count": count})
 
 
 def save(title, base, content, author, summary="", render=None, max_size=None):

@@ -1,5 +1,5 @@
 """The SQLAlchemy session and declarative base that the model shares, and
-the read of one row that a page view makes on the DB-API directly."""
+the reads of rows that views make on the DB-API directly."""
 
 import collections
 import contextlib
@@ -59,20 +59,42 @@ def read_one(statement, parameters):
     compiled once for the database, its values read as the columns' types
     read them (:class:`_Prepared`).
     """
+    return _read(statement, parameters, _one)
+
+
+def read_all(statement, parameters):
+    """The rows (a list) of the read-only ``statement``, read as
+    :func:`read_one` reads (a history's, the title list's)."""
+    return _read(statement, parameters, _all)
+
+
+def _one(prepared, cursor):
+    """The one row of ``cursor`` (a DB-API cursor or a result), or None."""
+    return prepared.row_of(cursor.fetchone())
+
+
+def _all(prepared, cursor):
+    """The rows of ``cursor`` (a DB-API cursor or a result)."""
+    return [prepared.row_of(values) for values in cursor.fetchall()]
+
+
+def _read(statement, parameters, take):
+    """What ``take(prepared, cursor)`` takes of ``statement``'s rows, read
+    as :func:`read_one` says."""
     session = Session.registry.has() and Session()
     if session and session.in_transaction():
-        return _run(session.connection(), statement, parameters)
+        return _run(session.connection(), statement, parameters, take)
     bind = Session.session_factory.kw["bind"]
     if isinstance(bind, Connection):
         # A test's: one connection in one transaction, rolled back after it.
-        return _run(bind, statement, parameters)
+        return _run(bind, statement, parameters, take)
     prepared = _prepared(statement, bind.dialect)
     connection = bind.raw_connection()
     try:
         cursor = connection.cursor()
         try:
             cursor.execute(prepared.sql, prepared.parameters(parameters))
-            return prepared.row_of(cursor.fetchone())
+            return take(prepared, cursor)
         except bind.dialect.loaded_dbapi.Error as error:
             # As Core would: a connection the database dropped is not
             # given back to the pool.
@@ -85,12 +107,12 @@ def read_one(statement, parameters):
         connection.close()
 
 
-def _run(connection, statement, parameters):
-    """:func:`read_one` on a SQLAlchemy ``connection``: the same SQL, seen
+def _run(connection, statement, parameters, take):
+    """:func:`_read` on a SQLAlchemy ``connection``: the same SQL, seen
     by its events."""
     prepared = _prepared(statement, connection.dialect)
     result = connection.exec_driver_sql(prepared.sql, prepared.parameters(parameters))
-    return prepared.row_of(result.fetchone())
+    return take(prepared, result)
 
 
 class _Prepared:
@@ -103,9 +125,22 @@ class _Prepared:
         compiled = statement.compile(dialect=dialect)
         self.sql = str(compiled)
         self._positions = compiled.positiontup if compiled.positional else None
+        processors = {
+            name: (bind, bind.type.dialect_impl(dialect).bind_processor(dialect))
+            for bind, name in compiled.bind_names.items()
+        }
         self._binders = {
-            name: bind.type.dialect_impl(dialect).bind_processor(dialect)
-            for name, bind in compiled.binds.items()
+            name: processor
+            for name, (bind, processor) in processors.items()
+            if bind.required
+        }
+        # Those the statement gives itself: SQLite's OFFSET 0 after a LIMIT.
+        self._fixed = {
+            name: bind.effective_value
+            if processor is None
+            else processor(bind.effective_value)
+            for name, (bind, processor) in processors.items()
+            if not bind.required
         }
         self._readers = [
             column.type.dialect_impl(dialect).result_processor(dialect, None)
@@ -121,6 +156,8 @@ class _Prepared:
             name: given[name] if binder is None else binder(given[name])
             for name, binder in self._binders.items()
         }
+        if self._fixed:
+            values.update(self._fixed)
         if self._positions is None:
             return values
         return tuple(values[name] for name in self._positions)

@@ -11,7 +11,7 @@ from sqlalchemy import event, select, update
 
 import pylons.test
 
-from quickwiki.lib import renderings, wikitext, work
+from quickwiki.lib import renderings, revisions, wikitext, work
 from quickwiki.lib.workers import WorkerTimeout
 from quickwiki.model import KeptRendering, Link, Page, Rendering, meta
 from quickwiki.tests import (
@@ -219,10 +219,10 @@ class LinkStyleTest(WikiTest):
 
 
 class OwnConnectionTest(WikiTest, CommittingTestController):
-    """A view reads its row on a DB-API connection of its own, with no
+    """A view reads its rows on a DB-API connection of its own, with no
     session transaction to begin and end around it, and none of Core's
-    execution (meta.read_one); the application's engine is the session's
-    here: these tests commit."""
+    execution (meta.read_one, read_all); the application's engine is the
+    session's here: these tests commit."""
 
     def transactions_begun(self):
         """The session transactions begun from now on."""
@@ -281,6 +281,33 @@ class OwnConnectionTest(WikiTest, CommittingTestController):
         self.assertIs(own.protected, True)
         self.assertTrue(own.problems)
         self.assertIsNotNone(own.created.tzinfo)
+
+    def test_a_history_reads_its_head_and_rows_on_connections_of_their_own(self):
+        store_page("SomePage", "First.")
+        store_page("SomePage", "Second.")
+        recorder = StatementRecorder(self)
+        begun = self.transactions_begun()
+        taken = self.checkouts()
+        page = self.app.get(url("history", title="SomePage"))
+        numbers = [cell.get_text() for cell in page.html.select("td.number")]
+        self.assertEqual(numbers, ["2", "1"])
+        self.assertEqual(recorder.statements, [])
+        self.assertEqual(begun, [])
+        self.assertEqual(len(taken), 2)
+
+    def test_rows_read_so_have_the_values_core_reads(self):
+        store_page("SomePage", "First.")
+        store_page("SomePage", "Second.")
+        parameters = {"title": "SomePage", "before": 3, "count": 50}
+        own = meta.read_all(revisions._HISTORY, parameters)
+        try:
+            core = meta.Session.execute(revisions._HISTORY, parameters).all()
+        finally:
+            meta.Session.remove()
+        self.assertEqual(len(own), 2)
+        self.assertEqual([tuple(row) for row in own], [tuple(row) for row in core])
+        self.assertEqual(own[0]._fields, tuple(core[0]._fields))
+        self.assertIsNotNone(own[0].created.tzinfo)
 
     def test_a_read_in_a_transaction_sees_its_writes(self):
         self.save("SomePage", "Text.")
