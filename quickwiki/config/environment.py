@@ -50,7 +50,7 @@ def load_environment(global_conf, app_conf):
         error_handler=handle_mako_error,
         input_encoding="utf-8",
         default_filters=["escape"],
-        imports=["from markupsafe import escape"],
+        imports=["from quickwiki.lib.escaping import escape"],
         # Looking at each template file on every render shows edits at
         # once, which only development needs.
         filesystem_checks=config["debug"],
