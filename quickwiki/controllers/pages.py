@@ -9,7 +9,7 @@ import functools
 import hashlib
 import logging
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 
 from pylons import app_globals, request, response, url
 from pylons import tmpl_context as c
@@ -731,16 +731,8 @@ def _title_page(position, per_page):
     """
     kind, bound = position
     forward = kind in ("first", "after")
-    query = select(Page.title).where(live()).limit(per_page + 1)
-    if kind == "after":
-        query = query.where(Page.title > bound)
-    elif kind == "before":
-        query = query.where(Page.title < bound)
-    titles = list(
-        meta.Session.scalars(
-            query.order_by(Page.title if forward else Page.title.desc())
-        )
-    )
+    found = meta.read_all(_TITLE_PAGES[kind], {"bound": bound, "count": per_page + 1})
+    titles = [title for (title,) in found]
     goes_on = len(titles) > per_page  # past this page, in reading order
     del titles[per_page:]
     if not forward:
@@ -756,18 +748,39 @@ def _title_page(position, per_page):
             % {"title": bound},
         )
     if forward:
-        earlier = kind == "after" and _any_title(Page.title < titles[0])
+        earlier = kind == "after" and _any_title("before", titles[0])
         return titles, earlier, goes_on
-    later = kind == "before" and _any_title(Page.title > titles[-1])
+    later = kind == "before" and _any_title("after", titles[-1])
     return titles, goes_on, later
 
 
-def _any_title(condition):
-    """Whether some page's title meets ``condition`` (one index seek)."""
+def _titles(order, *conditions):
+    """The query of up to ``count`` titles of live pages that meet
+    ``conditions``, in ``order``."""
     return (
-        meta.Session.scalar(select(Page.title).where(live(), condition).limit(1))
-        is not None
+        select(Page.title)
+        .where(live(), *conditions)
+        .order_by(order)
+        .limit(bindparam("count"))
     )
+
+
+#: The title list's queries, by where a page of it starts, built once
+#: with the ``bound`` title and the ``count`` as parameters, and read as
+#: rows: a list of titles needs no ORM session.
+_TITLE_PAGES = {
+    "first": _titles(Page.title),
+    "after": _titles(Page.title, Page.title > bindparam("bound")),
+    "before": _titles(Page.title.desc(), Page.title < bindparam("bound")),
+    "last": _titles(Page.title.desc()),
+}
+
+
+def _any_title(kind, bound):
+    """Whether the title list has a title ``kind`` (after or before)
+    title ``bound`` (one index seek)."""
+    query = _TITLE_PAGES[kind]
+    return meta.read_one(query, {"bound": bound, "count": 1}) is not None
 
 
 def _revision_rendering(title, shown, latest):

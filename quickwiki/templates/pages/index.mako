@@ -3,9 +3,11 @@
 ## deletion.
 <%inherit file="/base.mako"/>
 <%def name="heading()">${_('Title list')}</%def>
+## Its links are plain markup, not h.link_to: WebHelpers2's tag builder
+## was a sixth of the list's time.
 <%def name="footer()">
   ${h.translated('%(wanted)s: titles that pages link to, which have no page yet.',
-                 wanted=h.link_to(_('Wanted pages'), url('wanted'), class_='wanted-link'))}
+                 wanted=h.literal('<a class="wanted-link" href="%s">%s</a>') % (url('wanted'), _('Wanted pages')))}
 </%def>
 <% deleting = h.allowed('delete') %>
 % if c.titles:
@@ -19,7 +21,6 @@ ${h.secure_form(url('delete_pages'), class_='title-list')}
       <label class="tap-target">${h.checkbox('title', value=title, id='delete-' + title,
                    title=_('Delete %(title)s') % dict(title=title))}</label>
       % endif
-      ## Plain markup, not h.link_to: faster for a list of titles.
       <a href="${url('page', title=title)}">${title}</a>
     </li>
   % endfor
@@ -27,12 +28,12 @@ ${h.secure_form(url('delete_pages'), class_='title-list')}
   % if c.earlier or c.later:
   <nav class="pager">
     % if c.earlier:
-    ${h.link_to(_('First'), url('pages'), rel='first')}
-    ${h.link_to(_('Previous'), url('pages', before=c.titles[0]), rel='prev')}
+    <a href="${url('pages')}" rel="first">${_('First')}</a>
+    <a href="${url('pages', before=c.titles[0])}" rel="prev">${_('Previous')}</a>
     % endif
     % if c.later:
-    ${h.link_to(_('Next'), url('pages', after=c.titles[-1]), rel='next')}
-    ${h.link_to(_('Last'), url('pages', page='last'), rel='last')}
+    <a href="${url('pages', after=c.titles[-1])}" rel="next">${_('Next')}</a>
+    <a href="${url('pages', page='last')}" rel="last">${_('Last')}</a>
     % endif
   </nav>
   % endif

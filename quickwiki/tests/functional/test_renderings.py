@@ -282,18 +282,25 @@ class OwnConnectionTest(WikiTest, CommittingTestController):
         self.assertTrue(own.problems)
         self.assertIsNotNone(own.created.tzinfo)
 
-    def test_a_history_reads_its_head_and_rows_on_connections_of_their_own(self):
-        store_page("SomePage", "First.")
-        store_page("SomePage", "Second.")
+    def read_on_connections_of_its_own(self, address, reads):
+        """The page at ``address``, having asked it and checked that it
+        made ``reads`` reads on connections of their own: no statement
+        through Core, no session transaction."""
         recorder = StatementRecorder(self)
         begun = self.transactions_begun()
         taken = self.checkouts()
-        page = self.app.get(url("history", title="SomePage"))
-        numbers = [cell.get_text() for cell in page.html.select("td.number")]
-        self.assertEqual(numbers, ["2", "1"])
+        page = self.app.get(address)
         self.assertEqual(recorder.statements, [])
         self.assertEqual(begun, [])
-        self.assertEqual(len(taken), 2)
+        self.assertEqual(len(taken), reads)
+        return page
+
+    def test_a_history_reads_its_head_and_rows_on_connections_of_their_own(self):
+        store_page("SomePage", "First.")
+        store_page("SomePage", "Second.")
+        page = self.read_on_connections_of_its_own(url("history", title="SomePage"), 2)
+        numbers = [cell.get_text() for cell in page.html.select("td.number")]
+        self.assertEqual(numbers, ["2", "1"])
 
     def test_rows_read_so_have_the_values_core_reads(self):
         store_page("SomePage", "First.")
@@ -308,6 +315,12 @@ class OwnConnectionTest(WikiTest, CommittingTestController):
         self.assertEqual([tuple(row) for row in own], [tuple(row) for row in core])
         self.assertEqual(own[0]._fields, tuple(core[0]._fields))
         self.assertIsNotNone(own[0].created.tzinfo)
+
+    def test_the_title_list_reads_its_titles_on_a_connection_of_its_own(self):
+        store_page("SomePage", "Text.")
+        page = self.read_on_connections_of_its_own(url("pages"), 1)
+        titles = [link.get_text() for link in page.html.select("ul.titles a")]
+        self.assertEqual(titles, ["FrontPage", "SomePage"])
 
     def test_a_read_in_a_transaction_sees_its_writes(self):
         self.save("SomePage", "Text.")
