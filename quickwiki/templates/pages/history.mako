@@ -11,7 +11,15 @@
   ${parent.feeds()}
   ${parent.history_feed()}
 </%def>
-<form class="history" method="GET" action="${url('diff', title=c.title)}">
+## Made once, not once a row: the translations, and the diff's address,
+## which each row's link to its changes gives the two numbers it compares.
+<%
+  diff_url = url('diff', title=c.title)
+  compare_from = _('Compare from revision %(number)d')
+  compare_to = _('Compare to revision %(number)d')
+  changes = _('changes')
+%>\
+<form class="history" method="GET" action="${diff_url}">
   <div class="table-scroll"><table class="revisions">
     <thead>
       <tr><th>${_('Old')}</th><th>${_('New')}</th><th>${_('Revision')}</th>
@@ -19,12 +27,6 @@
           <th><span class="visually-hidden">${_('Changes')}</span></th></tr>
     </thead>
     <tbody>
-    ## Translated once, not once a row.
-<%
-  compare_from = _('Compare from revision %(number)d')
-  compare_to = _('Compare to revision %(number)d')
-  changes = _('changes')
-%>\
     % for index, shown in enumerate(c.revisions):
       <tr class="${'deletion' if shown.deleted else 'edit'}">
         ## Each button named for what it chooses: a screen reader says no
@@ -43,7 +45,7 @@
 ${shown.summary}</td>
         <td>\
 % if shown.number > 1:
-<a class="changes-link" href="${url('diff', title=c.title, old=shown.number - 1, new=shown.number)}">${changes}</a>\
+<a class="changes-link" href="${diff_url}?old=${shown.number - 1}&amp;new=${shown.number}">${changes}</a>\
 % endif
 </td>
       </tr>
