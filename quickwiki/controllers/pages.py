@@ -193,7 +193,7 @@ class PagesController(BaseController):
         """The form to write page ``title``, new or not, with the problems
         docutils found in its text."""
         check_title(title, 404)
-        latest = revisions.head(title)
+        latest = revisions.latest(title, content=True)
         if latest is None:
             return self._edit_form(title, 0, "", look_alike=look_alike(title))
         return self._edit_form(

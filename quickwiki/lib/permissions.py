@@ -164,8 +164,10 @@ def is_protected(title):
     """Whether page ``title`` is protected (read once a request)."""
     known = request.environ.setdefault(_PROTECTION_KEY, {})
     if title not in known:
-        # One value, not the page as an ORM object.
-        known[title] = bool(meta.Session.scalar(_PROTECTED, {"title": title}))
+        # One value, not the page as an ORM object, read without beginning
+        # the session's transaction (an edit form's first read).
+        found = meta.read_one(_PROTECTED, {"title": title})
+        known[title] = found is not None and bool(found.protected)
     return known[title]
 
 

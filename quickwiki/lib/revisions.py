@@ -126,12 +126,17 @@ class NoSuchRevision(LookupError):
     """A form named a revision that the page does not have."""
 
 
+def _latest(columns):
+    """The query of ``columns`` of a page's latest revision."""
+    return (
+        select(*columns)
+        .join(Page, and_(Page.title == Revision.page, Page.revision == Revision.number))
+        .where(Page.title == bindparam("title"))
+    )
+
+
 #: What :func:`head` reads, built once: every page's action reads it.
-_HEAD = (
-    select(Revision)
-    .join(Page, and_(Page.title == Revision.page, Page.revision == Revision.number))
-    .where(Page.title == bindparam("title"))
-)
+_HEAD = _latest([Revision])
 
 
 def head(title):
@@ -148,22 +153,21 @@ def revision(title, number):
 #: or what a page's history needs of its latest, need not read.
 _BUT_CONTENT = [column for column in Revision.__table__.c if column.key != "content"]
 
-#: What :func:`latest` reads, built once.
-_LATEST = (
-    select(*_BUT_CONTENT)
-    .join(Page, and_(Page.title == Revision.page, Page.revision == Revision.number))
-    .where(Page.title == bindparam("title"))
-)
+
+#: What :func:`latest` reads, built once: without the text, or with it.
+_LATEST = _latest(_BUT_CONTENT)
+_LATEST_WITH_CONTENT = _latest(Revision.__table__.c)
 
 
-def latest(title):
-    """Page ``title``'s latest revision without its text (a row, as
-    :func:`history`'s), or None if it never had one.
+def latest(title, content=False):
+    """Page ``title``'s latest revision (a row, as :func:`history`'s),
+    without its text unless ``content``; None if it never had one.
 
     Read as :func:`quickwiki.model.meta.read_one` reads, not as an ORM
-    object in the session's transaction: a history only shows it.
+    object in the session's transaction: a history or an edit form only
+    shows it.
     """
-    return read_one(_LATEST, {"title": title})
+    return read_one(_LATEST_WITH_CONTENT if content else _LATEST, {"title": title})
 
 
 #: What a history reads, built once, and read as rows, not as ORM

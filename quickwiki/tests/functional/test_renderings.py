@@ -322,6 +322,17 @@ class OwnConnectionTest(WikiTest, CommittingTestController):
         titles = [link.get_text() for link in page.html.select("ul.titles a")]
         self.assertEqual(titles, ["FrontPage", "SomePage"])
 
+    def test_an_edit_form_reads_on_connections_of_its_own(self):
+        store_page("SomePage", "First.")
+        store_page("SomePage", "Second.")
+        self.app.get(url("page", title="SomePage"))  # stores its rendering
+        page = self.read_on_connections_of_its_own(
+            url("edit_page", title="SomePage"), 3
+        )
+        form = page.forms[0]
+        self.assertEqual(form["base"].value, "2")
+        self.assertEqual(form["content"].value, "Second.")
+
     def test_a_read_in_a_transaction_sees_its_writes(self):
         self.save("SomePage", "Text.")
         self.addCleanup(meta.Session.remove)
