@@ -12,7 +12,6 @@ keeps the rendered text in the request's Beaker cache.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
@@ -21,8 +20,8 @@ from markupsafe import Markup
 import pylons
 from pylons.context import (
     REQUEST_OBJECTS,
+    PylonsContext,
     RequestGlobal,
-    RequestObject,
     current_context,
     make_object,
 )
@@ -64,27 +63,29 @@ def pylons_globals() -> dict[str, Any]:
         # A request pushed by hand (a test's); else the TypeError naming it.
         py = pylons.request.environ["pylons.pylons"]
     made = vars(py)
-    names, objects = _template_names()
-    names = dict(names)
-    for obj, proxy in objects:
-        name = obj.name
-        value = made.get(name, _NONE)
-        if value is _NONE:
-            if not obj.per_request:
-                value = getattr(py, name)  # the application's: its class's
-            elif obj.lazy_in_templates:
-                value = proxy
-            else:
-                value = make_object(py, name)
-                if value is None:
-                    continue  # an application's make_<name> gave none
-        if proxy is not None and proxy.____local__.objects:
+    start, required = _starting_names(type(py))
+    names = dict(start)
+    for name in made.keys() & _ALIASES.keys():
+        value = names[name] = made[name]
+        for alias in _ALIASES[name]:
+            names[alias] = value
+    for name in _MADE_FOR_TEMPLATES:
+        if name not in made:
+            value = make_object(py, name)
+            if value is not None:  # else an application's make_<name> gave none
+                names[name] = value
+                for alias in _ALIASES[name]:
+                    names[alias] = value
+    for name in required:
+        if name not in made:
+            getattr(py, name)  # the AttributeError of a context without it
+    for name, proxy in _GLOBALS:
+        if proxy.____local__.objects:
             # What the global gives, an object pushed on it in this thread
             # (set_lang replaces the translator so).
-            value = proxy._current_obj()
-        names[name] = value
-        for alias in obj.aliases:
-            names[alias] = value
+            value = names[name] = proxy._current_obj()
+            for alias in _ALIASES[name]:
+                names[alias] = value
     translator = names.get("translator")
     if translator is not None and type(translator) is not RequestGlobal:
         # Made already (by set_lang, or an earlier use): its own methods,
@@ -94,24 +95,54 @@ def pylons_globals() -> dict[str, Any]:
     return names
 
 
-#: What a context gives for an object it has not made.
-_NONE = object()
+#: Each request object's other names (``c``, ``g``), by its name.
+_ALIASES = {obj.name: obj.aliases for obj in REQUEST_OBJECTS}
+#: The request's objects a template is given made, when it has not been.
+_MADE_FOR_TEMPLATES = tuple(
+    obj.name for obj in REQUEST_OBJECTS if obj.per_request and not obj.lazy_in_templates
+)
+#: Each request object with a ``pylons`` global, and that global.
+_GLOBALS = tuple(
+    (obj.name, getattr(pylons, obj.name)) for obj in REQUEST_OBJECTS if obj.is_global
+)
 
 
-@functools.cache
-def _template_names() -> tuple[dict[str, Any], list[tuple[RequestObject, Any]]]:
-    """What every template sees besides the request's objects (the
-    translation functions, by name), and each entry of
-    :data:`REQUEST_OBJECTS` with its ``pylons`` global (None for ``h``).
+def _starting_names(
+    context_class: type[PylonsContext],
+) -> tuple[dict[str, Any], tuple[str, ...]]:
+    """What a template of a context of this class sees before the request's
+    own objects: the translation functions, the application's objects (its
+    class's) and the ``pylons`` globals of the lazy request objects; and the
+    names of the application's objects the class lacks, which a context
+    made by hand must hold itself.  Kept on the class.
     """
+    kept = context_class.__dict__.get("_template_start")
+    if kept is not None:
+        return kept
     from pylons.i18n import N_, _, ungettext
 
-    names = {"ungettext": ungettext, "_": _, "N_": N_}
-    objects = [
-        (obj, getattr(pylons, obj.name) if obj.is_global else None)
-        for obj in REQUEST_OBJECTS
-    ]
-    return names, objects
+    names: dict[str, Any] = {"ungettext": ungettext, "_": _, "N_": N_}
+    required = []
+    for obj in REQUEST_OBJECTS:
+        if obj.per_request:
+            if not obj.lazy_in_templates:
+                continue
+            value = getattr(pylons, obj.name)
+        else:
+            value = getattr(context_class, obj.name, _NONE)
+            if value is _NONE:
+                required.append(obj.name)
+                continue
+        names[obj.name] = value
+        for alias in obj.aliases:
+            names[alias] = value
+    kept = (names, tuple(required))
+    context_class._template_start = kept  # type: ignore[attr-defined]
+    return kept
+
+
+#: What a class has for an object it does not hold.
+_NONE = object()
 
 
 def cached_template(
