@@ -129,11 +129,12 @@ class _Prepared:
             name: (bind, bind.type.dialect_impl(dialect).bind_processor(dialect))
             for bind, name in compiled.bind_names.items()
         }
-        self._binders = {
-            name: processor
+        # Only the parameters and columns whose type changes the value.
+        self._binders = [
+            (name, processor)
             for name, (bind, processor) in processors.items()
-            if bind.required
-        }
+            if bind.required and processor is not None
+        ]
         # Those the statement gives itself: SQLite's OFFSET 0 after a LIMIT.
         self._fixed = {
             name: bind.effective_value
@@ -142,34 +143,34 @@ class _Prepared:
             for name, (bind, processor) in processors.items()
             if not bind.required
         }
-        self._readers = [
+        readers = [
             column.type.dialect_impl(dialect).result_processor(dialect, None)
             for column in statement.selected_columns
         ]
+        self._readers = [(at, reader) for at, reader in enumerate(readers) if reader]
         self._row = collections.namedtuple(
             "Row", [column.key for column in statement.selected_columns]
         )
 
     def parameters(self, given):
         """``given`` (by name) as the driver takes them."""
-        values = {
-            name: given[name] if binder is None else binder(given[name])
-            for name, binder in self._binders.items()
-        }
-        if self._fixed:
-            values.update(self._fixed)
+        if self._binders or self._fixed:
+            given = dict(given)
+            for name, binder in self._binders:
+                given[name] = binder(given[name])
+            given.update(self._fixed)
         if self._positions is None:
-            return values
-        return tuple(values[name] for name in self._positions)
+            return given
+        return tuple([given[name] for name in self._positions])
 
     def row_of(self, values):
         """The driver's ``values`` of one row (None: no row) as a row."""
         if values is None:
             return None
-        return self._row._make(
-            value if reader is None else reader(value)
-            for reader, value in zip(self._readers, values, strict=True)
-        )
+        values = list(values)
+        for at, reader in self._readers:
+            values[at] = reader(values[at])
+        return self._row._make(values)
 
 
 _PREPARED = {}
