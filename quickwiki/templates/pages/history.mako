@@ -3,9 +3,11 @@
 <%inherit file="/base.mako"/>
 <%def name="heading()">${_('History of %(title)s') % dict(title=c.title)}</%def>
 ## Plain markup, not h.link_to: its tag builder was a tenth of the page.
+## &middot;, not the character: one character beyond ASCII on a page has
+## Python encode all of it a character at a time.
 <%def name="actions()">
   <a href="${url('page', title=c.title)}">${_('Back to %(title)s') % dict(title=c.title)}</a>
-  · <a class="feed" href="${url('history_feed', title=c.title)}" type="application/atom+xml">${_('Atom feed of this history')}</a>
+  &middot; <a class="feed" href="${url('history_feed', title=c.title)}" type="application/atom+xml">${_('Atom feed of this history')}</a>
 </%def>
 <%def name="feeds()">
   ${parent.feeds()}
