@@ -1,10 +1,16 @@
 """The templates' escaping filter: every value a template writes."""
 
+import html
 import unittest
 
+from hypothesis import given
+from hypothesis import strategies as st
 from markupsafe import Markup
 
 from quickwiki.lib.escaping import escape
+
+#: What the filter writes for ``&``, ``<``, ``>``, ``"`` and ``'``.
+ENTITIES = ("&amp;", "&lt;", "&gt;", "&#34;", "&#39;")
 
 
 class Linked:
@@ -39,3 +45,17 @@ class EscapeTest(unittest.TestCase):
         self.assertEqual(escape(1.5), "1.5")
         self.assertEqual(escape(Text("<i>")), "&lt;i&gt;")
         self.assertEqual(escape(["<"]), "[&#39;&lt;&#39;]")
+
+
+class EscapePropertiesTest(unittest.TestCase):
+    @given(st.text())
+    def test_any_text_comes_back_whole_and_holds_no_markup(self, text):
+        written = escape(text)
+        self.assertEqual(html.unescape(written), text)
+        for character in "<>\"'":
+            self.assertNotIn(character, written)
+        # Every ampersand left starts one of the entities written.
+        self.assertEqual(
+            written.count("&"),
+            sum(written.count(entity) for entity in ENTITIES),
+        )
