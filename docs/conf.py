@@ -1,5 +1,6 @@
 """Sphinx configuration of the one site of both distributions: Pylons and QuickWiki."""
 
+import inspect
 import os
 
 import pylons
@@ -90,7 +91,10 @@ def _defined_elsewhere(member, module):
         isinstance(home, str)
         and home.startswith("pylons")
         and home != module.__name__
-        and hasattr(member, "__qualname__")
+        # Looked up without running the member's code: a pylons global
+        # asked for a name it lacks asks the request's object, and there
+        # is no request here.
+        and inspect.getattr_static(member, "__qualname__", None) is not None
         and not isinstance(member, type(module))
     )
 
