@@ -51,6 +51,8 @@ setup(
         "boto3>=1.28",
         # The Atom feeds of recent changes and of each page's history.
         "feedgen>=1.0",
+        # The bodies of public pages kept in memory, within a size in bytes.
+        "cachetools>=5.0",
         "nh3>=0.2.14",
         "Beaker>=1.12.1",
         "FormEncode>=2.0.1",

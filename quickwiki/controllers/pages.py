@@ -155,7 +155,7 @@ class PagesController(BaseController):
             redirect(url("page", title=shown.redirect, redirected_from=title))
         c.redirected_from = came_from if came_from and is_title(came_from) else None
         if not shown.deferred:
-            caching.validate(
+            kept = caching.validate(
                 "page",
                 (
                     title,
@@ -167,13 +167,15 @@ class PagesController(BaseController):
                 + (_digest(shown.html),),
                 shown.created,
             )
+            if kept is not None:
+                return kept
         c.title = title
         c.revision = shown.revision
         c.content = shown.html
         c.protected = shown.protected
         knows_protection(title, shown.protected)
         c.document_title = shown.title
-        return render("/pages/show.mako")
+        return caching.keep(render("/pages/show.mako"))
 
     def _missing_page(self, title):
         """A WikiWord without a page: 404, with a link to write it, and to
@@ -385,7 +387,11 @@ class PagesController(BaseController):
             )
         per_page = app_globals.revisions_per_page
         before = min(self.form_result["before"] or latest.number + 1, latest.number + 1)
-        caching.validate("history", (title, latest.number, before), latest.created)
+        kept = caching.validate(
+            "history", (title, latest.number, before), latest.created
+        )
+        if kept is not None:
+            return kept
         c.title = title
         c.latest = latest
         c.revisions = revisions.history(title, before, per_page)
@@ -399,7 +405,7 @@ class PagesController(BaseController):
             )
         oldest = c.revisions[-1].number
         c.older_url = url("history", title=title, before=oldest) if oldest > 1 else None
-        return render("/pages/history.mako")
+        return caching.keep(render("/pages/history.mako"))
 
     @costly
     def revision(self, title, number):
@@ -423,15 +429,17 @@ class PagesController(BaseController):
         # A rendering no worker could make in time is for this moment only.
         deferred = c.rendered is not None and c.rendered.deferred
         if conflict is None and not getattr(c, "form_errors", None) and not deferred:
-            caching.validate(
+            kept = caching.validate(
                 "revision",
                 (title, shown.number, latest.number, wikitext.RENDERER_VERSION)
                 + (_digest(c.rendered.html if c.rendered else ""),),
                 max(shown.created, latest.created),
             )
+            if kept is not None:
+                return kept
         c.summary = summary
         c.restore_conflict = conflict
-        return render("/pages/revision.mako")
+        return caching.keep(render("/pages/revision.mako"))
 
     @restrict("POST")
     @require(may_restore)
@@ -514,15 +522,17 @@ class PagesController(BaseController):
         c.new = self._revision_or_404(title, query["new"])
         c.style = query["style"]
         # Revisions never change: the diff of two is always the same.
-        caching.validate(
+        kept = caching.validate(
             "diff",
             (title, c.old.number, c.new.number, c.style),
             max(c.old.created, c.new.created),
         )
+        if kept is not None:
+            return kept
         c.hunks, c.comparison_failure = _compared(c.old.content, c.new.content)
         if c.comparison_failure is not None:
             caching.unkept()
-        return render("/pages/diff.mako")
+        return caching.keep(render("/pages/diff.mako"))
 
     def _revision_or_404(self, title, number):
         found = revisions.revision(title, number)

@@ -4,6 +4,7 @@ request, known to controllers and templates as ``app_globals`` (or ``g``)."""
 from paste.deploy.converters import asbool
 
 from quickwiki.lib import accounts, filestore, limiting, renderings, wikitext, work
+from quickwiki.lib.caching import KeptPages
 from quickwiki.lib.permissions import POLICIES
 from quickwiki.model import ROLES
 
@@ -64,6 +65,11 @@ class Globals:
         #: does not know (quickwiki.lib.caching); 0: none may.
         self.public_max_age = _setting(
             config, "quickwiki.public_max_age", 60, minimum=0
+        )
+        #: The public pages this process keeps to send again, within
+        #: quickwiki.kept_pages_size bytes (quickwiki.lib.caching); 0: none.
+        self.kept_pages = KeptPages(
+            _setting(config, "quickwiki.kept_pages_size", 16 * 1024 * 1024, minimum=0)
         )
         #: Whether revisions keep their author's client address.
         self.record_addresses = asbool(config.get("quickwiki.record_addresses", False))

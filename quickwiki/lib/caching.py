@@ -33,11 +33,21 @@ kept by no one (:func:`unkept`).
 
 Every page varies on ``Cookie``.  A page with flash messages waiting shows
 them once: it gets no validators.
+
+The wiki keeps the public pages it sends, as a cache in front would
+(:class:`KeptPages`): the next reader it does not know who asks for the
+same URL gets the same body, once :func:`validate` found that its ETag
+has not changed, without rendering it again (:func:`validate`,
+:func:`keep`).
 """
 
 import hashlib
 import os
+import sys
+import threading
 from datetime import datetime, timezone
+
+import cachetools
 
 from pylons import app_globals, request, response, session
 from pylons.controllers.util import etag_cache, vary
@@ -47,7 +57,11 @@ from pylons.secure_form import token_key
 from quickwiki.lib import auth, languages
 from quickwiki.lib import helpers as h
 
-__all__ = ["Layout", "unkept", "validate"]
+__all__ = ["KeptPages", "Layout", "keep", "unkept", "validate"]
+
+#: The environ key of the request's place among the kept pages: its URL
+#: and its page's ETag, when the page is public.
+_KEPT_AS = "quickwiki.kept_as"
 
 
 class Layout:
@@ -74,9 +88,42 @@ class Layout:
         self.modified = datetime.fromtimestamp(int(modified), timezone.utc)
 
 
+class KeptPages:
+    """The bodies of the public pages sent lately, by URL and ETag, in at
+    most ``size`` bytes of memory (0: none are kept), the least recently
+    used dropped first.
+
+    Their ETag names all that a public page shows (:func:`validate`), so
+    the same URL and ETag is the same page: a page saved, or its layout
+    or language changed, has another.  A reader is answered from here only
+    after the request's own checks (its limits, who may read, the page's
+    latest revision and its ETag).
+    """
+
+    def __init__(self, size):
+        self.size = size
+        self._bodies = cachetools.LRUCache(maxsize=size, getsizeof=sys.getsizeof)
+        # Requests of several threads read and keep pages at once.
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        """The body kept as ``key``, or None."""
+        with self._lock:
+            return self._bodies.get(key)
+
+    def put(self, key, body):
+        """Keep ``body`` as ``key``, unless it is larger than them all."""
+        if sys.getsizeof(body) > self.size:
+            return
+        with self._lock:
+            self._bodies[key] = body
+
+
 def validate(kind, shown, modified):
     """Say how the page about to be rendered may be kept, and answer
-    ``304 Not Modified`` now if the request already has it.
+    ``304 Not Modified`` now if the request already has it; the page's
+    body when this process kept it (:class:`KeptPages`), else None: render
+    it, and :func:`keep` it.
 
     ``kind`` and ``shown`` (a sequence of numbers and text) name what the
     page shows, as it changes; ``modified`` is when it last did (an aware
@@ -87,7 +134,7 @@ def validate(kind, shown, modified):
     if h.flash.has_messages():
         # Shown once: never the same page again.
         response.headers["Cache-Control"] = "private, no-cache"
-        return
+        return None
     layout = app_globals.layout
     environ = request.environ
     # The page is in the language its reader's browser asked for: the one
@@ -114,12 +161,47 @@ def validate(kind, shown, modified):
             "public, max-age=%d" % app_globals.public_max_age
         )
         response.headers.pop("Pragma", None)
+        if app_globals.kept_pages.size:
+            environ[_KEPT_AS] = _place(environ)
     else:
         response.headers["Cache-Control"] = "private, no-cache"
     etag_cache(
         "%s-%s" % (kind, hashlib.sha256("\0".join(parts).encode()).hexdigest()[:24]),
         last_modified=max(modified, layout.modified),
     )
+    return _kept()
+
+
+def _place(environ):
+    """The request's key among the kept pages: its page's ETag, to be set
+    next, and everything in its URL that a page's links may repeat."""
+    return (
+        environ.get("HTTP_HOST"),
+        environ["wsgi.url_scheme"],
+        environ.get("SCRIPT_NAME"),
+        environ.get("PATH_INFO"),
+        environ.get("QUERY_STRING"),
+    )
+
+
+def _kept():
+    """The body kept for the page :func:`validate` found public, with its
+    URL and ETag; None when there is none."""
+    place = request.environ.get(_KEPT_AS)
+    if place is None:
+        return None
+    return app_globals.kept_pages.get((response.headers["ETag"], *place))
+
+
+def keep(body):
+    """``body``, the page just rendered, kept for the next readers the wiki
+    does not know who ask for its URL, if it is public still: no longer
+    when rendering it used the session or it was found :func:`unkept`."""
+    place = request.environ.get(_KEPT_AS)
+    etag = response.headers.get("ETag")
+    if place is not None and etag is not None and not session.accessed():
+        app_globals.kept_pages.put((etag, *place), body)
+    return body
 
 
 def unkept():

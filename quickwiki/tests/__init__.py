@@ -47,6 +47,7 @@ import pylons
 import pylons.test
 
 from quickwiki.lib import accounts, limiting, revisions
+from quickwiki.lib.caching import KeptPages
 from quickwiki.model import Page, Revision, live, meta
 
 __all__ = [
@@ -351,6 +352,13 @@ class TestController(unittest.TestCase):
     def setUp(self):
         self.start_database()
         config = pylons.test.pylonsapp.config
+        # Pages kept by an earlier test show its rolled-back revisions.
+        settings = config["pylons.app_globals"]
+        kept = mock.patch.object(
+            settings, "kept_pages", KeptPages(settings.kept_pages.size)
+        )
+        kept.start()
+        self.addCleanup(kept.stop)
         self.app = TestApp(pylons.test.pylonsapp)
         url._push_object(URLGenerator(config["routes.map"], {}))
         self.addCleanup(url._pop_object)

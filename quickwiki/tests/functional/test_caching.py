@@ -1,15 +1,27 @@
 """HTTP caching: the validators of pages, histories, diffs and old
-revisions, their 304 answers, and who may keep a copy."""
+revisions, their 304 answers, who may keep a copy, and the copies the
+wiki keeps itself."""
 
+import sys
+import unittest
 from unittest import mock
 
 from webtest import TestApp
 
 import pylons.test
 
+from quickwiki.controllers import pages
 from quickwiki.lib import wikitext, work
+from quickwiki.lib.caching import KeptPages
 from quickwiki.lib.workers import WorkerTimeout
-from quickwiki.tests import ADMIN, FRONT_PAGE_CONTENT, TestController, log_in, url
+from quickwiki.tests import (
+    ADMIN,
+    FRONT_PAGE_CONTENT,
+    TestController,
+    log_in,
+    offered_forms,
+    url,
+)
 
 #: The FrontPage's address (the route "page").
 FRONT_PAGE = "/FrontPage"
@@ -147,16 +159,20 @@ class OtherPagesTest(TestController):
 
     def test_a_diff_no_worker_could_make_is_kept_by_no_one(self):
         path = url("diff", title="FrontPage", old=1, new=2)
-        etag = self.reader.get(path).headers["ETag"]
         with mock.patch.object(work, "run", side_effect=WorkerTimeout("busy")):
             failed = self.reader.get(path)
         self.assertIsNotNone(failed.html.select_one(".comparison-failed"))
         self.assertEqual(failed.headers["Cache-Control"], "no-store")
         self.assertNotIn("ETag", failed.headers)
         self.assertNotIn("Last-Modified", failed.headers)
+        # Nor by the wiki: the next reader gets the diff made.
+        made = TestApp(pylons.test.pylonsapp).get(path)
+        self.assertIsNone(made.html.select_one(".comparison-failed"))
         # The browser's copy of the real diff is still good.
         with mock.patch.object(work, "run", side_effect=WorkerTimeout("busy")):
-            self.reader.get(path, headers={"If-None-Match": etag}, status=304)
+            self.reader.get(
+                path, headers={"If-None-Match": made.headers["ETag"]}, status=304
+            )
 
     def test_an_old_revision_no_worker_could_render_is_kept_by_no_one(self):
         path = url("revision", title="FrontPage", number=1)
@@ -190,3 +206,106 @@ class OtherPagesTest(TestController):
             )
         }
         self.assertEqual(len(tags), 6)
+
+
+class KeptPagesTest(TestController):
+    """The public pages the wiki keeps, to send again without rendering."""
+
+    def setUp(self):
+        super().setUp()
+        self.save("FrontPage", FRONT_PAGE_CONTENT + "\n\nMore.\n")
+        self.reader = TestApp(pylons.test.pylonsapp)
+        # Counts the pages rendered, and renders them as before.
+        renders = mock.patch.object(pages, "render", side_effect=pages.render)
+        self.render = renders.start()
+        self.addCleanup(renders.stop)
+
+    def assert_sent_again(self, path, **request):
+        """A second reader of ``path`` gets the first one's answer, not
+        rendered again."""
+        first = self.reader.get(path, **request)
+        rendered = self.render.call_count
+        second = TestApp(pylons.test.pylonsapp).get(path, **request)
+        self.assertEqual(self.render.call_count, rendered)
+        self.assertEqual(second.body, first.body)
+        for name, value in first.headers.items():
+            if name != "X-Request-Id":
+                self.assertEqual(second.headers[name], value, name)
+        return first
+
+    def test_a_page_view_is_sent_again(self):
+        self.assert_sent_again(FRONT_PAGE)
+
+    def test_a_history_a_diff_and_a_revision_are_sent_again(self):
+        self.assert_sent_again(url("history", title="FrontPage"))
+        self.assert_sent_again(url("diff", title="FrontPage", old=1, new=2))
+        with mock.patch.object(work, "run", side_effect=AssertionError("compared")):
+            self.assert_sent_again(url("diff", title="FrontPage", old=1, new=2))
+
+    def test_a_saved_page_is_rendered_anew(self):
+        self.assertNotIn("Even more.", self.reader.get(FRONT_PAGE).text)
+        self.save("FrontPage", FRONT_PAGE_CONTENT + "\n\nEven more.\n")
+        self.assertIn("Even more.", self.reader.get(FRONT_PAGE).text)
+        history = url("history", title="FrontPage")
+        self.reader.get(history)
+        self.save("FrontPage", FRONT_PAGE_CONTENT, summary="Shorter again")
+        self.assertIn("Shorter again", self.reader.get(history).text)
+
+    def test_each_language_and_mount_point_has_its_own(self):
+        self.assert_sent_again(FRONT_PAGE)
+        german = self.assert_sent_again(FRONT_PAGE, headers={"Accept-Language": "de"})
+        self.assertEqual(german.html.html["lang"], "de")
+        mounted = self.assert_sent_again(
+            FRONT_PAGE, extra_environ={"SCRIPT_NAME": "/wiki"}
+        )
+        self.assertEqual(mounted.html.select_one("a.brand")["href"], "/wiki/")
+        self.assertEqual(self.render.call_count, 3)
+
+    def test_private_pages_are_rendered_for_each_reader(self):
+        password = {"Authorization": "Basic YWxpY2U6c2VjcmV0"}
+        self.reader.get(FRONT_PAGE, headers=password)
+        self.reader.get(FRONT_PAGE, headers=password)
+        log_in(self.reader, ADMIN)
+        self.reader.get(FRONT_PAGE)
+        self.reader.get(FRONT_PAGE)
+        self.assertEqual(self.render.call_count, 4)
+
+    def test_a_form_token_is_never_sent_to_another_reader(self):
+        # The restore form's token starts the first reader's session.
+        path = url("revision", title="FrontPage", number=1)
+        tokens = {
+            offered_forms(TestApp(pylons.test.pylonsapp).get(path))[0][
+                "_authentication_token"
+            ].value
+            for _ in range(2)
+        }
+        self.assertEqual(len(tokens), 2)
+
+    def test_none_are_kept_in_no_memory(self):
+        settings = pylons.test.pylonsapp.config["pylons.app_globals"]
+        with mock.patch.object(settings, "kept_pages", KeptPages(0)):
+            self.reader.get(FRONT_PAGE)
+            self.reader.get(FRONT_PAGE)
+        self.assertEqual(self.render.call_count, 2)
+
+
+class KeptPagesSizeTest(unittest.TestCase):
+    """The memory the kept pages take is bounded."""
+
+    database = False
+
+    def test_the_least_recently_used_go_first(self):
+        body = "x" * 1000
+        kept = KeptPages(3 * sys.getsizeof(body))
+        for key in "abc":
+            kept.put(key, body)
+        kept.get("a")
+        kept.put("d", body)
+        self.assertIsNone(kept.get("b"))
+        for key in "acd":
+            self.assertEqual(kept.get(key), body)
+
+    def test_a_page_larger_than_them_all_is_not_kept(self):
+        kept = KeptPages(100)
+        kept.put("a", "x" * 100)
+        self.assertIsNone(kept.get("a"))
