@@ -58,7 +58,7 @@ OPTIONS = (
 BASELINES = {
     "hello": {"pyramid": "pyramid", "flask": "flask"},
     "page": {"pyramid": "pyramid-page", "flask": "flask-page"},
-    "quickwiki": {"page_view": "qw-show"},
+    "quickwiki": {"page_view": "qw-show", "private_page_view": "qw-show-private"},
 }
 
 

@@ -6,7 +6,8 @@ of its sites (``development.ini`` with debug off, ``paster setup-app``,
 :data:`REVISIONS` revisions; :func:`load` loads it from its ini with
 Paste Deploy, as ``paster serve`` does, and :data:`REQUESTS` are what is
 asked of it: the pages a reader and a writer open, without a session
-cookie, as a first visit makes them.
+cookie, as a first visit makes them (and the page view of a reader whose
+pages are private).
 """
 
 import os
@@ -24,15 +25,21 @@ PAGES = 100
 REVISIONS = 20
 _SHOW = seed.SHOW_TITLE
 
-#: Name, path and status of each request of the QuickWiki rows, in table
-#: order; the page view first, as the others are compared with it.  The
-#: 304 is the page view asked for with the ETag it was sent with.
+#: The header of a reader let in by a password of the proxy in front
+#: (nginx's basic authentication): their pages are private, rendered for
+#: each request, where the wiki keeps those of the public.
+PROXY_PASSWORD = {"Authorization": "Basic cmVhZGVyOnNlY3JldA=="}
+
+#: Name, path, status and headers of each request of the QuickWiki rows,
+#: in table order; the page view first, as the others are compared with
+#: it.  The 304 is the page view asked for with the ETag it was sent with.
 REQUESTS = {
-    "qw-show": (wiki_client.SHOW_PATH, 200),
-    "qw-show-304": (wiki_client.SHOW_PATH, 304),
-    "qw-list": (wiki_client.LIST_FIRST_PATH, 200),
-    "qw-history": ("/pages/history/" + _SHOW, 200),
-    "qw-edit": ("/pages/edit/" + _SHOW, 200),
+    "qw-show": (wiki_client.SHOW_PATH, 200, {}),
+    "qw-show-private": (wiki_client.SHOW_PATH, 200, PROXY_PASSWORD),
+    "qw-show-304": (wiki_client.SHOW_PATH, 304, {}),
+    "qw-list": (wiki_client.LIST_FIRST_PATH, 200, {}),
+    "qw-history": ("/pages/history/" + _SHOW, 200, {}),
+    "qw-edit": ("/pages/edit/" + _SHOW, 200, {}),
 }
 
 
@@ -53,8 +60,8 @@ def load(ini):
 
 def environ(name, app):
     """The environ of request ``name`` of :data:`REQUESTS` to ``app``."""
-    path, status = REQUESTS[name]
-    headers = {}
+    path, status, headers = REQUESTS[name]
+    headers = dict(headers)
     if status == 304:
         # The tag is the page view's, as app sends it.
         headers["If-None-Match"] = _sent_headers(app, path)["ETag"]

@@ -42,8 +42,8 @@ def sample_results():
     )
     summary["qw-show"] = dict(summary["pyramid"], us_per_request=240.0)
     summary["qw-list"] = dict(summary["pyramid"], us_per_request=480.0)
-    summary["qw-show"]["vs_page_view"] = 1.0
-    summary["qw-list"]["vs_page_view"] = 2.0
+    summary["qw-show"].update(vs_page_view=1.0, vs_private_page_view=0.5)
+    summary["qw-list"].update(vs_page_view=2.0, vs_private_page_view=1.0)
     function = {
         "function": "register (registry.py:313)",
         "library": "paste",
@@ -142,9 +142,14 @@ class MarkdownTest(unittest.TestCase):
             "| 0.80× | 0.50× |",
             self.text,
         )
-        self.assertIn("| page view | 240.0 | 19.0 | 50,000 | 1.00× |", self.text)
         self.assertIn(
-            "| title list, first page | 480.0 | 19.0 | 50,000 | 2.00× |", self.text
+            "| page view (public: as the wiki kept it) | 240.0 | 19.0 | 50,000 "
+            "| 1.00× | 0.50× |",
+            self.text,
+        )
+        self.assertIn(
+            "| title list, first page | 480.0 | 19.0 | 50,000 | 2.00× | 1.00× |",
+            self.text,
         )
 
     def test_every_wiki_row_is_in_the_table(self):
