@@ -40,7 +40,11 @@ for the whole part.  The measurements, one per wiki, operation and size
 - bare ``show``: a WSGI application answering every request with the
   bytes and headers of QuickWiki's page view (``peers/bare_page.py``),
   under the same server: the floor under the page view, at the smallest
-  size only (its page is the same at every size).
+  size only (its page is the same at every size);
+- bare-cpu ``show``: the same application spending
+  ``report.PAGE_VIEW_US_TARGET`` (250 µs) of CPU time on each request
+  first: what the server makes of any application that takes issue 21's
+  in-process target to answer, the most a page view meeting it can get.
 
 Every cell is warmed up once, then measured in ``--wiki-rounds`` rounds.
 Each round visits every cell, the sizes of an operation side by side and
@@ -75,6 +79,7 @@ import time
 import urllib.parse
 
 import loadgen
+import report
 import seed
 import stats
 import wiki_client
@@ -101,7 +106,11 @@ OPERATIONS = {
     "quickwiki-before": ("save",),
     "wiki2": ("show",),
     "bare": ("show",),
+    "bare-cpu": ("show",),
 }
+#: The bare applications, by name, and the microseconds of CPU time each
+#: spends on a request.
+BARE_CPU_US = {"bare": 0, "bare-cpu": report.PAGE_VIEW_US_TARGET}
 #: The order a round visits the operations in (each at every size).
 _ROUND_OPERATIONS = (
     "show",
@@ -167,19 +176,19 @@ def run(args):
         )
         sites = {}
         for pages in args.sizes:
-            # The bare application is made from QuickWiki's page, below.
-            for app in (app for app in apps if app != "bare"):
+            # The bare applications are made from QuickWiki's page, below.
+            for app in (app for app in apps if app not in BARE_CPU_US):
                 print("  %s: %d pages" % (app, pages), flush=True)
                 sites[app, pages] = make_site(
                     app, pages, scratch, args.ini, cluster, before
                 )
         for site in sites.values():
             _serve(site, running)
-        if "bare" in apps:
-            # The bare application answers with QuickWiki's page, served now.
+        for app in (app for app in apps if app in BARE_CPU_US):
+            # The bare applications answer with QuickWiki's page, served now.
             smallest = args.sizes[0]
-            sites["bare", smallest] = bare = make_bare_site(
-                sites["quickwiki", smallest], scratch
+            sites[app, smallest] = bare = make_bare_site(
+                app, sites["quickwiki", smallest], scratch
             )
             _serve(bare, running)
         cells = [
@@ -254,12 +263,13 @@ def export_commit(commit, directory):
     return (directory, os.path.join(directory, "framework"))
 
 
-def make_bare_site(quickwiki, scratch):
-    """The bare application's site, answering with the page view of the
-    running site ``quickwiki`` as a reader gets it."""
+def make_bare_site(app, quickwiki, scratch):
+    """The site of bare application ``app`` of :data:`BARE_CPU_US`,
+    answering with the page view of the running site ``quickwiki`` as a
+    reader gets it."""
     import bare_page  # among the peers, on sys.path through wiki_server
 
-    directory = os.path.join(scratch, "bare-%d" % quickwiki.pages)
+    directory = os.path.join(scratch, "%s-%d" % (app, quickwiki.pages))
     os.makedirs(directory)
     status, headers, text = wiki_client.fetch(quickwiki.port, wiki_client.SHOW_PATH)
     if status != 200:
@@ -275,9 +285,8 @@ def make_bare_site(quickwiki, scratch):
         text.encode("utf-8"),
     )
     port = wiki_server.free_port()
-    return Site(
-        "bare", quickwiki.pages, wiki_server.bare_ini(directory, port, page), port
-    )
+    ini = wiki_server.bare_ini(directory, port, page, BARE_CPU_US[app])
+    return Site(app, quickwiki.pages, ini, port)
 
 
 def wanted_apps(args):
@@ -362,7 +371,7 @@ def load_spec(site, operation, load, connections):
     """What the load generator sends for ``operation`` of ``site``."""
     if site.app == "wiki2":
         return loadgen.LoadSpec("GET", _PEER_SHOW_PATH, 200)
-    if site.app == "bare":
+    if site.app in BARE_CPU_US:
         return loadgen.LoadSpec("GET", wiki_client.SHOW_PATH, 200)
     if operation == "show-304":
         return loadgen.LoadSpec(
@@ -530,6 +539,7 @@ CHECKS = {
     ("quickwiki", "show"): _check_show,
     ("quickwiki", "show-304"): _check_show_304,
     ("bare", "show"): _check_bare,
+    ("bare-cpu", "show"): _check_bare,
     ("quickwiki", "list-first"): _check_list_first,
     ("quickwiki", "list-last"): _check_list_last,
     ("quickwiki", "save"): _check_save,

@@ -113,11 +113,16 @@ def peer_ini(directory, port):
     return _write(parser, directory, port)
 
 
-def bare_ini(directory, port, page):
+def bare_ini(directory, port, page, cpu_us=0):
     """Write the ini of the bare application answering with the response
-    kept in the file ``page`` into ``directory``; its path."""
+    kept in the file ``page``, after ``cpu_us`` microseconds of work, into
+    ``directory``; its path."""
     parser = _parser()
-    parser["app:main"] = {"use": "call:bare_page:make_app", "page": page}
+    parser["app:main"] = {
+        "use": "call:bare_page:make_app",
+        "page": page,
+        "cpu_us": str(cpu_us),
+    }
     return _write(parser, directory, port)
 
 

@@ -5,10 +5,13 @@ with it, served by the same server with the same settings.  Paste Deploy
 loads it (``use = call:bare_page:make_app``) with ``page``, the path of a
 file holding a response as the wiki sent it (:func:`write_page`); it
 answers every request with that status line's 200, those headers and
-that body, and does nothing else.
+that body, and does nothing else; with ``cpu_us``, it first spends that
+many microseconds on the CPU, as an application that takes that long in
+process would: what the server makes of such an application.
 """
 
 import json
+import time
 
 
 def write_page(path, headers, body):
@@ -17,14 +20,21 @@ def write_page(path, headers, body):
         json.dump({"headers": headers, "body": body.decode("utf-8")}, page)
 
 
-def make_app(global_conf, page):
-    """The application answering with the page kept in the file ``page``."""
+def make_app(global_conf, page, cpu_us="0"):
+    """The application answering with the page kept in the file ``page``,
+    after ``cpu_us`` microseconds of work."""
     with open(page, encoding="utf-8") as kept:
         kept = json.load(kept)
     body = kept["body"].encode("utf-8")
     headers = [(name, value) for name, value in kept["headers"]]
+    cpu_seconds = float(cpu_us) / 1e6
 
     def app(environ, start_response):
+        if cpu_seconds:
+            # The thread's CPU time: time spent waiting for the GIL is no work.
+            done = time.thread_time() + cpu_seconds
+            while time.thread_time() < done:
+                pass
         start_response("200 OK", list(headers))
         return [body]
 

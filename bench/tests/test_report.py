@@ -84,6 +84,7 @@ def sample_results():
             _wiki_row("quickwiki", "show-304", pages, 6000.0, 2.0),
         ]
     rows.append(_wiki_row("bare", "show", 100, 2000.0, 5.0))
+    rows.append(_wiki_row("bare-cpu", "show", 100, 1500.0, 6.0))
     meta = {
         "started": "2026-01-01T00:00:00",
         "machine": "x86_64",
@@ -173,7 +174,10 @@ class MarkdownTest(unittest.TestCase):
         self.assertIn("the lowest ratio here is 6.00×", self.text)
 
     def test_page_view_against_the_bare_app_and_its_304(self):
-        self.assertIn("| 100 | 1,200 | 2,000 | 0.60× | 6,000 | 5.00× |", self.text)
+        self.assertIn(
+            "| 100 | 1,200 | 2,000 | 0.60× | 1,500 | 0.75× | 6,000 | 5.00× |",
+            self.text,
+        )
 
     def test_growth_compares_with_the_smallest_size(self):
         self.assertIn("time per request, 10,000 vs 100", self.text)
