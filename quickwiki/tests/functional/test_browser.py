@@ -324,8 +324,12 @@ class BrowserTest(CommittingTestController):
         self.save_source("A picture:\n\n%s\n" % markup)
         image = page.locator("article.wiki-content img")
         expect(image).to_have_attribute("alt", "Übersicht.png")
-        # Loaded from the wiki's own origin, which the policy allows.
-        self.assertEqual(image.evaluate("img => img.naturalWidth"), 64)
+        # Loaded from the wiki's own origin, which the policy allows: its
+        # width once it has loaded (0 while it loads, or if it is refused).
+        width = image.evaluate(
+            "img => img.decode().then(() => img.naturalWidth, () => 0)"
+        )
+        self.assertEqual(width, 64)
         self.screenshot("24-a-page-showing-its-image")
 
     test_upload_an_image_and_show_it_in_the_page.also_on_postgresql = True
