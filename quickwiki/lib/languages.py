@@ -16,7 +16,8 @@ import os
 
 from webob.acceptparse import create_accept_language_header
 
-from pylons import request, response
+from pylons import request
+from pylons.controllers.util import vary
 from pylons.i18n import set_lang
 
 __all__ = ["CATALOGUES", "CHOSEN", "SOURCE_LANGUAGE", "available", "choose"]
@@ -52,7 +53,7 @@ def choose():
 
     The page depends on ``Accept-Language``, which ``Vary`` tells caches.
     """
-    response.vary = tuple(dict.fromkeys((*(response.vary or ()), "Accept-Language")))
+    vary("Accept-Language")
     environ = request.environ
     header = environ.get("HTTP_ACCEPT_LANGUAGE")
     if header is None or len(header) <= _KEPT_HEADER_LENGTH:
