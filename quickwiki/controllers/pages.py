@@ -108,10 +108,18 @@ class PagesController(BaseController):
         """A page of the titles, in order: the first page, or the one the
         pager's links ask for (``?after=``, ``?before=``, ``?page=last``).
         """
+        position = _title_list_position(request.GET)
         c.titles, c.earlier, c.later = _title_page(
-            _title_list_position(request.GET), app_globals.titles_per_page
+            position, app_globals.titles_per_page
         )
-        return render("/pages/index.mako")
+        # It changes when a page is made, renamed or deleted: what it shows
+        # tags it, as no one time says when it last did.
+        kept = caching.validate(
+            "titles", (*position, *c.titles, c.earlier, c.later), None
+        )
+        if kept is not None:
+            return kept
+        return caching.keep(render("/pages/index.mako"))
 
     @require(may_read)
     def new(self):

@@ -6,7 +6,9 @@ shows (its revisions, the renderer's version and the HTML it made, the
 layout around them, its language, and to whom it is shown) and ``Last-Modified`` (when
 its newest revision was made, or the layout last changed); a request
 that already has it is answered ``304 Not Modified``, before the page is
-rendered where its content is known first (:func:`validate`).
+rendered where its content is known first (:func:`validate`).  A page of
+the title list is tagged by the titles it shows, without
+``Last-Modified``.
 
 Who may keep a copy:
 
@@ -127,8 +129,10 @@ def validate(kind, shown, modified):
 
     ``kind`` and ``shown`` (a sequence of numbers and text) name what the
     page shows, as it changes; ``modified`` is when it last did (an aware
-    datetime).  A page showing a form holds the session's token, which the
-    tag names once the session has one.
+    datetime), or None when that is not known: the page then has no
+    ``Last-Modified``, and its ETag alone says whether it changed.  A page
+    showing a form holds the session's token, which the tag names once
+    the session has one.
     """
     vary("Cookie")
     if h.flash.has_messages():
@@ -167,7 +171,7 @@ def validate(kind, shown, modified):
         response.headers["Cache-Control"] = "private, no-cache"
     etag_cache(
         "%s-%s" % (kind, hashlib.sha256("\0".join(parts).encode()).hexdigest()[:24]),
-        last_modified=max(modified, layout.modified),
+        last_modified=None if modified is None else max(modified, layout.modified),
     )
     return _kept()
 

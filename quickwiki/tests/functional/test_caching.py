@@ -157,6 +157,19 @@ class OtherPagesTest(TestController):
     def test_the_latest_revision(self):
         self.assert_validated(url("revision", title="FrontPage", number=2))
 
+    def test_the_title_list_is_tagged_by_its_titles(self):
+        path = url("pages")
+        response = self.reader.get(path)
+        self.assertEqual(response.headers["Cache-Control"], "public, max-age=60")
+        # No one time says when a page was last made, renamed or deleted.
+        self.assertNotIn("Last-Modified", response.headers)
+        etag = response.headers["ETag"]
+        self.reader.get(path, headers={"If-None-Match": etag}, status=304)
+        self.save("NewPage", "New.")
+        changed = self.reader.get(path, headers={"If-None-Match": etag})
+        self.assertEqual(changed.status_int, 200)
+        self.assertIn("NewPage", changed.text)
+
     def test_a_diff_no_worker_could_make_is_kept_by_no_one(self):
         path = url("diff", title="FrontPage", old=1, new=2)
         with mock.patch.object(work, "run", side_effect=WorkerTimeout("busy")):
@@ -236,7 +249,8 @@ class KeptPagesTest(TestController):
     def test_a_page_view_is_sent_again(self):
         self.assert_sent_again(FRONT_PAGE)
 
-    def test_a_history_a_diff_and_a_revision_are_sent_again(self):
+    def test_the_title_list_a_history_a_diff_and_a_revision_are_sent_again(self):
+        self.assert_sent_again(url("pages"))
         self.assert_sent_again(url("history", title="FrontPage"))
         self.assert_sent_again(url("diff", title="FrontPage", old=1, new=2))
         with mock.patch.object(work, "run", side_effect=AssertionError("compared")):
