@@ -4,7 +4,12 @@
 ## newline after <textarea> is dropped by browsers, so that a newline the
 ## source starts with is kept.
 <%inherit file="/base.mako"/>
-<%! from pylons.secure_form import auth_token_hidden_field %>\
+<%! from pylons.secure_form import auth_token_hidden_field
+
+from quickwiki.lib.helpers import FixedParts
+
+fixed = FixedParts()
+%>\
 <%namespace name="diffs" file="/pages/diffs.mako"/>
 <%def name="heading()">${_('Editing %(title)s') % dict(title=c.title)}</%def>
 <%def name="actions()">
@@ -87,8 +92,9 @@ ${c.content}</textarea>
 ${cheat_sheet()}
 </div>
 
-## What the editor accepts, beside it: the reST the wiki renders.
-<%def name="cheat_sheet()">
+## What the editor accepts, beside it: the reST the wiki renders.  The same
+## for every reader of a language (translations only): rendered once for each.
+<%def name="cheat_sheet()" decorator="fixed">
 <aside class="cheat-sheet" id="cheat-sheet" aria-labelledby="cheat-sheet-heading">
   <h2 id="cheat-sheet-heading">${_('reStructuredText in this wiki')}</h2>
   <dl>

@@ -127,3 +127,16 @@ class FixedPartsTest(TestController):
         )
         self.assertEqual(self.header_and_footer(), english)
         self.assertEqual(self.header_and_footer(HTTP_ACCEPT_LANGUAGE="de"), german)
+
+    def test_the_cheat_sheet_follows_the_language(self):
+        def sheet(**environ):
+            page = self.app.get(
+                url("edit_page", title="FrontPage"), extra_environ=environ
+            )
+            return page.html.select_one("aside.cheat-sheet").get_text()
+
+        english = sheet()
+        german = sheet(HTTP_ACCEPT_LANGUAGE="de")
+        self.assertNotEqual(german, english)
+        self.assertEqual(sheet(), english)
+        self.assertEqual(sheet(HTTP_ACCEPT_LANGUAGE="de"), german)
