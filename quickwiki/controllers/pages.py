@@ -2,7 +2,8 @@
 pages, their history and the differences between their revisions.
 
 Who may do what is :mod:`quickwiki.lib.permissions`' to say: each action
-names its check with ``@require``.
+names its check with ``@require``, but the edit form, which makes its
+check after the one read that tells it whether the page is protected.
 """
 
 import functools
@@ -198,19 +199,24 @@ class PagesController(BaseController):
         c.look_alike = look_alike(title) if c.deletion is None else None
         return render("/pages/missing.mako")
 
-    @require(may_edit)
     def edit(self, title):
         """The form to write page ``title``, new or not, with the problems
-        docutils found in its text."""
+        docutils found in its text.
+
+        Checked as ``@require(may_edit)`` would, after the one read of the
+        page, which tells the check whether it is protected.
+        """
+        latest = renderings.edited(title)
+        knows_protection(title, latest is not None and latest.protected)
+        may_edit(title)
         check_title(title, 404)
-        latest = revisions.latest(title, content=True)
         if latest is None:
             return self._edit_form(title, 0, "", look_alike=look_alike(title))
         return self._edit_form(
             title,
             latest.number,
             latest.content,
-            problems=_problems(title, latest.number),
+            problems=renderings.problems_of(title, latest, page_url, file_urls(title)),
         )
 
     def _edit_form(
@@ -824,15 +830,6 @@ def _compared(old_text, new_text):
     except WorkerError as exc:
         log.warning("Could not compare two revisions: %s", exc)
         return None, str(exc)
-
-
-def _problems(title, number):
-    """The problems docutils found in revision ``number``, page ``title``'s
-    latest: kept with its stored rendering, which is made only if a view
-    would make it too.
-    """
-    shown = renderings.show(title, page_url, file_urls(title))
-    return shown.problems if shown is not None and shown.revision == number else ()
 
 
 def _digest(html):

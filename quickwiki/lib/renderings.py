@@ -65,7 +65,9 @@ __all__ = [
     "Rendered",
     "Shown",
     "configure",
+    "edited",
     "invalidate_linking_to",
+    "problems_of",
     "recheck",
     "remove",
     "render",
@@ -101,6 +103,33 @@ _STORED = (
         ),
     )
     .where(Rendering.__table__.c.page == bindparam("title"))
+)
+
+
+# What an edit form reads, built once: the text of the page's latest
+# revision, whether the page is protected (which the form's check needs),
+# and its stored rendering's problems with what says whether they hold.
+_EDITED = (
+    select(
+        Revision.__table__.c.number,
+        Revision.__table__.c.content,
+        Page.__table__.c.protected,
+        Rendering.__table__.c.revision.label("rendered"),
+        Rendering.__table__.c.html.is_not(None).label("has_html"),
+        Rendering.__table__.c.renderer,
+        Rendering.__table__.c.problems,
+    )
+    .join(
+        Page.__table__,
+        and_(
+            Page.__table__.c.title == Revision.__table__.c.page,
+            Page.__table__.c.revision == Revision.__table__.c.number,
+        ),
+    )
+    .outerjoin(
+        Rendering.__table__, Rendering.__table__.c.page == Page.__table__.c.title
+    )
+    .where(Page.__table__.c.title == bindparam("title"))
 )
 
 
@@ -162,6 +191,35 @@ def show(title, page_url, file_url=None):
             redirect=row.redirect,
         )
     return _refresh(title, page_url, file_url)
+
+
+def edited(title):
+    """Page ``title``'s latest revision as its edit form needs it, in one
+    read, or None when the page never had one: a row of its ``number``
+    and ``content``, whether the page is ``protected``, and its stored
+    rendering, for :func:`problems_of`.
+    """
+    return read_one(_EDITED, {"title": title})
+
+
+def problems_of(title, edited, page_url, file_url=None):
+    """The problems docutils found in the text of ``edited`` (a row of
+    :func:`edited`): those stored with page ``title``'s rendering when it
+    is current; else those of the rendering its view makes and stores
+    (:func:`show`), if it is of that revision.
+    """
+    if edited.rendered is None:
+        return ()  # No stored rendering: a deleted page, which shows none.
+    if (
+        edited.rendered == edited.number
+        and edited.has_html
+        and edited.renderer == wikitext.RENDERER_VERSION
+    ):
+        return _read_problems(edited.problems)
+    shown = show(title, page_url, file_url)
+    return (
+        shown.problems if shown is not None and shown.revision == edited.number else ()
+    )
 
 
 def render(title, source, page_url, file_url=None, keep=False):

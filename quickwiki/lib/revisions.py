@@ -154,20 +154,18 @@ def revision(title, number):
 _BUT_CONTENT = [column for column in Revision.__table__.c if column.key != "content"]
 
 
-#: What :func:`latest` reads, built once: without the text, or with it.
+#: What :func:`latest` reads, built once.
 _LATEST = _latest(_BUT_CONTENT)
-_LATEST_WITH_CONTENT = _latest(Revision.__table__.c)
 
 
-def latest(title, content=False):
+def latest(title):
     """Page ``title``'s latest revision (a row, as :func:`history`'s),
-    without its text unless ``content``; None if it never had one.
+    without its text; None if it never had one.
 
     Read as :func:`quickwiki.model.meta.read_one` reads, not as an ORM
-    object in the session's transaction: a history or an edit form only
-    shows it.
+    object in the session's transaction: a history only shows it.
     """
-    return read_one(_LATEST_WITH_CONTENT if content else _LATEST, {"title": title})
+    return read_one(_LATEST, {"title": title})
 
 
 #: What a history reads, built once, and read as rows, not as ORM

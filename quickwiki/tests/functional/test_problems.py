@@ -3,7 +3,7 @@ listed for the author in the edit form and the preview."""
 
 from unittest import mock
 
-from quickwiki.lib import wikitext
+from quickwiki.lib import revisions, wikitext
 from quickwiki.tests import TestController, store_page, url
 from quickwiki.tests.functional.test_renderings import change_rendering, rendering
 
@@ -62,6 +62,20 @@ class ProblemTest(TestController):
         self.assertEqual(len(rendering("SomePage").problems), 2)
         with mock.patch.object(wikitext, "render", side_effect=AssertionError):
             self.app.get(url("page", title="SomePage"))
+
+    def test_another_renderers_problems_are_not_listed(self):
+        self.app.get(url("page", title="SomePage"))
+        change_rendering("SomePage", renderer="another", problems=[])
+        listed = listed_problems(self.app.get(url("edit_page", title="SomePage")))
+        self.assertEqual(len(listed), 2)
+        self.assertEqual(rendering("SomePage").renderer, wikitext.RENDERER_VERSION)
+
+    def test_a_deleted_pages_form_starts_from_its_deletion(self):
+        revisions.delete_page("SomePage", revisions.Author())
+        response = self.app.get(url("edit_page", title="SomePage"))
+        self.assertEqual(response.html.select("section.problems"), [])
+        self.assertEqual(response.forms[0]["base"].value, "2")
+        self.assertEqual(response.forms[0]["content"].value, "")
 
     def test_the_preview_lists_the_problems_of_the_text_previewed(self):
         form = self.app.get(url("edit_page", title="SomePage")).forms[0]

@@ -263,6 +263,18 @@ class OwnConnectionTest(WikiTest, CommittingTestController):
         self.assertEqual(begun, [])
         self.assertEqual(len(taken), 2)
 
+    def read_as_core_reads(self, statement, parameters):
+        """The one row of ``statement`` read by meta.read_one, having
+        checked that it is the row Core reads, names and values."""
+        own = meta.read_one(statement, parameters)
+        try:
+            core = meta.Session.execute(statement, parameters).one()
+        finally:
+            meta.Session.remove()
+        self.assertEqual(tuple(own), tuple(core))
+        self.assertEqual(own._fields, tuple(core._fields))
+        return own
+
     def test_a_row_read_so_has_the_values_core_reads(self):
         store_page("SomePage", "Title\n=====\n\n.. bogus::\n\nSee FrontPage.")
         self.app.get(url("page", title="SomePage"))
@@ -271,16 +283,19 @@ class OwnConnectionTest(WikiTest, CommittingTestController):
                 update(Page).where(Page.title == "SomePage").values(protected=True)
             )
         meta.Session.remove()
-        own = meta.read_one(renderings._STORED, {"title": "SomePage"})
-        try:
-            core = meta.Session.execute(renderings._STORED, {"title": "SomePage"}).one()
-        finally:
-            meta.Session.remove()
-        self.assertEqual(tuple(own), tuple(core))
-        self.assertEqual(own._fields, tuple(core._fields))
+        own = self.read_as_core_reads(renderings._STORED, {"title": "SomePage"})
         self.assertIs(own.protected, True)
         self.assertTrue(own.problems)
         self.assertIsNotNone(own.created.tzinfo)
+
+    def test_an_edit_forms_row_read_so_has_the_values_core_reads(self):
+        store_page("SomePage", ".. bogus::\n\nSee FrontPage.")
+        self.app.get(url("page", title="SomePage"))
+        meta.Session.remove()
+        own = self.read_as_core_reads(renderings._EDITED, {"title": "SomePage"})
+        self.assertIs(own.protected, False)
+        self.assertIs(own.has_html, True)
+        self.assertTrue(own.problems)
 
     def read_on_connections_of_its_own(self, address, reads):
         """The page at ``address``, having asked it and checked that it
@@ -322,12 +337,12 @@ class OwnConnectionTest(WikiTest, CommittingTestController):
         titles = [link.get_text() for link in page.html.select("ul.titles a")]
         self.assertEqual(titles, ["FrontPage", "SomePage"])
 
-    def test_an_edit_form_reads_on_connections_of_its_own(self):
+    def test_an_edit_form_reads_once_on_a_connection_of_its_own(self):
         store_page("SomePage", "First.")
         store_page("SomePage", "Second.")
         self.app.get(url("page", title="SomePage"))  # stores its rendering
         page = self.read_on_connections_of_its_own(
-            url("edit_page", title="SomePage"), 3
+            url("edit_page", title="SomePage"), 1
         )
         form = page.forms[0]
         self.assertEqual(form["base"].value, "2")

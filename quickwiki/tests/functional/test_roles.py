@@ -46,6 +46,7 @@ ALLOWED = {
     "delete a page": ("admin", "admin", "admin"),
     "restore a deleted page": ("admin", "admin", "admin"),
     "protect a page": ("admin", "admin", "admin"),
+    "open a protected page's edit form": ("admin", "admin", "admin"),
     "save a protected page": ("admin", "admin", "admin"),
     "see the accounts": ("admin", "admin", "admin"),
 }
@@ -80,6 +81,10 @@ ATTEMPTS = {
     "protect a page": (
         lambda: url("protect", title="SharedPage"),
         {"protected": "true"},
+    ),
+    "open a protected page's edit form": (
+        lambda: url("edit_page", title="GuardedPage"),
+        None,
     ),
     "save a protected page": (
         lambda: url("save_page", title="GuardedPage"),
