@@ -109,6 +109,8 @@ _STORED = (
 # What an edit form reads, built once: the text of the page's latest
 # revision, whether the page is protected (which the form's check needs),
 # and its stored rendering's problems with what says whether they hold.
+# The revision is found by its key (as revisions.latest finds it), not by
+# a join that SQLite makes through every revision of the page.
 _EDITED = (
     select(
         Revision.__table__.c.number,
@@ -119,17 +121,17 @@ _EDITED = (
         Rendering.__table__.c.renderer,
         Rendering.__table__.c.problems,
     )
-    .join(
-        Page.__table__,
-        and_(
-            Page.__table__.c.title == Revision.__table__.c.page,
-            Page.__table__.c.revision == Revision.__table__.c.number,
-        ),
-    )
+    .join(Page.__table__, Page.__table__.c.title == Revision.__table__.c.page)
     .outerjoin(
-        Rendering.__table__, Rendering.__table__.c.page == Page.__table__.c.title
+        Rendering.__table__, Rendering.__table__.c.page == Revision.__table__.c.page
     )
-    .where(Page.__table__.c.title == bindparam("title"))
+    .where(
+        Revision.__table__.c.page == bindparam("title"),
+        Revision.__table__.c.number
+        == select(Page.__table__.c.revision)
+        .where(Page.__table__.c.title == bindparam("title"))
+        .scalar_subquery(),
+    )
 )
 
 

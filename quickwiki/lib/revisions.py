@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import NamedTuple
 
-from sqlalchemy import and_, bindparam, insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from quickwiki.lib import diffs, renderings, search, work
@@ -127,11 +127,15 @@ class NoSuchRevision(LookupError):
 
 
 def _latest(columns):
-    """The query of ``columns`` of a page's latest revision."""
-    return (
-        select(*columns)
-        .join(Page, and_(Page.title == Revision.page, Page.revision == Revision.number))
+    """The query of ``columns`` of a page's latest revision, found by its
+    key: joined to the page's row instead, SQLite went through every
+    revision of the page (a page of 1,000 took 0.2 ms)."""
+    return select(*columns).where(
+        Revision.page == bindparam("title"),
+        Revision.number
+        == select(Page.revision)
         .where(Page.title == bindparam("title"))
+        .scalar_subquery(),
     )
 
 
