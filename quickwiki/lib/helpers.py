@@ -1,7 +1,7 @@
 """Helper functions for QuickWiki's templates (as ``h``) and controllers."""
 
 from datetime import timezone
-from urllib.parse import urlencode
+from urllib.parse import quote_plus
 
 from mako.runtime import capture
 from webhelpers2.html import literal
@@ -174,7 +174,8 @@ def registration():
 def login_url():
     """The login form's address, leading back to the page asked for when
     it was got with GET (an error document's original page)."""
-    asked = request.environ.get("pylons.original_request", request)
+    # The request itself, not its global, read four times.
+    asked = request.environ.get("pylons.original_request") or request._current_obj()
     login = url("login")
     if asked.method != "GET":
         return login
@@ -184,6 +185,6 @@ def login_url():
         return login  # a path that is not UTF-8 is no page to go back to
     if path in (login, url("register")):
         return login
-    # As Routes writes an argument its route does not name, without
-    # keeping one URL a page in the URL memo.
-    return login + "?" + urlencode({"came_from": asked.path_qs})
+    # As Routes writes an argument its route does not name (urlencode's
+    # quote_plus), without keeping one URL a page in the URL memo.
+    return login + "?came_from=" + quote_plus(asked.path_qs)
