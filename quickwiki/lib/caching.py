@@ -61,8 +61,8 @@ from quickwiki.lib import helpers as h
 
 __all__ = ["KeptPages", "Layout", "keep", "unkept", "validate"]
 
-#: The environ key of the request's place among the kept pages: its URL
-#: and its page's ETag, when the page is public.
+#: The environ key of the request's URL as the kept pages know it (with
+#: its page's ETag), when the page is public.
 _KEPT_AS = "quickwiki.kept_as"
 
 
@@ -152,6 +152,7 @@ def validate(kind, shown, modified):
     token = session.get(token_key)
     if token is not None:
         parts.append(token)
+    place = None
     # A session read (the request brought its cookie) makes the page the
     # visitor's own, as a login does.
     if (
@@ -166,19 +167,21 @@ def validate(kind, shown, modified):
         )
         response.headers.pop("Pragma", None)
         if app_globals.kept_pages.size:
-            environ[_KEPT_AS] = _place(environ)
+            place = environ[_KEPT_AS] = _place(environ)
     else:
         response.headers["Cache-Control"] = "private, no-cache"
     etag_cache(
         "%s-%s" % (kind, hashlib.sha256("\0".join(parts).encode()).hexdigest()[:24]),
         last_modified=None if modified is None else max(modified, layout.modified),
     )
-    return _kept()
+    if place is None:
+        return None
+    return app_globals.kept_pages.get((response.headers["ETag"], *place))
 
 
 def _place(environ):
-    """The request's key among the kept pages: its page's ETag, to be set
-    next, and everything in its URL that a page's links may repeat."""
+    """The request's URL as the kept pages know it: all of it that a
+    page's links may repeat."""
     return (
         environ.get("HTTP_HOST"),
         environ["wsgi.url_scheme"],
@@ -186,15 +189,6 @@ def _place(environ):
         environ.get("PATH_INFO"),
         environ.get("QUERY_STRING"),
     )
-
-
-def _kept():
-    """The body kept for the page :func:`validate` found public, with its
-    URL and ETag; None when there is none."""
-    place = request.environ.get(_KEPT_AS)
-    if place is None:
-        return None
-    return app_globals.kept_pages.get((response.headers["ETag"], *place))
 
 
 def keep(body):
