@@ -56,6 +56,7 @@ from quickwiki.model import (
     Rendering,
     Revision,
     existing_titles,
+    latest_revision,
     live,
 )
 from quickwiki.model.meta import read_one, transaction
@@ -109,8 +110,6 @@ _STORED = (
 # What an edit form reads, built once: the text of the page's latest
 # revision, whether the page is protected (which the form's check needs),
 # and its stored rendering's problems with what says whether they hold.
-# The revision is found by its key (as revisions.latest finds it), not by
-# a join that SQLite makes through every revision of the page.
 _EDITED = (
     select(
         Revision.__table__.c.number,
@@ -125,13 +124,7 @@ _EDITED = (
     .outerjoin(
         Rendering.__table__, Rendering.__table__.c.page == Revision.__table__.c.page
     )
-    .where(
-        Revision.__table__.c.page == bindparam("title"),
-        Revision.__table__.c.number
-        == select(Page.__table__.c.revision)
-        .where(Page.__table__.c.title == bindparam("title"))
-        .scalar_subquery(),
-    )
+    .where(latest_revision())
 )
 
 

@@ -29,6 +29,8 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    and_,
+    bindparam,
     event,
     false,
     select,
@@ -53,6 +55,7 @@ __all__ = [
     "SearchText",
     "existing_titles",
     "init_model",
+    "latest_revision",
     "live",
     "look_alike",
 ]
@@ -427,6 +430,20 @@ class SearchText(Base):
 def live():
     """The condition of a page that is not deleted."""
     return Page.deleted == false()
+
+
+def latest_revision():
+    """The condition of the latest revision of the page named by the
+    ``title`` parameter, found by its key: joined to the page's row
+    instead, SQLite went through every revision of the page (a page of
+    1,000 took 0.2 ms)."""
+    return and_(
+        Revision.page == bindparam("title"),
+        Revision.number
+        == select(Page.revision)
+        .where(Page.title == bindparam("title"))
+        .scalar_subquery(),
+    )
 
 
 def look_alike(title):
