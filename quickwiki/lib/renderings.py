@@ -175,7 +175,7 @@ def show(title, page_url, file_url=None):
     row = read_one(_STORED, {"title": title})
     if row is None:
         return None
-    if row.html is not None and row.renderer == wikitext.RENDERER_VERSION:
+    if _holds(row.html is not None, row.renderer):
         return Shown(
             row.revision,
             row.created,
@@ -205,16 +205,18 @@ def problems_of(title, edited, page_url, file_url=None):
     """
     if edited.rendered is None:
         return ()  # No stored rendering: a deleted page, which shows none.
-    if (
-        edited.rendered == edited.number
-        and edited.has_html
-        and edited.renderer == wikitext.RENDERER_VERSION
-    ):
+    if edited.rendered == edited.number and _holds(edited.has_html, edited.renderer):
         return _read_problems(edited.problems)
     shown = show(title, page_url, file_url)
     return (
         shown.problems if shown is not None and shown.revision == edited.number else ()
     )
+
+
+def _holds(has_html, renderer):
+    """Whether a stored rendering, with HTML or not, made by ``renderer``,
+    is shown as it is (see the module's documentation)."""
+    return has_html and renderer == wikitext.RENDERER_VERSION
 
 
 def render(title, source, page_url, file_url=None, keep=False):
