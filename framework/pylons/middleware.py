@@ -65,6 +65,7 @@ __all__ = [
     "footer_html",
     "head_html",
     "local_request",
+    "may_have_fields",
     "media_path",
 ]
 
@@ -440,6 +441,19 @@ def _consume(app_iter: Iterable[bytes]) -> bytes:
         _close(app_iter)
 
 
+def may_have_fields(environ: WSGIEnvironment) -> bool:
+    """Whether the request may bring fields: a query string, or a body that
+    WebOb reads as a form, which any POST and any request that says its
+    content type may have.  Without them its ``params`` are empty, and
+    code that looks through them can skip the work of making them.
+    """
+    return bool(
+        environ.get("QUERY_STRING")
+        or environ.get("CONTENT_TYPE")
+        or environ.get("REQUEST_METHOD") == "POST"
+    )
+
+
 class RequestDecoding:
     """Answer a request whose query string or form cannot be decoded, at once.
 
@@ -451,9 +465,8 @@ class RequestDecoding:
     Unsupported Media Type`` (kept in ``environ['pylons.controller.
     exception']``, as a controller's ``abort`` is).  WebOb keeps the parsed
     form in the environ, so it is parsed once.  Put it just outside
-    ``RoutesMiddleware``.  A request with neither a query string nor a
-    form (no ``Content-Type``, and not a POST, which WebOb reads as a form
-    without one) has nothing to decode, and passes straight through.
+    ``RoutesMiddleware``.  A request that :func:`may_have_fields` says
+    has none has nothing to decode, and passes straight through.
     """
 
     def __init__(self, app: WSGIApplication) -> None:
@@ -463,11 +476,7 @@ class RequestDecoding:
         self, environ: WSGIEnvironment, start_response: StartResponse
     ) -> Iterable[bytes]:
         """Decode what the request has to decode, then run the application."""
-        if (
-            environ.get("QUERY_STRING")
-            or environ.get("CONTENT_TYPE")
-            or environ.get("REQUEST_METHOD") == "POST"
-        ):
+        if may_have_fields(environ):
             return self.decoded(environ, start_response)
         return self.app(environ, start_response)
 

@@ -7,6 +7,7 @@ import webob.exc
 
 from pylons.controllers import util
 from pylons.controllers.util import Request
+from pylons.middleware import may_have_fields
 from pylons.secure_form import token_key
 
 from tests import AS_SERVED, sample_app
@@ -246,3 +247,24 @@ class RequestTest(unittest.TestCase):
         request.body = b"a=%FF"
         with self.assertRaises(webob.exc.HTTPBadRequest):
             request.POST
+
+
+class MayHaveFieldsTest(unittest.TestCase):
+    """Which requests may bring fields, which RequestDecoding decodes."""
+
+    def test_a_query_string_a_content_type_or_a_post_may(self):
+        for environ in (
+            {"REQUEST_METHOD": "GET", "QUERY_STRING": "a=1"},
+            {"REQUEST_METHOD": "PUT", "CONTENT_TYPE": FORM},
+            {"REQUEST_METHOD": "POST"},
+        ):
+            with self.subTest(environ):
+                self.assertTrue(may_have_fields(environ))
+
+    def test_a_bare_get_may_not(self):
+        self.assertFalse(
+            may_have_fields(
+                {"REQUEST_METHOD": "GET", "QUERY_STRING": "", "CONTENT_TYPE": ""}
+            )
+        )
+        self.assertFalse(may_have_fields({"REQUEST_METHOD": "HEAD"}))

@@ -10,6 +10,7 @@ from pylons import tmpl_context as c
 from pylons.controllers import WSGIController
 from pylons.controllers.util import abort, redirect
 from pylons.i18n import _
+from pylons.middleware import may_have_fields
 from pylons.templating import render_mako as render
 
 from quickwiki.lib import auth, languages, limiting, renderings, uploads, work
@@ -49,7 +50,7 @@ class BaseController(WSGIController):
         both.
         """
         languages.choose()
-        if not _may_have_fields(request.environ):
+        if not may_have_fields(request.environ):
             return
         for name, value in request.params.items():
             if not isinstance(value, str):
@@ -82,17 +83,6 @@ class BaseController(WSGIController):
             # Whatever an action left uncommitted, say after an error, is
             # rolled back here, and the next request starts afresh.
             meta.Session.remove()
-
-
-def _may_have_fields(environ):
-    """Whether the request may hold fields: a query string, or a body that
-    WebOb reads as a form, which any POST and any request that says its
-    content type may have.  (Without them ``request.params`` is empty.)"""
-    return bool(
-        environ.get("QUERY_STRING")
-        or environ.get("CONTENT_TYPE")
-        or environ["REQUEST_METHOD"] == "POST"
-    )
 
 
 def check_title(title, status):
