@@ -278,7 +278,10 @@ class ClientShare:
     limiter's ``request_rate``, and runs at most its ``requests`` share of
     them at once; more are answered with 429 at once.
 
-    A request holds its place until its answer is sent (its body closed).
+    A request holds its place until its answer is made: a body made whole
+    (a list, as pages and redirects are) gives it back at once, since its
+    client may read it and ask again (follow a redirect) before the server
+    closes it; a streamed one holds it until it is closed.
     The refusal is the application's own error document for it, made once
     (through the application, as StatusCodeRedirect makes documents,
     without the client's cookies) and then sent as it is: a client
@@ -304,12 +307,14 @@ class ClientShare:
             status, headers, body = self._refusal or self._document(environ, refused)
             start_response(status, headers)
             return [body]
+        streamed = False
         try:
             body = self.app(environ, start_response)
-        except BaseException:
-            place.__exit__(None, None, None)
-            raise
-        return _Released(body, place)
+            streamed = not isinstance(body, list)
+            return _Released(body, place) if streamed else body
+        finally:
+            if not streamed:
+                place.__exit__(None, None, None)
 
     def _document(self, environ, refused):
         """The error document of ``refused``, made and kept for the next."""

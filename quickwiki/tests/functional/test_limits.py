@@ -192,8 +192,14 @@ def streaming_app(environ, start_response):
     yield b"done"
 
 
+def made_app(environ, start_response):
+    """Answers with a body made whole, as pages and redirects are."""
+    start_response("200 OK", [("Content-Type", "text/plain")])
+    return [b"made"]
+
+
 class ClientShareTest(unittest.TestCase):
-    """The middleware: a request holds its place until its body is closed."""
+    """The middleware: a request holds its place until its body is made."""
 
     def setUp(self):
         self.limiter = limiting.Limiter({}, {"requests": 1}, storage=MemoryStorage())
@@ -217,6 +223,14 @@ class ClientShareTest(unittest.TestCase):
         self.assertEqual(b"".join(second), b"done")
         second.close()
         self.assertEqual(statuses, ["200 OK"])
+
+    def test_a_body_made_whole_gives_the_place_back_before_it_is_closed(self):
+        # A redirect's client may follow it before the server closes it.
+        self.app.app = made_app
+        _, first = self.call(ALICE)
+        statuses, second = self.call(ALICE)
+        self.assertEqual(statuses, ["200 OK"])
+        self.assertEqual((first, second), ([b"made"], [b"made"]))
 
     def test_the_refusal_is_made_once(self):
         _, first = self.call(ALICE)
