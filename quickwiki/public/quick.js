@@ -9,7 +9,8 @@
 //   requests) is shown in the preview's place.  Previews count against the
 //   author's share of the wiki's rendering (quickwiki.rate_limit.costly):
 //   they are spaced out, and stop, saying so, before they could use up
-//   what saving needs.  Without the script, the button does the same.
+//   what saving needs.  Sending the form ends them, once the one running,
+//   if any, is answered.  Without the script, the button does the same.
 "use strict";
 
 (function () {
@@ -79,6 +80,7 @@
   var timer = null;
   var sent = 0; // previews sent in this visit of the editor
   var lastSent = 0; // when the last one was sent
+  var running = null; // the preview being answered, until it is
   var stopped = false;
 
   // The server's refusal of a preview: its notices (say, the text is over
@@ -90,10 +92,15 @@
     }
   }
 
-  // No more previews in this visit, and the page's note that says so.
-  function stop() {
+  // No more previews in this visit.
+  function halt() {
     stopped = true;
     window.clearTimeout(timer);
+  }
+
+  // No more previews in this visit, and the page's note that says so.
+  function stop() {
+    halt();
     var note = document.querySelector(".live-preview-stopped");
     if (note !== null) {
       note.hidden = false;
@@ -110,7 +117,11 @@
     var data = new FormData(form);
     data.set("preview", "1");
     data.delete("save");
-    fetch(form.action, { method: "POST", body: data, credentials: "same-origin" })
+    var answered = fetch(form.action, {
+      method: "POST",
+      body: data,
+      credentials: "same-origin",
+    })
       .then(function (response) {
         return response.text().then(function (html) {
           return { status: response.status, html: html };
@@ -139,8 +150,32 @@
       })
       .catch(function () {
         // The network failed: the Preview button still works.
+      })
+      .then(function () {
+        if (running === answered) {
+          running = null;
+        }
       });
+    running = answered;
   }
+
+  // Once the form is sent, no preview follows it; and one still running
+  // is let finish first, since the author's one place to render, which a
+  // save needs, is the preview's until then.
+  var waiting = false; // the form waits for the running preview
+  form.addEventListener("submit", function (event) {
+    halt();
+    if (running === null) {
+      return;
+    }
+    event.preventDefault();
+    if (!waiting) {
+      waiting = true;
+      running.then(function () {
+        form.requestSubmit(event.submitter); // running is null by now
+      });
+    }
+  });
 
   content.addEventListener("input", function () {
     if (stopped) {

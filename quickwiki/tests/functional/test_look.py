@@ -12,7 +12,8 @@ Content-Security-Policy does not govern it.  Each page is photographed at
 and every kind must have its four there.  A keyboard alone then edits,
 saves, compares, restores and deletes a page; quick.js's shortcuts edit,
 save and show the history; and its live preview follows the author's
-typing, spaced out, showing refusals, and stops when told to.
+typing, spaced out, showing refusals, stops when told to, and gives way
+to a save.
 """
 
 import io
@@ -243,7 +244,7 @@ class LookTest(CommittingTestController):
     def test_the_edit_form_previews_as_the_author_types(self):
         page = self.open()
         page.goto(self.base_url + "/pages/edit/FrontPage")
-        previews = self.previews_sent(page)
+        previews = self.posts_sent(page)
         page.locator("textarea#content").press_sequentially("Live *preview*.")
         preview = page.locator("section.preview article.wiki-content em")
         expect(preview).to_have_text("preview")
@@ -290,13 +291,59 @@ class LookTest(CommittingTestController):
         page.fill("textarea#content", "Short again.")
         expect(page.locator("section.preview ul.flash li")).to_have_text("Slow down.")
         expect(page.locator(".live-preview-stopped")).to_be_visible()
-        previews = self.previews_sent(page)
+        previews = self.posts_sent(page)
         page.fill("textarea#content", "Typed after the stop.")
         page.wait_for_timeout(1500)  # the delay before a preview, and more
         self.assertEqual(previews, [])
 
-    def previews_sent(self, page):
-        """The previews that ``page`` sends from now on (a list it fills)."""
+    def test_a_save_sends_no_preview_and_waits_for_the_one_running(self):
+        page = self.open()
+        store_page("QuickSavePage", "Before.")
+        page.goto(self.base_url + "/pages/edit/QuickSavePage")
+        # Saved at once, and answered slowly: no preview follows it.
+        posts = self.posts_sent(page)
+        held = self.hold_first_post(page)
+        page.fill("textarea#content", "Saved at once.")
+        page.click("input[type=submit][value=Save]", no_wait_after=True)
+        page.wait_for_timeout(1500)  # the delay before a preview, and more
+        self.assertEqual([self.is_preview(post) for post in posts], [False])
+        held[0].continue_()
+        expect(self.flash(page)).to_have_text("Saved revision 2 of QuickSavePage.")
+        # Saved while a preview runs: the save waits for its answer, since
+        # the author's one place to render is the preview's until then.
+        page.goto(self.base_url + "/pages/edit/QuickSavePage")
+        posts = self.posts_sent(page)
+        held = self.hold_first_post(page)
+        with page.expect_request(lambda request: request.method == "POST"):
+            page.fill("textarea#content", "Previewed, then saved.")
+        page.click("input[type=submit][value=Save]", no_wait_after=True)
+        page.wait_for_timeout(500)
+        self.assertEqual([self.is_preview(post) for post in posts], [True])
+        held[0].continue_()
+        expect(self.flash(page)).to_have_text("Saved revision 3 of QuickSavePage.")
+        expect(page.locator("article.wiki-content")).to_have_text(
+            "Previewed, then saved."
+        )
+        self.assertEqual([self.is_preview(post) for post in posts], [True, False])
+
+    def hold_first_post(self, page):
+        """The next request that ``page`` sends to the save action, held
+        unanswered until the test continues it (a list it fills)."""
+        held = []
+        page.route("**/pages/save/**", lambda route: held.append(route), times=1)
+        return held
+
+    @staticmethod
+    def is_preview(request):
+        """Whether a request to the save action is the live preview's."""
+        return 'name="preview"' in (request.post_data or "")
+
+    def flash(self, page):
+        return page.locator("ul.flash li")
+
+    def posts_sent(self, page):
+        """The requests that ``page`` sends to the save action from now on,
+        previews and saves (a list it fills)."""
         sent = []
         page.on(
             "request",
