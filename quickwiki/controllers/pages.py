@@ -105,6 +105,7 @@ class PagesController(BaseController):
         for accounts."""
         super().__before__()
 
+    @caching.kept
     def index(self):
         """A page of the titles, in order: the first page, or the one the
         pager's links ask for (``?after=``, ``?before=``, ``?page=last``).
@@ -144,6 +145,7 @@ class PagesController(BaseController):
             redirect(url("edit_page", title=c.typed))
         return render("/pages/new.mako")
 
+    @caching.kept
     def show(self, title):
         """The page ``title``, as stored rendered; or an offer to write it."""
         check_title(title, 404)
@@ -386,6 +388,7 @@ class PagesController(BaseController):
         h.flash(message)
 
     @validate(schema=forms.HistoryQuery(), post_only=False, on_get=True)
+    @caching.kept
     def history(self, title):
         """Page ``title``'s revisions, newest first, a page of them at a
         time (``?before=N``: those numbered below N).
@@ -422,6 +425,7 @@ class PagesController(BaseController):
         return caching.keep(render("/pages/history.mako"))
 
     @costly
+    @caching.kept
     def revision(self, title, number):
         """Revision ``number`` of page ``title``, with a form to restore it."""
         return self._revision_page(title, int(number))
@@ -524,6 +528,7 @@ class PagesController(BaseController):
 
     @costly
     @validate(schema=forms.DiffQuery(), post_only=False, on_get=True)
+    @caching.kept
     def diff(self, title):
         """What changed from revision ``?old=`` of page ``title`` to
         revision ``?new=``, ``?style=inline`` or ``side`` by side.

@@ -38,18 +38,28 @@ them once: it gets no validators.
 
 The wiki keeps the public pages it sends, as a cache in front would
 (:class:`KeptPages`): the next reader it does not know who asks for the
-same URL gets the same body, once :func:`validate` found that its ETag
-has not changed, without rendering it again (:func:`validate`,
-:func:`keep`).
+same URL in the same language gets the same body, once :func:`validate`
+found that its ETag has not changed, without rendering it again
+(:func:`validate`, :func:`keep`).  For ``quickwiki.public_max_age``
+seconds after it was made, while this process writes nothing to the
+database, that reader gets it without the page being read at all
+(:func:`fresh`), for what is left of those seconds: a write in another
+process shows within them, as through a cache in front, and no copy of
+a copy outlives them.
 """
 
+import functools
 import hashlib
+import itertools
 import os
 import sys
 import threading
+import time
 from datetime import datetime, timezone
+from typing import NamedTuple
 
 import cachetools
+from sqlalchemy import event
 
 from pylons import app_globals, request, response, session
 from pylons.controllers.util import etag_cache, vary
@@ -58,12 +68,15 @@ from pylons.secure_form import token_key
 
 from quickwiki.lib import auth, languages
 from quickwiki.lib import helpers as h
+from quickwiki.model import RateCounter, meta
 
-__all__ = ["KeptPages", "Layout", "keep", "unkept", "validate"]
+__all__ = ["KeptPages", "Layout", "fresh", "keep", "kept", "unkept", "validate"]
 
-#: The environ key of the request's URL as the kept pages know it (with
-#: its page's ETag), when the page is public.
+#: The environ key of what the kept pages know of a public page about to
+#: be sent: its place (:func:`_place`), ETag and Last-Modified.
 _KEPT_AS = "quickwiki.kept_as"
+#: The environ key of the writes counted when the request began to read.
+_WRITES_SEEN = "quickwiki.writes_seen"
 
 
 class Layout:
@@ -90,35 +103,125 @@ class Layout:
         self.modified = datetime.fromtimestamp(int(modified), timezone.utc)
 
 
+class Kept(NamedTuple):
+    """A public page as it was sent: its ETag and Last-Modified (as
+    :func:`pylons.controllers.util.etag_cache` takes them), its body, when
+    it was made (``time.monotonic()``) and the writes counted before it
+    was read (:func:`fresh`)."""
+
+    etag: str
+    modified: datetime | None
+    body: str
+    made: float
+    writes: int
+
+
 class KeptPages:
-    """The bodies of the public pages sent lately, by URL and ETag, in at
-    most ``size`` bytes of memory (0: none are kept), the least recently
-    used dropped first.
+    """The public pages sent lately, by URL and language (:class:`Kept`),
+    in at most ``size`` bytes of memory (0: none are kept), the least
+    recently used dropped first.
 
     Their ETag names all that a public page shows (:func:`validate`), so
     the same URL and ETag is the same page: a page saved, or its layout
-    or language changed, has another.  A reader is answered from here only
-    after the request's own checks (its limits, who may read, the page's
-    latest revision and its ETag).
+    or language changed, has another.  A reader is answered from here
+    after the request's own checks (its limits, who may read), and either
+    the page's latest revision and its ETag, or the page being fresh.
     """
 
     def __init__(self, size):
         self.size = size
-        self._bodies = cachetools.LRUCache(maxsize=size, getsizeof=sys.getsizeof)
+        self._pages = cachetools.LRUCache(maxsize=size, getsizeof=_size_of)
         # Requests of several threads read and keep pages at once.
         self._lock = threading.Lock()
 
-    def get(self, key):
-        """The body kept as ``key``, or None."""
+    def get(self, place):
+        """The page kept for ``place``, or None."""
         with self._lock:
-            return self._bodies.get(key)
+            return self._pages.get(place)
 
-    def put(self, key, body):
-        """Keep ``body`` as ``key``, unless it is larger than them all."""
-        if sys.getsizeof(body) > self.size:
+    def put(self, place, kept):
+        """Keep ``kept`` for ``place``, unless it is larger than them all."""
+        if _size_of(kept) > self.size:
             return
         with self._lock:
-            self._bodies[key] = body
+            self._pages[place] = kept
+
+
+def _size_of(kept):
+    """The memory a kept page takes, as its body's."""
+    return sys.getsizeof(kept.body)
+
+
+#: The database's writes this process has made, counted as they commit:
+#: a page made before the last of them may show what it changed.
+_writes = itertools.count()
+_written = next(_writes)
+#: The session's note that its transaction writes, until it commits.
+_WROTE = "quickwiki.wrote"
+#: The limits' counters (quickwiki.lib.limiting), which no page shows.
+_COUNTERS = RateCounter.__table__
+
+
+def _count_writes(session):
+    """Count a write of ``session``'s transaction, as it commits."""
+    global _written
+    if session.info.pop(_WROTE, False):
+        _written = next(_writes)
+
+
+def _note_write(session, *_args):
+    """Note that ``session`` flushed changes, for :func:`_count_writes`."""
+    session.info[_WROTE] = True
+
+
+def _note_statement(state):
+    """Note a statement that writes (but not the limits' counters)."""
+    writes = state.is_insert or state.is_update or state.is_delete
+    if writes and getattr(state.statement, "table", None) is not _COUNTERS:
+        state.session.info[_WROTE] = True
+
+
+event.listen(meta.Session, "after_flush", _note_write)
+event.listen(meta.Session, "do_orm_execute", _note_statement)
+event.listen(meta.Session, "after_commit", _count_writes)
+
+
+def kept(action):
+    """Answer a public page of ``action`` with :func:`fresh` when it can:
+    the decorator of every action whose pages :func:`keep` keeps."""
+
+    @functools.wraps(action)
+    def answer(self, *args, **kwargs):
+        body = fresh()
+        return action(self, *args, **kwargs) if body is None else body
+
+    return answer
+
+
+def fresh():
+    """The public page the request asks for, as this process made it
+    within ``quickwiki.public_max_age`` seconds, if it wrote nothing to
+    the database since; its ``304`` if the request has it; else None.
+
+    A cache in front could send the same copy, as the page said, and it
+    says that whoever gets it may keep it for what is left of those
+    seconds (its ``max-age``), so that the page read when it was made is
+    never older than them, however many copies were made of it.
+    """
+    environ = request.environ
+    environ[_WRITES_SEEN] = _written
+    if not app_globals.kept_pages.size or not _public(environ):
+        return None
+    kept = app_globals.kept_pages.get(_place(environ))
+    if kept is None or kept.writes != _written:
+        return None
+    left = app_globals.public_max_age - int(time.monotonic() - kept.made)
+    if left <= 0:
+        return None
+    vary("Cookie")
+    _say_public(left)
+    etag_cache(kept.etag, last_modified=kept.modified)
+    return kept.body
 
 
 def validate(kind, shown, modified):
@@ -152,42 +255,58 @@ def validate(kind, shown, modified):
     token = session.get(token_key)
     if token is not None:
         parts.append(token)
-    place = None
-    # A session read (the request brought its cookie) makes the page the
-    # visitor's own, as a login does.
-    if (
-        account is None
+    etag = "%s-%s" % (kind, hashlib.sha256("\0".join(parts).encode()).hexdigest()[:24])
+    if modified is not None:
+        modified = max(modified, layout.modified)
+    public = _public(environ)
+    if public:
+        _say_public(app_globals.public_max_age)
+    else:
+        response.headers["Cache-Control"] = "private, no-cache"
+    body = None
+    if public and app_globals.kept_pages.size:
+        place = _place(environ)
+        environ[_KEPT_AS] = (place, etag, modified)
+        kept = app_globals.kept_pages.get(place)
+        if kept is not None and kept.etag == etag:
+            # Found the same as the page read: fresh again, from now,
+            # whether it is sent or answered 304.
+            body = kept.body
+            app_globals.kept_pages.put(place, _made(body))
+    etag_cache(etag, last_modified=modified)
+    return body
+
+
+def _public(environ):
+    """Whether the page is the same for every reader like this one: one
+    the wiki does not know (no account, no session read because the
+    request brought its cookie, no proxy's password, no single sign-on),
+    on a wiki that lets caches keep pages."""
+    return (
+        auth.account(environ) is None
         and not session.accessed()
         and "HTTP_AUTHORIZATION" not in environ
         and not app_globals.sso
         and app_globals.public_max_age
-    ):
-        response.headers["Cache-Control"] = (
-            "public, max-age=%d" % app_globals.public_max_age
-        )
-        response.headers.pop("Pragma", None)
-        if app_globals.kept_pages.size:
-            place = environ[_KEPT_AS] = _place(environ)
-    else:
-        response.headers["Cache-Control"] = "private, no-cache"
-    etag_cache(
-        "%s-%s" % (kind, hashlib.sha256("\0".join(parts).encode()).hexdigest()[:24]),
-        last_modified=None if modified is None else max(modified, layout.modified),
     )
-    if place is None:
-        return None
-    return app_globals.kept_pages.get((response.headers["ETag"], *place))
+
+
+def _say_public(seconds):
+    """Let anyone keep the page for ``seconds``."""
+    response.headers["Cache-Control"] = "public, max-age=%d" % seconds
+    response.headers.pop("Pragma", None)
 
 
 def _place(environ):
-    """The request's URL as the kept pages know it: all of it that a
-    page's links may repeat."""
+    """The request's URL as the kept pages know it, all of it that a
+    page's links may repeat, and the language it is shown in."""
     return (
         environ.get("HTTP_HOST"),
         environ["wsgi.url_scheme"],
         environ.get("SCRIPT_NAME"),
         environ.get("PATH_INFO"),
         environ.get("QUERY_STRING"),
+        environ.get(languages.CHOSEN) or str(get_lang()),
     )
 
 
@@ -195,11 +314,20 @@ def keep(body):
     """``body``, the page just rendered, kept for the next readers the wiki
     does not know who ask for its URL, if it is public still: no longer
     when rendering it used the session or it was found :func:`unkept`."""
-    place = request.environ.get(_KEPT_AS)
-    etag = response.headers.get("ETag")
-    if place is not None and etag is not None and not session.accessed():
-        app_globals.kept_pages.put((etag, *place), body)
+    known = request.environ.get(_KEPT_AS)
+    if known is not None and "ETag" in response.headers and not session.accessed():
+        app_globals.kept_pages.put(known[0], _made(body))
     return body
+
+
+def _made(body):
+    """``body`` as the kept pages keep it, made now for the request's
+    place, ETag and Last-Modified (:func:`validate`)."""
+    environ = request.environ
+    _where, etag, modified = environ[_KEPT_AS]
+    # An action without @kept reads before it counts: never fresh.
+    writes = environ.get(_WRITES_SEEN, -1)
+    return Kept(etag, modified, body, time.monotonic(), writes)
 
 
 def unkept():

@@ -3,6 +3,7 @@ revisions, their 304 answers, who may keep a copy, and the copies the
 wiki keeps itself."""
 
 import sys
+import time
 import unittest
 from unittest import mock
 
@@ -11,8 +12,8 @@ from webtest import TestApp
 import pylons.test
 
 from quickwiki.controllers import pages
-from quickwiki.lib import wikitext, work
-from quickwiki.lib.caching import KeptPages
+from quickwiki.lib import renderings, revisions, wikitext, work
+from quickwiki.lib.caching import Kept, KeptPages
 from quickwiki.lib.workers import WorkerTimeout
 from quickwiki.tests import (
     ADMIN,
@@ -20,6 +21,7 @@ from quickwiki.tests import (
     TestController,
     log_in,
     offered_forms,
+    store_page,
     url,
 )
 
@@ -242,8 +244,13 @@ class KeptPagesTest(TestController):
         self.assertEqual(self.render.call_count, rendered)
         self.assertEqual(second.body, first.body)
         for name, value in first.headers.items():
-            if name != "X-Request-Id":
+            # A fresh page's max-age counts down (FreshPagesTest).
+            if name not in ("X-Request-Id", "Cache-Control"):
                 self.assertEqual(second.headers[name], value, name)
+        self.assertEqual(
+            {d for d in directives(second) if not d.startswith("max-age=")},
+            {d for d in directives(first) if not d.startswith("max-age=")},
+        )
         return first
 
     def test_a_page_view_is_sent_again(self):
@@ -303,23 +310,128 @@ class KeptPagesTest(TestController):
         self.assertEqual(self.render.call_count, 2)
 
 
+class FreshPagesTest(TestController):
+    """A public page kept within its max-age, with nothing written since,
+    is sent without reading it."""
+
+    def setUp(self):
+        super().setUp()
+        self.reader = TestApp(pylons.test.pylonsapp)
+        # The first view stores the FrontPage's rendering: a write.
+        with mock.patch.object(
+            renderings, "_refresh", side_effect=renderings._refresh
+        ) as refresh:
+            self.reader.get(FRONT_PAGE)
+        refresh.assert_called_once()
+        self.made = self.reader.get(FRONT_PAGE)
+        # No earlier than the page was kept.
+        self.made_at = time.monotonic()
+
+    def unread(self):
+        """A context in which the page view reads no page."""
+        return mock.patch.object(renderings, "show", side_effect=AssertionError("read"))
+
+    def test_a_fresh_page_is_sent_again_and_not_read(self):
+        with self.unread(), self.at(0.5):
+            again = TestApp(pylons.test.pylonsapp).get(FRONT_PAGE)
+        self.assertEqual(again.body, self.made.body)
+        for name in ("ETag", "Last-Modified", "Cache-Control", "Vary"):
+            self.assertEqual(again.headers[name], self.made.headers[name], name)
+        self.assertNotIn("Set-Cookie", again.headers)
+
+    def at(self, seconds):
+        """A context in which it is ``seconds`` after the page was made."""
+        return mock.patch.object(time, "monotonic", return_value=self.made_at + seconds)
+
+    def test_a_reader_that_has_it_is_answered_304_without_a_read(self):
+        with self.unread(), self.at(0.5):
+            self.reader.get(
+                FRONT_PAGE,
+                headers={"If-None-Match": self.made.headers["ETag"]},
+                status=304,
+            )
+
+    def test_a_304_found_unchanged_makes_it_fresh_again(self):
+        conditional = {"If-None-Match": self.made.headers["ETag"]}
+        with self.at(60):
+            self.reader.get(FRONT_PAGE, headers=conditional, status=304)
+        with self.unread(), self.at(61):
+            again = self.reader.get(FRONT_PAGE)
+        self.assertEqual(directives(again), {"public", "max-age=59"})
+
+    def test_it_may_be_kept_for_what_is_left_of_its_max_age(self):
+        # A copy of it is no older than the page read when it was made.
+        with self.unread(), self.at(42.5):
+            again = self.reader.get(FRONT_PAGE)
+        self.assertEqual(directives(again), {"public", "max-age=18"})
+
+    def test_past_its_max_age_the_page_is_read_again(self):
+        with (
+            self.at(60),
+            mock.patch.object(renderings, "show", side_effect=renderings.show) as read,
+        ):
+            again = self.reader.get(FRONT_PAGE)
+        read.assert_called_once()
+        self.assertEqual(directives(again), {"public", "max-age=60"})
+        # Found unchanged, it is fresh again from then.
+        with self.unread(), self.at(80):
+            again = self.reader.get(FRONT_PAGE)
+        self.assertEqual(directives(again), {"public", "max-age=40"})
+
+    def test_a_write_of_this_process_ends_every_freshness(self):
+        store_page("OtherPage", "Any write, of any page.")
+        with self.unread(), self.assertRaises(AssertionError):
+            self.reader.get(FRONT_PAGE)
+        store_page("FrontPage", "Written since.")
+        self.assertIn("Written since.", self.reader.get(FRONT_PAGE).text)
+
+    def test_the_limits_counting_is_no_write(self):
+        # A diff counts against the client's costly rate, in the database.
+        self.reader.get(url("diff", title="FrontPage", old=1, new=1))
+        with self.unread():
+            self.reader.get(FRONT_PAGE)
+
+    def test_a_reader_the_wiki_knows_gets_it_read(self):
+        password = {"Authorization": "Basic YWxpY2U6c2VjcmV0"}
+        with self.unread(), self.assertRaises(AssertionError):
+            self.reader.get(FRONT_PAGE, headers=password)
+        log_in(self.reader, ADMIN)
+        with self.unread(), self.assertRaises(AssertionError):
+            self.reader.get(FRONT_PAGE)
+
+    def test_each_kind_of_kept_page_is_fresh(self):
+        for path, reads in (
+            (url("pages"), (pages, "_title_page")),
+            (url("history", title="FrontPage"), (revisions, "latest")),
+            (url("diff", title="FrontPage", old=1, new=1), (revisions, "revision")),
+        ):
+            self.reader.get(path)
+            with mock.patch.object(*reads, side_effect=AssertionError(path)):
+                self.reader.get(path)
+
+
 class KeptPagesSizeTest(unittest.TestCase):
     """The memory the kept pages take is bounded."""
 
     database = False
 
     def test_the_least_recently_used_go_first(self):
-        body = "x" * 1000
-        kept = KeptPages(3 * sys.getsizeof(body))
-        for key in "abc":
-            kept.put(key, body)
+        page = kept_page("x" * 1000)
+        kept = KeptPages(3 * sys.getsizeof(page.body))
+        for place in "abc":
+            kept.put(place, page)
         kept.get("a")
-        kept.put("d", body)
+        kept.put("d", page)
         self.assertIsNone(kept.get("b"))
-        for key in "acd":
-            self.assertEqual(kept.get(key), body)
+        for place in "acd":
+            self.assertEqual(kept.get(place), page)
 
     def test_a_page_larger_than_them_all_is_not_kept(self):
         kept = KeptPages(100)
-        kept.put("a", "x" * 100)
+        kept.put("a", kept_page("x" * 100))
         self.assertIsNone(kept.get("a"))
+
+
+def kept_page(body):
+    """A page as the kept pages keep it, of ``body``."""
+    return Kept("etag", None, body, 0.0, 0)

@@ -12,6 +12,7 @@ from sqlalchemy import event, select, update
 import pylons.test
 
 from quickwiki.lib import renderings, revisions, wikitext, work
+from quickwiki.lib.caching import KeptPages
 from quickwiki.lib.workers import WorkerTimeout
 from quickwiki.model import KeptRendering, Link, Page, Rendering, meta
 from quickwiki.tests import (
@@ -248,6 +249,11 @@ class OwnConnectionTest(WikiTest, CommittingTestController):
         return taken
 
     def test_a_page_view_and_its_304_read_on_a_connection_of_their_own(self):
+        # Each reads the page: none is kept fresh (quickwiki.lib.caching).
+        settings = pylons.test.pylonsapp.config["pylons.app_globals"]
+        unkept = mock.patch.object(settings, "kept_pages", KeptPages(0))
+        unkept.start()
+        self.addCleanup(unkept.stop)
         store_page("SomePage", "See FrontPage.")
         # The first view renders the page and stores it.
         etag = self.app.get(url("page", title="SomePage")).headers["ETag"]
