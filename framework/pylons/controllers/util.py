@@ -428,10 +428,20 @@ def vary(*names: str) -> None:
     They join the response's ``Vary``, once each: a cache keeps a copy
     for each of their values (``vary("Cookie")``: one for each session).
     """
-    response = pylons.response._current_obj()
-    current = list(response.vary or ())
-    known = {name.lower() for name in current}
-    response.vary = current + [name for name in names if name.lower() not in known]
+    headerlist = pylons.response._current_obj().headerlist
+    # On the header list itself: WebOb's ``vary`` property parses the
+    # header and writes it anew, 4% of a kept page view's instructions.
+    present = [value for name, value in headerlist if name.lower() == "vary"]
+    known = {part.strip().lower() for value in present for part in value.split(",")}
+    added = []
+    for name in names:
+        if name.lower() not in known:
+            known.add(name.lower())
+            added.append(name)
+    if added:
+        if present:
+            headerlist[:] = [item for item in headerlist if item[0].lower() != "vary"]
+        headerlist.append(("Vary", ", ".join(present + added)))
 
 
 def forward(wsgi_app: WSGIApplication) -> webob.Response:
