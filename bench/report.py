@@ -213,9 +213,9 @@ def _quickwiki_table(overhead):
         "QuickWiki loaded from its ini (debug off) as `paster serve` loads "
         "it, with 100 pages, called as WSGI in the same rounds; no session "
         "cookie is sent. The page view of a reader the wiki does not know "
-        "is public, and sent as the wiki kept it once its ETag is found "
-        "unchanged; the private one (a reader let in by nginx's password) "
-        "is rendered each time. Issue 21's targets: the page view at most "
+        "is public, and sent as the wiki kept it, without reading it again "
+        "within its max-age; the private one (a reader let in by nginx's "
+        "password) is rendered each time. Issue 21's targets: the page view at most "
         "%.0f µs, each other page at most %.1f× the page view's time, the "
         "conditional GET at most 1/%.0f of it."
         % (PAGE_VIEW_US_TARGET, OTHER_PAGES_TARGET, CONDITIONAL_TARGET),
