@@ -70,7 +70,16 @@ from quickwiki.lib import auth, languages
 from quickwiki.lib import helpers as h
 from quickwiki.model import RateCounter, meta
 
-__all__ = ["KeptPages", "Layout", "fresh", "keep", "kept", "unkept", "validate"]
+__all__ = [
+    "Kept",
+    "KeptPages",
+    "Layout",
+    "fresh",
+    "keep",
+    "kept",
+    "unkept",
+    "validate",
+]
 
 #: The environ key of what the kept pages know of a public page about to
 #: be sent: its place (:func:`_place`), ETag and Last-Modified.
@@ -206,11 +215,13 @@ def fresh():
     A cache in front could send the same copy, as the page said, and it
     says that whoever gets it may keep it for what is left of those
     seconds (its ``max-age``), so that the page read when it was made is
-    never older than them, however many copies were made of it.
+    never older than them, however many copies were made of it.  A
+    request that asks for no copy unchecked (a browser's reload) gets
+    the page read.
     """
     environ = request.environ
     environ[_WRITES_SEEN] = _written
-    if not app_globals.kept_pages.size or not _public(environ):
+    if not app_globals.kept_pages.size or _no_copy(environ) or not _public(environ):
         return None
     kept = app_globals.kept_pages.get(_place(environ))
     if kept is None or kept.writes != _written:
@@ -224,11 +235,20 @@ def fresh():
     return kept.body
 
 
+def _no_copy(environ):
+    """Whether the request asks for the page itself, not a copy that is
+    not checked first (a browser's reload: ``Cache-Control: no-cache``,
+    or ``Pragma: no-cache``)."""
+    asked = environ.get("HTTP_CACHE_CONTROL", "") + environ.get("HTTP_PRAGMA", "")
+    return "no-cache" in asked.lower()
+
+
 def validate(kind, shown, modified):
     """Say how the page about to be rendered may be kept, and answer
     ``304 Not Modified`` now if the request already has it; the page's
     body when this process kept it (:class:`KeptPages`), else None: render
-    it, and :func:`keep` it.
+    it, and :func:`keep` it.  A kept page found unchanged is fresh again
+    (:func:`fresh`), whether it is sent or answered 304.
 
     ``kind`` and ``shown`` (a sequence of numbers and text) name what the
     page shows, as it changes; ``modified`` is when it last did (an aware

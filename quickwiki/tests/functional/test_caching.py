@@ -391,6 +391,11 @@ class FreshPagesTest(TestController):
         with self.unread():
             self.reader.get(FRONT_PAGE)
 
+    def test_a_reload_gets_it_read(self):
+        for header in ({"Cache-Control": "no-cache"}, {"Pragma": "no-cache"}):
+            with self.unread(), self.assertRaises(AssertionError):
+                self.reader.get(FRONT_PAGE, headers=header)
+
     def test_a_reader_the_wiki_knows_gets_it_read(self):
         password = {"Authorization": "Basic YWxpY2U6c2VjcmV0"}
         with self.unread(), self.assertRaises(AssertionError):
