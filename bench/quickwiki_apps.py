@@ -30,11 +30,16 @@ _SHOW = seed.SHOW_TITLE
 #: each request, where the wiki keeps those of the public.
 PROXY_PASSWORD = {"Authorization": "Basic cmVhZGVyOnNlY3JldA=="}
 
+#: A browser's reload: the page is read and its ETag compared before the
+#: kept page is sent, as for a page not read within its max-age.
+RELOAD = {"Cache-Control": "no-cache"}
+
 #: Name, path, status and headers of each request of the QuickWiki rows,
 #: in table order; the page view first, as the others are compared with
 #: it.  The 304 is the page view asked for with the ETag it was sent with.
 REQUESTS = {
     "qw-show": (wiki_client.SHOW_PATH, 200, {}),
+    "qw-show-reload": (wiki_client.SHOW_PATH, 200, RELOAD),
     "qw-show-private": (wiki_client.SHOW_PATH, 200, PROXY_PASSWORD),
     "qw-show-304": (wiki_client.SHOW_PATH, 304, {}),
     "qw-list": (wiki_client.LIST_FIRST_PATH, 200, {}),

@@ -25,6 +25,7 @@ PAGE_LABELS = {
 #: QuickWiki's pages in process (part 1), in table order.
 QUICKWIKI_LABELS = {
     "qw-show": "page view (public: as the wiki kept it)",
+    "qw-show-reload": "page view, reloaded: read, then sent as kept",
     "qw-show-private": "page view, private (the proxy's password): rendered",
     "qw-show-304": "page view, conditional GET answered 304",
     "qw-list": "title list, first page",
@@ -214,8 +215,10 @@ def _quickwiki_table(overhead):
         "it, with 100 pages, called as WSGI in the same rounds; no session "
         "cookie is sent. The page view of a reader the wiki does not know "
         "is public, and sent as the wiki kept it, without reading it again "
-        "within its max-age; the private one (a reader let in by nginx's "
-        "password) is rendered each time. Issue 21's targets: the page view at most "
+        "within its max-age; reloaded (`Cache-Control: no-cache`), it is read "
+        "and its ETag compared first, as past its max-age; the private one (a "
+        "reader let in by nginx's password) is rendered each time. Issue 21's "
+        "targets: the page view at most "
         "%.0f µs, each other page at most %.1f× the page view's time, the "
         "conditional GET at most 1/%.0f of it."
         % (PAGE_VIEW_US_TARGET, OTHER_PAGES_TARGET, CONDITIONAL_TARGET),
