@@ -182,6 +182,13 @@ class HTTPExceptionTest(unittest.TestCase):
         self.assertEqual(kept.status_int, 410)
         self.assertIn(b"long gone", response.body)
 
+    def test_the_exception_answered_holds_no_frames(self):
+        # Its traceback's frames hold the controller and the environ, which
+        # holds the exception: a cycle only the garbage collector frees.
+        response = sample_app(full_stack=False).get("/hello/gone", status=410)
+        kept = response.req.environ["pylons.controller.exception"]
+        self.assertIsNone(kept.__traceback__)
+
     def test_cookies_set_before_a_redirect_are_kept(self):
         response = sample_app().get("/hello/cookie_then_redirect", status=302)
         self.assertIn("visited=yes", response.headers["Set-Cookie"])

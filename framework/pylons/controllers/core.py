@@ -245,6 +245,10 @@ class WSGIController:
 
     def _http_exception(self, exc: WSGIHTTPException) -> WSGIHTTPException:
         """Make ``exc`` the response, keeping cookies the action had set."""
+        # The exception is the response from here on: its traceback's
+        # frames (this controller, the environ) would make a cycle of the
+        # request, left to the garbage collector.
+        exc.__traceback__ = None
         environ = self._environ
         environ["pylons.controller.exception"] = exc
         response = vars(self._py_object).get("response")
