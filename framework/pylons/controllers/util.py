@@ -375,10 +375,13 @@ def etag_cache(key: object = None, last_modified: datetime | None = None) -> Non
     """
     request = pylons.request._current_obj()
     response = pylons.response._current_obj()
-    response.headers["ETag"] = '"%s"' % key
+    tag = '"%s"' % key
+    response.headers["ETag"] = tag
     if last_modified is not None:
         response.headers["Last-Modified"] = _http_date(last_modified)
-    if request.method in ("GET", "HEAD") and _unchanged(request, key, last_modified):
+    if request.method in ("GET", "HEAD") and _unchanged(
+        request, key, tag, last_modified
+    ):
         log.debug("ETag %s matches: 304 Not Modified", response.headers["ETag"])
         raise webob.exc.HTTPNotModified(
             headers=[
@@ -408,12 +411,17 @@ _KEPT_BY_304 = frozenset(
 
 
 def _unchanged(
-    request: webob.Request, key: object, last_modified: datetime | None
+    request: webob.Request, key: object, tag: str, last_modified: datetime | None
 ) -> bool:
     """Whether the browser's copy, as the request's validators say, is
-    current: tagged ``key``, or not older than ``last_modified``."""
-    if request.environ.get("HTTP_IF_NONE_MATCH"):
-        return str(key) in request.if_none_match
+    current: tagged ``key`` (``tag`` as sent), or not older than
+    ``last_modified``."""
+    sent = request.environ.get("HTTP_IF_NONE_MATCH")
+    if sent:
+        # What a browser or a cache sends back is the one tag it was
+        # given, which needs no parsing; a list of tags, a weak one or
+        # ``*`` does.
+        return sent == tag or str(key) in request.if_none_match
     since = request.if_modified_since
     return (
         since is not None
