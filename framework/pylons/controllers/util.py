@@ -384,7 +384,9 @@ def etag_cache(key: object = None, last_modified: datetime | None = None) -> Non
     ):
         log.debug("ETag %s matches: 304 Not Modified", response.headers["ETag"])
         raise webob.exc.HTTPNotModified(
-            headers=[
+            # The whole header list, not headers added to WebOb's default
+            # Content-Type, which a 304 then drops.
+            headerlist=[
                 (name, value)
                 for name, value in response.headerlist
                 if name.lower() in _KEPT_BY_304
