@@ -442,7 +442,9 @@ class RollingRestartTest(unittest.TestCase):
         # spent 127.0.0.1's saves of the hour.
         writer = self.visitor("127.0.0.31")
         form = self.answer(writer, "/pages/edit/KeptPage").html.form
-        self.assertEqual(self.answer(writer, form, content="Kept.").status, 302)
+        saved = self.answer(writer, form, content="Kept.")
+        # A refusal's page says which limit, nginx's or the wiki's, refused.
+        self.assertEqual(saved.status, 302, saved.text)
         reader = self.visitor("127.0.0.32")
         # The second of two reads within the copy's second is nginx's own
         # answer; on a busy machine a read may take that second, so the
