@@ -51,6 +51,7 @@ def growth_chart(wiki, path):
         ("quickwiki", "show"): ("-", "#2171b5"),
         ("quickwiki", "show-304"): (":", "#2171b5"),
         ("bare", "show"): ("-.", "#737373"),
+        ("bare", "show-304"): ("--", "#737373"),
         ("bare-cpu", "show"): (":", "#737373"),
         ("wiki2", "show"): ("--", "#6a51a3"),
         ("quickwiki", "list-first"): ("-", "#238b45"),

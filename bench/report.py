@@ -50,6 +50,7 @@ SERIES_LABELS = {
     ("quickwiki", "show"): "QuickWiki, show a reST page",
     ("quickwiki", "show-304"): "QuickWiki, the same, conditional GET (304)",
     ("bare", "show"): "bare WSGI app, the page view's bytes",
+    ("bare", "show-304"): "the same app, the page view's 304",
     ("bare-cpu", "show"): (
         "the same after %.0f µs of CPU time (the page view's target in process)"
         % PAGE_VIEW_US_TARGET
@@ -459,12 +460,11 @@ def _floor_table(wiki):
     bare = series.get(("bare", "show"), {})
     busy = series.get(("bare-cpu", "show"), {})
     conditional = series.get(("quickwiki", "show-304"), {})
+    bare_conditional = series.get(("bare", "show-304"), {})
     rows = []
-    for pages in sorted(set(show) & set(bare) & set(busy) & set(conditional)):
-        rates = [
-            measured[pages]["requests_per_second"]
-            for measured in (show, bare, busy, conditional)
-        ]
+    measured = (show, bare, busy, conditional, bare_conditional)
+    for pages in sorted(set.intersection(*(set(each) for each in measured))):
+        rates = [each[pages]["requests_per_second"] for each in measured]
         rows.append(
             [
                 f"{pages:,}",
@@ -475,6 +475,8 @@ def _floor_table(wiki):
                 _ratio(rates[2], rates[1]),
                 f"{rates[3]:,.0f}",
                 _ratio(rates[3], rates[0]),
+                f"{rates[4]:,.0f}",
+                _ratio(rates[4], rates[0]),
             ]
         )
     if not rows:
@@ -489,9 +491,11 @@ def _floor_table(wiki):
             "CPU time on each request first (issue 21's target for the page "
             "view in process: the most a page view meeting it could get here), "
             "and of the page view asked for with the ETag it was sent with "
-            "(answered 304). Issue 21's targets: the page view at least %.1f× "
-            "the bare app's req/s, the conditional GET at least %.0f× the page "
-            "view's." % (PAGE_VIEW_US_TARGET, BARE_SHARE_TARGET, CONDITIONAL_TARGET),
+            "(answered 304), by QuickWiki and by the bare app (the most any "
+            "304 can get from this server). Issue 21's targets: the page view "
+            "at least %.1f× the bare app's req/s, the conditional GET at least "
+            "%.0f× the page view's."
+            % (PAGE_VIEW_US_TARGET, BARE_SHARE_TARGET, CONDITIONAL_TARGET),
             "",
             table(
                 [
@@ -503,6 +507,8 @@ def _floor_table(wiki):
                     "that ÷ bare",
                     "304 req/s",
                     "304 ÷ page view",
+                    "bare app's 304 req/s",
+                    "that ÷ page view",
                 ],
                 rows,
             ),

@@ -41,6 +41,9 @@ for the whole part.  The measurements, one per wiki, operation and size
   bytes and headers of QuickWiki's page view (``peers/bare_page.py``),
   under the same server: the floor under the page view, at the smallest
   size only (its page is the same at every size);
+- bare ``show-304``: the same application asked as QuickWiki's
+  ``show-304`` is, answering 304 with the page's headers: the floor under
+  the page view's 304;
 - bare-cpu ``show``: the same application spending
   ``report.PAGE_VIEW_US_TARGET`` (250 µs) of CPU time on each request
   first: what the server makes of any application that takes issue 21's
@@ -105,7 +108,7 @@ OPERATIONS = {
     "quickwiki-pg": ("search", "search-broad"),
     "quickwiki-before": ("save",),
     "wiki2": ("show",),
-    "bare": ("show",),
+    "bare": ("show", "show-304"),
     "bare-cpu": ("show",),
 }
 #: The bare applications, by name, and the microseconds of CPU time each
@@ -371,8 +374,6 @@ def load_spec(site, operation, load, connections):
     """What the load generator sends for ``operation`` of ``site``."""
     if site.app == "wiki2":
         return loadgen.LoadSpec("GET", _PEER_SHOW_PATH, 200)
-    if site.app in BARE_CPU_US:
-        return loadgen.LoadSpec("GET", wiki_client.SHOW_PATH, 200)
     if operation == "show-304":
         return loadgen.LoadSpec(
             "GET",
@@ -380,6 +381,8 @@ def load_spec(site, operation, load, connections):
             304,
             headers=(("If-None-Match", _show_etag(site)),),
         )
+    if site.app in BARE_CPU_US:
+        return loadgen.LoadSpec("GET", wiki_client.SHOW_PATH, 200)
     if operation == "save":
         prepare_saves(site, connections)
         return loadgen.LoadSpec(
@@ -406,25 +409,34 @@ def measure(site, operation, load, seconds, args):
 
 
 def _show_etag(site):
-    """The ETag QuickWiki's page view is sent with, to a reader."""
+    """The ETag the page view of ``site`` is sent with, to a reader."""
     status, headers, _ = wiki_client.fetch(site.port, wiki_client.SHOW_PATH)
     if status != 200 or not headers.get("ETag"):
-        raise RuntimeError("QuickWiki's page view came without an ETag")
+        raise RuntimeError("%s's page view came without an ETag" % site.app)
     return headers["ETag"]
 
 
-def _check_show_304(site, figures, load, connections):
-    """The page view's ETag still answers 304, and the page is the page."""
+def _fails_304(site):
+    """1 when the page view's ETag no longer answers 304, else 0."""
     etag = _show_etag(site)
     status, _, _ = wiki_client.fetch(
         site.port, wiki_client.SHOW_PATH, headers={"If-None-Match": etag}
     )
-    return int(status != 304) + _check_show(site, figures, load, connections)
+    return int(status != 304)
+
+
+def _check_show_304(site, figures, load, connections):
+    """The page view's ETag still answers 304, and the page is the page."""
+    return _fails_304(site) + _check_show(site, figures, load, connections)
 
 
 def _check_bare(site, figures, load, connections):
     status, _, text = wiki_client.fetch(site.port, wiki_client.SHOW_PATH)
     return int(status != 200 or "<strong>rendered</strong>" not in text)
+
+
+def _check_bare_304(site, figures, load, connections):
+    return _fails_304(site) + _check_bare(site, figures, load, connections)
 
 
 def _check_show(site, figures, load, connections):
@@ -539,6 +551,7 @@ CHECKS = {
     ("quickwiki", "show"): _check_show,
     ("quickwiki", "show-304"): _check_show_304,
     ("bare", "show"): _check_bare,
+    ("bare", "show-304"): _check_bare_304,
     ("bare-cpu", "show"): _check_bare,
     ("quickwiki", "list-first"): _check_list_first,
     ("quickwiki", "list-last"): _check_list_last,

@@ -84,6 +84,7 @@ def sample_results():
             _wiki_row("quickwiki", "show-304", pages, 6000.0, 2.0),
         ]
     rows.append(_wiki_row("bare", "show", 100, 2000.0, 5.0))
+    rows.append(_wiki_row("bare", "show-304", 100, 2400.0, 4.0))
     rows.append(_wiki_row("bare-cpu", "show", 100, 1500.0, 6.0))
     meta = {
         "started": "2026-01-01T00:00:00",
@@ -175,7 +176,8 @@ class MarkdownTest(unittest.TestCase):
 
     def test_page_view_against_the_bare_app_and_its_304(self):
         self.assertIn(
-            "| 100 | 1,200 | 2,000 | 0.60× | 1,500 | 0.75× | 6,000 | 5.00× |",
+            "| 100 | 1,200 | 2,000 | 0.60× | 1,500 | 0.75× | 6,000 | 5.00× "
+            "| 2,400 | 2.00× |",
             self.text,
         )
 
