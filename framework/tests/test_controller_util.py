@@ -77,6 +77,12 @@ class EtagCacheTest(unittest.TestCase):
         self.assertEqual(response.headers["ETag"], '"v1"')
         self.assertNotIn("Content-Type", response.headers)
 
+    def test_the_304_is_webobs_http_not_modified(self):
+        response = self.app.get(
+            "/hello/tagged_and_caught", headers={"If-None-Match": '"v1"'}
+        )
+        self.assertEqual(response.text, "caught 304 Not Modified")
+
     def test_other_etag_gets_the_content(self):
         response = self.app.get("/hello/tagged", headers={"If-None-Match": '"v0"'})
         self.assertEqual(response.text, "tagged content")

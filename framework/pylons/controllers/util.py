@@ -383,15 +383,27 @@ def etag_cache(key: object = None, last_modified: datetime | None = None) -> Non
         request, key, tag, last_modified
     ):
         log.debug("ETag %s matches: 304 Not Modified", response.headers["ETag"])
-        raise webob.exc.HTTPNotModified(
-            # The whole header list, not headers added to WebOb's default
-            # Content-Type, which a 304 then drops.
-            headerlist=[
+        raise _NotModified(
+            [
                 (name, value)
                 for name, value in response.headerlist
                 if name.lower() in _KEPT_BY_304
             ]
         )
+
+
+class _NotModified(webob.exc.HTTPNotModified):
+    """WebOb's ``HTTPNotModified`` with the header list given, made as a
+    plain response is: WebOb's own constructor then looks for a
+    Content-Type and a Content-Length to take out, which this list never
+    has, and that is half of its making."""
+
+    def __init__(self, headerlist: list[tuple[str, str]]) -> None:
+        webob.Response.__init__(
+            self, status="304 Not Modified", headerlist=headerlist, app_iter=[]
+        )
+        Exception.__init__(self, None)
+        self.detail = self.comment = None
 
 
 @functools.lru_cache(maxsize=1024)

@@ -4,6 +4,7 @@ import datetime
 import logging
 
 import webob
+import webob.exc
 
 import pylons.i18n.translation
 import pylons.templating
@@ -124,6 +125,13 @@ class HelloController(BaseController):
     def tagged(self):
         etag_cache("v1")
         return "tagged content"
+
+    def tagged_and_caught(self):
+        try:
+            etag_cache("v1")
+        except webob.exc.HTTPNotModified as answer:
+            return "caught %s" % answer.status
+        return "not caught"
 
     def tagged_since(self):
         response.headers["Cache-Control"] = "public, max-age=60"
