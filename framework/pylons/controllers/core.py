@@ -255,8 +255,6 @@ class WSGIController:
         if response is not None:
             for cookie in response.headers.getall("Set-Cookie"):
                 exc.headers.add("Set-Cookie", cookie)
-        if exc.status_int == 304:
-            exc.headers.pop("Content-Type", None)
         return exc
 
     def _to_response(self, result: Any) -> WSGIApplication:
