@@ -1,6 +1,7 @@
 """The request-local globals: per-request objects, clear errors outside."""
 
 import threading
+import types
 import unittest
 
 from paste.registry import StackedObjectProxy, restorer
@@ -193,6 +194,45 @@ class PushedObjectsTest(unittest.TestCase):
             self.assertEqual(pylons.config["marker"], "process")
         finally:
             pylons.config.pop_process_config(process_config)
+
+
+class ForwardedNamesTest(unittest.TestCase):
+    """A global gives each public name of the object it stands for now."""
+
+    def push(self, proxy, obj):
+        proxy._push_object(obj)
+        self.addCleanup(proxy._pop_object, obj)
+
+    def test_a_name_follows_the_object_the_global_stands_for(self):
+        self.push(pylons.tmpl_context, types.SimpleNamespace(marker="first"))
+        self.assertEqual(pylons.tmpl_context.marker, "first")
+        second = types.SimpleNamespace(marker="second")
+        pylons.tmpl_context._push_object(second)
+        self.assertEqual(pylons.tmpl_context.marker, "second")
+        pylons.tmpl_context._pop_object(second)
+        self.assertEqual(pylons.tmpl_context.marker, "first")
+
+    def test_a_name_another_object_had_is_missing_from_one_without_it(self):
+        had = types.SimpleNamespace(only_there=1)
+        pylons.tmpl_context._push_object(had)
+        self.assertEqual(pylons.tmpl_context.only_there, 1)
+        pylons.tmpl_context._pop_object(had)
+        self.push(pylons.tmpl_context, types.SimpleNamespace())
+        self.assertFalse(hasattr(pylons.tmpl_context, "only_there"))
+        with self.assertRaises(AttributeError):
+            pylons.tmpl_context.only_there
+
+    def test_names_read_through_a_global_leave_configs_methods_alone(self):
+        # pylons.config's methods, its own and Paste's, are the names an
+        # object pushed on another global may have too.
+        names = ("current_conf", "push_thread_config", "pop_thread_config")
+        self.push(
+            pylons.tmpl_context,
+            types.SimpleNamespace(**dict.fromkeys(names, "the object's")),
+        )
+        for name in names:
+            self.assertEqual(getattr(pylons.tmpl_context, name), "the object's")
+            self.assertIs(getattr(pylons.config, name).__self__, pylons.config)
 
 
 class RegistryRestoredTest(unittest.TestCase):
