@@ -382,7 +382,7 @@ def etag_cache(key: object = None, last_modified: datetime | None = None) -> Non
     if request.method in ("GET", "HEAD") and _unchanged(
         request, key, tag, last_modified
     ):
-        log.debug("ETag %s matches: 304 Not Modified", response.headers["ETag"])
+        log.debug("ETag %s matches: 304 Not Modified", tag)
         raise _NotModified(
             [
                 (name, value)
