@@ -297,9 +297,10 @@ class RequestGlobal(StackedObjectProxy):
 
         def __getattr__(self, attr: str) -> Any:
             """Attribute ``attr`` of the object the global stands for now."""
+            cls = type(self)
             # Asked again for a kept name only when its object lacks it.
-            if attr[:1] != "_" and attr not in type(self).__dict__:
-                _keep_name(type(self), attr)
+            if attr[:1] != "_" and attr not in cls.__dict__:
+                _keep_name(cls, attr)
             return _forwarded(self, attr)
 
     else:
